@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'crypto/test/**/*.test.ts',
+      'server/test/**/*.test.ts',
+      'verifier/test/**/*.test.ts',
+      'ballot-client/test/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
