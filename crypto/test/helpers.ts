@@ -1,0 +1,40 @@
+/** Shared fixtures for crypto tests. */
+import { G, ORDER, randomScalar, encodeScalar, type Point } from '../src/group.ts';
+import { proofContext, type ProofContext } from '../src/proofs/context.ts';
+import { randomBytes } from '../src/bytes.ts';
+
+export function keyPair(): { x: bigint; K: Point } {
+  const x = randomScalar();
+  return { x, K: G.multiply(x) };
+}
+
+export function ctxFor(fingerprint = randomBytes(32), context = randomBytes(32)): ProofContext {
+  return proofContext(fingerprint, context);
+}
+
+/** A hex point encoding that is not canonical: the field element p − 1 + 1 = p (≥ p). */
+export const NON_CANONICAL_POINT = 'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f';
+/** A negative field element (odd): canonical decoders must refuse it. */
+export const NEGATIVE_POINT = '0100000000000000000000000000000000000000000000000000000000000000';
+export const IDENTITY_HEX = '0'.repeat(64);
+/** ℓ itself, little-endian: the smallest scalar out of range. */
+export const SCALAR_L = encodeScalarUnchecked(ORDER);
+
+function encodeScalarUnchecked(s: bigint): string {
+  let hex = '';
+  let n = s;
+  for (let i = 0; i < 32; i++) {
+    hex += (Number(n & 0xffn) | 0x100).toString(16).slice(1);
+    n >>= 8n;
+  }
+  return hex;
+}
+
+export { encodeScalar };
+
+/** Flip one hex character (keeps it hex): the smallest corruption of an encoding. */
+export function flipHex(s: string, at = 0): string {
+  const c = s[at]!;
+  const r = c === '0' ? '1' : '0';
+  return s.slice(0, at) + r + s.slice(at + 1);
+}
