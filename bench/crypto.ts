@@ -1,0 +1,78 @@
+/**
+ * Crypto benchmark (issue #2): encrypt+prove of a 6-option single-choice ballot, its verification one by
+ * one, and batched verification at batch sizes 16, 64 and 256, in ms per ballot and ballots/s.
+ * "verify" is what a verifier does per ballot: strict decoding from JSON, the credential's Ed25519
+ * signature and every proof; "proofs only" is the part that batching speeds up, on decoded ballots.
+ * This VM's speed drifts between runs, so every figure is the median of several rounds.
+ * Run: npm run bench:crypto [-- --ballots N --rounds R]
+ */
+import {
+  ballotEquations,
+  buildBallot,
+  decodeBallot,
+  verifyBallot,
+  verifyBallotsBatch,
+  type DecodedBallot,
+} from '../crypto/src/ballot.ts';
+import { deriveCredentialKeys, generateCredentialCode } from '../crypto/src/credential.ts';
+import { makeElectionParams } from '../crypto/src/election-params.ts';
+import { G, randomScalar } from '../crypto/src/group.ts';
+import { checkEquations, verifyItemsBatch } from '../crypto/src/proofs/equation.ts';
+
+const opt = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const N = opt('ballots', 256);
+const ROUNDS = opt('rounds', 5);
+const params = makeElectionParams('bench', G.multiply(randomScalar()), [{ id: 'akim', options: 6 }]);
+const voters = Array.from({ length: N }, () => deriveCredentialKeys('bench', generateCredentialCode()));
+
+function measure(label: string, run: () => void): void {
+  const times: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const t = performance.now();
+    run();
+    times.push((performance.now() - t) / N);
+  }
+  times.sort((a, b) => a - b);
+  const per = times[Math.floor(times.length / 2)]!;
+  const spread = `${times[0]!.toFixed(1)}–${times[times.length - 1]!.toFixed(1)}`;
+  console.log(
+    `${label.padEnd(30)} ${per.toFixed(2).padStart(7)} ms/ballot ${(1000 / per).toFixed(1).padStart(7)} ballots/s   (rounds ${spread})`,
+  );
+}
+
+function ok(verdicts: boolean[]): void {
+  if (verdicts.includes(false)) throw new Error('a valid ballot was refused');
+}
+
+// Warm up the JIT and the precomputed tables.
+for (let i = 0; i < 8; i++) verifyBallot(params, buildBallot(params, voters[i]!, [i % 6]).ballot);
+
+let wire: string[] = [];
+measure('encrypt + prove (6 options)', () => {
+  wire = voters.map((v, i) => JSON.stringify(buildBallot(params, v, [i % 6]).ballot));
+});
+console.log(`ballot size: ${(wire[0]!.length / 1024).toFixed(1)} KiB of JSON`);
+
+measure('verify one by one', () => ok(wire.map((w) => verifyBallot(params, JSON.parse(w)).ok)));
+for (const size of [16, 64, 256])
+  measure(`verify batched, batch ${size}`, () => {
+    for (let i = 0; i < N; i += size)
+      ok(
+        verifyBallotsBatch(
+          params,
+          wire.slice(i, i + size).map((w) => decodeBallot(params, JSON.parse(w))),
+        ),
+      );
+  });
+
+const decoded: DecodedBallot[] = wire.map((w) => decodeBallot(params, JSON.parse(w)));
+measure('proofs only, one by one', () => ok(decoded.map((d) => checkEquations(ballotEquations(params, d)))));
+for (const size of [16, 64, 256])
+  measure(`proofs only, batch ${size}`, () => {
+    for (let i = 0; i < N; i += size)
+      ok(verifyItemsBatch(decoded.slice(i, i + size), (d) => ballotEquations(params, d, true)));
+  });
+console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
