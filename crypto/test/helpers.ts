@@ -38,3 +38,9 @@ export function flipHex(s: string, at = 0): string {
   const r = c === '0' ? '1' : '0';
   return s.slice(0, at) + r + s.slice(at + 1);
 }
+
+/** Set bit 255 of an encoding: never canonical, as every encoding is of a field element < 2^255. */
+export function withHighBit(hex: string): string {
+  const last = parseInt(hex.slice(62, 64), 16) | 0x80;
+  return hex.slice(0, 62) + last.toString(16);
+}
