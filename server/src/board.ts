@@ -1,0 +1,99 @@
+/**
+ * The bulletin board (SPEC §9.2–§9.3): a hash chain of entries {seq, type, payload, prev, hash} per
+ * election, stored append-only, exported as JSON Lines, with signed checkpoints of its head.
+ */
+import { canonicalJson, canonicalJsonBytes, sha256Hex, signDocument } from '@saylau/crypto';
+import type { Db } from './database.ts';
+
+export const GENESIS_PREV = '0'.repeat(64);
+
+export interface BoardEntry {
+  seq: number;
+  type: string;
+  payload: unknown;
+  prev: string;
+  hash: string;
+}
+
+export interface Checkpoint {
+  election: string;
+  seq: number;
+  head: string;
+}
+
+/** hash = hex SHA-256 of the canonical JSON of {seq, type, payload, prev} (SPEC §9.2). */
+export function entryHash(e: Omit<BoardEntry, 'hash'>): string {
+  return sha256Hex(canonicalJsonBytes({ seq: e.seq, type: e.type, payload: e.payload, prev: e.prev }));
+}
+
+interface Row {
+  seq: number;
+  type: string;
+  payload: string;
+  prev: string;
+  hash: string;
+}
+
+const toEntry = (r: Row): BoardEntry => ({
+  seq: r.seq,
+  type: r.type,
+  payload: JSON.parse(r.payload),
+  prev: r.prev,
+  hash: r.hash,
+});
+
+export class Board {
+  private readonly headStmt;
+  private readonly insertStmt;
+  private readonly rangeStmt;
+
+  constructor(private readonly db: Db) {
+    this.headStmt = db.prepare('SELECT seq, hash FROM board WHERE election = ? ORDER BY seq DESC LIMIT 1');
+    this.insertStmt = db.prepare(
+      'INSERT INTO board (election, seq, type, payload, prev, hash) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.rangeStmt = db.prepare(
+      'SELECT seq, type, payload, prev, hash FROM board WHERE election = ? AND seq >= ? ORDER BY seq',
+    );
+  }
+
+  head(election: string): { seq: number; hash: string } | null {
+    return (this.headStmt.get(election) as { seq: number; hash: string } | undefined) ?? null;
+  }
+
+  /**
+   * Append one entry. Call inside the caller's transaction when the entry must commit together with
+   * other rows; the returned entry is durable only once that transaction has committed.
+   */
+  append(election: string, type: string, payload: unknown): BoardEntry {
+    const head = this.head(election);
+    const seq = head === null ? 0 : head.seq + 1;
+    const prev = head === null ? GENESIS_PREV : head.hash;
+    const text = canonicalJson(payload); // also refuses what canonical JSON cannot carry
+    const entry: BoardEntry = { seq, type, payload: JSON.parse(text), prev, hash: '' };
+    entry.hash = entryHash(entry);
+    this.insertStmt.run(election, seq, type, text, prev, entry.hash);
+    return entry;
+  }
+
+  /** Entries from `from` on, in order (SPEC §9.3). */
+  *entries(election: string, from = 0): Generator<BoardEntry> {
+    for (const r of this.rangeStmt.iterate(election, from) as Iterable<Row>) yield toEntry(r);
+  }
+
+  /** JSON Lines export: one canonical entry a line (SPEC §9.3). */
+  *exportLines(election: string, from = 0): Generator<string> {
+    for (const e of this.entries(election, from)) yield canonicalJson(e) + '\n';
+  }
+
+  /** A checkpoint of the current head signed with the server key (SPEC §9.4). */
+  checkpoint(
+    election: string,
+    serverSecretKey: Uint8Array,
+  ): { checkpoint: Checkpoint; signature: string } | null {
+    const head = this.head(election);
+    if (head === null) return null;
+    const checkpoint: Checkpoint = { election, seq: head.seq, head: head.hash };
+    return { checkpoint, signature: signDocument('checkpoint', checkpoint, serverSecretKey) };
+  }
+}
