@@ -12,19 +12,8 @@ import {
   publicCredentialList,
   sortCredentialList,
 } from '../src/credential.ts';
-import { CryptoError } from '../src/errors.ts';
 import vectors from './vectors/credentials.json' with { type: 'json' };
-
-/** Run `f` and return the CryptoError it throws (fails the test if it throws nothing else). */
-function errorOf(f: () => unknown): CryptoError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CryptoError) return e;
-    throw e;
-  }
-  throw new Error('expected a CryptoError, nothing was thrown');
-}
+import { errorOf } from './helpers.ts';
 
 /** Build a valid code from 16 payload digits, independently of credential.ts. */
 function codeFromDigits(digits: readonly number[]): string {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CryptoError } from '../src/errors.ts';
 import { G, smallMultiple } from '../src/group.ts';
 import { discreteLog } from '../src/threshold/dlog.ts';
-
-function codeOf(f: () => unknown): [string, string] | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CryptoError) return [e.code, e.field];
-    throw e;
-  }
-  return undefined;
-}
+import { codeOf } from './helpers.ts';
 
 describe('§6.9 baby-step giant-step', () => {
   const bound = 1_000_000;

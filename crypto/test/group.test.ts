@@ -12,16 +12,7 @@ import {
   randomScalar,
 } from '../src/group.ts';
 import { IDENTITY_HEX, NEGATIVE_POINT, NON_CANONICAL_POINT, SCALAR_L } from './helpers.ts';
-
-function codeOf(f: () => unknown): [string, string] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CryptoError) return [e.code, e.field];
-    throw e;
-  }
-  throw new Error('expected a CryptoError');
-}
+import { codeOf } from './helpers.ts';
 
 describe('group encodings (SPEC §2)', () => {
   it('round-trips points and scalars', () => {

@@ -2,6 +2,7 @@
 import { G, ORDER, randomScalar, encodeScalar, type Point } from '../src/group.ts';
 import { proofContext, type ProofContext } from '../src/proofs/context.ts';
 import { randomBytes } from '../src/bytes.ts';
+import { CryptoError } from '../src/errors.ts';
 
 export function keyPair(): { x: bigint; K: Point } {
   const x = randomScalar();
@@ -43,4 +44,26 @@ export function flipHex(s: string, at = 0): string {
 export function withHighBit(hex: string): string {
   const last = parseInt(hex.slice(62, 64), 16) | 0x80;
   return hex.slice(0, 62) + last.toString(16);
+}
+
+/** The CryptoError `f` throws; fails the test when it throws nothing or something else. */
+export function errorOf(f: () => unknown): CryptoError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof CryptoError) return e;
+    throw e;
+  }
+  throw new Error('expected a CryptoError, nothing was thrown');
+}
+
+/** [code, field] of the CryptoError `f` throws, or undefined when it throws nothing. */
+export function codeOf(f: () => unknown): [string, string] | undefined {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof CryptoError) return [e.code, e.field];
+    throw e;
+  }
+  return undefined;
 }

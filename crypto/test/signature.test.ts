@@ -3,7 +3,6 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '../src/bytes.ts';
 import { deriveCredentialKeys, generateCredentialCode } from '../src/credential.ts';
-import { CryptoError } from '../src/errors.ts';
 import {
   SIGNATURE_PURPOSES,
   generateSigningKey,
@@ -15,16 +14,7 @@ import {
   type SignaturePurpose,
 } from '../src/signature.ts';
 import vectors from './vectors/credentials.json' with { type: 'json' };
-
-function errorOf(f: () => unknown): CryptoError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CryptoError) return e;
-    throw e;
-  }
-  throw new Error('expected a CryptoError, nothing was thrown');
-}
+import { errorOf } from './helpers.ts';
 
 const L = ed25519.Point.Fn.ORDER;
 const P = ed25519.Point.Fp.ORDER;

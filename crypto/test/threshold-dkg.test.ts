@@ -1,7 +1,6 @@
 import nacl from 'tweetnacl';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, randomBytes } from '../src/bytes.ts';
-import { CryptoError } from '../src/errors.ts';
 import { encodeScalarBytes, G, mod, ORDER, randomScalar } from '../src/group.ts';
 import { proveSchnorr } from '../src/proofs/schnorr.ts';
 import {
@@ -28,16 +27,7 @@ import {
   type EncryptedShare,
 } from '../src/threshold/index.ts';
 import { fingerprintA, fingerprintB, runDkg } from './threshold-helpers.ts';
-
-function codeOf(f: () => unknown): [string, string] | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CryptoError) return [e.code, e.field];
-    throw e;
-  }
-  return undefined;
-}
+import { codeOf } from './helpers.ts';
 
 /** A dishonest dealer's box: arbitrary 32-byte plaintext, correctly derived nonce. */
 function boxOf(dealer: number, recipient: number, plaintext: Uint8Array, recipientPk: Uint8Array) {

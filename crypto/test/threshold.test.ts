@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encrypt, sum, type Ciphertext } from '../src/elgamal.ts';
-import { CryptoError } from '../src/errors.ts';
 import { G, IDENTITY, mod, randomScalar, smallMultiple } from '../src/group.ts';
 import {
   checkParams,
@@ -24,16 +23,7 @@ import {
   type DecryptionShare,
 } from '../src/threshold/index.ts';
 import { fingerprintA, fingerprintB, runDkg, subsets } from './threshold-helpers.ts';
-
-function codeOf(f: () => unknown): [string, string] | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CryptoError) return [e.code, e.field];
-    throw e;
-  }
-  return undefined;
-}
+import { codeOf } from './helpers.ts';
 
 /** Encrypt 0/1 votes for `options` options; returns the per-option tally and true counts. */
 function tally(K: ReturnType<typeof runDkg>['K'], votes: number[][]) {
