@@ -5,6 +5,7 @@
  */
 import { bytesToHex, hexToBytesStrict } from './bytes.ts';
 import {
+  ciphertextEquals,
   decodeCiphertext,
   encodeCiphertext,
   encrypt,
@@ -241,7 +242,7 @@ export function checkBallotAudit(params: ElectionParams, audit: unknown): number
     verdict.ballot.contests[ci]!.choices.forEach((ch, oi) => {
       const r = decodeScalar(row[oi], `audit.nonces[${ci}][${oi}]`, { nonZero: true });
       const expected = encrypt(params.publicKey, oi === chosen ? 1 : 0, r).ciphertext;
-      if (!expected.alpha.equals(ch.ciphertext.alpha) || !expected.beta.equals(ch.ciphertext.beta))
+      if (!ciphertextEquals(expected, ch.ciphertext))
         fail(
           'BAD_PROOF',
           `audit.ballot.contests[${ci}].choices[${oi}]`,

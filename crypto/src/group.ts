@@ -4,6 +4,7 @@
  */
 import { ristretto255 } from '@noble/curves/ed25519.js';
 import { invert as invertMod } from '@noble/curves/abstract/modular.js';
+import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js';
 import { bytesToHex, hexToBytesStrict, randomBytes } from './bytes.ts';
 import { fail } from './errors.ts';
 
@@ -21,21 +22,8 @@ export function mod(a: bigint): bigint {
   return r < 0n ? r + ORDER : r;
 }
 
-export function bytesToScalarLE(b: Uint8Array): bigint {
-  let n = 0n;
-  for (let i = b.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(b[i]!);
-  return n;
-}
-
-function scalarToBytesLE(s: bigint): Uint8Array {
-  const out = new Uint8Array(32);
-  let n = s;
-  for (let i = 0; i < 32; i++) {
-    out[i] = Number(n & 0xffn);
-    n >>= 8n;
-  }
-  return out;
-}
+/** Little-endian bytes to an integer (any length; 64 bytes for wide reduction, SPEC §3.3). */
+export const bytesToScalarLE = (b: Uint8Array): bigint => bytesToNumberLE(b);
 
 /** Uniform scalar in [1, ℓ): 64 random bytes reduced mod ℓ (bias < 2^-250), zero rejected. */
 export function randomScalar(): bigint {
@@ -113,7 +101,7 @@ export function decodeScalar(hex: unknown, field: string, opts: ScalarOptions = 
 
 export function encodeScalarBytes(s: bigint): Uint8Array {
   if (s < 0n || s >= ORDER) throw new RangeError('scalar out of range');
-  return scalarToBytesLE(s);
+  return numberToBytesLE(s, 32);
 }
 
 export function encodeScalar(s: bigint): string {

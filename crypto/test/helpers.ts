@@ -1,7 +1,8 @@
 /** Shared fixtures for crypto tests. */
 import { G, ORDER, randomScalar, encodeScalar, type Point } from '../src/group.ts';
 import { proofContext, type ProofContext } from '../src/proofs/context.ts';
-import { randomBytes } from '../src/bytes.ts';
+import { bytesToHex, randomBytes } from '../src/bytes.ts';
+import { numberToBytesLE } from '@noble/curves/utils.js';
 import { CryptoError } from '../src/errors.ts';
 
 export function keyPair(): { x: bigint; K: Point } {
@@ -19,17 +20,8 @@ export const NON_CANONICAL_POINT = 'edffffffffffffffffffffffffffffffffffffffffff
 export const NEGATIVE_POINT = '0100000000000000000000000000000000000000000000000000000000000000';
 export const IDENTITY_HEX = '0'.repeat(64);
 /** ℓ itself, little-endian: the smallest scalar out of range. */
-export const SCALAR_L = encodeScalarUnchecked(ORDER);
-
-function encodeScalarUnchecked(s: bigint): string {
-  let hex = '';
-  let n = s;
-  for (let i = 0; i < 32; i++) {
-    hex += (Number(n & 0xffn) | 0x100).toString(16).slice(1);
-    n >>= 8n;
-  }
-  return hex;
-}
+export const SCALAR_L_BYTES = numberToBytesLE(ORDER, 32);
+export const SCALAR_L = bytesToHex(SCALAR_L_BYTES);
 
 export { encodeScalar };
 

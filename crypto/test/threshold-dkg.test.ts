@@ -28,6 +28,7 @@ import {
 } from '../src/threshold/index.ts';
 import { fingerprintA, fingerprintB, runDkg } from './threshold-helpers.ts';
 import { codeOf } from './helpers.ts';
+import { SCALAR_L, SCALAR_L_BYTES } from './helpers.ts';
 
 /** A dishonest dealer's box: arbitrary 32-byte plaintext, correctly derived nonce. */
 function boxOf(dealer: number, recipient: number, plaintext: Uint8Array, recipientPk: Uint8Array) {
@@ -159,7 +160,7 @@ describe('§6.2 commitments and their Schnorr proofs', () => {
     // ℓ itself is refused too.
     const ell = { ...withResp };
     ell.coefficients = json.coefficients.map((e, k) =>
-      k === 0 ? { ...e, proof: { ...e.proof, response: bytesToHex(ellBytes()) } } : e,
+      k === 0 ? { ...e, proof: { ...e.proof, response: SCALAR_L } } : e,
     );
     expect(codeOf(() => decodeCommitments(ell, 'c', params))).toEqual([
       'SCALAR_RANGE',
@@ -179,16 +180,6 @@ describe('§6.2 commitments and their Schnorr proofs', () => {
     ]);
   });
 });
-
-function ellBytes(): Uint8Array {
-  const out = new Uint8Array(32);
-  let n = ORDER;
-  for (let i = 0; i < 32; i++) {
-    out[i] = Number(n & 0xffn);
-    n >>= 8n;
-  }
-  return out;
-}
 
 describe('§6.3–§6.5 encrypted shares and complaints', () => {
   const run = runDkg(3, 5);
@@ -233,7 +224,7 @@ describe('§6.3–§6.5 encrypted shares and complaints', () => {
       reason: 'feldman',
     });
     // A plaintext ≥ ℓ is a fault too.
-    const big = boxOf(1, 3, ellBytes(), pk(3));
+    const big = boxOf(1, 3, SCALAR_L_BYTES, pk(3));
     expect(judgeComplaint(fingerprintA, makeComplaint(big.es, sk(3)), big.es, d1.commitments)).toEqual({
       verdict: 'dealer-at-fault',
       reason: 'non-canonical-scalar',
