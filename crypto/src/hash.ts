@@ -21,6 +21,7 @@ export type HashPurpose =
   | 'credential/key'
   | 'ballot/tracker'
   | 'dkg/share'
+  | 'roll/commitment'
   | 'vector';
 
 function taggedInput(purpose: HashPurpose, parts: readonly Uint8Array[]): Uint8Array {

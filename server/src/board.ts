@@ -46,6 +46,8 @@ export class Board {
   private readonly headStmt;
   private readonly insertStmt;
   private readonly rangeStmt;
+  private readonly typeStmt;
+  private readonly latestStmt;
 
   constructor(private readonly db: Db) {
     this.headStmt = db.prepare('SELECT seq, hash FROM board WHERE election = ? ORDER BY seq DESC LIMIT 1');
@@ -54,6 +56,12 @@ export class Board {
     );
     this.rangeStmt = db.prepare(
       'SELECT seq, type, payload, prev, hash FROM board WHERE election = ? AND seq >= ? ORDER BY seq',
+    );
+    this.typeStmt = db.prepare(
+      'SELECT seq, type, payload, prev, hash FROM board WHERE election = ? AND type = ? ORDER BY seq',
+    );
+    this.latestStmt = db.prepare(
+      'SELECT seq, type, payload, prev, hash FROM board WHERE election = ? AND type = ? ORDER BY seq DESC LIMIT 1',
     );
   }
 
@@ -74,6 +82,17 @@ export class Board {
     entry.hash = entryHash(entry);
     this.insertStmt.run(election, seq, type, text, prev, entry.hash);
     return entry;
+  }
+
+  /** Every entry of one type, in order. */
+  ofType(election: string, type: string): BoardEntry[] {
+    return (this.typeStmt.all(election, type) as Row[]).map(toEntry);
+  }
+
+  /** The latest entry of one type, or null. */
+  latest(election: string, type: string): BoardEntry | null {
+    const r = this.latestStmt.get(election, type) as Row | undefined;
+    return r ? toEntry(r) : null;
   }
 
   /** Entries from `from` on, in order (SPEC §9.3). */

@@ -21,6 +21,117 @@ const MIGRATIONS: readonly string[] = [
      BEGIN SELECT RAISE(ABORT, 'the bulletin board is append-only'); END;
    CREATE TRIGGER board_no_delete BEFORE DELETE ON board
      BEGIN SELECT RAISE(ABORT, 'the bulletin board is append-only'); END;`,
+  // v2: the election's private records (roll, nominations, logins) and the indexes the public steps use.
+  `CREATE INDEX board_type ON board (election, type, seq);
+   CREATE TABLE server_keys (
+     name   TEXT PRIMARY KEY,
+     secret BLOB NOT NULL
+   );
+   CREATE TABLE users (
+     name          TEXT PRIMARY KEY,
+     role          TEXT NOT NULL CHECK (role IN ('commission', 'credential-authority', 'trustee', 'observer')),
+     password_hash TEXT NOT NULL,
+     created_at    TEXT NOT NULL
+   );
+   CREATE TABLE audit_log (
+     id       INTEGER PRIMARY KEY AUTOINCREMENT,
+     at       TEXT NOT NULL,
+     actor    TEXT NOT NULL,
+     action   TEXT NOT NULL,
+     election TEXT,
+     details  TEXT NOT NULL
+   );
+   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
+     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
+     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+   CREATE TABLE elections (
+     id         TEXT PRIMARY KEY,
+     kind       TEXT NOT NULL CHECK (kind IN ('akim', 'referendum')),
+     status     TEXT NOT NULL,
+     manifest   TEXT NOT NULL,
+     calendar   TEXT NOT NULL,
+     contests   TEXT,
+     params     TEXT,
+     demo       INTEGER NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE roll_imports (
+     id         INTEGER PRIMARY KEY AUTOINCREMENT,
+     election   TEXT NOT NULL REFERENCES elections (id),
+     created_at TEXT NOT NULL,
+     valid      TEXT NOT NULL,
+     rejected   TEXT NOT NULL,
+     state      TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'discarded'))
+   );
+   CREATE TABLE voters (
+     election    TEXT NOT NULL REFERENCES elections (id),
+     iin         TEXT NOT NULL,
+     surname     TEXT NOT NULL,
+     given_name  TEXT NOT NULL,
+     patronymic  TEXT NOT NULL,
+     settlement  TEXT NOT NULL,
+     address     TEXT NOT NULL,
+     birth_date  TEXT NOT NULL,
+     PRIMARY KEY (election, iin)
+   ) WITHOUT ROWID;
+   CREATE TABLE nominations (
+     id           INTEGER PRIMARY KEY AUTOINCREMENT,
+     election     TEXT NOT NULL REFERENCES elections (id),
+     candidate_iin TEXT NOT NULL,
+     data         TEXT NOT NULL,
+     status       TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'registered', 'refused', 'withdrawn')),
+     reason       TEXT,
+     created_at   TEXT NOT NULL
+   );
+   CREATE TABLE signatures (
+     nomination INTEGER NOT NULL REFERENCES nominations (id),
+     election   TEXT NOT NULL,
+     iin        TEXT NOT NULL,
+     PRIMARY KEY (nomination, iin)
+   ) WITHOUT ROWID;
+   CREATE INDEX signatures_by_signer ON signatures (election, iin);
+   CREATE TABLE trustees (
+     election    TEXT NOT NULL REFERENCES elections (id),
+     idx         INTEGER NOT NULL CHECK (idx >= 1),
+     user        TEXT NOT NULL REFERENCES users (name),
+     name        TEXT NOT NULL,
+     signing_key TEXT NOT NULL,
+     box_key     TEXT NOT NULL,
+     PRIMARY KEY (election, idx),
+     UNIQUE (election, user)
+   ) WITHOUT ROWID;
+   CREATE TABLE credentials (
+     election   TEXT NOT NULL REFERENCES elections (id),
+     public_key TEXT NOT NULL,
+     PRIMARY KEY (election, public_key)
+   ) WITHOUT ROWID;
+   CREATE TABLE ballots (
+     election   TEXT NOT NULL REFERENCES elections (id),
+     tracker    TEXT NOT NULL,
+     seq        INTEGER NOT NULL,
+     credential TEXT NOT NULL,
+     PRIMARY KEY (election, tracker)
+   ) WITHOUT ROWID;
+   CREATE INDEX ballots_by_credential ON ballots (election, credential, seq);
+   CREATE TABLE ciphertexts (
+     election   TEXT NOT NULL,
+     ciphertext TEXT NOT NULL,
+     PRIMARY KEY (election, ciphertext)
+   ) WITHOUT ROWID;
+   CREATE TABLE login_codes (
+     election  TEXT NOT NULL REFERENCES elections (id),
+     iin       TEXT NOT NULL,
+     code_hash TEXT NOT NULL,
+     failures  INTEGER NOT NULL DEFAULT 0,
+     locked    INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (election, iin)
+   ) WITHOUT ROWID;
+   CREATE TABLE used_tokens (
+     jti      TEXT PRIMARY KEY,
+     election TEXT NOT NULL,
+     expires  INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
 ];
 
 export function openDatabase(file: string): Db {

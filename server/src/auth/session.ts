@@ -1,0 +1,69 @@
+/**
+ * Commission sessions: `POST /api/session {name, password}` returns an 8-hour EdDSA JWT with
+ * audience `saylau:admin`; `requireRole` guards every admin route (SPEC §10.13).
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ServerContext } from '../context.ts';
+import { ApiError } from '../http/errors.ts';
+import { parseBody } from '../http/validate.ts';
+import { signJwt, verifyJwt } from './jwt.ts';
+import { checkPassword, getUser, type Role, type User } from './users.ts';
+
+export const ADMIN_AUDIENCE = 'saylau:admin';
+const SESSION_SECONDS = 8 * 3600;
+
+const Login = z.strictObject({ name: z.string().max(64), password: z.string().max(200) });
+
+export function sessionRoutes(ctx: ServerContext): Router {
+  const r = Router();
+  r.post('/api/session', async (req, res) => {
+    const body = parseBody(Login, req);
+    const user = await checkPassword(ctx, body.name, body.password);
+    if (!user) throw new ApiError(401, 'BAD_LOGIN', 'wrong user name or password');
+    const token = await signJwt(
+      ctx.jwt,
+      { role: user.role, kind: 'session' },
+      { audience: ADMIN_AUDIENCE, subject: user.name, expiresInSeconds: SESSION_SECONDS, now: ctx.clock() },
+    );
+    res.json({ token, user });
+  });
+  r.get('/api/session', requireRole(ctx), (req, res) => {
+    res.json({ user: userOf(res) });
+  });
+  return r;
+}
+
+export function bearer(req: Request): string | null {
+  const h = req.get('authorization');
+  if (!h) return null;
+  const m = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/.exec(h);
+  return m ? m[1]! : null;
+}
+
+/** The signed-in user, set by requireRole. */
+export function userOf(res: Response): User {
+  const u = res.locals.user as User | undefined;
+  if (!u) throw new ApiError(401, 'NOT_SIGNED_IN', 'sign in first');
+  return u;
+}
+
+/** Allow a signed-in commission user with one of `roles` (any role when none is given). */
+export function requireRole(ctx: ServerContext, ...roles: Role[]): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const token = bearer(req);
+    if (!token) throw new ApiError(401, 'NOT_SIGNED_IN', 'sign in first');
+    const v = await verifyJwt(ctx.jwt, token, ADMIN_AUDIENCE, ctx.clock());
+    const claims = v.ok ? v.claims : null;
+    if (!claims || claims.kind !== 'session' || typeof claims.sub !== 'string')
+      throw new ApiError(401, 'BAD_SESSION', 'the session is invalid or has expired; sign in again');
+    // The role is read from the database, so a changed or removed account takes effect at once.
+    const user = getUser(ctx, claims.sub);
+    if (!user) throw new ApiError(401, 'BAD_SESSION', 'the account no longer exists');
+    if (roles.length > 0 && !roles.includes(user.role))
+      throw new ApiError(403, 'FORBIDDEN', `this needs the role ${roles.join(' or ')}`);
+    res.locals.user = user;
+    next();
+  };
+}

@@ -1,0 +1,52 @@
+/** Commission accounts (SPEC §10.13): a name, one role, a scrypt password hash. */
+import { z } from 'zod';
+import type { ServerContext } from '../context.ts';
+import { conflict } from '../http/errors.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
+
+export const ROLES = ['commission', 'credential-authority', 'trustee', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+export const RoleSchema = z.enum(ROLES);
+export const UserName = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'expected 2–32 of a-z 0-9 . _ -');
+export const Password = z.string().min(10, 'at least 10 characters').max(200);
+
+export interface User {
+  name: string;
+  role: Role;
+}
+
+export async function createUser(
+  ctx: ServerContext,
+  name: string,
+  role: Role,
+  password: string,
+): Promise<User> {
+  const n = UserName.parse(name);
+  const hash = await hashPassword(Password.parse(password));
+  const r = ctx.db
+    .prepare('INSERT OR IGNORE INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)')
+    .run(n, role, hash, ctx.clock().toISOString());
+  if (r.changes === 0) throw conflict('USER_EXISTS', `user ${n} already exists`);
+  return { name: n, role };
+}
+
+export function getUser(ctx: ServerContext, name: string): User | null {
+  const row = ctx.db.prepare('SELECT name, role FROM users WHERE name = ?').get(name) as User | undefined;
+  return row ?? null;
+}
+
+export function listUsers(ctx: ServerContext): User[] {
+  return ctx.db.prepare('SELECT name, role FROM users ORDER BY name').all() as User[];
+}
+
+/** The user if the password matches; the same work is done for an unknown name. */
+export async function checkPassword(
+  ctx: ServerContext,
+  name: string,
+  password: string,
+): Promise<User | null> {
+  const row = ctx.db.prepare('SELECT name, role, password_hash FROM users WHERE name = ?').get(name) as
+    (User & { password_hash: string }) | undefined;
+  const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+  return ok && row ? { name: row.name, role: row.role } : null;
+}

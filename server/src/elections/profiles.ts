@@ -1,0 +1,70 @@
+/** Rule profiles (SPEC §10.2, DESIGN.md "Nomination rules"), published in the manifest. */
+import { z } from 'zod';
+
+export const ROUTES = ['public-association', 'citizen-assembly', 'party', 'self'] as const;
+export type RouteKind = (typeof ROUTES)[number];
+export const EDUCATION = ['secondary', 'vocational', 'higher'] as const;
+export type Education = (typeof EDUCATION)[number];
+
+export interface Profile {
+  name: 'reform' | 'law-2021';
+  routes: RouteKind[];
+  signaturesFrom: RouteKind[];
+  signatureShare: number;
+  oneSignaturePerSigner: boolean;
+  onePartyCandidate: boolean;
+  minimumAge: number;
+  minimumEducation: Education | null;
+  againstAllWins: 'repeat' | 'off';
+  tie: 'repeat' | 'lot';
+}
+
+const BASE = {
+  signatureShare: 0.01,
+  minimumAge: 25,
+  minimumEducation: null,
+  againstAllWins: 'off',
+  tie: 'repeat',
+} as const;
+
+export const PROFILES: Record<Profile['name'], Profile> = {
+  reform: {
+    ...BASE,
+    name: 'reform',
+    routes: [...ROUTES],
+    signaturesFrom: [...ROUTES],
+    oneSignaturePerSigner: true,
+    onePartyCandidate: false,
+  },
+  'law-2021': {
+    ...BASE,
+    name: 'law-2021',
+    routes: ['party', 'self'],
+    signaturesFrom: ['self'],
+    oneSignaturePerSigner: false,
+    onePartyCandidate: true,
+  },
+};
+
+export const ProfileChoice = z.strictObject({
+  name: z.enum(['reform', 'law-2021']).default('reform'),
+  minimumEducation: z.enum(EDUCATION).nullable().optional(),
+  againstAllWins: z.enum(['repeat', 'off']).optional(),
+  tie: z.enum(['repeat', 'lot']).optional(),
+});
+
+export function makeProfile(choice: z.infer<typeof ProfileChoice>): Profile {
+  const p = PROFILES[choice.name];
+  return {
+    ...p,
+    minimumEducation: choice.minimumEducation ?? p.minimumEducation,
+    againstAllWins: choice.againstAllWins ?? p.againstAllWins,
+    tie: choice.tie ?? p.tie,
+  };
+}
+
+/** ceil(share × roll count): 1% of 850 voters is 9 signatures. Integer arithmetic, no float drift. */
+export function signatureThreshold(profile: Profile, rollCount: number): number {
+  const perTenThousand = Math.round(profile.signatureShare * 10_000);
+  return Math.ceil((rollCount * perTenThousand) / 10_000);
+}

@@ -1,0 +1,219 @@
+/**
+ * Elections and their lifecycle (SPEC §10): nominations → ballot-fixed → open → closed → finished.
+ * Roll, key ceremony and credentials run beside nominations; each is a board entry, so their state
+ * is read from the board itself.
+ */
+import { z } from 'zod';
+import { randomBytes } from 'node:crypto';
+import type { ServerContext } from '../context.ts';
+import { audit } from '../audit.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { ElectionId, Names } from '../http/validate.ts';
+import {
+  CALENDAR_KEYS,
+  IsoDate,
+  TIME_ZONE,
+  Time,
+  calendarOrderError,
+  defaultCalendar,
+  type Calendar,
+} from './calendar.ts';
+import { ProfileChoice, makeProfile, type Profile } from './profiles.ts';
+
+export const STATUSES = ['nominations', 'ballot-fixed', 'open', 'closed', 'finished'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export interface Question {
+  id: string;
+  text: Names;
+}
+
+export interface Manifest {
+  version: 'saylau/v1';
+  election: string;
+  kind: 'akim' | 'referendum';
+  demo: boolean;
+  district: Names;
+  electionDay: string;
+  timeZone: typeof TIME_ZONE;
+  calendar: Calendar;
+  profile: Profile;
+  serverKey: string;
+  questions?: Question[];
+}
+
+/** One option of a fixed ballot (SPEC §10.5). */
+export interface BallotOption {
+  id: string;
+  kind: 'candidate' | 'against-all' | 'yes' | 'no';
+  names: Names;
+}
+export interface BallotContest {
+  id: string;
+  kind: 'candidates' | 'question';
+  question?: Names;
+  options: BallotOption[];
+}
+
+export interface Election {
+  id: string;
+  kind: Manifest['kind'];
+  status: Status;
+  manifest: Manifest;
+  /** The calendar in force: the manifest's, moved by any nomination extension. */
+  calendar: Calendar;
+  contests: BallotContest[] | null;
+  /** The §8.1 election parameters, set when voting opens. */
+  params: unknown | null;
+  demo: boolean;
+}
+
+export const CreateElection = z
+  .strictObject({
+    id: ElectionId.optional(),
+    kind: z.enum(['akim', 'referendum']).default('akim'),
+    district: Names,
+    electionDay: IsoDate,
+    calendar: z.strictObject(Object.fromEntries(CALENDAR_KEYS.map((k) => [k, Time.optional()]))).optional(),
+    profile: ProfileChoice.optional(),
+    questions: z
+      .array(z.strictObject({ id: ElectionId, text: Names }))
+      .min(1)
+      .max(16)
+      .optional(),
+    demo: z.boolean().default(false),
+  })
+  .superRefine((v, c) => {
+    if (v.kind === 'referendum' && !v.questions)
+      c.addIssue({ code: 'custom', path: ['questions'], message: 'a referendum needs its questions' });
+    if (v.kind === 'akim' && v.questions)
+      c.addIssue({ code: 'custom', path: ['questions'], message: 'an akim election has no questions' });
+    if (v.questions && new Set(v.questions.map((q) => q.id)).size !== v.questions.length)
+      c.addIssue({ code: 'custom', path: ['questions'], message: 'question ids must be distinct' });
+  });
+export type CreateElectionInput = z.input<typeof CreateElection>;
+
+export const YES_NO: Record<'yes' | 'no', Names> = {
+  yes: { kk: 'Иә', ru: 'Да', en: 'Yes' },
+  no: { kk: 'Жоқ', ru: 'Нет', en: 'No' },
+};
+export const AGAINST_ALL: Names = { kk: 'Барлығына қарсымын', ru: 'Против всех', en: 'Against all' };
+
+interface Row {
+  id: string;
+  kind: Manifest['kind'];
+  status: Status;
+  manifest: string;
+  calendar: string;
+  contests: string | null;
+  params: string | null;
+  demo: number;
+}
+
+const toElection = (r: Row): Election => ({
+  id: r.id,
+  kind: r.kind,
+  status: r.status,
+  manifest: JSON.parse(r.manifest),
+  calendar: JSON.parse(r.calendar),
+  contests: r.contests === null ? null : JSON.parse(r.contests),
+  params: r.params === null ? null : JSON.parse(r.params),
+  demo: r.demo === 1,
+});
+
+export function createElection(ctx: ServerContext, input: unknown, actor: string): Election {
+  const v = CreateElection.parse(input);
+  const id = v.id ?? `${v.electionDay.replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
+  const calendar: Calendar = { ...defaultCalendar(v.electionDay), ...stripUndefined(v.calendar ?? {}) };
+  const bad = calendarOrderError(calendar);
+  if (bad) throw badRequest('BAD_CALENDAR', `calendar.${bad} must come after the step before it`);
+  const manifest: Manifest = {
+    version: 'saylau/v1',
+    election: id,
+    kind: v.kind,
+    demo: v.demo,
+    district: v.district,
+    electionDay: v.electionDay,
+    timeZone: TIME_ZONE,
+    calendar,
+    profile: makeProfile(v.profile ?? { name: 'reform' }),
+    serverKey: ctx.keys.board.publicKeyHex,
+    ...(v.questions ? { questions: v.questions } : {}),
+  };
+  const contests: BallotContest[] | null = v.questions
+    ? v.questions.map((q) => ({
+        id: q.id,
+        kind: 'question',
+        question: q.text,
+        options: (['yes', 'no'] as const).map((o) => ({ id: o, kind: o, names: YES_NO[o] })),
+      }))
+    : null;
+  ctx.db.transaction(() => {
+    const r = ctx.db
+      .prepare(
+        `INSERT OR IGNORE INTO elections (id, kind, status, manifest, calendar, contests, demo, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        v.kind,
+        contests ? 'ballot-fixed' : 'nominations',
+        JSON.stringify(manifest),
+        JSON.stringify(calendar),
+        contests ? JSON.stringify(contests) : null,
+        v.demo ? 1 : 0,
+        ctx.clock().toISOString(),
+      );
+    if (r.changes === 0) throw conflict('ELECTION_EXISTS', `election ${id} already exists`);
+    ctx.board.append(id, 'manifest', manifest);
+    if (contests) ctx.board.append(id, 'ballot-fixed', { contests });
+    audit(ctx, actor, 'election.create', id, { kind: v.kind });
+  })();
+  return getElection(ctx, id);
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function findElection(ctx: ServerContext, id: string): Election | null {
+  const r = ctx.db.prepare('SELECT * FROM elections WHERE id = ?').get(id) as Row | undefined;
+  return r ? toElection(r) : null;
+}
+
+export function getElection(ctx: ServerContext, id: string): Election {
+  const e = findElection(ctx, id);
+  if (!e) throw notFound('NO_ELECTION', `no election ${JSON.stringify(id)}`);
+  return e;
+}
+
+export function listElections(ctx: ServerContext): Election[] {
+  return (ctx.db.prepare('SELECT * FROM elections ORDER BY created_at, id').all() as Row[]).map(toElection);
+}
+
+/** Refuse unless the election is in one of `allowed` (409 ELECTION_STATE). */
+export function requireStatus(e: Election, ...allowed: Status[]): void {
+  if (!allowed.includes(e.status))
+    throw conflict(
+      'ELECTION_STATE',
+      `election ${e.id} is ${e.status}; this needs it to be ${allowed.join(' or ')}`,
+    );
+}
+
+/** Move from `from` to `to`; use inside the caller's transaction. A lost race is a 409. */
+export function setStatus(ctx: ServerContext, id: string, from: Status, to: Status): void {
+  const r = ctx.db.prepare('UPDATE elections SET status = ? WHERE id = ? AND status = ?').run(to, id, from);
+  if (r.changes !== 1) throw conflict('ELECTION_STATE', `election ${id} is no longer ${from}`);
+}
+
+export function setCalendar(ctx: ServerContext, id: string, calendar: Calendar): void {
+  ctx.db.prepare('UPDATE elections SET calendar = ? WHERE id = ?').run(JSON.stringify(calendar), id);
+}
+
+export function setContests(ctx: ServerContext, id: string, contests: BallotContest[]): void {
+  ctx.db.prepare('UPDATE elections SET contests = ? WHERE id = ?').run(JSON.stringify(contests), id);
+}
+
+export function setParams(ctx: ServerContext, id: string, params: unknown): void {
+  ctx.db.prepare('UPDATE elections SET params = ? WHERE id = ?').run(JSON.stringify(params), id);
+}

@@ -1,0 +1,36 @@
+/** zod at the HTTP boundary: parse or throw, so handlers only ever see typed, checked input. */
+import type { Request } from 'express';
+import { z } from 'zod';
+import { badRequest, zodIssues } from './errors.ts';
+
+export function parseWith<T extends z.ZodType>(schema: T, value: unknown, what = 'body'): z.infer<T> {
+  const r = schema.safeParse(value);
+  if (!r.success)
+    throw badRequest('BAD_REQUEST', `the request ${what} does not match the schema`, zodIssues(r.error));
+  return r.data;
+}
+
+export const parseBody = <T extends z.ZodType>(schema: T, req: Request): z.infer<T> =>
+  parseWith(schema, req.body, 'body');
+
+export const parseQuery = <T extends z.ZodType>(schema: T, req: Request): z.infer<T> =>
+  parseWith(schema, req.query, 'query');
+
+/** An election id as in SPEC §8.1. */
+export const ElectionId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'expected an election id');
+export const Iin = z.string().regex(/^\d{12}$/, 'expected 12 digits');
+/** A bounded, NFC-normalised, trimmed text field. */
+export const Text = (max = 200) =>
+  z
+    .string()
+    .max(max * 4)
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().min(1, 'must not be empty').max(max));
+export const Names = z.strictObject({ kk: Text(200), ru: Text(200), en: Text(200) });
+export type Names = z.infer<typeof Names>;
+export const Hex = (bytes: number) =>
+  z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `expected ${bytes} bytes of lowercase hex`);
+
+export function electionParam(req: Request): string {
+  return parseWith(ElectionId, req.params.id, 'path');
+}

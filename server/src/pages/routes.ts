@@ -1,0 +1,7 @@
+/** Placeholder: the pages endpoints are being built (issue #3). */
+import { Router } from 'express';
+import type { ServerContext } from '../context.ts';
+
+export function pageRoutes(_ctx: ServerContext): Router {
+  return Router();
+}

@@ -1,0 +1,50 @@
+/** Start a server on a data directory: open the database, build the app, listen. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { openDatabase } from './database.ts';
+import { createApp } from './app.ts';
+import { createContext, type Clock, type Log, type ServerContext } from './context.ts';
+
+export const DB_FILE = 'saylau.sqlite';
+
+export interface RunningServer {
+  ctx: ServerContext;
+  http: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: {
+  dataDir: string;
+  host?: string;
+  port?: number;
+  clock?: Clock;
+  log?: Log;
+}): Promise<RunningServer> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const db = openDatabase(join(opts.dataDir, DB_FILE));
+  const ctx = await createContext(db, { clock: opts.clock, log: opts.log });
+  const app = createApp(ctx);
+  const host = opts.host ?? '127.0.0.1';
+  const http = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(opts.port ?? 0, host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const addr = http.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    ctx,
+    http,
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        http.closeAllConnections();
+        http.close(() => {
+          db.close();
+          resolve();
+        });
+      }),
+  };
+}

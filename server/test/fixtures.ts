@@ -1,0 +1,90 @@
+/**
+ * A test-only shortcut to an election that is open for voting, for tests of casting and tallying
+ * that need not rerun the earlier steps over HTTP. It writes the same rows and board entries those
+ * steps write, but with a single-holder key (its secret is returned so a test can decrypt) instead
+ * of a key ceremony. Whole-election tests (test/ and the demo) go through every step for real.
+ */
+import {
+  G,
+  deriveCredentialKeys,
+  encodePoint,
+  generateCredentialCode,
+  publicCredentialList,
+  randomScalar,
+  type CredentialKeys,
+} from '@saylau/crypto';
+import {
+  createElection,
+  openVoting,
+  setContests,
+  setStatus,
+  AGAINST_ALL,
+  type BallotContest,
+} from '../src/index.ts';
+import { syntheticVoters, type SyntheticVoter } from '../src/roll/synthetic.ts';
+import { DISTRICT, ELECTION_DAY, type Harness } from './harness.ts';
+
+export interface OpenElection {
+  id: string;
+  voters: SyntheticVoter[];
+  credentials: { code: string; keys: CredentialKeys }[];
+  contests: BallotContest[];
+  /** The election secret key (a fixture has no ceremony). */
+  secret: bigint;
+}
+
+/** Voting day 08:00 local, inside the default voting hours. */
+export const VOTING_DAY_MORNING = new Date(`${ELECTION_DAY}T08:00:00+05:00`);
+
+export function openElectionFixture(
+  h: Harness,
+  opts: { id?: string; voters?: number; candidates?: number; credentials?: number } = {},
+): OpenElection {
+  const ctx = h.server.ctx;
+  const id = opts.id ?? 'open-1';
+  const nVoters = opts.voters ?? 20;
+  const nCandidates = opts.candidates ?? 3;
+  createElection(ctx, { id, district: DISTRICT, electionDay: ELECTION_DAY }, 'fixture');
+  const voters = syntheticVoters(nVoters, ELECTION_DAY, 11);
+  const contests: BallotContest[] = [
+    {
+      id: 'akim',
+      kind: 'candidates',
+      options: [
+        ...Array.from({ length: nCandidates }, (_, i) => ({
+          id: `c${i + 1}`,
+          kind: 'candidate' as const,
+          names: { kk: `Кандидат ${i + 1}`, ru: `Кандидат ${i + 1}`, en: `Candidate ${i + 1}` },
+        })),
+        { id: 'against-all', kind: 'against-all' as const, names: AGAINST_ALL },
+      ],
+    },
+  ];
+  const secret = randomScalar();
+  const credentials = Array.from({ length: opts.credentials ?? nVoters }, () => {
+    const code = generateCredentialCode().code;
+    return { code, keys: deriveCredentialKeys(id, code) };
+  });
+  const list = publicCredentialList(
+    id,
+    credentials.map((c) => c.code),
+  );
+  ctx.db.transaction(() => {
+    const ins = ctx.db.prepare(
+      `INSERT INTO voters (election, iin, surname, given_name, patronymic, settlement, address, birth_date)
+       VALUES (?, ?, ?, ?, ?, ?, ?, '1980-01-01')`,
+    );
+    for (const v of voters) ins.run(id, v.iin, v.surname, v.givenName, v.patronymic, v.settlement, v.address);
+    ctx.board.append(id, 'roll', { count: voters.length, commitment: 'f'.repeat(64) });
+    setContests(ctx, id, contests);
+    setStatus(ctx, id, 'nominations', 'ballot-fixed');
+    ctx.board.append(id, 'ballot-fixed', { contests });
+    ctx.board.append(id, 'joint-key', { publicKey: encodePoint(G.multiply(secret)) });
+    const cred = ctx.db.prepare('INSERT INTO credentials (election, public_key) VALUES (?, ?)');
+    for (const k of list) cred.run(id, k);
+    ctx.board.append(id, 'credentials', { count: list.length, list });
+  })();
+  h.now.value = VOTING_DAY_MORNING;
+  openVoting(ctx, id, 'fixture');
+  return { id, voters, credentials, contests, secret };
+}

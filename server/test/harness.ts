@@ -1,0 +1,115 @@
+/**
+ * Test harness: a real server on a loopback port with a temporary SQLite file and a virtual clock,
+ * plus a small JSON client. Every HTTP test builds on this.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../src/server.ts';
+import { createUser, type Role } from '../src/auth/users.ts';
+
+export interface Harness {
+  server: RunningServer;
+  dir: string;
+  url: string;
+  /** The virtual clock: set it to move through the calendar. */
+  now: { value: Date };
+  logs: string[];
+  api: (
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string | null,
+    headers?: Record<string, string>,
+  ) => Promise<ApiResponse>;
+  /** Create a user with `role` and return a session token. */
+  signIn: (role: Role, name?: string) => Promise<string>;
+  /** Every row count of the private tables and the board, to assert that a refusal wrote nothing. */
+  snapshot: () => Record<string, number>;
+  close: () => Promise<void>;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  text: string;
+  headers: Headers;
+}
+
+const TABLES = [
+  'board',
+  'elections',
+  'roll_imports',
+  'voters',
+  'nominations',
+  'signatures',
+  'trustees',
+  'credentials',
+  'ballots',
+  'ciphertexts',
+  'login_codes',
+  'used_tokens',
+  'users',
+];
+
+export async function startHarness(start = new Date('2026-11-01T09:00:00+05:00')): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'saylau-test-'));
+  const now = { value: start };
+  const logs: string[] = [];
+  const server = await startServer({ dataDir: dir, clock: () => now.value, log: (l) => logs.push(l) });
+  const api: Harness['api'] = async (method, path, body, token, headers = {}) => {
+    const h: Record<string, string> = { ...headers };
+    if (token) h.authorization = `Bearer ${token}`;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      h['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(server.url + path, { method, headers: h, body: payload });
+    const text = await res.text();
+    let parsed: unknown = null;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+    return { status: res.status, body: parsed, text, headers: res.headers };
+  };
+  let users = 0;
+  const signIn: Harness['signIn'] = async (role, name) => {
+    const n = name ?? `${role.replace(/[^a-z]/g, '')}${++users}`;
+    await createUser(server.ctx, n, role, 'correct horse battery');
+    const r = await api('POST', '/api/session', { name: n, password: 'correct horse battery' });
+    if (r.status !== 200) throw new Error(`sign-in failed: ${r.text}`);
+    return r.body.token as string;
+  };
+  const snapshot = () =>
+    Object.fromEntries(
+      TABLES.map((t) => [
+        t,
+        (server.ctx.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
+      ]),
+    );
+  return {
+    server,
+    dir,
+    url: server.url,
+    now,
+    logs,
+    api,
+    signIn,
+    snapshot,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A district whose election day is 2026-12-20; nomination closes 2026-11-24 18:00 +05:00. */
+export const DISTRICT = {
+  kk: 'Ақсу ауылдық округі',
+  ru: 'Аксуский сельский округ',
+  en: 'Aksu rural district',
+};
+export const ELECTION_DAY = '2026-12-20';
