@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 export type Db = Database.Database;
 
 /** Append-only migrations: never edit one that has shipped, add the next. */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE board (
      election TEXT NOT NULL,
      seq      INTEGER NOT NULL CHECK (seq >= 0),
@@ -62,8 +62,27 @@ const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL,
      valid      TEXT NOT NULL,
      rejected   TEXT NOT NULL,
-     state      TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'discarded'))
+     state      TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'discarded')),
+     meta       TEXT NOT NULL DEFAULT '{}',
+     decided_at TEXT
    );
+   CREATE INDEX roll_imports_by_election ON roll_imports (election, id);
+   -- The accepted roll of an election (one at most) with the private salt of its commitment (§10.3).
+   CREATE TABLE rolls (
+     election    TEXT PRIMARY KEY REFERENCES elections (id),
+     import      INTEGER NOT NULL UNIQUE REFERENCES roll_imports (id),
+     count       INTEGER NOT NULL CHECK (count >= 1),
+     commitment  TEXT NOT NULL CHECK (length(commitment) = 64),
+     salt        TEXT NOT NULL CHECK (length(salt) = 64),
+     accepted_at TEXT NOT NULL
+   ) WITHOUT ROWID;
+   -- The sitting district akim, who may not nominate (§10.4); private, not on the board.
+   CREATE TABLE district_akims (
+     election    TEXT PRIMARY KEY REFERENCES elections (id),
+     iin         TEXT NOT NULL,
+     full_name   TEXT NOT NULL,
+     recorded_at TEXT NOT NULL
+   ) WITHOUT ROWID;
    CREATE TABLE voters (
      election    TEXT NOT NULL REFERENCES elections (id),
      iin         TEXT NOT NULL,
@@ -82,8 +101,13 @@ const MIGRATIONS: readonly string[] = [
      data         TEXT NOT NULL,
      status       TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'registered', 'refused', 'withdrawn')),
      reason       TEXT,
-     created_at   TEXT NOT NULL
+     created_at   TEXT NOT NULL,
+     candidate_id  TEXT,
+     registered_at TEXT
    );
+   CREATE INDEX nominations_by_candidate ON nominations (election, candidate_iin);
+   CREATE UNIQUE INDEX nominations_candidate_id ON nominations (election, candidate_id)
+     WHERE candidate_id IS NOT NULL;
    CREATE TABLE signatures (
      nomination INTEGER NOT NULL REFERENCES nominations (id),
      election   TEXT NOT NULL,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { generateSigningKey, verifyDocument } from '@saylau/crypto';
 import { Board, GENESIS_PREV } from '../src/board.ts';
-import { openDatabase, type Db } from '../src/database.ts';
+import { MIGRATIONS, openDatabase, type Db } from '../src/database.ts';
 
 const dirs: string[] = [];
 const dbs: Db[] = [];
@@ -89,7 +89,7 @@ describe('bulletin board storage (SPEC §9.1–§9.4)', () => {
     dbs.push(again);
     const next = new Board(again).append('e1', 'ballot', { v: 2 });
     expect(next.prev).toBe(first.hash);
-    expect(again.prepare('SELECT version FROM schema_version').get()).toEqual({ version: 1 });
+    expect(again.prepare('SELECT version FROM schema_version').get()).toEqual({ version: MIGRATIONS.length });
   });
 
   it('signs checkpoints of the head with the server key', () => {

@@ -50,6 +50,9 @@ const TABLES = [
   'login_codes',
   'used_tokens',
   'users',
+  'rolls',
+  'district_akims',
+  'audit_log',
 ];
 
 export async function startHarness(start = new Date('2026-11-01T09:00:00+05:00')): Promise<Harness> {

@@ -1,0 +1,83 @@
+/**
+ * Checks of a nomination's documents against the rule profile (SPEC §10.2, §10.4). Each throws a 4xx
+ * with a stable code; the caller writes nothing unless all pass.
+ */
+import { conflict, unprocessable } from '../http/errors.ts';
+import { before, toLocal } from '../elections/calendar.ts';
+import { EDUCATION, type Profile } from '../elections/profiles.ts';
+import type { Election } from '../elections/store.ts';
+import { ageOn, parseIin } from '../roll/iin.ts';
+import type { NominationInput } from './schemas.ts';
+
+/** 409 NOMINATION_CLOSED at or after the nomination deadline in force (extensions included). */
+export function requireNominationOpen(e: Election, now: Date): void {
+  if (!before(now, e.calendar.nominationCloses))
+    throw conflict('NOMINATION_CLOSED', `nomination closed at ${e.calendar.nominationCloses}`);
+}
+
+/** A valid IIN or 422 BAD_IIN naming the field; returns the birth date. */
+export function requireIin(iin: string, field: string): string {
+  const p = parseIin(iin);
+  if (!p.ok)
+    throw unprocessable('BAD_IIN', `${field} is not a valid IIN (${p.error})`, { field, reason: p.error });
+  return p.value.birthDate;
+}
+
+export function checkRoute(profile: Profile, v: NominationInput, now: Date): void {
+  const route = v.route;
+  if (!profile.routes.includes(route.kind))
+    throw unprocessable(
+      'ROUTE_NOT_ALLOWED',
+      `the ${profile.name} profile allows nomination by ${profile.routes.join(', ')}, not ${route.kind}`,
+    );
+  if (route.kind === 'self' && v.submittedBy.iin !== v.candidate.iin)
+    throw unprocessable('BAD_SUBMITTER', 'a self-nomination is submitted by the candidate in person');
+  if (route.kind === 'citizen-assembly') {
+    requireIin(route.chairIin, 'route.chairIin');
+    const bad = (why: string) => {
+      throw unprocessable('BAD_ASSEMBLY', `the citizen assembly minutes do not nominate: ${why}`);
+    };
+    if (route.date > toLocal(now).slice(0, 10))
+      bad(`the assembly date ${route.date} is after the submission`);
+    if (route.quorum < 1) bad('the quorum must be at least 1');
+    if (route.attendance < route.quorum)
+      bad(`attendance ${route.attendance} is below the quorum ${route.quorum}`);
+    if (route.votesFor > route.attendance) bad('more votes for than people present');
+    if (2 * route.votesFor <= route.attendance)
+      bad(`${route.votesFor} of ${route.attendance} present is not more than half`);
+  }
+}
+
+/** Age from the IIN on election day, the three attestations, and the profile's minimum education. */
+export function checkCandidate(profile: Profile, e: Election, v: NominationInput): void {
+  const birthDate = requireIin(v.candidate.iin, 'candidate.iin');
+  const age = ageOn(birthDate, e.manifest.electionDay);
+  if (age < profile.minimumAge)
+    throw unprocessable(
+      'UNDER_AGE',
+      `the candidate is ${age} on election day ${e.manifest.electionDay}; the minimum is ${profile.minimumAge}`,
+    );
+  const missing = (Object.keys(v.attestations) as (keyof typeof v.attestations)[]).filter(
+    (k) => v.attestations[k] !== true,
+  );
+  if (missing.length > 0)
+    throw unprocessable('ATTESTATION_MISSING', `not attested: ${missing.join(', ')}`, { missing });
+  const min = profile.minimumEducation;
+  if (min !== null) {
+    const has = v.candidate.education;
+    if (has === undefined || EDUCATION.indexOf(has) < EDUCATION.indexOf(min))
+      throw unprocessable(
+        'EDUCATION_BELOW_MINIMUM',
+        `the profile requires ${min} education; the candidate has ${has ?? 'none recorded'}`,
+      );
+  }
+}
+
+/** Same party name in any language, ignoring case and spacing. */
+export function sameParty(
+  a: { kk: string; ru: string; en: string },
+  b: { kk: string; ru: string; en: string },
+) {
+  const key = (s: string) => s.toLocaleLowerCase('kk').replace(/\s+/g, ' ').trim();
+  return (['kk', 'ru', 'en'] as const).some((l) => key(a[l]) === key(b[l]));
+}

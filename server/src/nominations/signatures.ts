@@ -1,0 +1,100 @@
+/**
+ * Supporting signatures (SPEC §10.4): a list of signers' IINs per nomination, each checked against
+ * the accepted roll. A new list replaces the previous one atomically; only valid signers are kept.
+ */
+import type { ServerContext } from '../context.ts';
+import { audit } from '../audit.ts';
+import { badRequest, conflict } from '../http/errors.ts';
+import { getElection, requireStatus } from '../elections/store.ts';
+import { parseIin, type IinError } from '../roll/iin.ts';
+import { rollCount } from '../roll/service.ts';
+import { requireNominationOpen } from './rules.ts';
+import { MAX_SIGNATURES } from './schemas.ts';
+import { getNomination, signatureStatus, type SignatureStatus } from './store.ts';
+
+export type SignatureReason = IinError | 'not-on-roll' | 'duplicate' | 'candidate' | 'signed-elsewhere';
+
+export interface SignatureEntry {
+  iin: string;
+  /** 1-based line in an uploaded text file, when the list came as one. */
+  line?: number;
+}
+
+export interface SignatureReport extends SignatureStatus {
+  nomination: number;
+  /** Refused entries by position in the list (0-based); IINs are not echoed. */
+  invalid: { index: number; line?: number; reason: SignatureReason }[];
+}
+
+/** One IIN a line (first cell of a ; or , separated line); a first line without digits is a header. */
+export function signatureListFromText(text: string): SignatureEntry[] {
+  const out: SignatureEntry[] = [];
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((l, i) => {
+      const cell = l
+        .split(/[;,\t]/)[0]!
+        .replace(/^"|"$/g, '')
+        .trim();
+      if (cell === '' || (out.length === 0 && i === 0 && !/\d/.test(cell))) return;
+      out.push({ iin: cell.slice(0, 40), line: i + 1 });
+    });
+  return out;
+}
+
+export function submitSignatures(
+  ctx: ServerContext,
+  electionId: string,
+  n: number,
+  list: readonly (string | SignatureEntry)[],
+  actor: string,
+): SignatureReport {
+  const entries = list.map((x) => (typeof x === 'string' ? { iin: x } : x));
+  if (entries.length > MAX_SIGNATURES)
+    throw badRequest('TOO_MANY_SIGNATURES', `a signature list holds at most ${MAX_SIGNATURES} entries`);
+  const now = ctx.clock();
+  return ctx.db.transaction(() => {
+    const e = getElection(ctx, electionId);
+    requireStatus(e, 'nominations');
+    requireNominationOpen(e, now);
+    const nom = getNomination(ctx, e.id, n);
+    if (nom.status !== 'pending')
+      throw conflict(
+        'NOMINATION_STATE',
+        `nomination ${n} is ${nom.status}; signatures go with a pending nomination`,
+      );
+    if (rollCount(ctx, e.id) === 0)
+      throw conflict('NO_ROLL', 'signatures are checked against the roll: accept it first');
+    const onRoll = ctx.db.prepare('SELECT 1 FROM voters WHERE election = ? AND iin = ?');
+    const elsewhere = ctx.db.prepare(
+      `SELECT 1 FROM signatures s JOIN nominations n ON n.id = s.nomination
+       WHERE s.election = ? AND s.iin = ? AND s.nomination <> ? AND n.status IN ('pending', 'registered')`,
+    );
+    const oneEach = e.manifest.profile.oneSignaturePerSigner;
+    const seen = new Set<string>();
+    const valid: string[] = [];
+    const invalid: SignatureReport['invalid'] = [];
+    entries.forEach((entry, index) => {
+      const reject = (reason: SignatureReason) =>
+        invalid.push(entry.line === undefined ? { index, reason } : { index, line: entry.line, reason });
+      const p = parseIin(entry.iin);
+      if (!p.ok) return reject(p.error);
+      if (seen.has(entry.iin)) return reject('duplicate');
+      seen.add(entry.iin);
+      if (entry.iin === nom.candidate.iin) return reject('candidate');
+      if (!onRoll.get(e.id, entry.iin)) return reject('not-on-roll');
+      if (oneEach && elsewhere.get(e.id, entry.iin, n)) return reject('signed-elsewhere');
+      valid.push(entry.iin);
+    });
+    ctx.db.prepare('DELETE FROM signatures WHERE nomination = ?').run(n);
+    const insert = ctx.db.prepare('INSERT INTO signatures (nomination, election, iin) VALUES (?, ?, ?)');
+    for (const iin of valid) insert.run(n, e.id, iin);
+    audit(ctx, actor, 'nomination.signatures', e.id, {
+      nomination: n,
+      valid: valid.length,
+      invalid: invalid.length,
+    });
+    return { nomination: n, ...signatureStatus(ctx, e, nom), invalid };
+  })();
+}
