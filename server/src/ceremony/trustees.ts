@@ -1,0 +1,103 @@
+/** Trustee registration and the start of the ceremony (SPEC §10.6 steps 1–2). */
+import { z } from 'zod';
+import { CryptoError, checkParams, parseSigningPublicKey } from '@saylau/crypto';
+import type { ServerContext } from '../context.ts';
+import { audit } from '../audit.ts';
+import { badRequest, conflict, forbidden } from '../http/errors.ts';
+import { Hex, Text } from '../http/validate.ts';
+import { getElection, requireStatus, type Election } from '../elections/store.ts';
+import { ceremonyFingerprint, type CeremonyTrustee } from './fingerprint.ts';
+import { listTrustees, loadCeremony, type TrusteeRecord } from './state.ts';
+
+export const MAX_TRUSTEES = 15;
+
+export const RegisterTrustee = z.strictObject({
+  name: Text(100),
+  signingKey: Hex(32),
+  boxKey: Hex(32),
+});
+
+export const StartCeremony = z.strictObject({ t: z.number().int() });
+
+/** The ceremony runs beside nominations, before voting opens. */
+export function requireBeforeOpening(e: Election): void {
+  requireStatus(e, 'nominations', 'ballot-fixed');
+}
+
+export const publicTrustee = (x: CeremonyTrustee): CeremonyTrustee => ({
+  index: x.index,
+  name: x.name,
+  signingKey: x.signingKey,
+  boxKey: x.boxKey,
+});
+
+/** The caller's trustee record in this election, or 403 NOT_A_TRUSTEE. */
+export function trusteeOfUser(ctx: ServerContext, election: string, user: string): TrusteeRecord {
+  const t = listTrustees(ctx, election).find((x) => x.user === user);
+  if (!t) throw forbidden('NOT_A_TRUSTEE', 'you are not a registered trustee of this election');
+  return t;
+}
+
+/** A signed-in trustee registers themself: the next free index, `trustee` on the board. */
+export function addTrustee(
+  ctx: ServerContext,
+  election: string,
+  user: string,
+  input: z.infer<typeof RegisterTrustee>,
+): CeremonyTrustee {
+  try {
+    parseSigningPublicKey(input.signingKey, 'signingKey');
+  } catch (e) {
+    if (e instanceof CryptoError) throw badRequest('BAD_KEY', `signingKey: ${e.message}`);
+    throw e;
+  }
+  if (/^0+$/.test(input.boxKey)) throw badRequest('BAD_KEY', 'boxKey: the zero key is not an X25519 key');
+  return ctx.db.transaction(() => {
+    const e = getElection(ctx, election);
+    requireBeforeOpening(e);
+    if (ctx.board.latest(election, 'ceremony'))
+      throw conflict('CEREMONY_STARTED', 'the ceremony has started; no more trustees can register');
+    const existing = listTrustees(ctx, election);
+    if (existing.some((x) => x.user === user))
+      throw conflict('ALREADY_REGISTERED', 'you are already a trustee of this election');
+    if (existing.some((x) => x.signingKey === input.signingKey || x.boxKey === input.boxKey))
+      throw conflict('DUPLICATE_KEY', 'another trustee registered the same key');
+    if (existing.length >= MAX_TRUSTEES)
+      throw conflict('TOO_MANY_TRUSTEES', `at most ${MAX_TRUSTEES} trustees (SPEC §6.1)`);
+    const trustee: CeremonyTrustee = { index: existing.length + 1, ...input };
+    ctx.db
+      .prepare(
+        'INSERT INTO trustees (election, idx, user, name, signing_key, box_key) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(election, trustee.index, user, trustee.name, trustee.signingKey, trustee.boxKey);
+    ctx.board.append(election, 'trustee', trustee);
+    audit(ctx, user, 'ceremony.trustee', election, { index: trustee.index });
+    return trustee;
+  })();
+}
+
+/** The commission fixes t and the trustee list: `ceremony` {t, n, trustees, fingerprint}. */
+export function startCeremony(ctx: ServerContext, election: string, actor: string, t: number) {
+  return ctx.db.transaction(() => {
+    const e = getElection(ctx, election);
+    requireBeforeOpening(e);
+    const state = loadCeremony(ctx, election);
+    if (state.ceremony) throw conflict('CEREMONY_STARTED', 'the ceremony has already started');
+    const n = state.trustees.length;
+    if (n < 2)
+      throw conflict('NOT_ENOUGH_TRUSTEES', `${n} trustee(s) registered; the ceremony needs at least 2`);
+    try {
+      checkParams(t, n);
+    } catch (err) {
+      if (err instanceof CryptoError)
+        throw badRequest('BAD_THRESHOLD', `t must be an integer with 2 ≤ t ≤ n = ${n}`);
+      throw err;
+    }
+    const trustees = state.trustees.map(publicTrustee);
+    const fingerprint = ceremonyFingerprint(election, state.manifest, t, n, trustees);
+    const payload = { t, n, trustees, fingerprint };
+    ctx.board.append(election, 'ceremony', payload);
+    audit(ctx, actor, 'ceremony.start', election, { t, n });
+    return payload;
+  })();
+}

@@ -1,0 +1,54 @@
+/** What the tally steps read from the board: the tally, the ceremony's t and n, the public shares. */
+import { decodeCiphertext, decodePoint, type Ciphertext, type Point } from '@saylau/crypto';
+import type { ServerContext } from '../context.ts';
+import type { BoardEntry } from '../board.ts';
+import { conflict } from '../http/errors.ts';
+import type { JointKeyPayload } from '../ceremony/state.ts';
+import type { CeremonyTrustee } from '../ceremony/fingerprint.ts';
+import type { TallyPayload } from './aggregate.ts';
+
+export interface DecryptionPayload {
+  trustee: number;
+  contests: { id: string; factors: { trustee: number; factor: string; proof: unknown }[] }[];
+  signature: string;
+}
+
+export interface TallyState {
+  entry: BoardEntry;
+  tally: TallyPayload;
+  /** Decoded tally ciphertexts per contest (the identity allowed: a tally of no ballots). */
+  ciphertexts: Ciphertext[][];
+  t: number;
+  n: number;
+  trustees: CeremonyTrustee[];
+  publicShares: Map<number, Point>;
+  decryptions: { seq: number; payload: DecryptionPayload }[];
+}
+
+export function loadTally(ctx: ServerContext, id: string): TallyState {
+  const entry = ctx.board.latest(id, 'tally');
+  if (!entry) throw conflict('NO_TALLY', 'the vote has not been closed and tallied');
+  const ceremony = ctx.board.latest(id, 'ceremony')?.payload as
+    { t: number; n: number; trustees: CeremonyTrustee[] } | undefined;
+  const jk = ctx.board.latest(id, 'joint-key')?.payload as JointKeyPayload | undefined;
+  if (!ceremony || !jk) throw conflict('NO_CEREMONY', 'this election has no key ceremony on its board');
+  const tally = entry.payload as TallyPayload;
+  return {
+    entry,
+    tally,
+    ciphertexts: tally.contests.map((c, ci) =>
+      c.ciphertexts.map((x, oi) =>
+        decodeCiphertext(x, `tally.contests[${ci}].ciphertexts[${oi}]`, { allowIdentity: true }),
+      ),
+    ),
+    t: ceremony.t,
+    n: ceremony.n,
+    trustees: ceremony.trustees,
+    publicShares: new Map(
+      jk.publicShares.map((p) => [p.index, decodePoint(p.key, `publicShares[${p.index}]`)]),
+    ),
+    decryptions: ctx.board
+      .ofType(id, 'decryption')
+      .map((d) => ({ seq: d.seq, payload: d.payload as DecryptionPayload })),
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The board as a trustee reads it (SPEC §9.2–§9.3): JSON Lines, checked as a hash chain before any
+ * entry is used. A trustee decrypts only what it has recomputed from this chain.
+ */
+import { GENESIS_PREV, entryHash, type BoardEntry } from '../board.ts';
+import { TrusteeError, electionPath, requestText, type TrusteeApi } from './http.ts';
+
+/** Where the board comes from: the server's export by default, or any mirror's copy. */
+export type BoardSource = (election: string) => Promise<string>;
+
+export const httpBoard =
+  (api: TrusteeApi): BoardSource =>
+  (election) =>
+    requestText(api, electionPath(election, '/board'));
+
+/** Parse JSON Lines and check seq 0.., prev links and every entry hash. */
+export function parseBoard(text: string): BoardEntry[] {
+  const entries: BoardEntry[] = [];
+  let prev = GENESIS_PREV;
+  for (const [k, line] of text.split('\n').entries()) {
+    if (line === '') continue;
+    let e: BoardEntry;
+    try {
+      e = JSON.parse(line) as BoardEntry;
+    } catch {
+      throw new TrusteeError(`board line ${k + 1} is not JSON`, 'BAD_BOARD');
+    }
+    if (e.seq !== entries.length || e.prev !== prev || e.hash !== entryHash(e))
+      throw new TrusteeError(`board entry ${entries.length} breaks the hash chain`, 'BAD_BOARD');
+    entries.push(e);
+    prev = e.hash;
+  }
+  return entries;
+}

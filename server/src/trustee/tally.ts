@@ -1,0 +1,89 @@
+/**
+ * The trustee's partial decryption of the tally (SPEC §6.7, §10.11). Before using its share the
+ * trustee recomputes the tally from the ballots on the board: decrypting anything else (say, one
+ * voter's ballot presented as a "tally") would reveal a vote.
+ */
+import {
+  canonicalJson,
+  decodeCiphertext,
+  decodeElectionParams,
+  decodeScalar,
+  encodeDecryptionShare,
+  partialDecryptMany,
+} from '@saylau/crypto';
+import type { BoardEntry } from '../board.ts';
+import { aggregateBallots, type TallyPayload } from '../tally/aggregate.ts';
+import type { JointKeyPayload } from '../ceremony/state.ts';
+import { TrusteeError, electionPath, requestJson, type TrusteeApi } from './http.ts';
+import { httpBoard, parseBoard, type BoardSource } from './board.ts';
+import { loadState, requireIndex } from './state.ts';
+import { signMessage } from './ceremony.ts';
+
+const last = (entries: BoardEntry[], type: string) => entries.filter((e) => e.type === type).at(-1);
+
+export interface DecryptReport {
+  trustee: number;
+  posted: boolean;
+  /** The result entry if this decryption was the t-th. */
+  result: unknown;
+}
+
+export async function decryptTally(
+  api: TrusteeApi,
+  file: string,
+  opts: { board?: BoardSource } = {},
+): Promise<DecryptReport> {
+  const state = loadState(file);
+  const me = requireIndex(state);
+  if (!state.share) throw new TrusteeError('compute the final share first', 'NO_SHARE');
+  const entries = parseBoard(await (opts.board ?? httpBoard(api))(state.election));
+  const tallyEntry = last(entries, 'tally');
+  const opened = last(entries, 'voting-opened');
+  const jk = last(entries, 'joint-key')?.payload as JointKeyPayload | undefined;
+  if (!tallyEntry || !opened || !jk) throw new TrusteeError('the board has no tally yet', 'NO_TALLY');
+  // Nothing to do once we have decrypted or the result is out (the server refuses later decryptions).
+  const result = last(entries, 'result')?.payload ?? null;
+  if (
+    result !== null ||
+    entries.some((e) => e.type === 'decryption' && (e.payload as { trustee: number }).trustee === me)
+  )
+    return { trustee: me, posted: false, result };
+  const params = decodeElectionParams((opened.payload as { params: unknown }).params);
+  if (params.election !== state.election || params.json.publicKey !== state.share.publicKey)
+    throw new TrusteeError('the election parameters do not carry our joint key', 'BAD_BOARD');
+  if (
+    jk.publicKey !== state.share.publicKey ||
+    jk.publicShares.find((p) => p.index === me)?.key !== state.share.publicShare
+  )
+    throw new TrusteeError('the joint key on the board is not the one our share belongs to', 'BAD_BOARD');
+  const tally = tallyEntry.payload as TallyPayload;
+  const recomputed = aggregateBallots(
+    params,
+    entries.filter((e) => e.type === 'ballot' && e.seq < tallyEntry.seq),
+  );
+  if (canonicalJson(recomputed) !== canonicalJson(tally))
+    throw new TrusteeError(
+      'the tally is not the sum of the last ballots on the board; refusing to decrypt',
+      'TALLY_MISMATCH',
+    );
+  const secret = decodeScalar(state.share.secret, 'share');
+  const contests = tally.contests.map((c, ci) => ({
+    id: c.id,
+    factors: partialDecryptMany(
+      params.fingerprint,
+      me,
+      secret,
+      c.ciphertexts.map((x, oi) =>
+        decodeCiphertext(x, `tally.contests[${ci}][${oi}]`, { allowIdentity: true }),
+      ),
+    ).map(encodeDecryptionShare),
+  }));
+  const message = signMessage(state, { trustee: me, contests });
+  const r = await requestJson<{ result: { payload: unknown } | null }>(
+    api,
+    'POST',
+    electionPath(state.election, '/decryptions'),
+    message,
+  );
+  return { trustee: me, posted: true, result: r.result?.payload ?? null };
+}
