@@ -1,0 +1,38 @@
+/**
+ * Voter sign-in (SPEC §10.9): while the election accepts ballots, an authenticator identifies the
+ * voter and the server returns a 15-minute single-use voter token whose subject is the voter's
+ * opaque reference.
+ */
+import type { ServerContext } from '../context.ts';
+import { ApiError, badRequest, conflict } from '../http/errors.ts';
+import { getElection } from '../elections/store.ts';
+import { acceptingBallots } from '../elections/voting.ts';
+import { AuthenticatorRegistry } from './authenticator.ts';
+import { LOGIN_CODE_METHOD, loginCodeAuthenticator } from './login-code-authenticator.ts';
+import { issueVoterToken, type VoterToken } from './tokens.ts';
+
+/** The registry with the built-in login-code method as the default. */
+export function defaultAuthenticators(): AuthenticatorRegistry {
+  return new AuthenticatorRegistry(LOGIN_CODE_METHOD).register(loginCodeAuthenticator());
+}
+
+export async function loginVoter(
+  ctx: ServerContext,
+  authenticators: AuthenticatorRegistry,
+  electionId: string,
+  method: string | undefined,
+  body: unknown,
+): Promise<VoterToken> {
+  const e = getElection(ctx, electionId);
+  if (!acceptingBallots(e, ctx.clock()))
+    throw conflict('NOT_OPEN', `election ${e.id} is not accepting ballots now`);
+  const name = method ?? authenticators.defaultName;
+  const auth = authenticators.get(name);
+  if (!auth)
+    throw badRequest('UNKNOWN_METHOD', `no sign-in method ${JSON.stringify(name)}`, {
+      methods: authenticators.names(),
+    });
+  const r = await auth.authenticate(ctx, e, body);
+  if (!r.ok) throw new ApiError(r.status, r.code, r.message);
+  return issueVoterToken(ctx, e.id, r.subject);
+}

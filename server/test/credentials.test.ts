@@ -1,0 +1,353 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import QRCode from 'qrcode';
+import {
+  canonicalJsonBytes,
+  formatCredentialCode,
+  generateCredentialCode,
+  publicCredentialList,
+  sha256Hex,
+} from '@saylau/crypto';
+import { createElection } from '../src/index.ts';
+import { auditLog } from '../src/audit.ts';
+import { syntheticVoters } from '../src/roll/synthetic.ts';
+import { generateCredentialFiles } from '../src/credentials/generate.ts';
+import { fetchLetterManifest, readLetterManifest } from '../src/credentials/manifest.ts';
+import { publishCredentials } from '../src/credentials/publish-client.ts';
+import { credentialListFingerprint } from '../src/credentials/list.ts';
+import { JSON_LIMIT } from '../src/app.ts';
+import { errorHandler } from '../src/http/errors.ts';
+import { CREDENTIALS_PATH, credentialRoutes, credentialsUpload } from '../src/credentials/routes.ts';
+import { DISTRICT, ELECTION_DAY, startHarness, type Harness } from './harness.ts';
+import { openElectionFixture } from './fixtures.ts';
+
+let h: Harness;
+let out: string;
+beforeEach(async () => {
+  h = await startHarness();
+  out = mkdtempSync(join(tmpdir(), 'saylau-cred-'));
+});
+afterEach(async () => {
+  await h.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+/**
+ * An election in nominations whose roll is accepted: the rows and the `roll` board entry the roll
+ * step writes (as fixtures.ts does), so these tests do not depend on the roll import's HTTP flow.
+ */
+function electionWithRoll(id: string, voters: number, roll = true) {
+  const ctx = h.server.ctx;
+  createElection(ctx, { id, district: DISTRICT, electionDay: ELECTION_DAY }, 'test');
+  if (!roll) return;
+  const rows = syntheticVoters(voters, ELECTION_DAY, 5);
+  ctx.db.transaction(() => {
+    const ins = ctx.db.prepare(
+      `INSERT INTO voters (election, iin, surname, given_name, patronymic, settlement, address, birth_date)
+       VALUES (?, ?, ?, ?, ?, ?, ?, '1980-01-01')`,
+    );
+    for (const v of rows) ins.run(id, v.iin, v.surname, v.givenName, v.patronymic, v.settlement, v.address);
+    ctx.board.append(id, 'roll', { count: rows.length, commitment: 'e'.repeat(64) });
+  })();
+}
+
+/** The codes of codes.csv: BOM, header, then `"n";"code"` lines. */
+function csvCodes(text: string): { number: number; code: string }[] {
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const lines = text.slice(1).split('\r\n').filter(Boolean);
+  expect(lines[0]).toBe('"number";"code"');
+  return lines.slice(1).map((l) => {
+    const m = /^"(\d+)";"([^"]+)"$/.exec(l);
+    expect(m).not.toBeNull();
+    return { number: Number(m![1]), code: m![2]! };
+  });
+}
+
+const validKeys = (n: number, election = 'x') =>
+  publicCredentialList(
+    election,
+    Array.from({ length: n }, () => generateCredentialCode().code),
+  );
+
+describe('offline generation', () => {
+  it('writes codes.csv, letters.html and public-credentials.json that agree with each other', async () => {
+    electionWithRoll('aksu-2026', 12);
+    const manifest = await fetchLetterManifest({ baseUrl: h.url }, 'aksu-2026');
+    const r = await generateCredentialFiles({
+      election: 'aksu-2026',
+      count: 12,
+      outDir: join(out, 'batch'),
+      manifest,
+      boothUrl: 'https://saylau.example.kz/vote',
+    });
+    expect(r.count).toBe(12);
+
+    const rows = csvCodes(readFileSync(r.files.codes, 'utf8'));
+    expect(rows.map((x) => x.number)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    for (const x of rows) expect(formatCredentialCode(x.code)).toBe(x.code); // display form, checked
+    const codes = rows.map((x) => x.code);
+    expect(new Set(codes).size).toBe(12);
+
+    const pub = JSON.parse(readFileSync(r.files.publicList, 'utf8'));
+    expect(Object.keys(pub).sort()).toEqual(['count', 'election', 'list']);
+    expect(pub.election).toBe('aksu-2026');
+    expect(pub.count).toBe(12);
+    expect(pub.list).toEqual(publicCredentialList('aksu-2026', codes));
+    expect([...pub.list].sort()).toEqual(pub.list);
+    expect(r.fingerprint).toBe(sha256Hex(canonicalJsonBytes(pub.list)));
+
+    const letters = readFileSync(r.files.letters, 'utf8');
+    expect(letters.match(/<section class="letter">/g)).toHaveLength(12);
+    expect(letters).toContain('break-after: page');
+    expect(letters).toContain('Дауыс беруге шақыру'); // kk
+    expect(letters).toContain('Приглашение к голосованию'); // ru
+    expect(letters).toContain(DISTRICT.kk);
+    expect(letters).toContain(DISTRICT.ru);
+    expect(letters).toContain('2026 жылғы 20 желтоқсан');
+    expect(letters).toContain('20 декабря 2026 года');
+    expect(letters).toContain('07:00–20:00');
+    expect(letters).toContain('https://saylau.example.kz/vote');
+    expect(letters.match(/<svg /g)).toHaveLength(12);
+    // Each letter carries its own code, and the QR code of exactly that code.
+    for (const c of codes) {
+      expect(letters).toContain(`<p class="code">${c}</p>`);
+      const svg = await QRCode.toString(c.replaceAll('-', ''), {
+        type: 'svg',
+        errorCorrectionLevel: 'M',
+        margin: 2,
+      });
+      expect(letters).toContain(/ d="([^"]+)"\/><\/svg>/.exec(svg)![1]);
+    }
+    // Self-contained: no script, no external resource.
+    expect(letters).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|\bhref=|@import|url\(/i);
+    expect(letters).toContain("default-src 'none'");
+
+    expect(statSync(r.files.codes).mode & 0o777).toBe(0o600);
+    expect(statSync(r.files.letters).mode & 0o777).toBe(0o600);
+  });
+
+  it('reads the manifest from a file, escapes it in the letters, and never overwrites', async () => {
+    electionWithRoll('aksu-2026', 3);
+    const view = (await h.api('GET', '/api/elections/aksu-2026')).body;
+    view.manifest.district.kk = 'Ақсу <script>alert(1)</script>';
+    const file = join(out, 'manifest.json');
+    writeFileSync(file, JSON.stringify(view));
+    const manifest = readLetterManifest(file, 'aksu-2026');
+    const opts = { election: 'aksu-2026', count: 3, outDir: out, manifest };
+    const r = await generateCredentialFiles(opts);
+    const letters = readFileSync(r.files.letters, 'utf8');
+    expect(letters).toContain('Ақсу &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(letters).not.toContain('<script');
+    // Without a booth URL the letters point to the commission's published address.
+    expect(letters).toContain('Сайлау комиссиясы жариялаған');
+
+    const before = readFileSync(r.files.codes, 'utf8');
+    await expect(generateCredentialFiles(opts)).rejects.toMatchObject({ code: 'OUTPUT_EXISTS' });
+    expect(readFileSync(r.files.codes, 'utf8')).toBe(before);
+  });
+
+  it('refuses a manifest of another election and bad arguments', async () => {
+    electionWithRoll('aksu-2026', 3);
+    electionWithRoll('other-1', 3);
+    const manifest = await fetchLetterManifest({ baseUrl: h.url }, 'other-1');
+    const base = { election: 'aksu-2026', count: 3, outDir: join(out, 'x'), manifest };
+    await expect(generateCredentialFiles(base)).rejects.toMatchObject({ code: 'MANIFEST_MISMATCH' });
+    await expect(fetchLetterManifest({ baseUrl: h.url }, 'missing')).rejects.toMatchObject({
+      code: 'NO_ELECTION',
+    });
+    const m2 = await fetchLetterManifest({ baseUrl: h.url }, 'aksu-2026');
+    for (const bad of [
+      { count: 0 },
+      { count: 1.5 },
+      { count: 100_001 },
+      { election: '../etc' },
+      { boothUrl: 'javascript:alert(1)' },
+    ])
+      await expect(generateCredentialFiles({ ...base, manifest: m2, ...bad })).rejects.toMatchObject({
+        code: expect.stringMatching(/BAD_ARGUMENT|MANIFEST_MISMATCH/),
+      });
+    const file = join(out, 'bad.json');
+    writeFileSync(file, JSON.stringify({ election: 'aksu-2026' }));
+    expect(() => readLetterManifest(file, 'aksu-2026')).toThrow(
+      expect.objectContaining({ code: 'BAD_MANIFEST' }),
+    );
+  });
+});
+
+describe('POST /api/elections/:id/credentials', () => {
+  it('publishes the generated list: credentials table and board entry, matching fingerprints', async () => {
+    electionWithRoll('aksu-2026', 7);
+    const authority = await h.signIn('credential-authority');
+    const manifest = await fetchLetterManifest({ baseUrl: h.url }, 'aksu-2026');
+    const gen = await generateCredentialFiles({ election: 'aksu-2026', count: 7, outDir: out, manifest });
+    const res = await publishCredentials(
+      { baseUrl: h.url, token: authority },
+      'aksu-2026',
+      gen.files.publicList,
+    );
+    expect(res.count).toBe(7);
+    expect(res.fingerprint).toBe(gen.fingerprint);
+
+    const list = JSON.parse(readFileSync(gen.files.publicList, 'utf8')).list;
+    const rows = h.server.ctx.db
+      .prepare('SELECT public_key FROM credentials WHERE election = ? ORDER BY public_key')
+      .all('aksu-2026') as { public_key: string }[];
+    expect(rows.map((r) => r.public_key)).toEqual(list);
+    const entry = h.server.ctx.board.latest('aksu-2026', 'credentials')!;
+    expect(entry.payload).toEqual({ count: 7, list });
+    expect(entry.seq).toBe(res.seq);
+    expect(entry.hash).toBe(res.hash);
+    expect(credentialListFingerprint((entry.payload as { list: string[] }).list)).toBe(gen.fingerprint);
+    expect(auditLog(h.server.ctx, 'aksu-2026').map((a) => a.action)).toContain('credentials.publish');
+    const view = await h.api('GET', '/api/elections/aksu-2026');
+    expect(view.body.missing).not.toContain('credentials');
+  });
+
+  it('refuses, writing nothing: no session, wrong role, no election, no roll, bad lists', async () => {
+    electionWithRoll('aksu-2026', 3);
+    electionWithRoll('noroll-1', 0, false);
+    const authority = await h.signIn('credential-authority');
+    const commission = await h.signIn('commission');
+    const keys = validKeys(3, 'aksu-2026');
+    const [k0, k1, k2] = keys as [string, string, string];
+    const nonCanonical = 'ed' + 'ff'.repeat(30) + '7f'; // y = p
+    const smallOrder = '01' + '00'.repeat(31); // the identity
+    const before = h.snapshot();
+    const cases: [string, unknown, string | null, number, string, string?][] = [
+      ['aksu-2026', { list: keys }, null, 401, 'NOT_SIGNED_IN'],
+      ['aksu-2026', { list: keys }, commission, 403, 'FORBIDDEN'],
+      ['missing-1', { list: keys }, authority, 404, 'NO_ELECTION'],
+      ['noroll-1', { list: keys }, authority, 409, 'NO_ROLL'],
+      ['aksu-2026', { list: keys.slice(0, 2) }, authority, 422, 'COUNT_MISMATCH'],
+      ['aksu-2026', { list: [...keys, ...validKeys(1)].sort() }, authority, 422, 'COUNT_MISMATCH'],
+      ['aksu-2026', { list: [k1, k0, k2] }, authority, 400, 'CRYPTO_BAD_PARAMS', 'list[1]'],
+      ['aksu-2026', { list: [k0, k0, k1] }, authority, 400, 'CRYPTO_BAD_PARAMS', 'list[1]'],
+      ['aksu-2026', { list: [k0, k1, nonCanonical].sort() }, authority, 400, 'CRYPTO_NON_CANONICAL'],
+      ['aksu-2026', { list: [smallOrder, k0, k1].sort() }, authority, 400, 'CRYPTO_IDENTITY', 'list[0]'],
+      ['aksu-2026', { list: [k0, k1, k2.toUpperCase()] }, authority, 400, 'CRYPTO_BAD_HEX', 'list[2]'],
+      ['aksu-2026', { list: [k0, k1, k2.slice(2)] }, authority, 400, 'CRYPTO_BAD_LENGTH', 'list[2]'],
+      ['aksu-2026', { list: keys, count: 3 }, authority, 400, 'BAD_REQUEST'],
+      ['aksu-2026', { list: [1, 2, 3] }, authority, 400, 'BAD_REQUEST'],
+      ['aksu-2026', keys, authority, 400, 'BAD_REQUEST'],
+      ['aksu-2026', '{"list": [', authority, 400, 'BAD_JSON'],
+      ['Bad id!', { list: keys }, authority, 400, 'BAD_REQUEST'],
+    ];
+    for (const [id, body, token, status, code, field] of cases) {
+      const r = await h.api('POST', `/api/elections/${encodeURIComponent(id)}/credentials`, body, token);
+      expect([id, r.status, r.body?.error?.code]).toEqual([id, status, code]);
+      if (field) expect(r.body.error.details.field).toBe(field);
+    }
+    expect(h.snapshot()).toEqual(before);
+    expect(h.server.ctx.board.latest('aksu-2026', 'credentials')).toBeNull();
+  });
+
+  it('publishes only once, and not after voting opened', async () => {
+    electionWithRoll('aksu-2026', 2);
+    const authority = await h.signIn('credential-authority');
+    const first = await h.api(
+      'POST',
+      '/api/elections/aksu-2026/credentials',
+      { list: validKeys(2) },
+      authority,
+    );
+    expect(first.status).toBe(201);
+    let before = h.snapshot();
+    const again = await h.api(
+      'POST',
+      '/api/elections/aksu-2026/credentials',
+      { list: validKeys(2) },
+      authority,
+    );
+    expect([again.status, again.body.error.code]).toEqual([409, 'CREDENTIALS_EXIST']);
+    expect(h.snapshot()).toEqual(before);
+
+    const open = openElectionFixture(h, { id: 'open-1', voters: 3 }); // moves the clock to election day
+    const authority2 = await h.signIn('credential-authority');
+    before = h.snapshot();
+    const late = await h.api(
+      'POST',
+      `/api/elections/${open.id}/credentials`,
+      { list: validKeys(3) },
+      authority2,
+    );
+    expect([late.status, late.body.error.code]).toEqual([409, 'ELECTION_STATE']);
+    expect(h.snapshot()).toEqual(before);
+  });
+
+  it('publishCredentials checks the file before sending anything', async () => {
+    electionWithRoll('aksu-2026', 2);
+    const authority = await h.signIn('credential-authority');
+    const api = { baseUrl: h.url, token: authority };
+    const before = h.snapshot();
+    const write = (v: unknown) => {
+      const f = join(out, `p${Math.random()}.json`);
+      writeFileSync(f, JSON.stringify(v));
+      return f;
+    };
+    const keys = validKeys(2);
+    await expect(
+      publishCredentials(api, 'aksu-2026', write({ election: 'other', count: 2, list: keys })),
+    ).rejects.toMatchObject({ code: 'MANIFEST_MISMATCH' });
+    await expect(
+      publishCredentials(
+        api,
+        'aksu-2026',
+        write({ election: 'aksu-2026', count: 2, list: [keys[1], keys[0]] }),
+      ),
+    ).rejects.toMatchObject({ code: 'CRYPTO_BAD_PARAMS' });
+    await expect(
+      publishCredentials(api, 'aksu-2026', write({ election: 'aksu-2026', count: 3, list: keys })),
+    ).rejects.toMatchObject({ code: 'BAD_FILE' });
+    await expect(publishCredentials(api, 'aksu-2026', join(out, 'none.json'))).rejects.toMatchObject({
+      code: 'BAD_FILE',
+    });
+    expect(h.snapshot()).toEqual(before);
+  });
+
+  it('takes a 10,000-key list (670 kB) when its own body parser is mounted before the app-wide one', async () => {
+    const ctx = h.server.ctx;
+    createElection(ctx, { id: 'big-1', district: DISTRICT, electionDay: ELECTION_DAY }, 'test');
+    ctx.board.append('big-1', 'roll', { count: 10_000, commitment: 'e'.repeat(64) });
+    const authority = await h.signIn('credential-authority');
+    // The app as app.ts should build it (see credentialsUpload), on the harness's database.
+    const app = express();
+    app.post(CREDENTIALS_PATH, ...credentialsUpload(ctx));
+    app.use(express.json({ limit: JSON_LIMIT, strict: true }));
+    app.use(credentialRoutes(ctx));
+    app.use(errorHandler(ctx.log));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/elections/big-1/credentials`;
+      const list = validKeys(10_000, 'big-1');
+      const body = JSON.stringify({ list });
+      expect(body.length).toBeGreaterThan(600_000);
+      const post = (token: string | null) =>
+        fetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body,
+        });
+      const before = h.snapshot();
+      const anonymous = await post(null);
+      expect([anonymous.status, (await anonymous.json()).error.code]).toEqual([401, 'NOT_SIGNED_IN']);
+      expect(h.snapshot()).toEqual(before);
+      const t = performance.now();
+      const r = await post(authority);
+      const ms = performance.now() - t;
+      expect(r.status).toBe(201);
+      expect((await r.json()).fingerprint).toBe(credentialListFingerprint(list));
+      expect(h.snapshot().credentials).toBe(before.credentials! + 10_000);
+      expect(ms).toBeLessThan(15_000);
+    } finally {
+      server.close();
+    }
+  });
+});
