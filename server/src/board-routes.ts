@@ -1,7 +1,92 @@
-/** Placeholder: the board endpoints are being built (issue #3). */
-import { Router } from 'express';
+/**
+ * Public board endpoints (SPEC §9.3–§9.4): the JSON Lines export for observers and mirrors, and the
+ * signed checkpoint of the head.
+ */
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { canonicalJson } from '@saylau/crypto';
 import type { ServerContext } from './context.ts';
+import { notFound } from './http/errors.ts';
+import { electionParam, parseQuery } from './http/validate.ts';
+import { getElection } from './elections/store.ts';
 
-export function boardRoutes(_ctx: ServerContext): Router {
-  return Router();
+const BoardQuery = z.strictObject({
+  from: z
+    .string()
+    .regex(/^\d{1,15}$/, 'expected a non-negative integer')
+    .transform(Number)
+    .optional(),
+});
+
+/** Entries read per query: the stream never holds a SQLite cursor across an await. */
+export const EXPORT_PAGE = 256;
+
+interface Row {
+  seq: number;
+  type: string;
+  payload: string;
+  prev: string;
+  hash: string;
+}
+
+/**
+ * One canonical entry (SPEC §3.1, §9.3) written from its row: keys in JCS order, the payload text as
+ * stored (board.append stores canonical JSON), so the line equals Board.exportLines' without re-encoding.
+ */
+const line = (r: Row) =>
+  `{"hash":"${r.hash}","payload":${r.payload},"prev":"${r.prev}","seq":${r.seq},"type":${canonicalJson(r.type)}}\n`;
+
+/** Until the client has taken what was written, or has gone. */
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/**
+ * Stream entries from..head (the head when the request arrived) in pages. A better-sqlite3 iterator
+ * keeps the connection busy until it finishes, so waiting for a slow reader inside one would block
+ * every cast; each page is read whole and the stream waits for 'drain' between pages.
+ */
+async function streamBoard(ctx: ServerContext, election: string, from: number, res: Response): Promise<void> {
+  const head = ctx.board.head(election);
+  const page = ctx.db.prepare(
+    'SELECT seq, type, payload, prev, hash FROM board WHERE election = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?',
+  );
+  res.status(200).type('application/x-ndjson');
+  res.setHeader('cache-control', 'no-store');
+  if (head) res.setHeader('x-board-head-seq', String(head.seq));
+  let next = from;
+  while (head && next <= head.seq && !res.destroyed) {
+    const rows = page.all(election, next, head.seq, EXPORT_PAGE) as Row[];
+    if (rows.length === 0) break;
+    const ok = res.write(rows.map(line).join(''));
+    next = rows[rows.length - 1]!.seq + 1;
+    if (!ok && !res.destroyed) await drained(res);
+  }
+  res.end();
+}
+
+export function boardRoutes(ctx: ServerContext): Router {
+  const r = Router();
+  r.get('/api/elections/:id/board', async (req, res) => {
+    const id = electionParam(req);
+    const { from } = parseQuery(BoardQuery, req);
+    getElection(ctx, id);
+    await streamBoard(ctx, id, from ?? 0, res);
+  });
+  r.get('/api/elections/:id/board/head', (req, res) => {
+    const id = electionParam(req);
+    getElection(ctx, id);
+    const signed = ctx.board.checkpoint(id, ctx.keys.board.secretKey);
+    if (!signed) throw notFound('NO_BOARD', `election ${id} has no board entries`);
+    res.json(signed);
+  });
+  return r;
 }

@@ -1,0 +1,166 @@
+/**
+ * Casting a ballot (SPEC §10.9): the checks in their fixed order, each refusal with a stable code and
+ * nothing written, then one transaction that consumes the voter token and appends the ballot; the
+ * signed receipt is made only after that commit.
+ */
+import {
+  CryptoError,
+  canonicalJson,
+  decodeBallot,
+  normaliseTracker,
+  trackerFromHash,
+  type BallotJson,
+} from '@saylau/crypto';
+import type { ServerContext } from '../context.ts';
+import type { BoardEntry } from '../board.ts';
+import { ApiError, badRequest, conflict, forbidden, notFound, unprocessable } from '../http/errors.ts';
+import { parseWith } from '../http/validate.ts';
+import { getElection } from '../elections/store.ts';
+import { acceptingBallots, electionParams } from '../elections/voting.ts';
+import { checkVoterToken, consumeVoterToken } from '../voters/tokens.ts';
+import { CastBody } from './schema.ts';
+import { castingPool } from './state.ts';
+import { signReceipt, type SignedReceipt } from './receipt.ts';
+import type { Verdict } from './verify-batch.ts';
+
+const MAX_TOKEN_CHARS = 4096;
+
+const notOpen = (id: string) => conflict('NOT_OPEN', `election ${id} is not accepting ballots now`);
+
+/** The token of an `Authorization: Bearer …` header; null when absent. A malformed header is a 401. */
+export function bearerToken(header: string | undefined): string | null {
+  if (header === undefined || header === '') return null;
+  const m = /^Bearer +([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
+  if (!m || m[1]!.length > MAX_TOKEN_CHARS)
+    throw new ApiError(401, 'BAD_TOKEN', 'the voter token is not valid for this election');
+  return m[1]!;
+}
+
+function refusal(v: Exclude<Verdict, { ok: true }>): ApiError {
+  switch (v.reason) {
+    case 'crypto':
+      // The same shape as a CryptoError thrown on the request thread (http/errors.ts).
+      return new ApiError(400, `CRYPTO_${v.code}`, `${v.field}: ${v.message}`, { field: v.field });
+    case 'signature':
+      return unprocessable('BAD_SIGNATURE', 'the ballot signature does not verify under its credential');
+    case 'proof':
+      return unprocessable(
+        'BAD_PROOF',
+        'a ballot proof does not verify for this election and this credential',
+      );
+  }
+}
+
+/** The `ciphertexts` key of each choice: alpha ‖ beta as hex (unique: decoding was strict). */
+const ciphertextKeys = (b: BallotJson) =>
+  b.contests.flatMap((c) => c.choices.map((ch) => ch.alpha + ch.beta));
+
+function statements(ctx: ServerContext) {
+  const db = ctx.db;
+  return {
+    credential: db.prepare('SELECT 1 FROM credentials WHERE election = ? AND public_key = ?'),
+    byTracker: db.prepare('SELECT seq FROM ballots WHERE election = ? AND tracker = ?'),
+    ballot: db.prepare('SELECT seq, credential FROM ballots WHERE election = ? AND tracker = ?'),
+    later: db.prepare('SELECT 1 FROM ballots WHERE election = ? AND credential = ? AND seq > ? LIMIT 1'),
+    entry: db.prepare('SELECT payload, hash FROM board WHERE election = ? AND seq = ?'),
+    ciphertext: db.prepare('SELECT 1 FROM ciphertexts WHERE election = ? AND ciphertext = ?'),
+    insertCiphertext: db.prepare('INSERT INTO ciphertexts (election, ciphertext) VALUES (?, ?)'),
+    insertBallot: db.prepare('INSERT INTO ballots (election, tracker, seq, credential) VALUES (?, ?, ?, ?)'),
+  };
+}
+type Statements = ReturnType<typeof statements>;
+const cache = new WeakMap<ServerContext, Statements>();
+function stmts(ctx: ServerContext): Statements {
+  let s = cache.get(ctx);
+  if (!s) cache.set(ctx, (s = statements(ctx)));
+  return s;
+}
+
+/**
+ * POST /api/elections/:id/ballots. Checks, in order (SPEC §10.9): body schema; election open;
+ * voter token; ballot for this election and strictly decodable; credential on the list; signature
+ * and proofs; not already cast, no copied ciphertext. Then one transaction, then the receipt.
+ */
+export async function castBallot(
+  ctx: ServerContext,
+  election: string,
+  authorization: string | undefined,
+  body: unknown,
+): Promise<SignedReceipt> {
+  const { ballot } = parseWith(CastBody, body, 'body'); // 1
+  const e = getElection(ctx, election); // 2
+  if (!acceptingBallots(e, ctx.clock())) throw notOpen(election);
+  const token = await checkVoterToken(ctx, election, bearerToken(authorization)); // 3
+  if (ballot.election !== election) throw badRequest('WRONG_ELECTION', 'the ballot is for another election'); // 4
+  const params = electionParams(e);
+  const s = stmts(ctx);
+  if (!s.credential.get(election, ballot.credential)) {
+    decodeBallot(params, ballot); // a decoding error outranks the unknown credential (step 4 before 5)
+    throw forbidden('UNKNOWN_CREDENTIAL', 'the ballot credential is not on the published list'); // 5
+  }
+  // 4 (decoding) and 6 (signature, proofs) run in a verifier worker.
+  const verdict = await castingPool(ctx).verify({ params: params.json, ballot });
+  if (!verdict.ok) throw refusal(verdict);
+  const json = ballot as BallotJson;
+  const tracker = trackerFromHash(verdict.hash);
+
+  // 7 and the writes, in one transaction: nothing in it awaits, so no other cast interleaves.
+  const entry = ctx.db.transaction((): BoardEntry => {
+    if (!acceptingBallots(getElection(ctx, election), ctx.clock())) throw notOpen(election); // closed meanwhile
+    const earlier = s.byTracker.get(election, tracker) as { seq: number } | undefined;
+    if (earlier) {
+      const row = s.entry.get(election, earlier.seq) as { payload: string; hash: string };
+      if (row.payload !== canonicalJson(json))
+        throw conflict('TRACKER_TAKEN', 'another ballot has this tracker; encrypt the ballot again');
+      throw conflict('ALREADY_CAST', 'this ballot is already on the board', {
+        tracker,
+        seq: earlier.seq,
+        hash: row.hash,
+        ...signReceipt(ctx, {
+          election,
+          tracker,
+          seq: earlier.seq,
+          hash: row.hash,
+          checkpoint: { election, seq: earlier.seq, head: row.hash },
+        }),
+      });
+    }
+    const keys = ciphertextKeys(json);
+    if (new Set(keys).size !== keys.length || keys.some((k) => s.ciphertext.get(election, k)))
+      throw conflict('COPIED_CIPHERTEXT', 'a ciphertext of this ballot is already on the board');
+    consumeVoterToken(ctx, election, token);
+    for (const k of keys) s.insertCiphertext.run(election, k);
+    const appended = ctx.board.append(election, 'ballot', json);
+    s.insertBallot.run(election, tracker, appended.seq, json.credential);
+    return appended;
+  })();
+
+  const head = { election, seq: entry.seq, head: entry.hash };
+  return signReceipt(ctx, { election, tracker, seq: entry.seq, hash: entry.hash, checkpoint: head });
+}
+
+export interface BallotStatus {
+  tracker: string;
+  seq: number;
+  hash: string;
+  /** A later ballot of the same credential is on the board (the last one counts, SPEC §10.9). */
+  superseded: boolean;
+}
+
+/** GET /api/elections/:id/ballots/:tracker: where a ballot is on the board; the tracker as typed (§8.4). */
+export function findBallot(ctx: ServerContext, election: string, typed: string): BallotStatus {
+  getElection(ctx, election);
+  let tracker: string;
+  try {
+    tracker = normaliseTracker(typed);
+  } catch (e) {
+    if (e instanceof CryptoError) throw badRequest('BAD_TRACKER', `not a ballot tracker: ${e.message}`);
+    throw e;
+  }
+  const s = stmts(ctx);
+  const row = s.ballot.get(election, tracker) as { seq: number; credential: string } | undefined;
+  if (!row) throw notFound('NO_BALLOT', `no ballot with tracker ${tracker} on this board`);
+  const { hash } = s.entry.get(election, row.seq) as { hash: string };
+  const superseded = s.later.get(election, row.credential, row.seq) !== undefined;
+  return { tracker, seq: row.seq, hash, superseded };
+}

@@ -1,0 +1,126 @@
+/** The Node ballot-client library against a real server: prepare, cast, verify the receipt, look up. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BallotClientError,
+  castBallot,
+  fetchBoard,
+  fetchElection,
+  findBallot,
+  login,
+  prepareBallot,
+  verifyReceipt,
+  type Fetch,
+} from '@saylau/ballot-client';
+import { closeCasting } from '../src/casting/routes.ts';
+import { startHarness, type Harness } from './harness.ts';
+import { castSetup, voterToken, type CastSetup } from './casting-helpers.ts';
+
+let h: Harness;
+let e: CastSetup;
+beforeAll(async () => {
+  h = await startHarness();
+  e = castSetup(h, { voters: 5 });
+});
+afterAll(async () => {
+  await closeCasting(h.server.ctx);
+  await h.close();
+});
+
+async function rejection(p: Promise<unknown>): Promise<BallotClientError> {
+  const err = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  expect(err).toBeInstanceOf(BallotClientError);
+  return err as BallotClientError;
+}
+
+describe('@saylau/ballot-client', () => {
+  it('casts end to end: election, ballot on the device, receipt, tracker lookup, board', async () => {
+    const election = await fetchElection(h.url, e.id);
+    expect(election.status).toBe('open');
+    const built = prepareBallot(election.params, e.id, e.credentials[0]!.code, [2]);
+    const token = await voterToken(h, e.id);
+    const { receipt, signature } = await castBallot(h.url + '/', e.id, token, built.ballot);
+    expect(receipt.tracker).toBe(built.tracker);
+    expect(verifyReceipt(receipt, signature, election.manifest.serverKey)).toBe(true);
+    expect(
+      verifyReceipt({ ...receipt, tracker: 'AAAA-AAAA-AAAA-AAAA' }, signature, election.manifest.serverKey),
+    ).toBe(false);
+    expect(verifyReceipt(receipt, signature.slice(2), election.manifest.serverKey)).toBe(false);
+    expect(verifyReceipt(receipt, signature, h.server.ctx.keys.board.publicKeyHex.replace(/^../, '00'))).toBe(
+      false,
+    );
+
+    const status = await findBallot(h.url, e.id, built.tracker.toLowerCase());
+    expect(status).toEqual({
+      tracker: built.tracker,
+      seq: receipt.seq,
+      hash: receipt.hash,
+      superseded: false,
+    });
+
+    const board = await fetchBoard(h.url, e.id);
+    expect(board.at(-1)).toMatchObject({
+      seq: receipt.seq,
+      type: 'ballot',
+      hash: receipt.hash,
+      payload: built.ballot,
+    });
+    expect(await fetchBoard(h.url, e.id, receipt.seq)).toEqual([board.at(-1)]);
+
+    // The server's refusals arrive as typed errors with its codes.
+    const used = await rejection(
+      castBallot(
+        h.url,
+        e.id,
+        token,
+        prepareBallot(election.params, e.id, e.credentials[1]!.code, [0]).ballot,
+      ),
+    );
+    expect([used.status, used.code]).toEqual([401, 'TOKEN_USED']);
+    const again = await rejection(castBallot(h.url, e.id, await voterToken(h, e.id), built.ballot));
+    expect([again.status, again.code]).toEqual([409, 'ALREADY_CAST']);
+    const d = again.details as { receipt: unknown; signature: string };
+    expect(verifyReceipt(d.receipt, d.signature, election.manifest.serverKey)).toBe(true);
+    const missing = await rejection(
+      findBallot(h.url, e.id, prepareBallot(election.params, e.id, e.credentials[2]!.code, [0]).tracker),
+    );
+    expect(missing.code).toBe('NO_BALLOT');
+  });
+
+  it('refuses on the device what cannot be a ballot: a mistyped code, another election, a bad choice', async () => {
+    const { params } = await fetchElection(h.url, e.id);
+    const code = e.credentials[0]!.code;
+    const typo = code.slice(0, 5) + (code[5] === 'a' ? 'b' : 'a') + code.slice(6);
+    expect(() => prepareBallot(params, e.id, typo, [0])).toThrow(/check characters|typing/);
+    expect(() => prepareBallot(params, 'other-election', code, [0])).toThrow(/another election/);
+    expect(() => prepareBallot(params, e.id, code, [9])).toThrow(/option index/);
+  });
+
+  it('uses an injected fetch, reports network failures and non-protocol answers', async () => {
+    const calls: { url: string; init?: RequestInit }[] = [];
+    const fake: Fetch = async (url, init) => {
+      calls.push({ url: String(url), init });
+      return new Response(JSON.stringify({ token: 't0k', expiresAt: '2026-12-20T08:15:00.000Z' }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    const session = await login('https://vote.example/', 'e 1', '900101300123', 'ABCD-1234', { fetch: fake });
+    expect(session.token).toBe('t0k');
+    expect(calls[0]!.url).toBe('https://vote.example/api/elections/e%201/login');
+    expect(calls[0]!.init?.method).toBe('POST');
+    expect(JSON.parse(String(calls[0]!.init?.body))).toEqual({ iin: '900101300123', code: 'ABCD-1234' });
+
+    const down: Fetch = async () => {
+      throw new TypeError('fetch failed');
+    };
+    expect((await rejection(fetchElection(h.url, e.id, { fetch: down }))).code).toBe('NETWORK');
+    const proxy: Fetch = async () => new Response('<html>502</html>', { status: 502 });
+    const bad = await rejection(fetchElection(h.url, e.id, { fetch: proxy }));
+    expect([bad.status, bad.code]).toEqual([502, 'BAD_RESPONSE']);
+    const none = await rejection(fetchElection(h.url, 'nope'));
+    expect([none.status, none.code]).toEqual([404, 'NO_ELECTION']);
+  });
+});

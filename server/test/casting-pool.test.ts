@@ -1,0 +1,210 @@
+/**
+ * The verifier pool (SPEC §10.9 step 6): per-ballot verdicts from shared batches, in worker threads
+ * or in-process; a crashed or stalled worker gives 503 VERIFIER_UNAVAILABLE, never a hang, and is
+ * replaced.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  G,
+  buildBallot,
+  deriveCredentialKeys,
+  encodeScalar,
+  generateCredentialCode,
+  makeElectionParams,
+  randomScalar,
+  type BallotJson,
+} from '@saylau/crypto';
+import { NON_CANONICAL_POINT } from '../../crypto/test/helpers.ts';
+import { VerifierPool } from '../src/casting/pool.ts';
+import { closeCasting } from '../src/casting/routes.ts';
+import { castingPool } from '../src/casting/state.ts';
+import type { Verdict } from '../src/casting/verify-batch.ts';
+import { startHarness } from './harness.ts';
+import { cast, castSetup, clone, resign, voterToken } from './casting-helpers.ts';
+
+const params = makeElectionParams('pool-test', G.multiply(randomScalar()), [{ id: 'akim', options: 3 }]);
+const voters = Array.from({ length: 6 }, () => deriveCredentialKeys('pool-test', generateCredentialCode()));
+const built = voters.map((v, i) => buildBallot(params, v, [i % 3]));
+const good = (i: number) => built[i]!;
+
+let dir: string;
+const VERIFY = new URL('../src/casting/verify-batch.ts', import.meta.url).href;
+/** A worker module that exits when a batch contains the ballot "crash", else verifies for real. */
+let crashing: string;
+/** A worker module whose first instance dies on its first batch; later ones verify. */
+let crashOnce: string;
+/** A worker module that never answers. */
+let stalling: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'saylau-pool-'));
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return pathToFileURL(join(dir, name)).href;
+  };
+  crashing = file(
+    'crashing.mjs',
+    `import { parentPort } from 'node:worker_threads';
+     const { verifyBatch } = await import(${JSON.stringify(VERIFY)});
+     parentPort.on('message', (m) => {
+       if (m.items.some((i) => i.ballot === 'crash')) process.exit(3);
+       parentPort.postMessage({ id: m.id, verdicts: verifyBatch(m.items) });
+     });`,
+  );
+  const marker = JSON.stringify(join(dir, 'crashed'));
+  crashOnce = file(
+    'crash-once.mjs',
+    `import { parentPort } from 'node:worker_threads';
+     import { existsSync, writeFileSync } from 'node:fs';
+     const { verifyBatch } = await import(${JSON.stringify(VERIFY)});
+     parentPort.on('message', (m) => {
+       if (!existsSync(${marker})) {
+         writeFileSync(${marker}, '');
+         process.exit(3);
+       }
+       parentPort.postMessage({ id: m.id, verdicts: verifyBatch(m.items) });
+     });`,
+  );
+  stalling = file(
+    'stalling.mjs',
+    `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => {});`,
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function mixedBatch() {
+  const ok = good(0).ballot;
+  const badSig = { ...good(1).ballot, signature: good(2).ballot.signature };
+  const forged = clone(good(3).ballot);
+  forged.contests[0]!.choices[0]!.proof.s0 = encodeScalar(randomScalar());
+  const badProof = resign(forged, voters[3]!);
+  const undecodable = clone(good(4).ballot) as BallotJson;
+  undecodable.contests[0]!.choices[1]!.beta = NON_CANONICAL_POINT;
+  const items = [ok, badSig, badProof, undecodable, good(5).ballot].map((ballot) => ({
+    params: params.json,
+    ballot,
+  }));
+  const expected: Verdict[] = [
+    { ok: true, hash: good(0).hash },
+    { ok: false, reason: 'signature' },
+    { ok: false, reason: 'proof' },
+    {
+      ok: false,
+      reason: 'crypto',
+      code: 'NON_CANONICAL',
+      field: 'ballot.contests[0].choices[1].beta',
+      message: expect.any(String) as unknown as string,
+    },
+    { ok: true, hash: good(5).hash },
+  ];
+  return { items, expected };
+}
+
+describe('VerifierPool', () => {
+  it.each([
+    ['two worker threads', 2],
+    ['in-process', 0],
+  ])('gives each ballot of a shared batch its own verdict (%s)', async (_label, workers) => {
+    const pool = new VerifierPool({ workers, batchMs: 20 });
+    try {
+      const { items, expected } = mixedBatch();
+      const verdicts = await Promise.all(items.map((it) => pool.verify(it)));
+      expect(verdicts).toEqual(expected);
+      expect(pool.stats.ballots).toBe(5);
+      expect(pool.stats.batches).toBeLessThan(5);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('answers 503 for the batch of a crashed worker, then verifies again with a new one', async () => {
+    const pool = new VerifierPool({ workers: 1, batchMs: 20, workerModule: crashing });
+    try {
+      const doomed = [
+        pool.verify({ params: params.json, ballot: 'crash' }),
+        pool.verify({ params: params.json, ballot: good(0).ballot }),
+      ];
+      for (const r of await Promise.allSettled(doomed))
+        expect(r).toMatchObject({
+          status: 'rejected',
+          reason: { status: 503, code: 'VERIFIER_UNAVAILABLE' },
+        });
+      expect(await pool.verify({ params: params.json, ballot: good(0).ballot })).toEqual({
+        ok: true,
+        hash: good(0).hash,
+      });
+      expect(pool.stats.respawns).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('abandons a stalled worker after the timeout with 503 and replaces it', async () => {
+    const pool = new VerifierPool({ workers: 1, batchMs: 1, timeoutMs: 300, workerModule: stalling });
+    try {
+      const t = Date.now();
+      await expect(pool.verify({ params: params.json, ballot: good(0).ballot })).rejects.toMatchObject({
+        code: 'VERIFIER_UNAVAILABLE',
+      });
+      expect(Date.now() - t).toBeLessThan(5_000);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(pool.stats.respawns).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('refuses queued and later requests once closed', async () => {
+    const pool = new VerifierPool({ workers: 1, batchMs: 50 });
+    const queued = pool.verify({ params: params.json, ballot: good(0).ballot }).catch((e: unknown) => e);
+    await pool.close();
+    await expect(queued).resolves.toMatchObject({ code: 'VERIFIER_UNAVAILABLE' });
+    await expect(pool.verify({ params: params.json, ballot: good(0).ballot })).rejects.toMatchObject({
+      status: 503,
+    });
+  });
+});
+
+describe('casting when the verifier fails', () => {
+  it('answers 503 VERIFIER_UNAVAILABLE and writes nothing; the next cast succeeds', async () => {
+    const h = await startHarness();
+    try {
+      const e = castSetup(h, { verifier: { workers: 1, workerModule: crashOnce } });
+      const ballot = buildBallot(e.params, e.credentials[0]!.keys, [0]).ballot;
+      const token = await voterToken(h, e.id);
+      const before = h.snapshot();
+      const res = await cast(h, e.id, ballot, token);
+      expect([res.status, res.body.error.code]).toEqual([503, 'VERIFIER_UNAVAILABLE']);
+      expect(h.snapshot()).toEqual(before);
+      // The token was not used: the voter sends the same ballot again.
+      const again = await cast(h, e.id, ballot, token);
+      expect(again.status).toBe(201);
+    } finally {
+      await closeCasting(h.server.ctx);
+      await h.close();
+    }
+  });
+
+  it('refuses NOT_OPEN, writing nothing, when voting closes while the ballot is being verified', async () => {
+    const h = await startHarness();
+    try {
+      const e = castSetup(h, { verifier: { workers: 1, batchMs: 2_000 } });
+      const ballot = buildBallot(e.params, e.credentials[0]!.keys, [0]).ballot;
+      const token = await voterToken(h, e.id);
+      const before = h.snapshot();
+      const pending = cast(h, e.id, ballot, token);
+      const pool = castingPool(h.server.ctx);
+      while (pool.pending === 0) await new Promise((r) => setTimeout(r, 5));
+      h.now.value = new Date('2026-12-20T20:00:00+05:00');
+      const res = await pending;
+      expect([res.status, res.body.error.code]).toEqual([409, 'NOT_OPEN']);
+      expect(h.snapshot()).toEqual(before);
+    } finally {
+      await closeCasting(h.server.ctx);
+      await h.close();
+    }
+  });
+});
