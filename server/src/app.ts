@@ -11,8 +11,9 @@ import { electionRoutes } from './elections/routes.ts';
 import { rollRoutes } from './roll/routes.ts';
 import { nominationRoutes } from './nominations/routes.ts';
 import { ceremonyRoutes } from './ceremony/routes.ts';
-import { credentialRoutes } from './credentials/routes.ts';
+import { CREDENTIALS_PATH, credentialRoutes, credentialsUpload } from './credentials/routes.ts';
 import { voterRoutes } from './voters/routes.ts';
+import { loginRateLimit, type RateLimitOptions } from './voters/rate-limit.ts';
 import { castingRoutes } from './casting/routes.ts';
 import { boardRoutes } from './board-routes.ts';
 import { tallyRoutes } from './tally/routes.ts';
@@ -21,7 +22,12 @@ import { pageRoutes } from './pages/routes.ts';
 /** JSON bodies above this are refused with 413 before parsing; CSV imports have their own limit. */
 export const JSON_LIMIT = '256kb';
 
-export function createApp(ctx: ServerContext): express.Express {
+export interface AppOptions {
+  /** Per-IP limit on voter and commission sign-in; `false` only for load tests behind one address. */
+  loginRateLimit?: RateLimitOptions | false;
+}
+
+export function createApp(ctx: ServerContext, opts: AppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -45,7 +51,11 @@ export function createApp(ctx: ServerContext): express.Express {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // A district's credential list (10,000 keys ≈ 670 kB) needs a larger limit: its own parser, role first.
+  app.post(CREDENTIALS_PATH, ...credentialsUpload(ctx));
+  if (opts.loginRateLimit !== false) app.post('/api/session', loginRateLimit(opts.loginRateLimit ?? {}));
   app.use(express.json({ limit: JSON_LIMIT, strict: true }));
+  app.use(voterRoutes(ctx, { loginRateLimit: opts.loginRateLimit }));
   for (const routes of [
     sessionRoutes,
     electionRoutes,
@@ -53,7 +63,6 @@ export function createApp(ctx: ServerContext): express.Express {
     nominationRoutes,
     ceremonyRoutes,
     credentialRoutes,
-    voterRoutes,
     castingRoutes,
     boardRoutes,
     tallyRoutes,

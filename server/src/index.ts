@@ -10,3 +10,7 @@ export * from './elections/store.ts';
 export * from './elections/calendar.ts';
 export * from './elections/profiles.ts';
 export * from './elections/voting.ts';
+export * from './roll/index.ts';
+export * from './nominations/index.ts';
+export * from './ceremony/index.ts';
+export * from './tally/index.ts';

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { openDatabase } from './database.ts';
-import { createApp } from './app.ts';
+import { createApp, type AppOptions } from './app.ts';
 import { createContext, type Clock, type Log, type ServerContext } from './context.ts';
 
 export const DB_FILE = 'saylau.sqlite';
@@ -21,11 +21,12 @@ export async function startServer(opts: {
   port?: number;
   clock?: Clock;
   log?: Log;
+  app?: AppOptions;
 }): Promise<RunningServer> {
   mkdirSync(opts.dataDir, { recursive: true });
   const db = openDatabase(join(opts.dataDir, DB_FILE));
   const ctx = await createContext(db, { clock: opts.clock, log: opts.log });
-  const app = createApp(ctx);
+  const app = createApp(ctx, opts.app);
   const host = opts.host ?? '127.0.0.1';
   const http = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(opts.port ?? 0, host, () => resolve(s));

@@ -1,7 +1,70 @@
-/** Placeholder: the pages endpoints are being built (issue #3). */
-import { Router } from 'express';
+/** Public pages: the election list at `/` and the shared stylesheet. */
+import { fileURLToPath } from 'node:url';
+import express, { Router } from 'express';
 import type { ServerContext } from '../context.ts';
+import { listElections } from '../elections/store.ts';
+import { LANGS, html, langOf, page, type Lang } from './html.ts';
+import { t } from './catalog.ts';
 
-export function pageRoutes(_ctx: ServerContext): Router {
-  return Router();
+const ASSETS = fileURLToPath(new URL('../../assets/', import.meta.url));
+
+function langNav(lang: Lang, path: string) {
+  return html`<nav class="langs" aria-label="Language / Тіл / Язык">
+    ${LANGS.map(
+      (l) =>
+        html`<a href="${path}?lang=${l}" lang="${l}" ${l === lang ? html`aria-current="true"` : ''}
+          >${{ kk: 'Қазақша', ru: 'Русский', en: 'English' }[l]}</a
+        >`,
+    )}
+  </nav>`;
+}
+
+export function pageRoutes(ctx: ServerContext): Router {
+  const r = Router();
+  r.use('/assets', express.static(ASSETS, { maxAge: '1h', index: false }));
+  r.get('/', (req, res) => {
+    const lang = langOf(req.query.lang);
+    const elections = listElections(ctx);
+    const rows = elections.map((e) => {
+      const base = `/api/elections/${encodeURIComponent(e.id)}`;
+      return html`<tr>
+        <td>
+          ${e.demo ? html`<span class="badge-demo">${t(lang, 'demo')}</span> ` : ''}${e.manifest.district[lang]}${
+            e.kind === 'referendum' ? html` <span class="muted">(${t(lang, 'referendum')})</span>` : ''
+          }<br /><span class="muted hash">${e.id}</span>
+        </td>
+        <td>${e.manifest.electionDay}</td>
+        <td>${t(lang, `status.${e.status}`)}</td>
+        <td>
+          <ul class="links">
+            <li><a href="${base}">${t(lang, 'details')}</a></li>
+            <li><a href="${base}/board">${t(lang, 'board')}</a></li>
+            ${e.status === 'finished' ? html`<li><a href="${base}/result/protocol?lang=${lang}">${t(lang, 'result')}</a></li>` : ''}
+          </ul>
+        </td>
+      </tr>`;
+    });
+    const body = html`${langNav(lang, '/')}
+      <h1>${t(lang, 'heading')}</h1>
+      ${
+        elections.length === 0
+          ? html`<p>${t(lang, 'none')}</p>`
+          : html`<table>
+              <thead>
+                <tr>
+                  <th>${t(lang, 'district')}</th>
+                  <th>${t(lang, 'day')}</th>
+                  <th>${t(lang, 'status')}</th>
+                  <th>${t(lang, 'links')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows}
+              </tbody>
+            </table>`
+      }
+      <p class="muted">${t(lang, 'verify')}</p>`;
+    res.type('html').send(page(lang, t(lang, 'title'), body));
+  });
+  return r;
 }

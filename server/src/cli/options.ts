@@ -1,0 +1,46 @@
+/** Options and inputs shared by the CLI commands. Every file and argument is checked with zod. */
+import { readFileSync } from 'node:fs';
+import { Option } from 'commander';
+import { z } from 'zod';
+import { CliError, type Api } from './http.ts';
+
+export const serverOption = () =>
+  new Option('--server <url>', 'server URL').env('SAYLAU_SERVER').default('http://127.0.0.1:8080');
+export const tokenOption = () =>
+  new Option('--token <jwt>', 'session token printed by `saylau session`').env('SAYLAU_TOKEN');
+export const electionOption = () =>
+  new Option('--election <id>', 'election id').env('SAYLAU_ELECTION').makeOptionMandatory();
+
+export function apiOf(opts: { server: string; token?: string }): Api {
+  const url = z.url({ protocol: /^https?$/ }).safeParse(opts.server);
+  if (!url.success) throw new CliError(`--server: not an http(s) URL: ${opts.server}`, 'BAD_ARGUMENT');
+  return { baseUrl: opts.server, token: opts.token };
+}
+
+export function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${file}: ${(e as Error).message}`, 'BAD_FILE');
+  }
+}
+
+export function readJsonFile(file: string): unknown {
+  const text = readText(file);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CliError(`${file} is not valid JSON`, 'BAD_FILE');
+  }
+}
+
+export function intArg(name: string, min: number, max: number) {
+  return (value: string): number => {
+    const r = z.coerce.number().int().min(min).max(max).safeParse(value);
+    if (!r.success) throw new CliError(`${name}: expected an integer from ${min} to ${max}`, 'BAD_ARGUMENT');
+    return r.data;
+  };
+}
+
+export const print = (value: unknown) =>
+  console.log(typeof value === 'string' ? value : JSON.stringify(value, null, 2));

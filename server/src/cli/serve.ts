@@ -1,0 +1,64 @@
+/** `saylau serve` and `saylau user add`: the commission's server and its accounts. */
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { openDatabase } from '../database.ts';
+import { createContext } from '../context.ts';
+import { createUser, RoleSchema } from '../auth/users.ts';
+import { DB_FILE, startServer } from '../server.ts';
+import { listElections } from '../elections/store.ts';
+import { CliError } from './http.ts';
+import { intArg, readText } from './options.ts';
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the ballot server on a data directory (one SQLite file)')
+    .option('--data <dir>', 'data directory', './data')
+    .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
+    .option('--port <port>', 'port', intArg('--port', 0, 65535), Number(process.env.PORT ?? 8080))
+    .option('--no-demo', 'do not seed a DEMO election into an empty data directory')
+    .action(async (opts: { data: string; host: string; port: number; demo: boolean }) => {
+      const server = await startServer({ dataDir: opts.data, host: opts.host, port: opts.port });
+      console.log(`Saylau ballot server on ${server.url} (data: ${join(opts.data, DB_FILE)})`);
+      if (opts.demo && listElections(server.ctx).length === 0) {
+        const { seedDemo } = await import('../demo/seed.ts');
+        await seedDemo(server, opts.data);
+      }
+      const stop = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+
+  program
+    .command('user')
+    .description('commission accounts (run on the server machine, offline)')
+    .command('add')
+    .requiredOption('--name <name>', 'user name (a-z 0-9 . _ -)')
+    .requiredOption('--role <role>', 'commission | credential-authority | trustee | observer')
+    .option('--data <dir>', 'data directory', './data')
+    .option('--password-file <file>', 'read the password from a file (else from SAYLAU_PASSWORD)')
+    .action(async (opts: { name: string; role: string; data: string; passwordFile?: string }) => {
+      const role = RoleSchema.safeParse(opts.role);
+      if (!role.success)
+        throw new CliError(`--role: expected one of ${RoleSchema.options.join(', ')}`, 'BAD_ARGUMENT');
+      const password = opts.passwordFile ? readText(opts.passwordFile).trim() : process.env.SAYLAU_PASSWORD;
+      if (!password)
+        throw new CliError('give the password with --password-file or SAYLAU_PASSWORD', 'BAD_ARGUMENT');
+      const db = openDatabase(join(opts.data, DB_FILE));
+      try {
+        const ctx = await createContext(db, { log: () => undefined });
+        const r = await createUser(ctx, opts.name, role.data, password).catch((e: unknown) => {
+          if (e instanceof z.ZodError)
+            throw new CliError(e.issues.map((i) => i.message).join('; '), 'BAD_ARGUMENT');
+          throw e;
+        });
+        console.log(`user ${r.name} (${r.role}) created`);
+      } finally {
+        db.close();
+      }
+    });
+}

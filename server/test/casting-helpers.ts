@@ -1,0 +1,115 @@
+/**
+ * Helpers for the casting tests: an open election with its decoded parameters, voter tokens, and
+ * hand-assembled ballots (chosen nonces, re-signed bodies) for the forgery and copying tests.
+ */
+import {
+  ballotBody,
+  ballotHash,
+  bytesToHex,
+  encodeCiphertext,
+  encodeDleq,
+  encodeZeroOne,
+  encrypt,
+  proofContext,
+  proveSum,
+  proveZeroOne,
+  signDocument,
+  trackerFromHash,
+  type BallotBodyJson,
+  type BallotJson,
+  type BuiltBallot,
+  type CredentialKeys,
+  type ElectionParams,
+} from '@saylau/crypto';
+import { electionParams, getElection } from '../src/index.ts';
+import { configureCasting } from '../src/casting/routes.ts';
+import type { VerifierOptions } from '../src/casting/pool.ts';
+import { issueVoterToken } from '../src/voters/tokens.ts';
+import { openElectionFixture, type OpenElection } from './fixtures.ts';
+import type { Harness } from './harness.ts';
+
+export interface CastSetup extends OpenElection {
+  params: ElectionParams;
+}
+
+export function castSetup(
+  h: Harness,
+  opts: Parameters<typeof openElectionFixture>[1] & { verifier?: VerifierOptions } = {},
+): CastSetup {
+  if (opts.verifier) configureCasting(h.server.ctx, opts.verifier);
+  const e = openElectionFixture(h, opts);
+  return { ...e, params: electionParams(getElection(h.server.ctx, e.id)) };
+}
+
+let subjects = 0;
+export async function voterToken(h: Harness, election: string): Promise<string> {
+  return (await issueVoterToken(h.server.ctx, election, `voter-${++subjects}`)).token;
+}
+
+export const castPath = (id: string) => `/api/elections/${id}/ballots`;
+
+export function cast(h: Harness, id: string, ballot: unknown, token: string | null) {
+  return h.api('POST', castPath(id), { ballot }, token);
+}
+
+/** A deep copy to alter. */
+export const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** Sign a (possibly altered) ballot body again, so that only the intended defect remains. */
+export function resign(
+  ballot: BallotJson | BallotBodyJson,
+  keys: Pick<CredentialKeys, 'secretKey'>,
+): BallotJson {
+  const body = ballotBody({ ...(ballot as BallotJson), signature: '' });
+  return { ...body, signature: signDocument('ballot', body, keys.secretKey) };
+}
+
+/**
+ * A ballot assembled as buildBallot does (SPEC §8.2) but with chosen encryption nonces: the voter who
+ * knows the randomness of an earlier ballot can encrypt the same ciphertext again and prove it afresh
+ * under another credential — the copying the board refuses (COPIED_CIPHERTEXT).
+ */
+export function ballotWithNonces(
+  params: ElectionParams,
+  keys: Pick<CredentialKeys, 'secretKey' | 'publicKey'>,
+  choices: readonly number[],
+  nonces: readonly (readonly bigint[])[],
+): BuiltBallot {
+  const ctx = proofContext(params.fingerprint, keys.publicKey);
+  const K = params.publicKey;
+  const contests = params.contests.map((shape, ci) => {
+    const encs = Array.from({ length: shape.options }, (_, oi) =>
+      encrypt(K, oi === choices[ci] ? 1 : 0, nonces[ci]![oi]!),
+    );
+    return {
+      id: shape.id,
+      choices: encs.map((e, oi) => ({
+        ...encodeCiphertext(e.ciphertext),
+        proof: encodeZeroOne(proveZeroOne(ctx, K, e.ciphertext, oi === choices[ci] ? 1 : 0, e.nonce)),
+      })),
+      sumProof: encodeDleq(
+        proveSum(
+          ctx,
+          K,
+          encs.map((e) => e.ciphertext),
+          1,
+          encs.map((e) => e.nonce),
+        ),
+      ),
+    };
+  });
+  const body: BallotBodyJson = {
+    version: 'saylau/v1',
+    election: params.election,
+    credential: bytesToHex(keys.publicKey),
+    contests,
+  };
+  const ballot: BallotJson = { ...body, signature: signDocument('ballot', body, keys.secretKey) };
+  const hash = ballotHash(ballot);
+  return {
+    ballot,
+    hash,
+    tracker: trackerFromHash(hash),
+    secrets: { choices: [...choices], nonces: nonces.map((r) => [...r]) },
+  };
+}
