@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { openDatabase } from './database.ts';
 import { createApp, type AppOptions } from './app.ts';
 import { createContext, type Clock, type Log, type ServerContext } from './context.ts';
+import { closeCasting } from './casting/state.ts';
 
 export const DB_FILE = 'saylau.sqlite';
 
@@ -39,13 +40,13 @@ export async function startServer(opts: {
     ctx,
     http,
     url,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         http.closeAllConnections();
-        http.close(() => {
-          db.close();
-          resolve();
-        });
-      }),
+        http.close(() => resolve());
+      });
+      await closeCasting(ctx);
+      db.close();
+    },
   };
 }
