@@ -25,12 +25,14 @@ export const JSON_LIMIT = '256kb';
 export interface AppOptions {
   /** Per-IP limit on voter and commission sign-in; `false` only for load tests behind one address. */
   loginRateLimit?: RateLimitOptions | false;
+  /** Reverse-proxy hops to trust for the client address (rate limits key on it); 0 = none. */
+  trustProxy?: number;
 }
 
 export function createApp(ctx: ServerContext, opts: AppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', opts.trustProxy ?? 0);
   app.use(
     helmet({
       contentSecurityPolicy: {

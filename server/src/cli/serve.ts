@@ -18,8 +18,19 @@ export function registerServeCommands(program: Command): void {
     .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
     .option('--port <port>', 'port', intArg('--port', 0, 65535), Number(process.env.PORT ?? 8080))
     .option('--no-demo', 'do not seed a DEMO election into an empty data directory')
-    .action(async (opts: { data: string; host: string; port: number; demo: boolean }) => {
-      const server = await startServer({ dataDir: opts.data, host: opts.host, port: opts.port });
+    .option(
+      '--trust-proxy <hops>',
+      'reverse proxies (TLS terminators) in front of the server, so rate limits see the client address',
+      intArg('--trust-proxy', 0, 5),
+      0,
+    )
+    .action(async (opts: { data: string; host: string; port: number; demo: boolean; trustProxy: number }) => {
+      const server = await startServer({
+        dataDir: opts.data,
+        host: opts.host,
+        port: opts.port,
+        app: { trustProxy: opts.trustProxy },
+      });
       console.log(`Saylau ballot server on ${server.url} (data: ${join(opts.data, DB_FILE)})`);
       if (opts.demo && listElections(server.ctx).length === 0) {
         const { seedDemo } = await import('../demo/seed.ts');
