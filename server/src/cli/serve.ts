@@ -1,5 +1,6 @@
 /** `saylau serve` and `saylau user add`: the commission's server and its accounts. */
 import { join } from 'node:path';
+import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { openDatabase } from '../database.ts';
@@ -7,6 +8,7 @@ import { createContext } from '../context.ts';
 import { createUser, RoleSchema } from '../auth/users.ts';
 import { DB_FILE, startServer } from '../server.ts';
 import { listElections } from '../elections/store.ts';
+import { audit } from '../audit.ts';
 import { CliError } from './http.ts';
 import { intArg, readText } from './options.ts';
 
@@ -67,6 +69,7 @@ export function registerServeCommands(program: Command): void {
             throw new CliError(e.issues.map((i) => i.message).join('; '), 'BAD_ARGUMENT');
           throw e;
         });
+        audit(ctx, `os:${userInfo().username}`, 'user.create', null, { name: r.name, role: r.role });
         console.log(`user ${r.name} (${r.role}) created`);
       } finally {
         db.close();
