@@ -18,6 +18,7 @@ import { castingRoutes } from './casting/routes.ts';
 import { boardRoutes } from './board-routes.ts';
 import { tallyRoutes } from './tally/routes.ts';
 import { pageRoutes } from './pages/routes.ts';
+import { boothRoutes } from './booth/routes.ts';
 
 /** JSON bodies above this are refused with 413 before parsing; CSV imports have their own limit. */
 export const JSON_LIMIT = '256kb';
@@ -69,6 +70,7 @@ export function createApp(ctx: ServerContext, opts: AppOptions = {}): express.Ex
     boardRoutes,
     tallyRoutes,
     pageRoutes,
+    boothRoutes,
   ])
     app.use(routes(ctx));
   app.use('/api', () => {
