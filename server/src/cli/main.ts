@@ -4,7 +4,7 @@
  */
 import { Command } from 'commander';
 import { ApiError } from '../http/errors.ts';
-import { CliError } from './http.ts';
+import { ClientError } from '../client/http.ts';
 import { registerServeCommands } from './serve.ts';
 import { registerStepCommands } from './steps.ts';
 import { registerDemoCommand } from './demo.ts';
@@ -26,7 +26,7 @@ registerVoteCommand(program);
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof CliError) {
+  if (e instanceof ClientError) {
     console.error(`saylau: ${e.message}`);
     if (e.details !== undefined) console.error(JSON.stringify(e.details, null, 2));
     process.exit(1);

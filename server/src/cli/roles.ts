@@ -11,7 +11,6 @@ import {
   decryptTally,
   initTrustee,
   registerTrustee,
-  TrusteeError,
   type TrusteeApi,
 } from '../trustee/index.ts';
 import { generateCredentialFiles } from '../credentials/generate.ts';
@@ -29,15 +28,8 @@ function trusteeApi(o: TrusteeOpts): TrusteeApi {
   return { baseUrl: api.baseUrl, token: api.token };
 }
 
-/** Run a trustee step, turning its typed errors into CLI errors. */
-const run = (f: (o: TrusteeOpts) => Promise<unknown>) => async (o: TrusteeOpts) => {
-  try {
-    print(await f(o));
-  } catch (e) {
-    if (e instanceof TrusteeError) throw new CliError(e.message, e.code, e.details);
-    throw e;
-  }
-};
+/** Run a trustee step and print what it did (its errors are the CLI's: one client, client/http.ts). */
+const run = (f: (o: TrusteeOpts) => Promise<unknown>) => async (o: TrusteeOpts) => print(await f(o));
 
 export function registerRoleCommands(program: Command): void {
   const trustee = program

@@ -1,7 +1,7 @@
 /** The election steps over HTTP (SPEC §10): one subcommand per endpoint, for scripted use. */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { call, CliError } from './http.ts';
+import { call, callText, CliError } from './http.ts';
 import {
   apiOf,
   electionOption,
@@ -142,8 +142,7 @@ export function registerStepCommands(program: Command): void {
     .requiredOption('--out <board.jsonl>', 'output file')
     .option('--from <seq>', 'first entry', intArg('--from', 0, 2 ** 31), 0)
     .action(async (o: Conn & { out: string; from: number }) => {
-      const text = await call<string>(apiOf(o), 'GET', path(o, `/board?from=${o.from}`));
-      writeFileSync(o.out, typeof text === 'string' ? text : JSON.stringify(text) + '\n');
+      writeFileSync(o.out, await callText(apiOf(o), path(o, `/board?from=${o.from}`)));
       print(`board written to ${o.out}`);
     });
 
@@ -157,7 +156,7 @@ export function registerStepCommands(program: Command): void {
     .action(async (o: Conn & { lang: string; out: string }) => {
       if (!['kk', 'ru', 'en'].includes(o.lang))
         throw new CliError('--lang: expected kk, ru or en', 'BAD_ARGUMENT');
-      writeFileSync(o.out, await call<string>(apiOf(o), 'GET', path(o, `/result/protocol?lang=${o.lang}`)));
+      writeFileSync(o.out, await callText(apiOf(o), path(o, `/result/protocol?lang=${o.lang}`)));
       print(`protocol written to ${o.out}`);
     });
 

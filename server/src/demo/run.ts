@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../server.ts';
-import { call, CliError } from '../cli/http.ts';
+import { call, callText, CliError } from '../cli/http.ts';
 import { localTime } from '../elections/calendar.ts';
 import {
   as,
@@ -113,7 +113,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     await decrypt(actors, trusteeFiles);
     const view = await call(as(actors, 'demo-commission'), 'GET', `/api/elections/${id}/result`);
     const result = view.result;
-    const board = await call<string>({ baseUrl: server.url }, 'GET', `/api/elections/${id}/board`);
+    const board = await callText({ baseUrl: server.url }, `/api/elections/${id}/board`);
     const boardFile = join(opts.outDir, 'board.jsonl');
     writeFileSync(boardFile, board);
     const counts = result.contests[0].counts as number[];

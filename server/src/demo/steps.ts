@@ -11,6 +11,7 @@ import { castBallot, login, prepareBallot, verifyReceipt } from '@saylau/ballot-
 import type { ServerContext } from '../context.ts';
 import { createUser, type Role } from '../auth/users.ts';
 import { call, CliError, type Api } from '../cli/http.ts';
+import { ClientError } from '../client/http.ts';
 import { makeIin, prng, rollCsv, syntheticVoters, type SyntheticVoter } from '../roll/synthetic.ts';
 import { generateCredentialFiles } from '../credentials/generate.ts';
 import { fetchLetterManifest } from '../credentials/manifest.ts';
@@ -204,7 +205,7 @@ export async function nominate(
       await call(api, 'POST', path(id, `/nominations/${n}/register`), {});
       registered++;
     } catch (e) {
-      if (!(e instanceof CliError) || !last) throw e;
+      if (!(e instanceof ClientError) || !last) throw e;
       refused = { nomination: n, code: e.code };
       await call(api, 'POST', path(id, `/nominations/${n}/refuse`), {
         reason: `supporting signatures below the threshold of ${threshold}`,
