@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { execFile } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   G,
   buildBallot,
@@ -155,6 +156,29 @@ describe('VerifierPool', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('never keeps a process alive once idle, even with workers that had no batch', async () => {
+    // A child process verifies one ballot with a 2-worker pool (one worker stays unused) and does not
+    // close the pool: once idle, the workers must let the process exit on its own.
+    const url = (p: string) => JSON.stringify(new URL(p, import.meta.url).href);
+    const script = join(dir, 'idle-exit.mts'); // .mts: the temp dir has no package.json saying ESM
+    writeFileSync(
+      script,
+      `import { VerifierPool } from ${url('../src/casting/pool.ts')};
+       const pool = new VerifierPool({ workers: 2 });
+       const v = await pool.verify({ params: ${JSON.stringify(params.json)}, ballot: ${JSON.stringify(good(0).ballot)} });
+       console.log(v.ok ? 'verified' : 'refused');`,
+    );
+    const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile(
+        process.execPath,
+        ['--import', 'tsx', script],
+        { cwd: fileURLToPath(new URL('.', import.meta.url)), timeout: 20_000 },
+        (_e, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
+      );
+    });
+    expect(out).toEqual({ code: 0, stdout: 'verified\n', stderr: '' });
   });
 
   it('refuses queued and later requests once closed', async () => {
