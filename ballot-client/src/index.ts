@@ -181,3 +181,6 @@ export async function fetchBoard(
     throw new BallotClientError(res.status, 'BAD_RESPONSE', 'the board export is not JSON Lines');
   }
 }
+
+/** The booth's kk/ru/en strings (pure data): the server renders the booth's page shell with them. */
+export { CATALOGS as BOOTH_CATALOGS } from './booth/catalog.ts';

@@ -19,6 +19,7 @@ import {
   type Calendar,
 } from './calendar.ts';
 import { ProfileChoice, makeProfile, type Profile } from './profiles.ts';
+import { boothManifestEntry } from '../booth/bundle.ts';
 
 export const STATUSES = ['nominations', 'ballot-fixed', 'open', 'closed', 'finished'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -39,6 +40,8 @@ export interface Manifest {
   calendar: Calendar;
   profile: Profile;
   serverKey: string;
+  /** The booth bundle voters run (SPEC §10.1): observers compare it with GET /api/booth. */
+  booth: { sha256: string };
   questions?: Question[];
 }
 
@@ -138,6 +141,7 @@ export function createElection(ctx: ServerContext, input: unknown, actor: string
     calendar,
     profile: makeProfile(v.profile ?? { name: 'reform' }),
     serverKey: ctx.keys.board.publicKeyHex,
+    booth: boothManifestEntry(),
     ...(v.questions ? { questions: v.questions } : {}),
   };
   const contests: BallotContest[] | null = v.questions

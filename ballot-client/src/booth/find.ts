@@ -1,0 +1,122 @@
+/** "Find my ballot": look a tracker up on the board (SPEC §10.9.2, tracker lookup). */
+import { normaliseTracker } from '@saylau/crypto';
+import {
+  BallotClientError,
+  fetchElection,
+  findBallot,
+  type BallotStatus,
+  type PublicElection,
+} from '../index.ts';
+import type { MessageKey } from './catalog.ts';
+import { h } from './dom.ts';
+import { mount, notice, pageTop, submitButton, type Shell } from './shell.ts';
+
+type Outcome = { kind: 'found'; status: BallotStatus } | { kind: 'error'; key: MessageKey; code?: string };
+
+export function startFind(shell: Shell): void {
+  let election: PublicElection | null = null;
+  let tracker = new URLSearchParams(location.search).get('tracker') ?? '';
+  let busy = false;
+  let outcome: Outcome | null = null;
+  const tr: Shell['t'] = (k, v) => shell.t(k, v);
+
+  function result(): HTMLElement | null {
+    if (!outcome) return null;
+    if (outcome.kind === 'error')
+      return notice(
+        'error',
+        h('p', { id: 'find-result' }, tr(outcome.key, outcome.code ? { code: outcome.code } : undefined)),
+      );
+    const st = outcome.status;
+    return notice(
+      st.superseded ? 'info' : 'ok',
+      h('p', { id: 'find-result' }, h('strong', {}, tr('find.found'))),
+      h(
+        'p',
+        { class: 'tracker', 'data-tracker': st.tracker },
+        st.tracker.split('-').map((g) => h('span', { class: 'group' }, g)),
+      ),
+      h('p', {}, tr('find.position', { seq: st.seq })),
+      h('p', {}, `${tr('find.hash')}: `, h('span', { class: 'hash' }, st.hash)),
+      h('p', { id: 'find-counted' }, tr(st.superseded ? 'find.superseded' : 'find.counted')),
+    );
+  }
+
+  function render(focus: 'heading' | 'keep' = 'keep'): void {
+    const err = outcome?.kind === 'error' && outcome.key === 'find.badTracker';
+    mount(shell, {
+      header: pageTop(shell, election, () => render('keep')),
+      main: [
+        h('h1', {}, tr('find.heading')),
+        h('p', { id: 'tracker-hint' }, tr('find.intro')),
+        h(
+          'form',
+          { novalidate: true, onsubmit: (e: Event) => (e.preventDefault(), void find()) },
+          h(
+            'div',
+            { class: 'field' },
+            h('label', { for: 'tracker-input' }, tr('find.label')),
+            h('input', {
+              id: 'tracker-input',
+              class: 'code',
+              value: tracker,
+              autocomplete: 'off',
+              autocapitalize: 'characters',
+              spellcheck: 'false',
+              maxlength: '40',
+              'aria-describedby': 'tracker-hint',
+              'aria-invalid': err ? 'true' : null,
+              oninput: (e: Event) => (tracker = (e.target as HTMLInputElement).value),
+            }),
+          ),
+          submitButton('find-submit', tr(busy ? 'find.busy' : 'find.submit'), busy),
+        ),
+        h('div', { 'aria-live': 'polite' }, result()),
+      ],
+      focus,
+    });
+  }
+
+  async function find(): Promise<void> {
+    if (busy) return;
+    outcome = null;
+    let t: string;
+    try {
+      t = normaliseTracker(tracker);
+    } catch {
+      outcome = { kind: 'error', key: 'find.badTracker' };
+      render('keep');
+      document.getElementById('tracker-input')?.focus();
+      return;
+    }
+    busy = true;
+    render('keep');
+    try {
+      outcome = { kind: 'found', status: await findBallot(location.origin, shell.election, t) };
+    } catch (e) {
+      const code = e instanceof BallotClientError ? e.code : 'OTHER';
+      outcome =
+        code === 'NO_BALLOT'
+          ? { kind: 'error', key: 'find.notFound' }
+          : code === 'BAD_TRACKER'
+            ? { kind: 'error', key: 'find.badTracker' }
+            : code === 'NETWORK'
+              ? { kind: 'error', key: 'err.NETWORK' }
+              : code === 'NO_ELECTION'
+                ? { kind: 'error', key: 'err.NO_ELECTION' }
+                : { kind: 'error', key: 'err.OTHER', code };
+    } finally {
+      busy = false;
+      render('keep');
+    }
+  }
+
+  render('keep');
+  void fetchElection(location.origin, shell.election)
+    .then((e) => {
+      election = e;
+      render('keep');
+    })
+    .catch(() => undefined);
+  if (tracker) void find();
+}

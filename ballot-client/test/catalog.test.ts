@@ -1,0 +1,46 @@
+/** The booth's catalogs (issue #4): every key in kk, ru and en, and every key the code names exists. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOGS, LANGS } from '../src/booth/catalog.ts';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const SRC = join(import.meta.dirname, '..', 'src', 'booth');
+
+describe('booth catalogs', () => {
+  const keys = Object.keys(CATALOGS.en).sort();
+
+  it('have the same keys in kk, ru and en, none empty, with the same {placeholders}', () => {
+    expect(keys.length).toBeGreaterThan(100);
+    for (const lang of LANGS) {
+      expect(Object.keys(CATALOGS[lang]).sort(), lang).toEqual(keys);
+      for (const k of keys) {
+        const text = CATALOGS[lang][k as keyof (typeof CATALOGS)['en']];
+        expect(text.trim(), `${lang} ${k}`).not.toBe('');
+        expect(placeholders(text), `${lang} ${k}`).toEqual(placeholders(CATALOGS.en[k as 'app.title']));
+      }
+    }
+  });
+
+  it('are translations, not copies of the English text', () => {
+    for (const lang of ['kk', 'ru'] as const) {
+      const same = keys.filter((k) => CATALOGS[lang][k as 'app.title'] === CATALOGS.en[k as 'app.title']);
+      expect(same.length / keys.length, `${lang}: ${same.join(', ')}`).toBeLessThan(0.05);
+      // Kazakh has its own letters (ә, ғ, қ, ң, ө, ұ, ү, һ, і); a Russian copy would have none.
+      if (lang === 'kk') expect(Object.values(CATALOGS.kk).join('')).toMatch(/[әғқңөұүһі]/);
+    }
+  });
+
+  it('hold every key that the booth code names literally', () => {
+    const used = new Set<string>();
+    for (const f of readdirSync(SRC).filter((n) => n.endsWith('.ts') && n !== 'catalog.ts')) {
+      const code = readFileSync(join(SRC, f), 'utf8');
+      for (const m of code.matchAll(
+        /'((?:app|lang|nav|footer|step|common|closed|signin|cred|ballot|review|enc|cast|audit|net|receipt|err|check|find)\.[A-Za-z.-]+)'/g,
+      ))
+        used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(80);
+    expect([...used].filter((k) => !keys.includes(k))).toEqual([]);
+  });
+});
