@@ -1,0 +1,146 @@
+/**
+ * `saylau-verify <board.jsonl | URL>`: the observer's command (SPEC §11). Exit 0: complete and every
+ * check passes; 1: a check failed; 2: unusable input; 3: everything present passes, not finished.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { z } from 'zod';
+import { LANGUAGES, message, type Language } from './catalog.ts';
+import { renderReport } from './render.ts';
+import { verifyBoard, type VerifyOptions } from './verify.ts';
+
+/** Boards with more ballots than this get a progress bar on stderr (issue #5). */
+const PROGRESS_ABOVE = 1000;
+/** A board export is JSON Lines; a server's board is fetched over HTTP(S). */
+const URL_RE = /^https?:\/\//i;
+
+class InputError extends Error {}
+
+const Options = z
+  .object({
+    json: z.boolean().default(false),
+    lang: z.enum(LANGUAGES).optional(),
+    since: z.string().min(1).optional(),
+    checkpoint: z.array(z.string().min(1)).default([]),
+    workers: z.coerce.number().int().min(0).max(64).optional(),
+  })
+  .strict();
+
+const Checkpoint = z
+  .object({
+    checkpoint: z.object({ election: z.string(), seq: z.number().int().min(0), head: z.string() }).strict(),
+    signature: z.string(),
+  })
+  .strict();
+const Receipt = z.object({ receipt: z.record(z.string(), z.unknown()), signature: z.string() }).strict();
+const SignedFile = z.union([Checkpoint, Receipt, z.array(z.union([Checkpoint, Receipt])).min(1)]);
+
+/** The report's language: --lang, else the environment's (kk or ru), else English. */
+function languageOf(requested: Language | undefined): Language {
+  if (requested) return requested;
+  const env = (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').slice(0, 2);
+  return (LANGUAGES as readonly string[]).includes(env) ? (env as Language) : 'en';
+}
+
+async function readSource(source: string): Promise<string> {
+  try {
+    if (!URL_RE.test(source)) return readFileSync(source, 'utf8');
+    const res = await fetch(source, { signal: AbortSignal.timeout(120_000) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return await res.text();
+  } catch (e) {
+    throw new InputError(message('en', 'cli.fetchFailed', { source, detail: (e as Error).message }));
+  }
+}
+
+async function readSigned(files: string[]): Promise<Pick<VerifyOptions, 'checkpoints' | 'receipts'>> {
+  const checkpoints: NonNullable<VerifyOptions['checkpoints']> = [];
+  const receipts: unknown[] = [];
+  for (const file of files) {
+    let parsed: z.infer<typeof SignedFile>;
+    try {
+      parsed = SignedFile.parse(JSON.parse(await readSource(file)));
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError(
+        `${file}: not a signed checkpoint or receipt (JSON {checkpoint|receipt, signature})`,
+      );
+    }
+    for (const doc of Array.isArray(parsed) ? parsed : [parsed])
+      if ('checkpoint' in doc) checkpoints.push(doc);
+      else receipts.push(doc);
+  }
+  return { checkpoints, receipts };
+}
+
+function progressBar(label: string): VerifyOptions['progress'] {
+  let bar: SingleBar | null = null;
+  return (done, total) => {
+    if (total <= PROGRESS_ABOVE) return;
+    if (!bar) {
+      bar = new SingleBar({
+        format: `${label} [{bar}] {percentage}% {value}/{total} {eta}s`,
+        stream: process.stderr,
+        hideCursor: true,
+      });
+      bar.start(total, 0);
+    }
+    bar.update(done);
+    if (done >= total) bar.stop();
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = new Command()
+    .name('saylau-verify')
+    .description('Verify a Saylau election end to end from its published bulletin board (SPEC §11).')
+    .argument('<board>', 'board export (board.jsonl) or the URL of a server’s board')
+    .option('--json', 'write the machine-readable report to stdout')
+    .addOption(new Option('--lang <lang>', 'language of the report').choices([...LANGUAGES]))
+    .option('--since <old>', 'an earlier export (file or URL) that this board must extend entry for entry')
+    .option(
+      '--checkpoint <file>',
+      'a signed checkpoint or cast receipt (JSON) the board must match; repeatable',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option('--workers <n>', 'worker threads for ballot proofs (0 = none; default: CPU count)')
+    .exitOverride()
+    .configureOutput({ outputError: (s, write) => write(s) });
+  try {
+    program.parse(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  const parsedOpts = Options.safeParse(program.opts());
+  if (!parsedOpts.success) {
+    console.error(
+      `saylau-verify: ${message('en', 'cli.badOption', { detail: z.prettifyError(parsedOpts.error) })}`,
+    );
+    return 2;
+  }
+  const opts = parsedOpts.data;
+  const lang = languageOf(opts.lang);
+  const [source] = program.args as [string];
+  try {
+    const text = await readSource(source);
+    const since = opts.since === undefined ? undefined : await readSource(opts.since);
+    const signed = await readSigned(opts.checkpoint);
+    const report = await verifyBoard(text, {
+      ...signed,
+      ...(since === undefined ? {} : { since }),
+      ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+      progress: process.stderr.isTTY ? progressBar(message(lang, 'cli.progress')) : undefined,
+    });
+    process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : renderReport(report, lang));
+    return report.exitCode;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    if (opts.json) process.stdout.write(JSON.stringify({ exitCode: 2, error: e.message }, null, 2) + '\n');
+    else console.error(`saylau-verify: ${e.message}`);
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,82 @@
+/** Check 2.5: entry types are known and in the order of the SPEC §10 table. */
+import type { Entry } from './board.ts';
+import type { Collector } from './report.ts';
+
+export const ENTRY_TYPES = [
+  'manifest',
+  'roll',
+  'nomination-extended',
+  'candidate',
+  'ballot-fixed',
+  'trustee',
+  'ceremony',
+  'dkg-dealing',
+  'dkg-complaint',
+  'dkg-answer',
+  'joint-key',
+  'credentials',
+  'voting-opened',
+  'ballot',
+  'voting-closed',
+  'tally',
+  'decryption',
+  'result',
+] as const;
+
+/** Set up before voting opens: roll, nominations, ballot, ceremony, credentials (§10 table). */
+const SETUP = new Set([
+  'roll',
+  'nomination-extended',
+  'candidate',
+  'ballot-fixed',
+  'trustee',
+  'ceremony',
+  'dkg-dealing',
+  'dkg-complaint',
+  'dkg-answer',
+  'joint-key',
+  'credentials',
+]);
+/** At most one each (roll and credentials are counted by 3.1 and 5.1). */
+const ONCE = new Set([
+  'ballot-fixed',
+  'ceremony',
+  'joint-key',
+  'voting-opened',
+  'voting-closed',
+  'tally',
+  'result',
+]);
+const DKG = new Set(['dkg-dealing', 'dkg-complaint', 'dkg-answer']);
+
+export function checkOrder(entries: readonly Entry[], out: Collector): void {
+  const seen = new Set<string>();
+  const known = new Set<string>(ENTRY_TYPES);
+  entries.forEach((e, i) => {
+    const t = e.type;
+    const f = (key: Parameters<Collector['fail']>[2], params = {}) =>
+      out.fail('2.5', e.seq, key, { type: t, ...params });
+    if (!known.has(t)) f('typeUnknown');
+    if (seen.has('result')) f('afterResult');
+    if (ONCE.has(t) && seen.has(t)) f('typeRepeated');
+    if (SETUP.has(t) && seen.has('voting-opened')) f('afterOpening');
+    if ((t === 'candidate' || t === 'nomination-extended') && seen.has('ballot-fixed')) f('afterBallotFixed');
+    if (t === 'trustee' && seen.has('ceremony')) f('trusteeAfterCeremony');
+    if ((DKG.has(t) || t === 'joint-key') && !seen.has('ceremony')) f('beforeCeremony');
+    if (DKG.has(t) && seen.has('joint-key')) f('afterJointKey');
+    if (t === 'credentials' && !seen.has('roll')) f('credentialsBeforeRoll');
+    if (t === 'voting-opened') {
+      const missing = ['roll', 'ballot-fixed', 'joint-key', 'credentials'].filter((x) => !seen.has(x));
+      if (missing.length > 0) f('openedTooEarly', { missing: missing.join(', ') });
+    }
+    if (t === 'ballot' && (!seen.has('voting-opened') || seen.has('voting-closed'))) f('ballotOutside');
+    if (t === 'voting-closed' && !seen.has('voting-opened')) f('closedBeforeOpened');
+    // §10.10: voting-closed and tally are appended in one transaction.
+    if (t === 'voting-closed' && i + 1 < entries.length && entries[i + 1]!.type !== 'tally')
+      f('tallyNotNext');
+    if (t === 'tally' && entries[i - 1]?.type !== 'voting-closed') f('tallyNotNext');
+    if (t === 'decryption' && !seen.has('tally')) f('decryptionBeforeTally');
+    if (t === 'result' && !seen.has('tally')) f('resultBeforeTally');
+    seen.add(t);
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * Strict reading of board payloads (SPEC §1.1): exact keys, exact types, exact formats. A refusal is
+ * a ShapeError naming the JSON path and a catalog message key, so the report can be translated.
+ */
+import type { MessageKey } from './catalog.ts';
+
+export type Params = Record<string, string | number>;
+
+export class ShapeError extends Error {
+  override readonly name = 'ShapeError';
+  constructor(
+    readonly path: string,
+    readonly key: MessageKey,
+    readonly params: Params = {},
+  ) {
+    super(`${path}: ${key}`);
+  }
+}
+
+const bad = (path: string, key: MessageKey, params: Params = {}): never => {
+  throw new ShapeError(path, key, params);
+};
+
+/** SPEC §8.1 identifier: election ids, contest ids, question ids. */
+export const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const HEX = /^[0-9a-f]*$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export type Json = Record<string, unknown>;
+
+/** An object with exactly `keys` (plus any of `optional`). */
+export function obj(
+  v: unknown,
+  path: string,
+  keys: readonly string[],
+  optional: readonly string[] = [],
+): Json {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) bad(path, 'shapeObject');
+  const o = v as Json;
+  for (const k of Object.keys(o))
+    if (!keys.includes(k) && !optional.includes(k)) bad(path, 'shapeExtra', { field: k });
+  for (const k of keys) if (!Object.hasOwn(o, k)) bad(`${path}.${k}`, 'shapeMissing');
+  return o;
+}
+
+export function arr(v: unknown, path: string, min = 0, max = Number.MAX_SAFE_INTEGER): unknown[] {
+  if (!Array.isArray(v)) bad(path, 'shapeArray');
+  const a = v as unknown[];
+  if (a.length < min || a.length > max) bad(path, 'shapeLength', { min, max, length: a.length });
+  return a;
+}
+
+export function str(v: unknown, path: string): string {
+  if (typeof v !== 'string') bad(path, 'shapeString');
+  return v as string;
+}
+
+export function bool(v: unknown, path: string): boolean {
+  if (typeof v !== 'boolean') bad(path, 'shapeBoolean');
+  return v as boolean;
+}
+
+export function int(v: unknown, path: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max)
+    bad(path, 'shapeInteger', { min, max });
+  return v as number;
+}
+
+export function oneOf<T extends string>(v: unknown, path: string, allowed: readonly T[]): T {
+  if (typeof v !== 'string' || !allowed.includes(v as T))
+    bad(path, 'shapeOneOf', { allowed: allowed.join(', ') });
+  return v as T;
+}
+
+/** Lowercase hex of exactly `bytes` bytes (SPEC §1.2). */
+export function hex(v: unknown, path: string, bytes: number): string {
+  if (typeof v !== 'string' || v.length !== 2 * bytes || !HEX.test(v)) bad(path, 'shapeHex', { bytes });
+  return v as string;
+}
+
+export function id(v: unknown, path: string): string {
+  if (typeof v !== 'string' || !ID.test(v)) bad(path, 'shapeId');
+  return v as string;
+}
+
+/** A non-empty NFC string of at most `max` characters (SPEC §10: names, texts). */
+export function text(v: unknown, path: string, max = 200): string {
+  const s = str(v, path);
+  if (s.length === 0 || s.trim() !== s) bad(path, 'shapeText');
+  if (s.normalize('NFC') !== s) bad(path, 'shapeNfc');
+  if (s.length > max) bad(path, 'shapeTooLong', { max });
+  return s;
+}
+
+export interface Names {
+  kk: string;
+  ru: string;
+  en: string;
+}
+
+/** `{kk, ru, en}` of non-empty NFC strings (SPEC §10). */
+export function names(v: unknown, path: string): Names {
+  const o = obj(v, path, ['kk', 'ru', 'en']);
+  return { kk: text(o.kk, `${path}.kk`), ru: text(o.ru, `${path}.ru`), en: text(o.en, `${path}.en`) };
+}
+
+/** YYYY-MM-DD, a real calendar date. */
+export function date(v: unknown, path: string): string {
+  const s = str(v, path);
+  const m = DATE.exec(s);
+  if (!m || new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) !== s) bad(path, 'shapeDate');
+  return s;
+}
+
+/** An RFC 3339 time with an explicit offset (SPEC §10); returns epoch milliseconds. */
+export function time(v: unknown, path: string): number {
+  const s = str(v, path);
+  const ms = Date.parse(s);
+  if (!TIME.test(s) || Number.isNaN(ms)) bad(path, 'shapeTime');
+  return ms;
+}
+
+/** The same JSON value (compared in canonical form by the caller when order matters). */
+export function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && new Set(a).size === a.length && b.every((x) => a.includes(x));
+}

@@ -1,0 +1,136 @@
+/**
+ * verifyBoard: every numbered check of SPEC §11 on a board export (JSON Lines, §9.3). Every failure
+ * is collected; an entry that fails is left out of the later checks that need it.
+ */
+import { message } from './catalog.ts';
+import { checkBallots, startPool } from './ballots.ts';
+import { UnusableInput, checkChain, checkSince, parseBoard, type Entry } from './board.ts';
+import { checkCeremony } from './ceremony.ts';
+import { checkCheckpoints } from './checkpoints.ts';
+import { checkManifest } from './manifest.ts';
+import { checkBallotFixed, checkCandidates, checkRoll } from './nominations.ts';
+import { checkOrder } from './order.ts';
+import { Collector, type CheckId, type CheckResult, type Failure } from './report.ts';
+import { checkCredentials, checkParams, readParams } from './setup.ts';
+import { verifiedResult, type VerifiedResult } from './summary.ts';
+import { checkTallyAndResult } from './tally.ts';
+
+export interface Report {
+  election: string | null;
+  entries: number;
+  ballots: number;
+  checks: CheckResult[];
+  failures: Failure[];
+  /** What the board does not have yet, as "id: reason" (exit code 3 when nothing failed). */
+  pending: string[];
+  /** 0 complete and every check passed; 1 a check failed; 2 unusable input; 3 all present pass, not finished. */
+  exitCode: 0 | 1 | 2 | 3;
+  /** Why the input is unusable (exit code 2). */
+  error?: string;
+  /** SHA-256 of the booth bundle named in the manifest (SPEC §10.1), for comparison with GET /api/booth. */
+  booth: string | null;
+  /** The result with option names, only when every check passed (exit code 0). */
+  result: VerifiedResult | null;
+}
+
+export interface VerifyOptions {
+  /** Text of an earlier JSONL export: this board must extend it entry for entry (check 2.6). */
+  since?: string;
+  /** Signed checkpoints `{checkpoint, signature}` (check 2.4). */
+  checkpoints?: { checkpoint: { election: string; seq: number; head: string }; signature: string }[];
+  /** Signed cast receipts `{receipt, signature}` (check 2.4). */
+  receipts?: unknown[];
+  /** Worker threads for ballot proofs (default os.availableParallelism(); 0 = in-thread). */
+  workers?: number;
+  progress?: (done: number, total: number) => void;
+}
+
+function unusable(e: UnusableInput): Report {
+  return {
+    election: null,
+    entries: 0,
+    ballots: 0,
+    checks: [],
+    failures: [],
+    pending: [],
+    exitCode: 2,
+    error: message('en', e.key, e.params),
+    booth: null,
+    result: null,
+  };
+}
+
+/** Checks that wait for entries not yet on the board (SPEC §11: status pending, exit 3). */
+function markPending(entries: readonly Entry[], kind: string | null, out: Collector): void {
+  const has = (t: string) => entries.some((e) => e.type === t);
+  const opened = has('voting-opened');
+  const pend = (ids: CheckId[], key: Parameters<Collector['pending']>[1]) =>
+    ids.forEach((id) => out.pending(id, key));
+  const missing = (id: CheckId, type: string) => {
+    if (!has(type)) {
+      if (opened) out.fail(id, null, 'entryMissing', { type });
+      else out.pending(id, 'pendingEntry', { type });
+    }
+  };
+  missing('3.1', 'roll');
+  missing('3.3', 'ballot-fixed');
+  missing('4.1', 'ceremony');
+  missing('4.5', 'joint-key');
+  missing('5.1', 'credentials');
+  if (kind === 'akim' && !has('ballot-fixed')) pend(['3.2', '3.4'], 'pendingNominations');
+  if (!has('joint-key') && !opened) pend(['4.2', '4.3', '4.4'], 'pendingCeremony');
+  if (!opened) pend(['6.1', '7.1', '7.2', '7.3', '7.4', '7.5'], 'pendingOpening');
+  if (!has('tally')) pend(['8.1', '8.2'], 'pendingClosing');
+  if (!has('result')) pend(['9.1', '9.2', '9.3', '10.1', '10.2', '10.3'], 'pendingResult');
+}
+
+export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promise<Report> {
+  const out = new Collector();
+  let entries: Entry[];
+  try {
+    entries = parseBoard(text, out);
+  } catch (e) {
+    if (e instanceof UnusableInput) return unusable(e);
+    throw e;
+  }
+  checkChain(entries, out);
+  if (opts.since !== undefined) checkSince(entries, opts.since, out);
+  else out.note('2.6', 'noteNoSince');
+  checkOrder(entries, out);
+  const manifest = checkManifest(entries, out);
+  checkCheckpoints(entries, manifest, opts.checkpoints ?? [], opts.receipts ?? [], out);
+  const ballotCount = entries.filter((e) => e.type === 'ballot').length;
+  // The ballot threads boot while the main thread checks the setup entries.
+  const params = readParams(entries, out);
+  const pool = startPool(params, ballotCount, opts.workers);
+  try {
+    if (manifest) {
+      const roll = checkRoll(entries, out);
+      const candidates = checkCandidates(entries, manifest, roll, out);
+      const contests = checkBallotFixed(entries, manifest, candidates, out);
+      const { ceremony, jointKey } = checkCeremony(entries, manifest, out);
+      const credentials = checkCredentials(entries, roll, out);
+      checkParams(entries, params, manifest, jointKey, contests, out);
+      const selection = await checkBallots(entries, params, credentials, pool, out, opts.progress);
+      checkTallyAndResult({ entries, manifest, roll, ceremony, jointKey, params, contests, selection }, out);
+    } else out.fail('1.1', 0, 'manifestUnusable');
+  } finally {
+    await pool?.close();
+  }
+  markPending(entries, manifest?.kind ?? null, out);
+  const checks = out.results();
+  const failures = out.failures;
+  const pending = checks.filter((c) => c.status === 'pending').map((c) => `${c.id}: ${c.note ?? ''}`);
+  const exitCode = failures.length > 0 ? 1 : pending.length > 0 ? 3 : 0;
+  return {
+    election: manifest?.election ?? null,
+    entries: entries.length,
+    ballots: ballotCount,
+    checks,
+    failures,
+    pending,
+    exitCode,
+    booth: manifest?.booth ?? null,
+    result: exitCode === 0 ? verifiedResult(entries) : null,
+  };
+}

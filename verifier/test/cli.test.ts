@@ -1,0 +1,194 @@
+/**
+ * `npx saylau-verify` as an observer runs it (SPEC §11): from the repository root, on a file or a
+ * server's URL, with each exit code (0 complete, 1 failed, 2 unusable, 3 not finished).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDemo } from '../../server/src/demo/run.ts';
+import { startServer } from '../../server/src/server.ts';
+import { indexOfType, parseBoard, serialiseBoard, tamper, type Entry } from './tamper-helpers.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'node_modules', '.bin', 'saylau-verify');
+let dir = '';
+let board = '';
+let election = '';
+let entries: Entry[] = [];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(bin, args, { cwd: root, env: { ...process.env, LANG: 'C', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'saylau-verify-cli-'));
+  const demo = await runDemo({ voters: 16, outDir: dir, seed: 5, revoteShare: 0.2 });
+  board = demo.boardFile;
+  election = demo.election;
+  entries = parseBoard((await import('node:fs')).readFileSync(board, 'utf8'));
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('saylau-verify', () => {
+  it('exit 0 on a finished, untouched election, with every check listed', async () => {
+    const r = await run([board, '--lang', 'en']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (const id of ['1.1', '2.3', '4.5', '7.4', '8.2', '9.3', '10.2'])
+      expect(r.stdout).toMatch(`[pass] ${id}`);
+    expect(r.stdout).toContain('VERIFIED');
+    expect(r.stdout).toMatch(/Result: 16 voters counted/);
+    expect(r.stdout).toMatch(/→ elected: /);
+    expect(r.stdout).not.toContain('FAIL');
+  });
+
+  it('writes the report in Kazakh and Russian', async () => {
+    const kk = await run([board, '--lang', 'kk']);
+    expect(kk.code).toBe(0);
+    expect(kk.stdout).toContain('ТЕКСЕРІЛДІ');
+    const ru = await run([board], { LANG: 'ru_RU.UTF-8' });
+    expect(ru.code).toBe(0);
+    expect(ru.stdout).toContain('ПРОВЕРЕНО');
+  });
+
+  it('--json gives the machine-readable report', async () => {
+    const r = await run([board, '--json', '--workers', '0']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      exitCode: number;
+      election: string;
+      ballots: number;
+      checks: unknown[];
+    };
+    expect(report.exitCode).toBe(0);
+    expect(report.election).toBe(election);
+    expect(report.ballots).toBe(entries.filter((e) => e.type === 'ballot').length);
+    expect(report.checks).toHaveLength(33);
+    // The verified result, with names, equals the published one.
+    const published = entries.at(-1)!.payload as { contests: { counts: number[]; outcome: unknown }[] };
+    const result = (
+      report as unknown as { result: { contests: { options: { count: number }[]; outcome: unknown }[] } }
+    ).result;
+    expect(result.contests.map((c) => c.options.map((o) => o.count))).toEqual(
+      published.contests.map((c) => c.counts),
+    );
+    expect(result.contests[0]!.outcome).toEqual(published.contests[0]!.outcome);
+  });
+
+  it('exit 1 naming the check and the entry when a ballot was tampered with', async () => {
+    const text = (await import('node:fs')).readFileSync(board, 'utf8');
+    const s = indexOfType(entries, 'ballot', 2);
+    const bad = tamper(
+      text,
+      (es) => {
+        const c = es[s]!.payload.contests[0].choices[0];
+        c.alpha = c.alpha.slice(0, 10) + (c.alpha[10] === 'a' ? 'b' : 'a') + c.alpha.slice(11);
+        return s;
+      },
+      { rehash: false },
+    );
+    const r = await run([file('bad.jsonl', bad), '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { failures: { check: string; seq: number | null }[] };
+    expect(report.failures).toContainEqual(expect.objectContaining({ check: '2.3', seq: s }));
+    const human = await run([file('bad.jsonl', bad), '--lang', 'en']);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toContain(`[FAIL] 2.3`);
+    expect(human.stdout).toContain(`entry ${s}:`);
+  });
+
+  it('exit 3 while voting is open, saying what is pending', async () => {
+    const open = serialiseBoard(entries.slice(0, indexOfType(entries, 'ballot', 5)));
+    const r = await run([file('open.jsonl', open), '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('NOT FINISHED');
+    expect(r.stdout).toMatch(/\[pending\] 8\.1/);
+    expect(r.stdout).toMatch(/\[pending\] 10\.2/);
+    expect(r.stdout).not.toContain('[FAIL]');
+  });
+
+  it('exit 2 on unusable input: a missing file, not a board, a bad option', async () => {
+    const missing = await run([join(dir, 'nope.jsonl')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.jsonl');
+    const notBoard = await run([file('x.jsonl', 'hello world\n')]);
+    expect(notBoard.code).toBe(2);
+    expect(notBoard.stdout).toContain('UNUSABLE');
+    const badLang = await run([board, '--lang', 'fr']);
+    expect(badLang.code).toBe(2);
+    const badWorkers = await run([board, '--workers', 'many']);
+    expect(badWorkers.code).toBe(2);
+    expect(badWorkers.stderr).toContain('workers');
+    const badCheckpoint = await run([board, '--checkpoint', file('cp.json', '{"checkpoint":1}')]);
+    expect(badCheckpoint.code).toBe(2);
+    for (const r of [missing, notBoard, badLang, badWorkers, badCheckpoint])
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--since catches an entry rewritten after an earlier export (and passes when extended)', async () => {
+    const cut = indexOfType(entries, 'ballot', 8);
+    const earlier = file('earlier.jsonl', serialiseBoard(entries.slice(0, cut)));
+    expect((await run([board, '--since', earlier])).code).toBe(0);
+    // Rewrite a ballot inside the earlier prefix and re-hash the whole chain: only --since can tell.
+    const text = (await import('node:fs')).readFileSync(board, 'utf8');
+    const s = indexOfType(entries, 'ballot', 1);
+    const rewritten = tamper(
+      text,
+      (es) => {
+        es.splice(s, 1);
+        return s;
+      },
+      { rehash: true },
+    );
+    const r = await run([file('rewritten.jsonl', rewritten), '--since', earlier, '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { failures: { check: string }[] };
+    expect(report.failures.map((f) => f.check)).toContain('2.6');
+  });
+
+  it("reads a server's board by URL and checks its signed head", async () => {
+    const server = await startServer({ dataDir: join(dir, 'data'), log: () => undefined });
+    try {
+      const url = `${server.url}/api/elections/${election}/board`;
+      const head = (await (await fetch(`${url}/head`)).json()) as unknown;
+      const cp = file('head.json', JSON.stringify(head));
+      const r = await run([url, '--checkpoint', cp, '--lang', 'en']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/\[pass\] 2\.4/);
+      const wrong = JSON.parse(JSON.stringify(head)) as { signature: string };
+      wrong.signature = (wrong.signature[0] === '0' ? '1' : '0') + wrong.signature.slice(1);
+      const bad = await run([url, '--checkpoint', file('bad-head.json', JSON.stringify(wrong)), '--json']);
+      expect(bad.code).toBe(1);
+      expect((JSON.parse(bad.stdout) as { failures: { check: string }[] }).failures[0]?.check).toBe('2.4');
+      const gone = await run([`${server.url}/api/elections/no-such/board`]);
+      expect(gone.code).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,551 @@
+/**
+ * Tamper suite (issue #5): one real demo election (40 voters over HTTP), then one edit per case, as
+ * a raw file edit (the hash chain catches it) or as a server that re-hashes the chain after the edit
+ * (the content checks, signed checkpoints or `since` catch it). Each case asserts exit code 1 and the
+ * check id that must report it, at the tampered entry's seq where that is unambiguous. The untouched
+ * board must pass, so a verifier that fails everything does not pass this suite.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDemo } from '../../server/src/demo/run.ts';
+import { startServer } from '../../server/src/server.ts';
+import { verifyBoard, type Report } from '../src/index.ts';
+import {
+  NON_CANONICAL_POINT,
+  bumpScalar,
+  countedBallotIndices,
+  flipHex,
+  foreignBallot,
+  indexOfType,
+  keysOf,
+  lastIndexOfType,
+  loadDemoFixture,
+  parseBoard,
+  randomPoint,
+  randomSignature,
+  rechain,
+  resignBallot,
+  resignTrusteeMessage,
+  serialiseBoard,
+  tamper,
+  type DemoFixture,
+  type Entry,
+} from './tamper-helpers.ts';
+
+interface SignedCheckpoint {
+  checkpoint: { election: string; seq: number; head: string };
+  signature: string;
+}
+
+let dir = '';
+let fx: DemoFixture;
+let text = '';
+let checkpoint: SignedCheckpoint;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'saylau-tamper-'));
+  await runDemo({ voters: 40, outDir: dir, seed: 11, revoteShare: 0.15 });
+  fx = loadDemoFixture(dir);
+  text = fx.text;
+  // The demo's server is closed; its key lives in the data directory, so a restarted server signs the head.
+  const server = await startServer({ dataDir: join(dir, 'data'), log: () => undefined });
+  try {
+    const res = await fetch(`${server.url}/api/elections/${fx.election}/board/head`);
+    expect(res.status).toBe(200);
+    checkpoint = (await res.json()) as SignedCheckpoint;
+  } finally {
+    await server.close();
+  }
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const summary = (r: Report) =>
+  r.failures
+    .slice(0, 12)
+    .map((f) => `${f.check}@${f.seq}: ${f.message}`)
+    .join('\n') || '(no failures)';
+
+/** Exit code 1, the check reported as failed, and (when given) a failure of that check at `seq`. */
+function expectCaught(r: Report, check: string, seq?: number): void {
+  expect(r.exitCode, summary(r)).toBe(1);
+  expect(
+    r.failures.map((f) => f.check),
+    summary(r),
+  ).toContain(check);
+  expect(r.checks.find((c) => c.id === check)?.status, summary(r)).toBe('fail');
+  if (seq !== undefined)
+    expect(
+      r.failures.filter((f) => f.check === check).map((f) => f.seq),
+      summary(r),
+    ).toContain(seq);
+}
+
+/** Exit code 1 and at least one of `checks` reported. */
+function expectCaughtByOneOf(r: Report, checks: string[]): void {
+  expect(r.exitCode, summary(r)).toBe(1);
+  expect(
+    r.failures.some((f) => checks.includes(f.check)),
+    `expected one of ${checks.join(', ')}\n${summary(r)}`,
+  ).toBe(true);
+}
+
+const notReported = (r: Report, check: string) =>
+  expect(
+    r.failures.filter((f) => f.check === check),
+    summary(r),
+  ).toEqual([]);
+
+/** The n-th ballot entry's index (= its seq on the untouched board). */
+const ballotAt = (n: number) => indexOfType(fx.entries, 'ballot', n);
+
+describe('the untouched board', () => {
+  it('passes with exit code 0 and no failure', async () => {
+    const r = await verifyBoard(text);
+    expect(r.failures, summary(r)).toEqual([]);
+    expect(r.exitCode).toBe(0);
+    expect(r.election).toBe(fx.election);
+    expect(r.entries).toBe(fx.entries.length);
+    expect(r.ballots).toBe(fx.entries.filter((e) => e.type === 'ballot').length);
+    expect(r.checks.filter((c) => c.status === 'fail')).toEqual([]);
+  });
+
+  it('passes with a genuine checkpoint signed by the server', async () => {
+    expect(checkpoint.checkpoint.head).toBe(fx.entries.at(-1)!.hash);
+    const r = await verifyBoard(text, { checkpoints: [checkpoint] });
+    expect(r.failures, summary(r)).toEqual([]);
+    expect(r.exitCode).toBe(0);
+    expect(r.checks.find((c) => c.id === '2.4')?.status).toBe('pass');
+  });
+
+  it('passes when it extends an earlier export (since)', async () => {
+    const earlier = serialiseBoard(fx.entries.slice(0, ballotAt(5)));
+    const r = await verifyBoard(text, { since: earlier });
+    expect(r.failures, summary(r)).toEqual([]);
+    expect(r.exitCode).toBe(0);
+    expect(r.checks.find((c) => c.id === '2.6')?.status).toBe('pass');
+  });
+});
+
+describe('the hash chain (raw edits)', () => {
+  it('a flipped character in a ballot ciphertext → 2.3', async () => {
+    const s = ballotAt(3);
+    const bad = tamper(
+      text,
+      (es) => {
+        const c = es[s]!.payload.contests[0].choices[1];
+        c.beta = flipHex(c.beta, 10);
+        return s;
+      },
+      { rehash: false },
+    );
+    expectCaught(await verifyBoard(bad), '2.3', s);
+  });
+
+  it('a duplicated ballot line → 2.1', async () => {
+    const s = ballotAt(4);
+    const bad = tamper(
+      text,
+      (es) => {
+        es.splice(s + 1, 0, structuredClone(es[s]!));
+        return s + 1;
+      },
+      { rehash: false },
+    );
+    expectCaught(await verifyBoard(bad), '2.1');
+  });
+
+  it('a deleted ballot line → 2.2', async () => {
+    const s = ballotAt(6);
+    const bad = tamper(
+      text,
+      (es) => {
+        es.splice(s, 1);
+        return s;
+      },
+      { rehash: false },
+    );
+    expectCaught(await verifyBoard(bad), '2.2');
+  });
+
+  it('two entries swapped → 2.1 / 2.2', async () => {
+    const s = ballotAt(7);
+    const bad = tamper(
+      text,
+      (es) => {
+        [es[s], es[s + 1]] = [es[s + 1]!, es[s]!];
+        return s;
+      },
+      { rehash: false },
+    );
+    expectCaughtByOneOf(await verifyBoard(bad), ['2.1', '2.2']);
+  });
+});
+
+describe('ballots (chain re-hashed by the server)', () => {
+  it('a flipped character in a ballot ciphertext, chain re-hashed after it → 7.1 / 7.3', async () => {
+    const s = ballotAt(3);
+    const bad = tamper(
+      text,
+      (es) => {
+        const c = es[s]!.payload.contests[0].choices[1];
+        c.beta = flipHex(c.beta, 10);
+        return s;
+      },
+      { rehash: true },
+    );
+    const r = await verifyBoard(bad);
+    // The flipped encoding is either no point at all (7.1) or another point under the old signature (7.3).
+    expectCaughtByOneOf(r, ['7.1', '7.3']);
+    expect(r.failures.filter((f) => f.check.startsWith('7.')).map((f) => f.seq)).toContain(s);
+    notReported(r, '2.3');
+  });
+
+  it('a ciphertext replaced by another valid point, ballot re-signed → 7.4', async () => {
+    const s = ballotAt(3);
+    const bad = tamper(
+      text,
+      (es) => {
+        const b = es[s]!.payload;
+        b.contests[0].choices[2].alpha = randomPoint();
+        es[s]!.payload = resignBallot(b, keysOf(fx, b));
+        return s;
+      },
+      { rehash: true },
+    );
+    const r = await verifyBoard(bad);
+    expectCaught(r, '7.4', s);
+    notReported(r, '2.3');
+    notReported(r, '7.1');
+    notReported(r, '7.3');
+  });
+
+  it('a ciphertext replaced by another valid point, not re-signed → 7.3', async () => {
+    const s = ballotAt(8);
+    const bad = tamper(
+      text,
+      (es) => {
+        es[s]!.payload.contests[0].choices[0].beta = randomPoint();
+        return s;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '7.3', s);
+  });
+
+  it('a non-canonical point in a ciphertext → 7.1', async () => {
+    const s = ballotAt(9);
+    const bad = tamper(
+      text,
+      (es) => {
+        const b = es[s]!.payload;
+        b.contests[0].choices[1].alpha = NON_CANONICAL_POINT;
+        es[s]!.payload = resignBallot(b, keysOf(fx, b));
+        return s;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '7.1', s);
+  });
+
+  it('a forged 0/1 proof (a response scalar changed), ballot re-signed → 7.4', async () => {
+    const s = ballotAt(10);
+    const bad = tamper(
+      text,
+      (es) => {
+        const b = es[s]!.payload;
+        const proof = b.contests[0].choices[0].proof;
+        proof.s0 = bumpScalar(proof.s0);
+        es[s]!.payload = resignBallot(b, keysOf(fx, b));
+        return s;
+      },
+      { rehash: true },
+    );
+    const r = await verifyBoard(bad);
+    expectCaught(r, '7.4', s);
+    notReported(r, '7.3');
+  });
+
+  it('a forged exact-one proof, ballot re-signed → 7.4', async () => {
+    const s = ballotAt(11);
+    const bad = tamper(
+      text,
+      (es) => {
+        const b = es[s]!.payload;
+        b.contests[0].sumProof.response = bumpScalar(b.contests[0].sumProof.response);
+        es[s]!.payload = resignBallot(b, keysOf(fx, b));
+        return s;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '7.4', s);
+  });
+
+  it('a valid ballot signed by a credential not on the list → 7.2', async () => {
+    const at = indexOfType(fx.entries, 'voting-closed');
+    const bad = tamper(
+      text,
+      (es) => {
+        es.splice(at, 0, {
+          seq: at,
+          type: 'ballot',
+          payload: foreignBallot(fx.params, 1),
+          prev: '',
+          hash: '',
+        });
+        return at;
+      },
+      { rehash: true },
+    );
+    const r = await verifyBoard(bad);
+    expectCaught(r, '7.2', at);
+    notReported(r, '7.3');
+    notReported(r, '7.4');
+  });
+
+  it('a ballot duplicated as a new entry → 7.5', async () => {
+    const s = ballotAt(12);
+    const at = indexOfType(fx.entries, 'voting-closed');
+    const bad = tamper(
+      text,
+      (es) => {
+        es.splice(at, 0, structuredClone(es[s]!));
+        return at;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '7.5', at);
+  });
+
+  it("another credential's ballot reusing a ciphertext → 7.5 (its proof fails 7.4 too)", async () => {
+    const a = ballotAt(13);
+    const counted = countedBallotIndices(fx.entries);
+    const b = counted.find(
+      (i) => i > a && fx.entries[i]!.payload.credential !== fx.entries[a]!.payload.credential,
+    )!;
+    const bad = tamper(
+      text,
+      (es) => {
+        const copy = es[a]!.payload.contests[0].choices[0];
+        const ballot = es[b]!.payload;
+        ballot.contests[0].choices[0].alpha = copy.alpha;
+        ballot.contests[0].choices[0].beta = copy.beta;
+        es[b]!.payload = resignBallot(ballot, keysOf(fx, ballot));
+        return b;
+      },
+      { rehash: true },
+    );
+    const r = await verifyBoard(bad);
+    expectCaught(r, '7.5', b);
+    notReported(r, '7.3');
+  });
+
+  it('a counted ballot deleted → 8.1 / 8.2 (the tally no longer matches)', async () => {
+    const s = countedBallotIndices(fx.entries)[5]!;
+    const bad = tamper(
+      text,
+      (es) => {
+        es.splice(s, 1);
+        return s;
+      },
+      { rehash: true },
+    );
+    const r = await verifyBoard(bad);
+    expectCaughtByOneOf(r, ['8.1', '8.2']);
+    notReported(r, '2.1');
+    notReported(r, '2.2');
+    notReported(r, '2.3');
+  });
+
+  it('a counted ballot deleted is caught by a checkpoint signed before → 2.4', async () => {
+    const s = countedBallotIndices(fx.entries)[5]!;
+    const bad = tamper(
+      text,
+      (es) => {
+        es.splice(s, 1);
+        return s;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad, { checkpoints: [checkpoint] }), '2.4');
+  });
+});
+
+describe('tally, decryption and result (chain re-hashed)', () => {
+  it('a modified encrypted tally → 8.2', async () => {
+    const s = indexOfType(fx.entries, 'tally');
+    const bad = tamper(
+      text,
+      (es) => {
+        es[s]!.payload.contests[0].ciphertexts[0].alpha = randomPoint();
+        return s;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '8.2', s);
+  });
+
+  it('a partial decryption with a wrong proof, re-signed by its trustee → 9.2', async () => {
+    const s = indexOfType(fx.entries, 'decryption');
+    const bad = tamper(
+      text,
+      (es) => {
+        const msg = es[s]!.payload;
+        const proof = msg.contests[0].factors[1].proof;
+        proof.response = bumpScalar(proof.response);
+        es[s]!.payload = resignTrusteeMessage(msg, fx.trustees.get(msg.trustee)!.signingSecretKey);
+        return s;
+      },
+      { rehash: true },
+    );
+    const r = await verifyBoard(bad);
+    expectCaught(r, '9.2', s);
+    notReported(r, '9.1');
+  });
+
+  it('a partial decryption changed without its trustee key → 9.1', async () => {
+    const s = indexOfType(fx.entries, 'decryption', 1);
+    const bad = tamper(
+      text,
+      (es) => {
+        const f = es[s]!.payload.contests[0].factors[0];
+        f.proof.response = bumpScalar(f.proof.response);
+        return s;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '9.1', s);
+  });
+
+  it('a changed count → 10.1', async () => {
+    const s = lastIndexOfType(fx.entries, 'result');
+    const bad = tamper(
+      text,
+      (es) => {
+        const counts = es[s]!.payload.contests[0].counts as number[];
+        // Keep the sum (= counted): move one vote from the last option to the first.
+        let from = counts.length - 1;
+        while (counts[from] === 0) from--;
+        const to = from === 0 ? 1 : 0;
+        counts[from]!--;
+        counts[to]!++;
+        return s;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '10.1', s);
+  });
+
+  it('a changed winner → 10.2', async () => {
+    const s = lastIndexOfType(fx.entries, 'result');
+    const options = fx.entries[indexOfType(fx.entries, 'ballot-fixed')]!.payload.contests[0].options as {
+      id: string;
+      kind: string;
+    }[];
+    const bad = tamper(
+      text,
+      (es) => {
+        const outcome = es[s]!.payload.contests[0].outcome;
+        const other = options.find((o) => o.kind === 'candidate' && o.id !== outcome.winner)!;
+        es[s]!.payload.contests[0].outcome = { kind: 'elected', winner: other.id };
+        return s;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '10.2', s);
+  });
+
+  it('a result claiming fewer than t trustees → 9.3', async () => {
+    const s = lastIndexOfType(fx.entries, 'result');
+    const bad = tamper(
+      text,
+      (es) => {
+        es[s]!.payload.trustees = es[s]!.payload.trustees.slice(0, 1);
+        return s;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '9.3', s);
+  });
+
+  it('a result from a single partial decryption (the second deleted) → 9.3', async () => {
+    const d = indexOfType(fx.entries, 'decryption', 1);
+    const bad = tamper(
+      text,
+      (es) => {
+        const first = es[indexOfType(es, 'decryption')]!.payload.trustee as number;
+        es.splice(d, 1);
+        es[lastIndexOfType(es, 'result')]!.payload.trustees = [first];
+        return d;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '9.3');
+  });
+});
+
+describe('setup entries (chain re-hashed)', () => {
+  const rewriteManifest = () =>
+    tamper(
+      text,
+      (es) => {
+        es[0]!.payload.district = { ...es[0]!.payload.district, en: 'Another district' };
+        return 0;
+      },
+      { rehash: true },
+    );
+
+  it('the manifest changed after voting opened → 4.1 (the ceremony fingerprint covers it)', async () => {
+    expectCaught(await verifyBoard(rewriteManifest()), '4.1');
+  });
+
+  it('the manifest changed after voting opened, checked against the earlier export → 2.6', async () => {
+    expectCaught(await verifyBoard(rewriteManifest(), { since: text }), '2.6');
+  });
+
+  it('the manifest changed after voting opened, against a signed checkpoint → 2.4', async () => {
+    expectCaught(await verifyBoard(rewriteManifest(), { checkpoints: [checkpoint] }), '2.4');
+  });
+
+  it('a candidate registered below the signature threshold → 3.2', async () => {
+    const s = indexOfType(fx.entries, 'candidate', 1);
+    const bad = tamper(
+      text,
+      (es) => {
+        const sig = es[s]!.payload.signatures;
+        sig.valid = sig.threshold - 1;
+        return s;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '3.2', s);
+  });
+});
+
+describe('checkpoints', () => {
+  it('a checkpoint with a flipped signature → 2.4', async () => {
+    const forged = { ...checkpoint, signature: flipHex(checkpoint.signature, 5) };
+    expectCaught(await verifyBoard(text, { checkpoints: [forged] }), '2.4');
+  });
+
+  it('a checkpoint with a random signature → 2.4', async () => {
+    const forged = { ...checkpoint, signature: randomSignature() };
+    expectCaught(await verifyBoard(text, { checkpoints: [forged] }), '2.4');
+  });
+});
+
+describe('the tamper helpers', () => {
+  it('re-chain a board into one whose hashes recompute', () => {
+    const entries: Entry[] = parseBoard(text);
+    rechain(entries);
+    expect(serialiseBoard(entries)).toBe(text);
+  });
+
+  it('refuse an edit that changes nothing', () => {
+    expect(() => tamper(text, () => 0, { rehash: true })).toThrow(/changed nothing/);
+  });
+});
