@@ -134,6 +134,8 @@ describe('the booth in Chromium', () => {
     await axe(page, 'receipt');
     expect(await page.locator('#receipt-tracker .group').count()).toBe(4);
     expect(await page.locator('.qr-box svg').count()).toBe(1);
+    // The footer compares the running bundle with the manifest's fingerprint.
+    expect(await page.locator('#manifest-same').count()).toBe(1);
     // Find my ballot: the receipt's link opens the find page, which looks the tracker up.
     await page.click('#receipt-find');
     await heading(page, 'kk', 'find.heading');

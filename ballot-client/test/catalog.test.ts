@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS, LANGS } from '../src/booth/catalog.ts';
+import { formatDay, formatTime } from '../src/booth/i18n.ts';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const SRC = join(import.meta.dirname, '..', 'src', 'booth');
@@ -36,11 +37,20 @@ describe('booth catalogs', () => {
     for (const f of readdirSync(SRC).filter((n) => n.endsWith('.ts') && n !== 'catalog.ts')) {
       const code = readFileSync(join(SRC, f), 'utf8');
       for (const m of code.matchAll(
-        /'((?:app|lang|nav|footer|step|common|closed|signin|cred|ballot|review|enc|cast|audit|net|receipt|err|check|find)\.[A-Za-z.-]+)'/g,
+        /'((?:app|date|lang|nav|footer|step|common|closed|signin|cred|ballot|review|enc|cast|audit|net|receipt|err|check|find)\.[A-Za-z.-]+)'/g,
       ))
         used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(80);
     expect([...used].filter((k) => !keys.includes(k))).toEqual([]);
+  });
+
+  it('write dates and times in each language, in the zone of the election (UTC+05:00)', () => {
+    expect(formatDay('kk', '2027-03-14')).toBe('2027 жылғы 14 наурыз');
+    expect(formatDay('ru', '2027-03-04')).toBe('4 марта 2027 г.');
+    expect(formatDay('en', '2027-12-31')).toBe('31 December 2027');
+    expect(formatTime('en', '2027-03-14T20:00:00+05:00')).toBe('14 March 2027, 20:00');
+    expect(formatTime('ru', '2027-03-14T21:30:00Z')).toBe('15 марта 2027 г., 02:30');
+    expect(formatDay('en', 'not a day')).toBe('not a day');
   });
 });

@@ -38,28 +38,25 @@ export function translator(lang: Lang): Translate {
   };
 }
 
-/** A date (YYYY-MM-DD) in the voter's language. */
+/**
+ * A date (YYYY-MM-DD) in the voter's language, from the catalogs: browsers' built-in Kazakh date
+ * data is often missing (Chromium prints "2027 M03 14").
+ */
 export function formatDay(lang: Lang, day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return day;
-  try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
-  } catch {
-    return day;
-  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  if (!m) return day;
+  const t = translator(lang);
+  const month = t(`date.month.${Number(m[2])}` as MessageKey);
+  return t('date.day', { y: m[1]!, month, d: Number(m[3]) });
 }
 
-/** A calendar time (RFC 3339 with offset) in the election's zone, Asia/Almaty. */
+/** Kazakhstan's one time zone since 2024-03-01 (Asia/Almaty, UTC+05:00, no daylight saving). */
+const ALMATY_OFFSET_MS = 5 * 3600_000;
+
+/** A calendar time (RFC 3339 with offset) as date and HH:MM in the election's zone, Asia/Almaty. */
 export function formatTime(lang: Lang, time: string): string {
-  const d = new Date(time);
-  if (Number.isNaN(d.getTime())) return time;
-  try {
-    return new Intl.DateTimeFormat(lang, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: 'Asia/Almaty',
-    }).format(d);
-  } catch {
-    return time;
-  }
+  const ms = Date.parse(time);
+  if (Number.isNaN(ms)) return time;
+  const local = new Date(ms + ALMATY_OFFSET_MS).toISOString();
+  return `${formatDay(lang, local.slice(0, 10))}, ${local.slice(11, 16)}`;
 }

@@ -16,6 +16,8 @@ export interface Shell {
   page: PageKind;
   /** The booth bundle's SHA-256, read from its content-addressed URL. */
   bundleHash: string;
+  /** The bundle SHA-256 in the election's manifest (SPEC §10.1), once the election is loaded. */
+  manifestHash?: string | null;
   root: HTMLElement;
 }
 
@@ -124,6 +126,11 @@ export function footer(shell: Shell): HTMLElement {
       ' ',
       h('code', { class: 'hash', 'data-testid': 'bundle-hash' }, shell.bundleHash || '—'),
     ),
+    shell.manifestHash === undefined
+      ? null
+      : shell.manifestHash === shell.bundleHash
+        ? h('p', { class: 'muted small', id: 'manifest-same' }, shell.t('footer.manifestSame'))
+        : notice('warn', h('p', {}, shell.t('footer.manifestDiffers', { hash: shell.manifestHash ?? '—' }))),
     h('p', { class: 'muted small' }, shell.t('footer.codeHint')),
   );
 }
@@ -170,6 +177,7 @@ export function notice(kind: 'error' | 'ok' | 'info' | 'warn', ...children: (Nod
 
 /** The top of every page: the language switch (which redraws the page), the booth's name, the election. */
 export function pageTop(shell: Shell, e: PublicElection | null, redraw: () => void): HTMLElement[] {
+  if (e) shell.manifestHash = (e.manifest as { booth?: { sha256?: string } }).booth?.sha256 ?? null;
   return [
     langSwitch(shell, (lang) => {
       setLang(shell, lang);
