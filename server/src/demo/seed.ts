@@ -55,7 +55,8 @@ export async function seedDemo(live: RunningServer, dataDir: string, voters = 20
     await signInAll(actors);
     await fixBallot(actors, DEMO_ID);
     await keyCeremony(actors, DEMO_ID, join(dir, 'trustees'));
-    const codes = await credentials(actors, DEMO_ID, roll.length, join(dir, 'credentials'), live.url);
+    const booth = `${live.url}/elections/${DEMO_ID}/booth`;
+    const codes = await credentials(actors, DEMO_ID, roll.length, join(dir, 'credentials'), booth);
     const logins = await loginCodes(actors, DEMO_ID);
     now.value = new Date();
     await signInAll(actors);
@@ -80,7 +81,9 @@ export async function seedDemo(live: RunningServer, dataDir: string, voters = 20
         '',
         `DEMO election "${DEMO_ID}" is open for voting until ${toLocal(new Date(real + 7 * DAY))} (Asia/Almaty).`,
         `  Elections:        ${live.url}/`,
-        `  Booth:            ${live.url}/elections/${DEMO_ID}/booth (the browser booth lands with issue #4)`,
+        `  Booth:            ${booth} (vote in Kazakh, Russian or English)`,
+        `  Find my ballot:   ${live.url}/elections/${DEMO_ID}/find`,
+        `  Booth code:       ${live.url}/api/booth (its SHA-256 is in the election manifest)`,
         `  Voters' codes:    ${votersFile} (IIN, login code, credential code — demo only)`,
         `  Letters:          ${join(dir, 'credentials', 'letters.html')}`,
         `  Demo accounts:    ${accountsFile} (commission, credential authority, trustees)`,
