@@ -43,6 +43,32 @@ export function langOf(q: unknown): Lang {
 }
 
 export function page(lang: Lang, title: string, body: Html): string {
+  return pageWithScripts(lang, title, body, []);
+}
+
+const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
+/** The language switch; `path` is the page's own path (without query). */
+export function langNav(lang: Lang, path: string): Html {
+  return html`<nav class="langs" aria-label="Language / Тіл / Язык">
+    ${LANGS.map(
+      (l) =>
+        html`<a href="${path}?lang=${l}" lang="${l}" ${l === lang ? html`aria-current="true"` : ''}
+          >${LANG_NAMES[l]}</a
+        >`,
+    )}
+  </nav>`;
+}
+
+/** A page with scripts: each an ES module served from /assets (the CSP allows 'self' only). */
+export function pageWithScripts(
+  lang: Lang,
+  title: string,
+  body: Html,
+  scripts: string[],
+  data: Record<string, string> = {},
+): string {
+  const attrs = Object.entries(data).map(([k, v]) => html` data-${k}="${v}"`);
   return html`<!doctype html>
     <html lang="${lang}">
       <head>
@@ -50,8 +76,9 @@ export function page(lang: Lang, title: string, body: Html): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title}</title>
         <link rel="stylesheet" href="/assets/saylau.css" />
+        ${scripts.map((s) => html`<script type="module" src="${s}"></script>`)}
       </head>
-      <body>
+      <body${attrs}>
         ${body}
       </body>
     </html> `.text;

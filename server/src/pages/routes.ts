@@ -3,25 +3,16 @@ import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import type { ServerContext } from '../context.ts';
 import { listElections } from '../elections/store.ts';
-import { LANGS, html, langOf, page, type Lang } from './html.ts';
+import { html, langNav, langOf, page } from './html.ts';
+import { observerRoutes } from './observer.ts';
 import { t } from './catalog.ts';
 
 const ASSETS = fileURLToPath(new URL('../../assets/', import.meta.url));
 
-function langNav(lang: Lang, path: string) {
-  return html`<nav class="langs" aria-label="Language / Тіл / Язык">
-    ${LANGS.map(
-      (l) =>
-        html`<a href="${path}?lang=${l}" lang="${l}" ${l === lang ? html`aria-current="true"` : ''}
-          >${{ kk: 'Қазақша', ru: 'Русский', en: 'English' }[l]}</a
-        >`,
-    )}
-  </nav>`;
-}
-
 export function pageRoutes(ctx: ServerContext): Router {
   const r = Router();
   r.use('/assets', express.static(ASSETS, { maxAge: '1h', index: false }));
+  r.use(observerRoutes(ctx));
   r.get('/', (req, res) => {
     const lang = langOf(req.query.lang);
     const elections = listElections(ctx);
@@ -37,6 +28,7 @@ export function pageRoutes(ctx: ServerContext): Router {
         <td>${t(lang, `status.${e.status}`)}</td>
         <td>
           <ul class="links">
+            <li><a href="/elections/${e.id}?lang=${lang}">${t(lang, 'progress')}</a></li>
             <li><a href="${base}">${t(lang, 'details')}</a></li>
             <li><a href="${base}/board">${t(lang, 'board')}</a></li>
             ${e.status === 'finished' ? html`<li><a href="${base}/result/protocol?lang=${lang}">${t(lang, 'result')}</a></li>` : ''}

@@ -11,7 +11,7 @@ import type { ResultView } from './result.ts';
 const LOCALE: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 const LANG_NAME: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
-function percent(lang: Lang, count: number, of: number): string {
+export function percent(lang: Lang, count: number, of: number): string {
   if (of === 0) return '—';
   const f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return `${f.format((count * 100) / of)} %`;
@@ -23,7 +23,7 @@ function optionName(c: Contest, id: string, lang: Lang): string {
   return c.options.find((o) => o.id === id)?.names[lang] ?? id;
 }
 
-function outcomeText(c: Contest, o: Outcome, lang: Lang): Html {
+export function outcomeText(c: Contest, o: Outcome, lang: Lang): Html {
   switch (o.kind) {
     case 'elected':
       return 'lot' in o

@@ -1,0 +1,320 @@
+/**
+ * Public observer pages (issue #7): `/elections/:id` (progress, candidates, ballots per hour, the
+ * result as a bar chart, how to verify) and `/elections/:id/live` (the board as entries arrive).
+ * Everything shown here is on the board or is a count; nothing private.
+ */
+import { Router, type Request, type Response } from 'express';
+import type { ServerContext } from '../context.ts';
+import { findElection, type Election } from '../elections/store.ts';
+import { ElectionId, type Names } from '../http/validate.ts';
+import { ceremonyView } from '../ceremony/view.ts';
+import { resultView } from '../tally/result.ts';
+import { outcomeText, percent } from '../tally/protocol.ts';
+import { VOTER_TOKEN_SECONDS } from '../voters/tokens.ts';
+import { html, langNav, langOf, page, pageWithScripts, type Html, type Lang } from './html.ts';
+import { o, t } from './catalog.ts';
+import { barChart, columnChart, progressBar } from './svg.ts';
+
+/** Almaty is UTC+05:00 all year (SPEC §10). */
+const OFFSET_SECONDS = 5 * 3600;
+
+/** An RFC 3339 time with offset shown as local "YYYY-MM-DD HH:MM". */
+const localTime = (s: string) => s.slice(0, 16).replace('T', ' ');
+
+interface CandidatePayload {
+  id: string;
+  surname: Names;
+  givenNames: Names;
+  route: { kind: string; name?: Names; date?: string; place?: string };
+  signatures: { valid: number; threshold: number } | null;
+}
+
+/** The election named in the path, or null (an invalid id is simply not found). */
+export function electionOf(ctx: ServerContext, req: Request): Election | null {
+  const id = ElectionId.safeParse(req.params.id);
+  return id.success ? findElection(ctx, id.data) : null;
+}
+
+export function notFoundPage(res: Response, lang: Lang): void {
+  res
+    .status(404)
+    .type('html')
+    .send(
+      page(
+        lang,
+        o(lang, 'noElection'),
+        html`<h1>${o(lang, 'noElection')}</h1>
+          <p><a href="/?lang=${lang}">${o(lang, 'back')}</a></p>`,
+      ),
+    );
+}
+
+function routeText(lang: Lang, r: CandidatePayload['route']): Html {
+  const kind = o(lang, `route.${r.kind}` as 'route.self');
+  if (r.name) return html`${kind}: ${r.name[lang]}`;
+  if (r.kind === 'citizen-assembly') return html`${kind}, ${r.date ?? ''}, ${r.place ?? ''}`;
+  return html`${kind}`;
+}
+
+function candidatesSection(ctx: ServerContext, e: Election, lang: Lang): Html {
+  const cs = ctx.board.ofType(e.id, 'candidate').map((x) => x.payload as CandidatePayload);
+  if (e.kind === 'referendum') return html``;
+  return html`<section>
+    <h2>${o(lang, 'candidates')}</h2>
+    ${
+      cs.length === 0
+        ? html`<p>${o(lang, 'noCandidates')}</p>`
+        : html`<table class="candidates">
+            <thead>
+              <tr>
+                <th>${o(lang, 'candidate')}</th>
+                <th>${o(lang, 'route')}</th>
+                <th>${o(lang, 'signatures')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${cs.map(
+                (c) =>
+                  html`<tr>
+                    <td>${c.surname[lang]} ${c.givenNames[lang]}</td>
+                    <td>${routeText(lang, c.route)}</td>
+                    <td>
+                      ${
+                        c.signatures
+                          ? html`<span class="sig"
+                                >${c.signatures.valid} ${o(lang, 'of')} ${c.signatures.threshold}</span
+                              >
+                              ${progressBar(
+                                `${c.signatures.valid} / ${c.signatures.threshold}`,
+                                c.signatures.valid,
+                                c.signatures.threshold,
+                              )}`
+                          : html`<span class="muted">${o(lang, 'notRequired')}</span>`
+                      }
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }
+  </section>`;
+}
+
+/**
+ * Ballots per hour. The board carries no times, so the hour is the voter token's: each ballot uses
+ * exactly one token, recorded with its expiry (issue + 15 minutes) in the ballot's transaction.
+ */
+export function ballotsPerHour(ctx: ServerContext, id: string): { hour: number; count: number }[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT CAST((expires - ? + ?) / 3600 AS INTEGER) AS hour, count(*) AS count FROM used_tokens
+       WHERE election = ? GROUP BY hour ORDER BY hour`,
+    )
+    .all(VOTER_TOKEN_SECONDS, OFFSET_SECONDS, id) as { hour: number; count: number }[];
+  return rows;
+}
+
+function perHourSection(ctx: ServerContext, e: Election, lang: Lang, ballots: number): Html {
+  if (ballots === 0) return html``;
+  const rows = ballotsPerHour(ctx, e.id);
+  if (rows.length === 0) return html``;
+  // Fill the hours without ballots between the first and the last, so the chart's x axis is time.
+  const first = rows[0]!.hour;
+  const last = rows.at(-1)!.hour;
+  const by = new Map(rows.map((r) => [r.hour, r.count]));
+  const columns = [];
+  for (let h = first; h <= last && columns.length < 48; h++)
+    columns.push({ label: `${String(h % 24).padStart(2, '0')}:00`, value: by.get(h) ?? 0 });
+  return html`<section>
+    <h2>${o(lang, 'perHour')}</h2>
+    ${columnChart(o(lang, 'perHour'), columns)}
+    <p class="muted">${o(lang, 'perHourNote')}</p>
+  </section>`;
+}
+
+function resultSection(ctx: ServerContext, e: Election, lang: Lang): Html {
+  if (e.status !== 'finished') return html``;
+  const v = resultView(ctx, e.id);
+  const counted = v.result.counted;
+  return html`<section id="result">
+    <h2>${o(lang, 'result')}</h2>
+    <p>
+      ${counted} ${o(lang, 'counted')}, ${o(lang, 'roll').toLowerCase()}: ${v.result.roll},
+      ${o(lang, 'turnout')}: ${percent(lang, counted, v.result.roll)}
+    </p>
+    ${v.contests.map((c) => {
+      const winner = c.outcome.kind === 'elected' ? c.outcome.winner : null;
+      return html`<div class="contest" data-contest="${c.id}">
+        ${c.question ? html`<h3>${c.question[lang]}</h3>` : ''}
+        ${barChart(
+          o(lang, 'result'),
+          c.options.map((x) => ({
+            label: x.names[lang],
+            value: x.count,
+            note: `${x.count} (${percent(lang, x.count, counted)})`,
+            highlight: x.id === winner,
+          })),
+        )}
+        <table class="result-table">
+          <tbody>
+            ${c.options.map(
+              (x) =>
+                html`<tr data-option="${x.id}">
+                  <td>${x.names[lang]}</td>
+                  <td class="num count">${x.count}</td>
+                  <td class="num">${percent(lang, x.count, counted)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+        <p class="outcome">${outcomeText(c, c.outcome, lang)}</p>
+      </div>`;
+    })}
+    <p><a href="/api/elections/${e.id}/result/protocol?lang=${lang}">${t(lang, 'result')}</a></p>
+  </section>`;
+}
+
+function overview(ctx: ServerContext, e: Election, lang: Lang): string {
+  const base = `/api/elections/${encodeURIComponent(e.id)}`;
+  const roll = ctx.board.latest(e.id, 'roll')?.payload as { count: number } | undefined;
+  const cer = ceremonyView(ctx, e.id);
+  const creds = ctx.db.prepare('SELECT count(*) AS n FROM credentials WHERE election = ?').get(e.id) as {
+    n: number;
+  };
+  const ballots = (
+    ctx.db.prepare("SELECT count(*) AS n FROM board WHERE election = ? AND type = 'ballot'").get(e.id) as {
+      n: number;
+    }
+  ).n;
+  const head = ctx.board.head(e.id);
+  const self = `/elections/${encodeURIComponent(e.id)}`;
+  const body = html`${langNav(lang, self)}
+    <p><a href="/?lang=${lang}">← ${o(lang, 'back')}</a></p>
+    <h1>
+      ${e.demo ? html`<span class="badge-demo">${t(lang, 'demo')}</span> ` : ''}${e.manifest.district[lang]}
+    </h1>
+    <p>
+      ${t(lang, 'day')}: ${e.manifest.electionDay} · ${t(lang, 'status')}:
+      <strong id="status">${t(lang, `status.${e.status}`)}</strong>
+    </p>
+    <ul class="links">
+      <li><a href="${self}/live?lang=${lang}">${o(lang, 'live')}</a></li>
+      ${e.status === 'open' ? html`<li><a href="${self}/booth?lang=${lang}">${o(lang, 'booth')}</a></li>` : ''}
+      <li><a href="${self}/find?lang=${lang}">${o(lang, 'find')}</a></li>
+      <li><a href="${base}/board" download="${e.id}.board.jsonl">${t(lang, 'board')}</a></li>
+    </ul>
+    ${resultSection(ctx, e, lang)}
+    <section>
+      <h2>${o(lang, 'steps')}</h2>
+      <table class="steps">
+        <tbody>
+          <tr>
+            <th>${o(lang, 'roll')}</th>
+            <td>
+              ${roll ? html`${roll.count} ${o(lang, 'voters')}` : html`<span class="muted">${o(lang, 'notYet')}</span>`}
+            </td>
+          </tr>
+          <tr>
+            <th>${o(lang, 'ceremony')}</th>
+            <td>
+              ${o(lang, `phase.${cer.phase}`)} (${cer.trustees.length}
+              ${o(lang, 'trustees')}${cer.ceremony ? `, t = ${cer.ceremony.t}` : ''})
+            </td>
+          </tr>
+          <tr>
+            <th>${o(lang, 'credentials')}</th>
+            <td>
+              ${creds.n > 0 ? html`${creds.n}, ${o(lang, 'published')}` : html`<span class="muted">${o(lang, 'notYet')}</span>`}
+            </td>
+          </tr>
+          <tr>
+            <th>${o(lang, 'ballots')}</th>
+            <td id="ballots">${ballots}</td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+    ${candidatesSection(ctx, e, lang)} ${perHourSection(ctx, e, lang, ballots)}
+    <section>
+      <h2>${o(lang, 'calendar')}</h2>
+      <table>
+        <tbody>
+          ${(['nominationCloses', 'registrationCloses', 'votingOpens', 'votingCloses'] as const).map(
+            (k) =>
+              html`<tr>
+                <th>${o(lang, `cal.${k}`)}</th>
+                <td>${localTime(e.calendar[k])}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>
+    <section>
+      <h2>${o(lang, 'verifyHow')}</h2>
+      <ol>
+        <li>
+          ${o(lang, 'verify1')} <a href="${base}/board" download="${e.id}.board.jsonl">${base}/board</a>
+        </li>
+        <li>
+          ${o(lang, 'verify2')}
+          <pre><code>npx saylau-verify ${e.id}.board.jsonl</code></pre>
+        </li>
+        <li>${o(lang, 'verify3')}</li>
+      </ol>
+      ${head ? html`<p class="muted">${o(lang, 'head')}: #${head.seq} <span class="hash">${head.hash}</span></p>` : ''}
+    </section>`;
+  return page(lang, `${e.manifest.district[lang]} — ${o(lang, 'overview')}`, body);
+}
+
+function live(e: Election, lang: Lang): string {
+  const self = `/elections/${encodeURIComponent(e.id)}`;
+  const body = html`${langNav(lang, `${self}/live`)}
+    <p><a href="${self}?lang=${lang}">← ${e.manifest.district[lang]}</a></p>
+    <h1>${o(lang, 'live')}</h1>
+    <p class="muted">${o(lang, 'liveNote')}</p>
+    <p>${o(lang, 'liveCount')}: <strong id="live-count">…</strong></p>
+    <noscript
+      ><p><a href="/api/elections/${e.id}/board">${t(lang, 'board')}</a></p></noscript
+    >
+    <table id="live-board">
+      <thead>
+        <tr>
+          <th class="num">${o(lang, 'seq')}</th>
+          <th>${o(lang, 'type')}</th>
+          <th>${o(lang, 'summary')}</th>
+          <th>${o(lang, 'hash')}</th>
+        </tr>
+      </thead>
+      <tbody></tbody>
+    </table>`;
+  return pageWithScripts(
+    lang,
+    `${o(lang, 'live')} — ${e.manifest.district[lang]}`,
+    body,
+    ['/assets/live.js'],
+    {
+      election: e.id,
+      lang,
+    },
+  );
+}
+
+export function observerRoutes(ctx: ServerContext): Router {
+  const r = Router();
+  const withElection = (render: (e: Election, lang: Lang) => string) => (req: Request, res: Response) => {
+    const lang = langOf(req.query.lang);
+    const e = electionOf(ctx, req);
+    if (!e) return notFoundPage(res, lang);
+    res.setHeader('cache-control', 'no-cache');
+    res.type('html').send(render(e, lang));
+  };
+  r.get(
+    '/elections/:id',
+    withElection((e, lang) => overview(ctx, e, lang)),
+  );
+  r.get(
+    '/elections/:id/live',
+    withElection((e, lang) => live(e, lang)),
+  );
+  return r;
+}

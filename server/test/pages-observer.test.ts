@@ -1,0 +1,167 @@
+/**
+ * Observer pages over real HTTP (issue #7): a whole small election through the demo's steps, then
+ * the public pages: status, CSP, languages, escaping, the candidates, ballots per hour and the result.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localTime } from '../src/elections/calendar.ts';
+import {
+  as,
+  castAll,
+  closeVoting,
+  createActors,
+  createDemoElection,
+  credentials,
+  decrypt,
+  demoVoters,
+  fixBallot,
+  importRoll,
+  keyCeremony,
+  loginCodes,
+  nominate,
+  openVoting,
+  signInAll,
+  type Actors,
+} from '../src/demo/steps.ts';
+import { call } from '../src/cli/http.ts';
+import { startHarness, type Harness } from './harness.ts';
+
+const DAY = '2027-03-14';
+let h: Harness;
+let a: Actors;
+let dir: string;
+let counts: number[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'saylau-pages-'));
+  h = await startHarness(new Date(localTime(DAY, 40, '09:00')));
+  a = await createActors(h.server.ctx, h.url);
+  const setTime = async (t: string) => {
+    h.now.value = new Date(t);
+    await signInAll(a);
+  };
+  await createDemoElection(a, 'obs-1', DAY);
+  // A second election whose district names try to inject markup.
+  await call(as(a, 'demo-commission'), 'POST', '/api/elections', {
+    id: 'evil',
+    district: { kk: '<script>alert(1)</script>', ru: '"><img src=x>', en: "O'Neil & <b>Co</b>" },
+    electionDay: DAY,
+  });
+  const roll = demoVoters(12, DAY, 3);
+  await importRoll(a, 'obs-1', roll);
+  await nominate(a, 'obs-1', roll, h.now.value.toISOString().slice(0, 10));
+  const e = await call(as(a, 'demo-commission'), 'GET', '/api/elections/obs-1');
+  await setTime(e.calendar.registrationCloses);
+  await fixBallot(a, 'obs-1');
+  const trustees = await keyCeremony(a, 'obs-1', join(dir, 'trustees'));
+  const codes = await credentials(a, 'obs-1', roll.length, join(dir, 'credentials'));
+  const logins = await loginCodes(a, 'obs-1');
+  await setTime(localTime(DAY, 0, '07:00'));
+  await openVoting(a, 'obs-1');
+  await setTime(localTime(DAY, 0, '09:10'));
+  const voters = roll.map((v, i) => ({ ...v, loginCode: logins.get(v.iin)!, credential: codes[i]! }));
+  await castAll(a, 'obs-1', voters.slice(0, 5), { seed: 1, revoteShare: 0, concurrency: 2 });
+  await setTime(localTime(DAY, 0, '11:30'));
+  await castAll(a, 'obs-1', voters.slice(5), { seed: 2, revoteShare: 0, concurrency: 2 });
+  await setTime(localTime(DAY, 0, '20:00'));
+  await closeVoting(a, 'obs-1');
+  await decrypt(a, trustees);
+  const r = await call(as(a, 'demo-commission'), 'GET', '/api/elections/obs-1/result');
+  counts = r.result.contests[0].counts;
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const get = (path: string) => h.api('GET', path);
+
+describe('observer pages', () => {
+  it('the overview shows the result as a bar chart with the published counts and the winner', async () => {
+    const r = await get('/elections/obs-1?lang=en');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/text\/html/);
+    const csp = r.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(r.text).not.toMatch(/<script(?![^>]*\bsrc=)/); // no inline script
+    expect(r.text).not.toMatch(/\sstyle=/);
+    const shown = [...r.text.matchAll(/<td class="num count">(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    expect(shown).toEqual(counts);
+    expect(r.text).toContain('<svg');
+    expect(r.text).toMatch(/Elected|repeat/i);
+    expect(r.text).toContain('Seitova Gulmira');
+    expect(r.text).toContain('Against all');
+  });
+
+  it('lists the registered candidates with their routes and signature counts against the threshold', async () => {
+    const r = await get('/elections/obs-1?lang=ru');
+    expect(r.text).toContain('Общественное объединение: ОО «Сельская молодёжь»');
+    expect(r.text).toContain('Самовыдвижение');
+    // 12 voters: threshold ceil(0.12) = 1; the demo collects threshold + 1 signatures.
+    expect(r.text).toMatch(/<span class="sig"\s*>\s*2 из необходимых 1\s*<\/span/);
+    // The refused fifth nominee (Тулеуов) is not a candidate.
+    expect(r.text).not.toContain('Тулеуов');
+  });
+
+  it('draws ballots per hour from the hours voters signed in', async () => {
+    const r = await get('/elections/obs-1?lang=en');
+    expect(r.text).toContain('Ballots per hour');
+    // 5 voters at 09:10 (token issued 09:10 → hour 09), 7 at 11:30, nothing at 10.
+    expect(r.text).toMatch(/>\s*5\s*<\/text>[\s\S]*?>\s*09:00\s*</);
+    expect(r.text).toMatch(/>\s*0\s*<\/text>[\s\S]*?>\s*10:00\s*</);
+    expect(r.text).toMatch(/>\s*7\s*<\/text>[\s\S]*?>\s*11:00\s*</);
+  });
+
+  it('speaks Kazakh by default, Russian and English on request, and falls back to Kazakh', async () => {
+    expect((await get('/elections/obs-1')).text).toContain('<html lang="kk"');
+    expect((await get('/elections/obs-1')).text).toContain('Кандидаттар');
+    expect((await get('/elections/obs-1?lang=ru')).text).toContain('Кандидаты');
+    expect((await get('/elections/obs-1?lang=en')).text).toContain('Candidates');
+    expect((await get('/elections/obs-1?lang=xx')).text).toContain('<html lang="kk"');
+  });
+
+  it('escapes every name taken from the election', async () => {
+    for (const lang of ['kk', 'ru', 'en']) {
+      const r = await get(`/elections/evil?lang=${lang}`);
+      expect(r.status).toBe(200);
+      expect(r.text).not.toContain('<script>alert');
+      expect(r.text).not.toContain('<img src=x>');
+      expect(r.text).not.toContain('<b>Co</b>');
+    }
+    expect((await get('/elections/evil?lang=kk')).text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect((await get('/elections/evil?lang=en')).text).toContain('O&#39;Neil &amp; &lt;b&gt;Co&lt;/b&gt;');
+  });
+
+  it('answers an unknown or malformed election with an HTML 404, never a 500', async () => {
+    for (const p of [
+      '/elections/nope',
+      '/elections/..%2f..',
+      '/elections/%3Cscript%3E/live',
+      '/elections/nope/live',
+    ]) {
+      const r = await get(p);
+      expect(r.status, p).toBe(404);
+      expect(r.headers.get('content-type')).toMatch(/text\/html/);
+      expect(r.text).not.toContain('<script>');
+    }
+  });
+
+  it('the live board page loads its script from /assets, which is served', async () => {
+    const r = await get('/elections/obs-1/live?lang=en');
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('<script type="module" src="/assets/live.js"></script>');
+    expect(r.text).toContain('data-election="obs-1"');
+    const js = await get('/assets/live.js');
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('the election list links each election to its overview', async () => {
+    const r = await get('/?lang=en');
+    expect(r.text).toContain('href="/elections/obs-1?lang=en"');
+  });
+});
