@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { generateCredentialCode } from '@saylau/crypto';
 import { axeSeriousViolations, launchChromium, screenshot } from '../../test/browser/chromium.ts';
 import { CATALOGS, type Lang, type MessageKey } from '../src/booth/catalog.ts';
 import { openBoothElection, type BoothElection } from './election.ts';
@@ -296,10 +297,80 @@ describe('the booth in Chromium', () => {
     await ctx.close();
   });
 
+  it('signs in again by itself when the token expired while the voter was reading', async () => {
+    const { ctx, page } = await newPage();
+    await upToCast(page, 'kk', e.voters[6]!, 0);
+    const logins: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('/login')) logins.push(r.status());
+    });
+    // Twenty minutes pass on the server: the 15-minute token has expired.
+    e.h.now.value = new Date(e.h.now.value.getTime() + 20 * 60_000);
+    await castAndReceipt(page, 'kk');
+    expected[0]!++;
+    expect(logins).toEqual([200]);
+    await ctx.close();
+  });
+
+  it('tells the voter in their language what went wrong and what to do next', async () => {
+    const { ctx, page } = await newPage({ width: 360 });
+    const v = e.voters[5]!;
+    await page.goto(boothUrl('ru'));
+    await heading(page, 'ru', 'signin.heading');
+    // A wrong login code: refused by the server, said in Russian, focus on the field to correct.
+    await page.fill('#iin', v.iin);
+    await page.fill(
+      '#login-code',
+      v.loginCode.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+    );
+    await page.click('#signin-submit');
+    await expect
+      .poll(() => page.locator('.notice.error p').first().textContent())
+      .toBe(CATALOGS.ru['err.BAD_LOGIN']);
+    await screenshot(page, SUITE, 'ru-error-login');
+    await page.fill('#login-code', v.loginCode);
+    await page.click('#signin-submit');
+    await heading(page, 'ru', 'cred.heading');
+    // One character mistyped: the check characters catch it as it is typed, before anything is sent.
+    const typo = v.credential.replace(/[A-Za-z1-9]/, (c) => (c === 'a' ? 'b' : 'a'));
+    await page.fill('#credential', typo);
+    await expect
+      .poll(() => page.locator('#credential-status').textContent())
+      .toBe(CATALOGS.ru['cred.checksum']);
+    await page.click('#credential-submit');
+    await heading(page, 'ru', 'cred.heading');
+    await screenshot(page, SUITE, 'ru-error-credential-typo');
+    // A well-formed code that is not on the election's list: refused at casting, with the way back.
+    await page.fill('#credential', generateCredentialCode().code);
+    await page.click('#credential-submit');
+    await heading(page, 'ru', 'ballot.heading');
+    await page.check(`input[data-option="${e.options[0]}"]`);
+    await page.click('#ballot-submit');
+    await page.click('#encrypt');
+    await heading(page, 'ru', 'cast.heading');
+    const before = e.h.server.ctx.board.ofType(e.id, 'ballot').length;
+    await page.click('#cast');
+    await expect
+      .poll(() => page.locator('.notice.error p').first().textContent())
+      .toBe(CATALOGS.ru['err.UNKNOWN_CREDENTIAL']);
+    expect(await page.locator('#error-action').textContent()).toBe(CATALOGS.ru['err.credentialAgain']);
+    expect(e.h.server.ctx.board.ofType(e.id, 'ballot').length).toBe(before);
+    await screenshot(page, SUITE, 'ru-error-unknown-credential');
+    await axe(page, 'error');
+    await ctx.close();
+  });
+
   it('the decrypted tally holds exactly the ballots cast in the booth, and no page broke the CSP', async () => {
     expect(pageErrors).toEqual([]);
     const counts = await e.closeAndCount();
     expect(counts).toEqual(expected);
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(5);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(6);
+    // Voting is over: the booth says so instead of asking to sign in.
+    const { ctx, page } = await newPage();
+    await page.goto(boothUrl('kk'));
+    await heading(page, 'kk', 'closed.heading');
+    expect(await page.locator('.notice p').first().textContent()).toBe(CATALOGS.kk['closed.over']);
+    await screenshot(page, SUITE, 'kk-closed');
+    await ctx.close();
   });
 });
