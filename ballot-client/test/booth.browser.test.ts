@@ -152,6 +152,21 @@ describe('the booth in Chromium', () => {
     await ctx.close();
   });
 
+  it('speaks Kazakh by default and remembers the language chosen', async () => {
+    const { ctx, page } = await newPage({ width: 360 });
+    const plain = `${e.h.url}/elections/${e.id}/booth`;
+    await page.goto(plain);
+    await heading(page, 'kk', 'signin.heading');
+    expect(await page.getAttribute('html', 'lang')).toBe('kk');
+    await page.click('button[data-lang="ru"]');
+    await heading(page, 'ru', 'signin.heading');
+    expect(await page.title()).toBe(CATALOGS.ru['app.title']);
+    await page.goto(plain);
+    await heading(page, 'ru', 'signin.heading');
+    expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    await ctx.close();
+  });
+
   it('a voter votes in Russian with the keyboard only', async () => {
     const { ctx, page } = await newPage();
     const v = e.voters[1]!;
@@ -357,6 +372,18 @@ describe('the booth in Chromium', () => {
     expect(e.h.server.ctx.board.ofType(e.id, 'ballot').length).toBe(before);
     await screenshot(page, SUITE, 'ru-error-unknown-credential');
     await axe(page, 'error');
+    // The way back works: the right code, the same choice kept, a new encryption, a receipt.
+    await page.click('#error-action');
+    await heading(page, 'ru', 'cred.heading');
+    await page.fill('#credential', v.credential);
+    await page.click('#credential-submit');
+    await heading(page, 'ru', 'ballot.heading');
+    expect(await page.isChecked(`input[data-option="${e.options[0]}"]`)).toBe(true);
+    await page.click('#ballot-submit');
+    await page.click('#encrypt');
+    await heading(page, 'ru', 'cast.heading');
+    await castAndReceipt(page, 'ru');
+    expected[0]!++;
     await ctx.close();
   });
 
@@ -364,7 +391,7 @@ describe('the booth in Chromium', () => {
     expect(pageErrors).toEqual([]);
     const counts = await e.closeAndCount();
     expect(counts).toEqual(expected);
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(6);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(7);
     // Voting is over: the booth says so instead of asking to sign in.
     const { ctx, page } = await newPage();
     await page.goto(boothUrl('kk'));
