@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateCredentialCode } from '@saylau/crypto';
+import { verifyBoard } from '@saylau/verifier';
 import { axeSeriousViolations, launchChromium, screenshot } from '../../test/browser/chromium.ts';
 import { CATALOGS, type Lang, type MessageKey } from '../src/booth/catalog.ts';
 import { openBoothElection, type BoothElection } from './election.ts';
@@ -392,6 +393,13 @@ describe('the booth in Chromium', () => {
     const counts = await e.closeAndCount();
     expect(counts).toEqual(expected);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(7);
+    // The independent verifier accepts the whole board, and names the booth the voters ran.
+    const board = await (await fetch(`${e.h.url}/api/elections/${e.id}/board`)).text();
+    const report = await verifyBoard(board, { workers: 1 });
+    expect(report.failures).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    const booth = (await e.h.api('GET', '/api/booth')).body;
+    expect(report.booth).toBe(booth.bundle.sha256);
     // Voting is over: the booth says so instead of asking to sign in.
     const { ctx, page } = await newPage();
     await page.goto(boothUrl('kk'));
