@@ -1,26 +1,17 @@
 /**
  * Ingest benchmark (issue #3 step 8): how many ballots a server on this machine takes in over HTTP.
- * The server runs as a child process (bench/ingest-server.ts) so the load generator does not share
+ * The server runs as a child process (bench/lib/bench-server.ts) so the load generator does not share
  * its event loop; it verifies with its default worker-thread pool. Before the clock starts this
- * process builds N ballots with distinct credentials (in worker threads, bench/ingest-builder.ts) and
+ * process builds N ballots with distinct credentials (in worker threads, bench/lib/ballots.ts) and
  * the server issues one voter token per ballot. Then, for each concurrency C, C clients POST ballots
  * back to back for a fixed time; each figure counts only 201 answers with a receipt.
  * Run: npm run bench:ingest [-- --ballots 4500 --seconds 8 --concurrency 16,32,64 --candidates 5]
  *      [--workers W (server verifier threads)] [--builders B] [--profile DIR (the server's CPU profiles)]
  */
-import { fork } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import {
-  G,
-  canonicalJson,
-  encodePoint,
-  makeElectionParams,
-  randomScalar,
-  verifyDocument,
-} from '@saylau/crypto';
-import type { Built, BuilderMessage } from './ingest-builder.ts';
-import type { ChildMessage, ParentMessage } from './ingest-server.ts';
+import { G, encodePoint, makeElectionParams, randomScalar, verifyDocument } from '@saylau/crypto';
+import { buildBallots } from './lib/ballots.ts';
+import { castTimed, quantile, startBenchServer, type Outcome } from './lib/bench-client.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,89 +36,39 @@ const params = makeElectionParams(ELECTION, publicKey, [{ id: 'akim', options: C
 const total = N + WARMUP;
 log(`building ${total} ballots (${CANDIDATES + 1} options) in ${BUILDERS} threads…`);
 const buildStart = performance.now();
-const bootstrap = new URL('../server/src/casting/worker-bootstrap.mjs', import.meta.url);
-const builderModule = new URL('./ingest-builder.ts', import.meta.url).href;
-let built = 0;
-const parts = await Promise.all(
-  Array.from({ length: BUILDERS }, (_, w) => {
-    const count = Math.floor(total / BUILDERS) + (w < total % BUILDERS ? 1 : 0);
-    return new Promise<Built[]>((resolve, reject) => {
-      const worker = new Worker(bootstrap, {
-        workerData: { module: builderModule, job: { params: params.json, count } },
-      });
-      worker.on('message', (m: BuilderMessage) => {
-        if (m.type === 'progress') {
-          built += m.done;
-          if (built % 1000 === 0) log(`  ${built} built`);
-        } else {
-          resolve(m.ballots);
-          void worker.terminate();
-        }
-      });
-      worker.on('error', reject);
-    });
-  }),
-);
-const ballots = parts.flat();
+const ballots = await buildBallots(params.json, total, {
+  threads: BUILDERS,
+  progress: (n) => n % 1000 === 0 && log(`  ${n} built`),
+});
 log(`built ${ballots.length} ballots in ${((performance.now() - buildStart) / 1000).toFixed(1)} s`);
 
 // 2. The server: a child process with its own event loop and verifier threads.
-const child = fork(new URL('./ingest-server.ts', import.meta.url), [], {
-  execArgv: ['--import', 'tsx', ...(arg('profile') ? ['--cpu-prof', '--cpu-prof-dir', arg('profile')!] : [])],
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-});
-const fromChild = <T extends ChildMessage['type']>(type: T) =>
-  new Promise<Extract<ChildMessage, { type: T }>>((resolve, reject) => {
-    const on = (m: ChildMessage) => {
-      if (m.type === 'error') reject(new Error(`server: ${m.message}`));
-      else if (m.type === type) {
-        child.off('message', on);
-        resolve(m as Extract<ChildMessage, { type: T }>);
-      }
-    };
-    child.on('message', on);
-    child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
-  });
-const toChild = (m: ParentMessage) => child.send(m);
-toChild({
-  type: 'setup',
-  election: ELECTION,
-  electionDay: ELECTION_DAY,
-  candidates: CANDIDATES,
-  publicKey: encodePoint(publicKey),
-  credentials: ballots.map((b) => b.credential),
-  tokens: ballots.length,
-  ...(WORKERS === undefined ? {} : { workers: WORKERS }),
-});
-const ready = await fromChild('ready');
-if (canonicalJson(ready.params) !== canonicalJson(params.json))
-  throw new Error('the server opened the election with other parameters');
-const url = `${ready.url}/api/elections/${ELECTION}/ballots`;
+const server = await startBenchServer(
+  {
+    election: ELECTION,
+    electionDay: ELECTION_DAY,
+    candidates: CANDIDATES,
+    publicKey: encodePoint(publicKey),
+    ...(WORKERS === undefined ? {} : { workers: WORKERS }),
+  },
+  ballots,
+  params,
+  { profileDir: arg('profile') },
+);
+const ready = { url: server.url, tokens: server.tokens, serverKey: server.serverKey };
+const fromChild = server.next;
+const toChild = server.send;
+const url = server.ballotsUrl;
 log(`server ready at ${ready.url}; ${ready.tokens.length} voter tokens issued`);
 
 // 3. Load: C clients, each POSTing its next ballot as soon as the previous answer arrives.
 let next = 0;
 const receipts: { receipt: unknown; signature: string }[] = [];
-interface Outcome {
-  ms: number;
-  status: number;
-  code: string;
-}
 async function castOne(i: number): Promise<Outcome> {
-  const t = performance.now();
-  try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ready.tokens[i]}` },
-      body: ballots[i]!.body,
-    });
-    const body = (await res.json()) as { receipt?: unknown; signature?: string; error?: { code: string } };
-    if (res.status === 201 && body.signature && receipts.length < 500 && i % 8 === 0)
-      receipts.push({ receipt: body.receipt, signature: body.signature });
-    return { ms: performance.now() - t, status: res.status, code: body.error?.code ?? 'OK' };
-  } catch (e) {
-    return { ms: performance.now() - t, status: 0, code: (e as Error).name };
-  }
+  const o = await castTimed(url, ready.tokens[i]!, ballots[i]!.body);
+  if (o.signature && receipts.length < 500 && i % 8 === 0)
+    receipts.push({ receipt: o.receipt, signature: o.signature });
+  return o;
 }
 
 async function level(c: number, seconds: number) {
@@ -149,7 +90,7 @@ async function level(c: number, seconds: number) {
   const elapsed = (performance.now() - start) / 1000;
   const ok = outcomes.filter((o) => o.status === 201);
   const ms = ok.map((o) => o.ms).sort((a, b) => a - b);
-  const pct = (p: number) => (ms.length ? ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]! : NaN);
+  const pct = (p: number) => quantile(ms, p);
   const errors = new Map<string, number>();
   for (const o of outcomes) if (o.status !== 201) errors.set(o.code, (errors.get(o.code) ?? 0) + 1);
   return {

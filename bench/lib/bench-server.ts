@@ -1,5 +1,5 @@
 /**
- * Child process of the ingest benchmark (bench/ingest.ts): a real Saylau server on a temporary data
+ * Child process of the ingest and load benchmarks (bench/ingest.ts, bench/load.ts): a real Saylau server on a temporary data
  * directory, with an election opened through the server's own functions, listening on a loopback
  * port. The parent sends the credential list and the joint key over IPC; this process opens voting,
  * issues one real voter token per ballot (signed with this server's token key, as login would), and
@@ -19,9 +19,9 @@ import {
   startServer,
   type BallotContest,
   type RunningServer,
-} from '../server/src/index.ts';
-import { issueVoterToken } from '../server/src/voters/tokens.ts';
-import { castingPool, closeCasting, configureCasting } from '../server/src/casting/state.ts';
+} from '../../server/src/index.ts';
+import { issueVoterToken } from '../../server/src/voters/tokens.ts';
+import { castingPool, closeCasting, configureCasting } from '../../server/src/casting/state.ts';
 
 export interface PoolStats {
   workers: number;
