@@ -6,6 +6,7 @@ import express from 'express';
 import helmet from 'helmet';
 import type { ServerContext } from './context.ts';
 import { ApiError, errorHandler } from './http/errors.ts';
+import { jsonBody } from './http/json.ts';
 import { sessionRoutes } from './auth/session.ts';
 import { electionRoutes } from './elections/routes.ts';
 import { rollRoutes } from './roll/routes.ts';
@@ -57,7 +58,7 @@ export function createApp(ctx: ServerContext, opts: AppOptions = {}): express.Ex
   // A district's credential list (10,000 keys ≈ 670 kB) needs a larger limit: its own parser, role first.
   app.post(CREDENTIALS_PATH, ...credentialsUpload(ctx));
   if (opts.loginRateLimit !== false) app.post('/api/session', loginRateLimit(opts.loginRateLimit ?? {}));
-  app.use(express.json({ limit: JSON_LIMIT, strict: true }));
+  app.use(jsonBody(JSON_LIMIT));
   app.use(voterRoutes(ctx, { loginRateLimit: opts.loginRateLimit }));
   for (const routes of [
     sessionRoutes,

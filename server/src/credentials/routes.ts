@@ -1,5 +1,6 @@
 /** Credential endpoints (SPEC §10.7): the credential authority publishes the public list. */
-import express, { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
+import { jsonBody } from '../http/json.ts';
 import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { requireRole, userOf } from '../auth/session.ts';
@@ -13,7 +14,7 @@ import { publishCredentialList } from './publish.ts';
  */
 export const CREDENTIALS_JSON_LIMIT = '8mb';
 export const CREDENTIALS_PATH = '/api/elections/:id/credentials';
-export const credentialsBodyParser = () => express.json({ limit: CREDENTIALS_JSON_LIMIT, strict: true });
+export const credentialsBodyParser = () => jsonBody(CREDENTIALS_JSON_LIMIT);
 
 /**
  * For app.ts, mounted before the app-wide JSON parser: `app.post(CREDENTIALS_PATH,

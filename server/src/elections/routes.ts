@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { ServerContext } from '../context.ts';
 import { requireRole, userOf } from '../auth/session.ts';
-import { electionParam } from '../http/validate.ts';
+import { electionParam, EmptyBody, parseBody } from '../http/validate.ts';
 import { createElection, getElection, listElections, type Election } from './store.ts';
 import { missingForOpening, openVoting } from './voting.ts';
 
@@ -36,7 +36,9 @@ export function electionRoutes(ctx: ServerContext): Router {
     res.json(publicElection(ctx, getElection(ctx, electionParam(req))));
   });
   r.post('/api/elections/:id/open', requireRole(ctx, 'commission'), (req, res) => {
-    const e = openVoting(ctx, electionParam(req), userOf(res).name);
+    const id = electionParam(req);
+    parseBody(EmptyBody, req);
+    const e = openVoting(ctx, id, userOf(res).name);
     res.json(publicElection(ctx, e));
   });
   return r;

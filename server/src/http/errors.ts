@@ -81,6 +81,20 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
           : 'the request body cannot be read';
     return { status: e.status, body: { error: { code, message } }, internal: false };
   }
+  // Other client errors from Express's router and body-parser (a malformed %-escape in the path, a
+  // body whose gzip does not inflate) carry a 4xx `status` but no `type`; their message may echo input.
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
+    const path = err instanceof URIError;
+    return {
+      status: e.status,
+      body: {
+        error: path
+          ? { code: 'BAD_PATH', message: 'the request path is not valid percent-encoding' }
+          : { code: 'BAD_BODY', message: 'the request body cannot be read' },
+      },
+      internal: false,
+    };
+  }
   return {
     status: 500,
     body: { error: { code: 'INTERNAL', message: 'internal error; nothing was written' } },
@@ -94,6 +108,7 @@ export function errorHandler(log: (msg: string) => void): ErrorRequestHandler {
     // Log the kind and route only: never the body, a token or a stack with secrets in scope.
     if (r.internal) log(`500 ${req.method} ${req.path}: ${(err as Error)?.name ?? 'error'}`);
     if (res.headersSent) return res.end();
-    res.status(r.status).json(r.body);
+    // Explicitly JSON: a handler may already have set text/html, and an echoed value must not render.
+    res.status(r.status).type('application/json').json(r.body);
   };
 }

@@ -1,7 +1,7 @@
 /** zod at the HTTP boundary: parse or throw, so handlers only ever see typed, checked input. */
 import type { Request } from 'express';
 import { z } from 'zod';
-import { badRequest, zodIssues } from './errors.ts';
+import { ApiError, badRequest, zodIssues } from './errors.ts';
 
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown, what = 'body'): z.infer<T> {
   const r = schema.safeParse(value);
@@ -10,8 +10,16 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown, what =
   return r.data;
 }
 
-export const parseBody = <T extends z.ZodType>(schema: T, req: Request): z.infer<T> =>
-  parseWith(schema, req.body, 'body');
+/**
+ * A body that no parser took (not JSON) would read as "no body" and pass an optional schema: refuse
+ * it, so that a request is never acted on while its content is silently ignored.
+ */
+export function parseBody<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
+  const sent = req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? 0) > 0;
+  if (req.body === undefined && sent)
+    throw new ApiError(415, 'BAD_CONTENT_TYPE', 'send the request body as application/json');
+  return parseWith(schema, req.body, 'body');
+}
 
 export const parseQuery = <T extends z.ZodType>(schema: T, req: Request): z.infer<T> =>
   parseWith(schema, req.query, 'query');
@@ -30,6 +38,9 @@ export const Names = z.strictObject({ kk: Text(200), ru: Text(200), en: Text(200
 export type Names = z.infer<typeof Names>;
 export const Hex = (bytes: number) =>
   z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `expected ${bytes} bytes of lowercase hex`);
+
+/** A POST that takes no parameters: no body or `{}`, nothing else (so a typo is not silently ignored). */
+export const EmptyBody = z.strictObject({}).optional();
 
 export function electionParam(req: Request): string {
   return parseWith(ElectionId, req.params.id, 'path');

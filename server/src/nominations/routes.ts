@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { requireRole, userOf } from '../auth/session.ts';
 import { ApiError } from '../http/errors.ts';
-import { electionParam, parseBody, parseWith } from '../http/validate.ts';
+import { electionParam, EmptyBody, parseBody, parseWith } from '../http/validate.ts';
 import { getElection } from '../elections/store.ts';
 import { getDistrictAkim, setDistrictAkim } from './akim.ts';
 import { fixBallot } from './ballot.ts';
@@ -64,6 +64,7 @@ export function nominationRoutes(ctx: ServerContext): Router {
     res.json(submitSignatures(ctx, id, n, list, userOf(res).name));
   });
   r.post(`${base}/nominations/:n/register`, commission, (req, res) => {
+    parseBody(EmptyBody, req);
     res.json(registerCandidate(ctx, electionParam(req), nominationParam(req), userOf(res).name));
   });
   r.post(`${base}/nominations/:n/refuse`, commission, (req, res) => {
@@ -72,6 +73,7 @@ export function nominationRoutes(ctx: ServerContext): Router {
     res.json({ nomination: nom.nomination, status: nom.status, reason: nom.reason });
   });
   r.post(`${base}/ballot/fix`, commission, (req, res) => {
+    parseBody(EmptyBody, req);
     res.json({ contests: fixBallot(ctx, electionParam(req), userOf(res).name) });
   });
   return r;

