@@ -165,6 +165,20 @@ describe('the booth in Chromium', () => {
     await page.goto(plain);
     await heading(page, 'ru', 'signin.heading');
     expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    expect(await page.locator('#manifest-same').count()).toBe(1);
+    // Had the manifest published another bundle, the footer would warn.
+    await page.route(`**/api/elections/${e.id}`, async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as { manifest: { booth: { sha256: string } } };
+      body.manifest.booth.sha256 = 'ab'.repeat(32);
+      await route.fulfill({ response: res, json: body });
+    });
+    await page.reload();
+    await heading(page, 'ru', 'signin.heading');
+    expect(await page.locator('#manifest-same').count()).toBe(0);
+    expect(await page.locator('footer .notice.warn').textContent()).toBe(
+      CATALOGS.ru['footer.manifestDiffers'].replace('{hash}', 'ab'.repeat(32)),
+    );
     await ctx.close();
   });
 

@@ -17,7 +17,7 @@ export interface Shell {
   /** The booth bundle's SHA-256, read from its content-addressed URL. */
   bundleHash: string;
   /** The bundle SHA-256 in the election's manifest (SPEC §10.1), once the election is loaded. */
-  manifestHash?: string | null;
+  manifestHash?: string;
   root: HTMLElement;
 }
 
@@ -130,7 +130,7 @@ export function footer(shell: Shell): HTMLElement {
       ? null
       : shell.manifestHash === shell.bundleHash
         ? h('p', { class: 'muted small', id: 'manifest-same' }, shell.t('footer.manifestSame'))
-        : notice('warn', h('p', {}, shell.t('footer.manifestDiffers', { hash: shell.manifestHash ?? '—' }))),
+        : notice('warn', h('p', {}, shell.t('footer.manifestDiffers', { hash: shell.manifestHash }))),
     h('p', { class: 'muted small' }, shell.t('footer.codeHint')),
   );
 }
@@ -177,7 +177,9 @@ export function notice(kind: 'error' | 'ok' | 'info' | 'warn', ...children: (Nod
 
 /** The top of every page: the language switch (which redraws the page), the booth's name, the election. */
 export function pageTop(shell: Shell, e: PublicElection | null, redraw: () => void): HTMLElement[] {
-  if (e) shell.manifestHash = (e.manifest as { booth?: { sha256?: string } }).booth?.sha256 ?? null;
+  // A manifest from before the booth existed names no bundle: then the footer says nothing about it.
+  const published = (e?.manifest as { booth?: { sha256?: string } } | undefined)?.booth?.sha256;
+  if (published) shell.manifestHash = published;
   return [
     langSwitch(shell, (lang) => {
       setLang(shell, lang);
