@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from '../server.ts';
+import { startServer, type RunningServer } from '../server.ts';
 import { call, callText, CliError } from '../cli/http.ts';
 import { localTime } from '../elections/calendar.ts';
 import {
@@ -26,6 +26,7 @@ import {
   nominate,
   openVoting,
   signInAll,
+  type Actors,
   type Voter,
 } from './steps.ts';
 
@@ -52,17 +53,87 @@ export interface DemoResult {
   seconds: number;
 }
 
-const ELECTION_DAY = '2027-03-14';
+export const ELECTION_DAY = '2027-03-14';
+
+/** The demo's virtual clock: a server started with `clock: () => now.value`. */
+export interface VirtualNow {
+  value: Date;
+}
+
+export interface PreparedElection {
+  actors: Actors;
+  id: string;
+  people: Voter[];
+  trusteeFiles: string[];
+  contests: { options: { id: string; names: { en: string } }[] }[];
+}
+
+/**
+ * Everything before the first ballot, over HTTP on `server` (whose clock reads `now`): roll,
+ * nominations, ballot, ceremony, credentials, login codes, voting opened at 07:00 on election day.
+ */
+export async function prepareElection(
+  server: RunningServer,
+  now: VirtualNow,
+  opts: { voters: number; outDir: string; seed?: number; log?: (line: string) => void },
+): Promise<PreparedElection> {
+  const log = opts.log ?? (() => undefined);
+  const actors = await createActors(server.ctx, server.url);
+  const setTime = async (t: string) => {
+    now.value = new Date(t);
+    await signInAll(actors);
+  };
+  const id = `demo-${opts.voters}`;
+  log(`server ${server.url}, election ${id}, virtual time ${now.value.toISOString()}`);
+  await createDemoElection(actors, id, ELECTION_DAY);
+  const voters = demoVoters(opts.voters, ELECTION_DAY, opts.seed ?? 1);
+  log(`roll: ${await importRoll(actors, id, voters)} voters accepted`);
+  const nominations = await nominate(actors, id, voters, now.value.toISOString().slice(0, 10));
+  log(`nominations: ${nominations.registered} registered, one refused (${nominations.refused.code})`);
+  const election = await call(as(actors, 'demo-commission'), 'GET', `/api/elections/${id}`);
+  await setTime(election.calendar.registrationCloses);
+  const { contests } = await fixBallot(actors, id);
+  log(`ballot fixed: ${contests[0].options.map((o: { names: { en: string } }) => o.names.en).join(', ')}`);
+  const trusteeFiles = await keyCeremony(actors, id, join(opts.outDir, 'trustees'));
+  log('key ceremony: joint key published by 3 trustees, t = 2');
+  const codes = await credentials(actors, id, voters.length, join(opts.outDir, 'credentials'));
+  const logins = await loginCodes(actors, id);
+  log(`credentials: ${codes.length} published; login codes issued`);
+  await setTime(localTime(ELECTION_DAY, 0, '07:00'));
+  await openVoting(actors, id);
+  const people: Voter[] = voters.map((v, i) => ({
+    ...v,
+    loginCode: logins.get(v.iin)!,
+    credential: codes[i]!,
+  }));
+  return { actors, id, people, trusteeFiles, contests };
+}
+
+/**
+ * After the voting: at 20:00 on election day (on `server`, whose clock reads `now`) the commission
+ * closes, trustees 1 and 2 decrypt; returns the result and the board export (JSON Lines).
+ */
+export async function finishElection(
+  server: RunningServer,
+  now: VirtualNow,
+  prepared: Pick<PreparedElection, 'actors' | 'id' | 'trusteeFiles'>,
+) {
+  // The accounts outlive a restart of the server, so sign in again on this one.
+  const actors: Actors = { ...prepared.actors, ctx: server.ctx, baseUrl: server.url, tokens: new Map() };
+  now.value = new Date(localTime(ELECTION_DAY, 0, '20:00'));
+  await signInAll(actors);
+  await closeVoting(actors, prepared.id);
+  await decrypt(actors, prepared.trusteeFiles);
+  const view = await call(as(actors, 'demo-commission'), 'GET', `/api/elections/${prepared.id}/result`);
+  const board = await callText({ baseUrl: server.url }, `/api/elections/${prepared.id}/board`);
+  return { result: view.result as DemoResult['result'], board };
+}
 
 export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   const log = opts.log ?? (() => undefined);
   const started = performance.now();
   mkdirSync(opts.outDir, { recursive: true });
-  const now = { value: new Date(localTime(ELECTION_DAY, 40, '09:00')) };
-  const setTime = async (t: string) => {
-    now.value = new Date(t);
-    await signInAll(actors);
-  };
+  const now: VirtualNow = { value: new Date(localTime(ELECTION_DAY, 40, '09:00')) };
   const server = await startServer({
     dataDir: join(opts.outDir, 'data'),
     clock: () => now.value,
@@ -70,31 +141,9 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     // One loopback address signs in every voter: the per-IP limit would stop the demo itself.
     app: { loginRateLimit: false },
   });
-  const actors = await createActors(server.ctx, server.url);
   try {
-    const id = `demo-${opts.voters}`;
-    log(`server ${server.url}, election ${id}, virtual time ${now.value.toISOString()}`);
-    await createDemoElection(actors, id, ELECTION_DAY);
-    const voters = demoVoters(opts.voters, ELECTION_DAY, opts.seed ?? 1);
-    log(`roll: ${await importRoll(actors, id, voters)} voters accepted`);
-    const nominations = await nominate(actors, id, voters, now.value.toISOString().slice(0, 10));
-    log(`nominations: ${nominations.registered} registered, one refused (${nominations.refused.code})`);
-    const election = await call(as(actors, 'demo-commission'), 'GET', `/api/elections/${id}`);
-    await setTime(election.calendar.registrationCloses);
-    const { contests } = await fixBallot(actors, id);
-    log(`ballot fixed: ${contests[0].options.map((o: { names: { en: string } }) => o.names.en).join(', ')}`);
-    const trusteeFiles = await keyCeremony(actors, id, join(opts.outDir, 'trustees'));
-    log('key ceremony: joint key published by 3 trustees, t = 2');
-    const codes = await credentials(actors, id, voters.length, join(opts.outDir, 'credentials'));
-    const logins = await loginCodes(actors, id);
-    log(`credentials: ${codes.length} published; login codes issued`);
-    await setTime(localTime(ELECTION_DAY, 0, '07:00'));
-    await openVoting(actors, id);
-    const people: Voter[] = voters.map((v, i) => ({
-      ...v,
-      loginCode: logins.get(v.iin)!,
-      credential: codes[i]!,
-    }));
+    const prepared = await prepareElection(server, now, opts);
+    const { actors, id, people, contests } = prepared;
     let last = 0;
     const cast = await castAll(actors, id, people, {
       seed: (opts.seed ?? 1) + 1,
@@ -108,15 +157,10 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
       },
     });
     log(`ballots: ${cast.ballots} cast, ${cast.revotes} revotes`);
-    await setTime(localTime(ELECTION_DAY, 0, '20:00'));
-    await closeVoting(actors, id);
-    await decrypt(actors, trusteeFiles);
-    const view = await call(as(actors, 'demo-commission'), 'GET', `/api/elections/${id}/result`);
-    const result = view.result;
-    const board = await callText({ baseUrl: server.url }, `/api/elections/${id}/board`);
+    const { result, board } = await finishElection(server, now, prepared);
     const boardFile = join(opts.outDir, 'board.jsonl');
     writeFileSync(boardFile, board);
-    const counts = result.contests[0].counts as number[];
+    const counts = result.contests[0]!.counts;
     if (JSON.stringify(counts) !== JSON.stringify(cast.expected))
       throw new CliError(
         `published counts ${counts} differ from the choices cast ${cast.expected}`,
@@ -127,8 +171,8 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
       boardFile,
       result,
       expected: cast.expected,
-      options: contests[0].options.map((o: { names: { en: string } }) => o.names.en),
-      optionIds: contests[0].options.map((o: { id: string }) => o.id),
+      options: contests[0]!.options.map((o) => o.names.en),
+      optionIds: contests[0]!.options.map((o) => o.id),
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
