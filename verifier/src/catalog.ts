@@ -19,7 +19,7 @@ const en = {
   'check.2.5': 'Entry types and their order follow the protocol',
   'check.2.6': 'The board extends the earlier export entry for entry',
   'check.3.1': 'Voter roll: count and commitment published once',
-  'check.3.2': 'Candidates: nomination routes, ages, deadlines and supporting signatures ≥ the threshold',
+  'check.3.2': 'Candidates: nomination routes, deadlines and supporting signatures ≥ the threshold',
   'check.3.3': 'Ballot: candidates in alphabetical order, “Against all” last',
   'check.3.4': 'Nomination extension: only with fewer than two candidates, at most 5 days',
   'check.4.1': 'Key ceremony: trustees and the ceremony fingerprint',
@@ -92,7 +92,7 @@ const en = {
   manifestVersion: 'unknown manifest version',
   manifestAgain: 'a second manifest: the manifest may not change',
   manifestTimeZone: 'the time zone is not Asia/Almaty (+05:00)',
-  manifestQuestionIds: 'question ids are not q1, q2, … in order',
+  manifestQuestionIds: 'two questions have the same id',
   manifestQuestionsExtra: 'an akim election has no referendum questions',
   manifestQuestionsMissing: 'a referendum has at least one question',
   calendarOrder: 'calendar: {field} is out of order',
@@ -100,7 +100,7 @@ const en = {
 
   // Roll, nominations, ballot (3.x).
   rollAgain: 'a second roll entry',
-  noCandidates: 'fewer than two candidates on the ballot',
+  noCandidates: 'no candidate on the ballot',
   candidateId: 'candidate id {id}, expected {expected}',
   candidateInReferendum: 'a referendum has no candidates',
   routeNotAllowed: 'route {route} is not allowed by the profile',
@@ -154,7 +154,7 @@ const en = {
   // Credentials and parameters (5.x, 6.1).
   credentialsAgain: 'a second credential list',
   credentialsCount: 'the list says {count} credentials but has {length}',
-  credentialsRoll: '{count} credentials for a roll of {roll}: more than one per voter',
+  credentialsRoll: '{count} credentials for a roll of {roll}: the list has one per voter',
   paramsField: 'parameter {field} differs from the manifest, ballot and joint key',
 
   // Ballots (7.x).
@@ -216,7 +216,7 @@ const en = {
   shapeTooLong: 'longer than {max} characters',
   shapeNfc: 'not in Unicode NFC',
   shapeDate: 'not a date YYYY-MM-DD',
-  shapeTime: 'not a time in Almaty (YYYY-MM-DDTHH:MM:SS+05:00)',
+  shapeTime: 'not an RFC 3339 time with its offset (YYYY-MM-DDTHH:MM:SS+05:00)',
   shapeOneOf: 'not one of {allowed}',
 
   // CLI report.
@@ -260,7 +260,7 @@ const ru: Catalog = {
   'check.2.5': 'Типы записей и их порядок соответствуют протоколу',
   'check.2.6': 'Доска продолжает прежнюю выгрузку запись в запись',
   'check.3.1': 'Список избирателей: число и обязательство опубликованы один раз',
-  'check.3.2': 'Кандидаты: способы выдвижения, возраст, сроки и подписи не ниже порога',
+  'check.3.2': 'Кандидаты: способы выдвижения, сроки и подписи не ниже порога',
   'check.3.3': 'Бюллетень: кандидаты по алфавиту, «Против всех» последним',
   'check.3.4': 'Продление выдвижения: только при менее чем двух кандидатах, не более 5 дней',
   'check.4.1': 'Генерация ключа: доверенные лица и отпечаток церемонии',
@@ -330,14 +330,14 @@ const ru: Catalog = {
   manifestVersion: 'неизвестная версия манифеста',
   manifestAgain: 'второй манифест: манифест менять нельзя',
   manifestTimeZone: 'часовой пояс не Asia/Almaty (+05:00)',
-  manifestQuestionIds: 'идентификаторы вопросов не q1, q2, … по порядку',
+  manifestQuestionIds: 'у двух вопросов одинаковый идентификатор',
   manifestQuestionsExtra: 'у выборов акима нет вопросов референдума',
   manifestQuestionsMissing: 'у референдума есть хотя бы один вопрос',
   calendarOrder: 'календарь: {field} не по порядку',
   profileRules: 'правила, опубликованные для профиля {name}, отличаются в: {fields}',
 
   rollAgain: 'вторая запись списка избирателей',
-  noCandidates: 'в бюллетене меньше двух кандидатов',
+  noCandidates: 'в бюллетене нет ни одного кандидата',
   candidateId: 'идентификатор кандидата {id}, ожидался {expected}',
   candidateInReferendum: 'у референдума нет кандидатов',
   routeNotAllowed: 'способ выдвижения {route} не разрешён профилем',
@@ -389,7 +389,7 @@ const ru: Catalog = {
 
   credentialsAgain: 'второй список учётных данных',
   credentialsCount: 'в списке заявлено {count} учётных данных, а есть {length}',
-  credentialsRoll: '{count} учётных данных на список из {roll}: больше одного на избирателя',
+  credentialsRoll: '{count} учётных данных на список из {roll}: должно быть по одному на избирателя',
   paramsField: 'параметр {field} не совпадает с манифестом, бюллетенем и общим ключом',
 
   noParams: 'нет параметров выборов: бюллетени проверить нельзя',
@@ -447,7 +447,7 @@ const ru: Catalog = {
   shapeTooLong: 'длиннее {max} символов',
   shapeNfc: 'не в форме Unicode NFC',
   shapeDate: 'не дата ГГГГ-ММ-ДД',
-  shapeTime: 'не время Алматы (ГГГГ-ММ-ДДTЧЧ:ММ:СС+05:00)',
+  shapeTime: 'не время RFC 3339 со смещением (ГГГГ-ММ-ДДTЧЧ:ММ:СС+05:00)',
   shapeOneOf: 'не одно из: {allowed}',
 
   'cli.title': 'Проверка Saylau: выборы {election}',
@@ -487,7 +487,7 @@ const kk: Catalog = {
   'check.2.5': 'Жазба түрлері мен реті хаттамаға сай',
   'check.2.6': 'Тақта бұрынғы экспортты жазбама-жазба жалғастырады',
   'check.3.1': 'Сайлаушылар тізімі: саны мен міндеттемесі бір рет жарияланған',
-  'check.3.2': 'Кандидаттар: ұсыну тәсілдері, жасы, мерзімдері және шектен кем емес қолдар',
+  'check.3.2': 'Кандидаттар: ұсыну тәсілдері, мерзімдері және шектен кем емес қолдар',
   'check.3.3': 'Бюллетень: кандидаттар әліпби ретімен, «Бәріне қарсы» соңында',
   'check.3.4': 'Ұсынуды ұзарту: екіден аз кандидат болғанда ғана, 5 күннен аспай',
   'check.4.1': 'Кілт рәсімі: сенім білдірілген тұлғалар және рәсім таңбасы',
@@ -557,14 +557,14 @@ const kk: Catalog = {
   manifestVersion: 'манифесттің белгісіз нұсқасы',
   manifestAgain: 'екінші манифест: манифестті өзгертуге болмайды',
   manifestTimeZone: 'уақыт белдеуі Asia/Almaty (+05:00) емес',
-  manifestQuestionIds: 'сұрақ идентификаторлары q1, q2, … ретімен емес',
+  manifestQuestionIds: 'екі сұрақтың идентификаторы бірдей',
   manifestQuestionsExtra: 'әкім сайлауында референдум сұрақтары болмайды',
   manifestQuestionsMissing: 'референдумда кемінде бір сұрақ болады',
   calendarOrder: 'күнтізбе: {field} ретімен емес',
   profileRules: '{name} профилі үшін жарияланған ережелер мыналарда өзгеше: {fields}',
 
   rollAgain: 'сайлаушылар тізімінің екінші жазбасы',
-  noCandidates: 'бюллетеньде екіден аз кандидат',
+  noCandidates: 'бюллетеньде бірде-бір кандидат жоқ',
   candidateId: 'кандидат идентификаторы {id}, күтілгені {expected}',
   candidateInReferendum: 'референдумда кандидаттар болмайды',
   routeNotAllowed: '{route} ұсыну тәсіліне профиль рұқсат етпейді',
@@ -615,7 +615,7 @@ const kk: Catalog = {
 
   credentialsAgain: 'тіркелгі деректерінің екінші тізімі',
   credentialsCount: 'тізімде {count} тіркелгі деректері делінген, бар болғаны {length}',
-  credentialsRoll: '{roll} сайлаушыға {count} тіркелгі деректері: әр сайлаушыға біреуден көп',
+  credentialsRoll: '{roll} сайлаушыға {count} тіркелгі деректері: әр сайлаушыға біреуден болуы керек',
   paramsField: '{field} параметрі манифестпен, бюллетеньмен және ортақ кілтпен сәйкес емес',
 
   noParams: 'сайлау параметрлері жоқ: бюллетеньдерді тексеру мүмкін емес',
@@ -673,7 +673,7 @@ const kk: Catalog = {
   shapeTooLong: '{max} таңбадан ұзын',
   shapeNfc: 'Unicode NFC түрінде емес',
   shapeDate: 'ЖЖЖЖ-АА-КК күні емес',
-  shapeTime: 'Алматы уақыты емес (ЖЖЖЖ-АА-ККTСС:ММ:СС+05:00)',
+  shapeTime: 'ығысуы бар RFC 3339 уақыты емес (ЖЖЖЖ-АА-ККTСС:ММ:СС+05:00)',
   shapeOneOf: 'мыналардың бірі емес: {allowed}',
 
   'cli.title': 'Saylau тексерушісі: {election} сайлауы',

@@ -93,6 +93,8 @@ export function checkCheckpoints(
     out.guard('2.4', null, what, () => {
       const r = obj(o.receipt, `${what}.receipt`, ['election', 'tracker', 'seq', 'hash', 'checkpoint']);
       const seq = int(r.seq, `${what}.seq`);
+      if (str(r.election, `${what}.election`) !== manifest.election)
+        out.fail('2.4', null, 'checkpointElection', { what });
       const e = bySeq.get(seq);
       // The receipted ballot is on the board at its seq, with its hash and tracker (§8.4).
       if (!e || e.type !== 'ballot' || e.hash !== r.hash)

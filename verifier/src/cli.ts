@@ -8,7 +8,7 @@ import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
 import { LANGUAGES, message, type Language } from './catalog.ts';
 import { renderReport } from './render.ts';
-import { verifyBoard, type VerifyOptions } from './verify.ts';
+import { unusableReport, verifyBoard, type VerifyOptions } from './verify.ts';
 
 /** Boards with more ballots than this get a progress bar on stderr (issue #5). */
 const PROGRESS_ABOVE = 1000;
@@ -137,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
     return report.exitCode;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    if (opts.json) process.stdout.write(JSON.stringify({ exitCode: 2, error: e.message }, null, 2) + '\n');
+    if (opts.json) process.stdout.write(JSON.stringify(unusableReport(e.message), null, 2) + '\n');
     else console.error(`saylau-verify: ${e.message}`);
     return 2;
   }

@@ -1,6 +1,8 @@
 /**
  * verifyBoard: every numbered check of SPEC §11 on a board export (JSON Lines, §9.3). Every failure
- * is collected; an entry that fails is left out of the later checks that need it.
+ * is collected. An entry that cannot be read is left out of the later checks that need it; an
+ * entry that reads but fails (say a ballot with a bad proof) fails its own check and still takes
+ * part in the later ones, since the server's tally and result took it in too.
  */
 import { message } from './catalog.ts';
 import { checkBallots, startPool } from './ballots.ts';
@@ -45,7 +47,8 @@ export interface VerifyOptions {
   progress?: (done: number, total: number) => void;
 }
 
-function unusable(e: UnusableInput): Report {
+/** The report of input the verifier cannot work on (exit code 2). */
+export function unusableReport(error: string): Report {
   return {
     election: null,
     entries: 0,
@@ -54,7 +57,7 @@ function unusable(e: UnusableInput): Report {
     failures: [],
     pending: [],
     exitCode: 2,
-    error: message('en', e.key, e.params),
+    error,
     booth: null,
     result: null,
   };
@@ -80,7 +83,9 @@ function markPending(entries: readonly Entry[], kind: string | null, out: Collec
   if (kind === 'akim' && !has('ballot-fixed')) pend(['3.2', '3.4'], 'pendingNominations');
   if (!has('joint-key') && !opened) pend(['4.2', '4.3', '4.4'], 'pendingCeremony');
   if (!opened) pend(['6.1', '7.1', '7.2', '7.3', '7.4', '7.5'], 'pendingOpening');
-  if (!has('tally')) pend(['8.1', '8.2'], 'pendingClosing');
+  // §10.10: voting-closed and the tally are one transaction, so one without the other is a failure.
+  if (has('voting-closed') && !has('tally')) out.fail('8.2', null, 'entryMissing', { type: 'tally' });
+  else if (!has('tally')) pend(['8.1', '8.2'], 'pendingClosing');
   if (!has('result')) pend(['9.1', '9.2', '9.3', '10.1', '10.2', '10.3'], 'pendingResult');
 }
 
@@ -90,7 +95,7 @@ export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promi
   try {
     entries = parseBoard(text, out);
   } catch (e) {
-    if (e instanceof UnusableInput) return unusable(e);
+    if (e instanceof UnusableInput) return unusableReport(message('en', e.key, e.params));
     throw e;
   }
   checkChain(entries, out);

@@ -538,6 +538,51 @@ describe('checkpoints', () => {
   });
 });
 
+describe('unfinished and truncated boards', () => {
+  it('a board of an election still open: exit 3, the tally checks pending, nothing failed', async () => {
+    const open = serialiseBoard(fx.entries.slice(0, ballotAt(10)));
+    const r = await verifyBoard(open);
+    expect(r.failures, summary(r)).toEqual([]);
+    expect(r.exitCode).toBe(3);
+    for (const id of ['8.1', '8.2', '9.3', '10.2'])
+      expect(r.checks.find((c) => c.id === id)?.status).toBe('pending');
+    expect(r.result).toBeNull();
+  });
+
+  it('a closed election whose result is not out yet: exit 3 with only 9.x and 10.x pending', async () => {
+    const closed = serialiseBoard(fx.entries.slice(0, indexOfType(fx.entries, 'tally') + 1));
+    const r = await verifyBoard(closed);
+    expect(r.failures, summary(r)).toEqual([]);
+    expect(r.exitCode).toBe(3);
+    expect(r.checks.filter((c) => c.status === 'pending').map((c) => c.id)).toEqual([
+      '9.1',
+      '9.2',
+      '9.3',
+      '10.1',
+      '10.2',
+      '10.3',
+    ]);
+  });
+
+  it('voting closed without the encrypted tally written with it → 8.2', async () => {
+    const cut = serialiseBoard(fx.entries.slice(0, indexOfType(fx.entries, 'voting-closed') + 1));
+    expectCaught(await verifyBoard(cut), '8.2');
+  });
+
+  it('a setup entry missing once voting opened (the credential list deleted, chain re-hashed) → 5.1', async () => {
+    const s = indexOfType(fx.entries, 'credentials');
+    const bad = tamper(
+      text,
+      (es) => {
+        es.splice(s, 1);
+        return s;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '5.1');
+  });
+});
+
 describe('the tamper helpers', () => {
   it('re-chain a board into one whose hashes recompute', () => {
     const entries: Entry[] = parseBoard(text);
