@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { IDENTITY_HEX, NON_CANONICAL_POINT, SCALAR_L } from '../../crypto/test/helpers.ts';
+import type { Role } from '../src/auth/users.ts';
 import type { ApiResponse, Harness } from './harness.ts';
 
 /** Classic SQL injection strings: they must be stored and returned as text, never run. */
@@ -221,3 +222,91 @@ export async function expectRefusedUnchanged(
 
 /** Runs per property: enough to find a crash across many endpoints, small enough for 2 shared cores. */
 export const RUNS = Number(process.env.HOSTILE_RUNS ?? 12);
+
+/** Who may call an endpoint: a commission role, a voter token, or anyone. */
+export type Caller = Role | 'voter' | 'public';
+
+export interface Endpoint {
+  method: 'GET' | 'POST' | 'PUT';
+  /** The path with `:id` (an election in the state where the route does its work) and `:n`. */
+  path: string;
+  as: Caller;
+  /** Takes a body (JSON unless noted). */
+  body?: boolean;
+}
+
+/**
+ * Every route of the routers in server/src/**\/routes.ts, auth/session.ts and board-routes.ts, each
+ * on an election in the state where it would act, called by the role it needs, so the fuzzed input
+ * reaches the validation rather than stopping at the door.
+ */
+export function endpoints(OPEN: string, NOM: string): Endpoint[] {
+  return [
+    { method: 'POST', path: '/api/session', as: 'public', body: true },
+    { method: 'GET', path: '/api/session', as: 'observer' },
+    { method: 'GET', path: '/api/elections', as: 'public' },
+    { method: 'POST', path: '/api/elections', as: 'commission', body: true },
+    { method: 'GET', path: `/api/elections/${OPEN}`, as: 'public' },
+    { method: 'POST', path: `/api/elections/${NOM}/open`, as: 'commission', body: true },
+    { method: 'POST', path: `/api/elections/${NOM}/roll/imports`, as: 'commission', body: true },
+    { method: 'GET', path: `/api/elections/${NOM}/roll/imports`, as: 'commission' },
+    { method: 'GET', path: `/api/elections/${NOM}/roll/imports/1`, as: 'commission' },
+    { method: 'GET', path: `/api/elections/${NOM}/roll/imports/1/rejected.csv`, as: 'commission' },
+    { method: 'POST', path: `/api/elections/${NOM}/roll/imports/1/accept`, as: 'commission', body: true },
+    { method: 'POST', path: `/api/elections/${NOM}/roll/imports/1/discard`, as: 'commission', body: true },
+    { method: 'GET', path: `/api/elections/${OPEN}/roll`, as: 'public' },
+    { method: 'PUT', path: `/api/elections/${NOM}/akim`, as: 'commission', body: true },
+    { method: 'GET', path: `/api/elections/${NOM}/akim`, as: 'commission' },
+    { method: 'POST', path: `/api/elections/${NOM}/nominations`, as: 'commission', body: true },
+    { method: 'GET', path: `/api/elections/${NOM}/nominations`, as: 'commission' },
+    { method: 'GET', path: `/api/elections/${NOM}/nominations/1`, as: 'commission' },
+    { method: 'POST', path: `/api/elections/${NOM}/nominations/extend`, as: 'commission', body: true },
+    { method: 'POST', path: `/api/elections/${NOM}/nominations/1/signatures`, as: 'commission', body: true },
+    { method: 'POST', path: `/api/elections/${NOM}/nominations/1/register`, as: 'commission', body: true },
+    { method: 'POST', path: `/api/elections/${NOM}/nominations/1/refuse`, as: 'commission', body: true },
+    { method: 'POST', path: `/api/elections/${NOM}/ballot/fix`, as: 'commission', body: true },
+    { method: 'POST', path: `/api/elections/${NOM}/trustees`, as: 'trustee', body: true },
+    { method: 'GET', path: `/api/elections/${NOM}/ceremony`, as: 'public' },
+    { method: 'POST', path: `/api/elections/${NOM}/ceremony/start`, as: 'commission', body: true },
+    { method: 'POST', path: `/api/elections/${NOM}/ceremony/dealings`, as: 'trustee', body: true },
+    { method: 'POST', path: `/api/elections/${NOM}/ceremony/complaints`, as: 'trustee', body: true },
+    { method: 'POST', path: `/api/elections/${NOM}/ceremony/answers`, as: 'trustee', body: true },
+    { method: 'POST', path: `/api/elections/${NOM}/ceremony/finish`, as: 'commission', body: true },
+    { method: 'POST', path: `/api/elections/${NOM}/credentials`, as: 'credential-authority', body: true },
+    { method: 'POST', path: `/api/elections/${OPEN}/login-codes`, as: 'commission', body: true },
+    {
+      method: 'POST',
+      path: `/api/elections/${OPEN}/login-codes/${'1'.repeat(12)}`,
+      as: 'commission',
+      body: true,
+    },
+    { method: 'POST', path: `/api/elections/${OPEN}/login`, as: 'public', body: true },
+    { method: 'POST', path: `/api/elections/${OPEN}/ballots`, as: 'voter', body: true },
+    { method: 'GET', path: `/api/elections/${OPEN}/ballots/abcd-efgh`, as: 'public' },
+    { method: 'GET', path: `/api/elections/${OPEN}/board`, as: 'public' },
+    { method: 'GET', path: `/api/elections/${OPEN}/board/head`, as: 'public' },
+    { method: 'POST', path: `/api/elections/${OPEN}/close`, as: 'commission', body: true },
+    { method: 'GET', path: `/api/elections/${OPEN}/tally`, as: 'public' },
+    { method: 'POST', path: `/api/elections/${OPEN}/decryptions`, as: 'trustee', body: true },
+    { method: 'GET', path: `/api/elections/${OPEN}/result`, as: 'public' },
+    { method: 'GET', path: `/api/elections/${OPEN}/result/protocol`, as: 'public' },
+    { method: 'GET', path: '/api/booth', as: 'public' },
+    { method: 'GET', path: `/api/booth/elections/${OPEN}/candidates`, as: 'public' },
+  ];
+}
+
+/** Printable text a bounded text field keeps exactly (NFC, no outer or repeated white space). */
+export const plainText: fc.Arbitrary<string> = fc
+  .oneof(
+    fc.constantFrom(
+      ...SQL_INJECTIONS,
+      ...FORMULAS,
+      'Ким "Тимур"',
+      'Абай; 5',
+      'a,b',
+      "O'Neil",
+      'Ж'.repeat(100),
+    ),
+    fc.string({ minLength: 1, maxLength: 30 }),
+  )
+  .filter((s) => s === s.normalize('NFC').replace(/\s+/g, ' ').trim() && s !== '' && !/[\p{C}]/u.test(s));

@@ -15,6 +15,7 @@ import { DISTRICT, ELECTION_DAY, startHarness, type Harness } from './harness.ts
 import { cast, castSetup, resign, voterToken, type CastSetup } from './casting-helpers.ts';
 import {
   RUNS,
+  endpoints,
   expectClientError,
   expectRefusedUnchanged,
   hostileBody,
@@ -23,6 +24,7 @@ import {
   mutation,
   paths,
   rawJsonText,
+  type Caller,
 } from './hostile-arbitraries.ts';
 
 let h: Harness;
@@ -43,76 +45,7 @@ afterAll(async () => {
   await h.close();
 });
 
-/** Who may call an endpoint: a commission role, a voter token, or anyone. */
-type Caller = Role | 'voter' | 'public';
-
-interface Endpoint {
-  method: 'GET' | 'POST' | 'PUT';
-  /** The path with `:id` (an election in the state where the route does its work) and `:n`. */
-  path: string;
-  as: Caller;
-  /** Takes a body (JSON unless noted). */
-  body?: boolean;
-}
-
-/**
- * Every route of the routers in server/src/**\/routes.ts, auth/session.ts and board-routes.ts, each
- * on an election in the state where it would act, called by the role it needs, so the fuzzed input
- * reaches the validation rather than stopping at the door.
- */
-export const ENDPOINTS: Endpoint[] = [
-  { method: 'POST', path: '/api/session', as: 'public', body: true },
-  { method: 'GET', path: '/api/session', as: 'observer' },
-  { method: 'GET', path: '/api/elections', as: 'public' },
-  { method: 'POST', path: '/api/elections', as: 'commission', body: true },
-  { method: 'GET', path: `/api/elections/${OPEN}`, as: 'public' },
-  { method: 'POST', path: `/api/elections/${NOM}/open`, as: 'commission', body: true },
-  { method: 'POST', path: `/api/elections/${NOM}/roll/imports`, as: 'commission', body: true },
-  { method: 'GET', path: `/api/elections/${NOM}/roll/imports`, as: 'commission' },
-  { method: 'GET', path: `/api/elections/${NOM}/roll/imports/1`, as: 'commission' },
-  { method: 'GET', path: `/api/elections/${NOM}/roll/imports/1/rejected.csv`, as: 'commission' },
-  { method: 'POST', path: `/api/elections/${NOM}/roll/imports/1/accept`, as: 'commission', body: true },
-  { method: 'POST', path: `/api/elections/${NOM}/roll/imports/1/discard`, as: 'commission', body: true },
-  { method: 'GET', path: `/api/elections/${OPEN}/roll`, as: 'public' },
-  { method: 'PUT', path: `/api/elections/${NOM}/akim`, as: 'commission', body: true },
-  { method: 'GET', path: `/api/elections/${NOM}/akim`, as: 'commission' },
-  { method: 'POST', path: `/api/elections/${NOM}/nominations`, as: 'commission', body: true },
-  { method: 'GET', path: `/api/elections/${NOM}/nominations`, as: 'commission' },
-  { method: 'GET', path: `/api/elections/${NOM}/nominations/1`, as: 'commission' },
-  { method: 'POST', path: `/api/elections/${NOM}/nominations/extend`, as: 'commission', body: true },
-  { method: 'POST', path: `/api/elections/${NOM}/nominations/1/signatures`, as: 'commission', body: true },
-  { method: 'POST', path: `/api/elections/${NOM}/nominations/1/register`, as: 'commission', body: true },
-  { method: 'POST', path: `/api/elections/${NOM}/nominations/1/refuse`, as: 'commission', body: true },
-  { method: 'POST', path: `/api/elections/${NOM}/ballot/fix`, as: 'commission', body: true },
-  { method: 'POST', path: `/api/elections/${NOM}/trustees`, as: 'trustee', body: true },
-  { method: 'GET', path: `/api/elections/${NOM}/ceremony`, as: 'public' },
-  { method: 'POST', path: `/api/elections/${NOM}/ceremony/start`, as: 'commission', body: true },
-  { method: 'POST', path: `/api/elections/${NOM}/ceremony/dealings`, as: 'trustee', body: true },
-  { method: 'POST', path: `/api/elections/${NOM}/ceremony/complaints`, as: 'trustee', body: true },
-  { method: 'POST', path: `/api/elections/${NOM}/ceremony/answers`, as: 'trustee', body: true },
-  { method: 'POST', path: `/api/elections/${NOM}/ceremony/finish`, as: 'commission', body: true },
-  { method: 'POST', path: `/api/elections/${NOM}/credentials`, as: 'credential-authority', body: true },
-  { method: 'POST', path: `/api/elections/${OPEN}/login-codes`, as: 'commission', body: true },
-  {
-    method: 'POST',
-    path: `/api/elections/${OPEN}/login-codes/${'1'.repeat(12)}`,
-    as: 'commission',
-    body: true,
-  },
-  { method: 'POST', path: `/api/elections/${OPEN}/login`, as: 'public', body: true },
-  { method: 'POST', path: `/api/elections/${OPEN}/ballots`, as: 'voter', body: true },
-  { method: 'GET', path: `/api/elections/${OPEN}/ballots/abcd-efgh`, as: 'public' },
-  { method: 'GET', path: `/api/elections/${OPEN}/board`, as: 'public' },
-  { method: 'GET', path: `/api/elections/${OPEN}/board/head`, as: 'public' },
-  { method: 'POST', path: `/api/elections/${OPEN}/close`, as: 'commission', body: true },
-  { method: 'GET', path: `/api/elections/${OPEN}/tally`, as: 'public' },
-  { method: 'POST', path: `/api/elections/${OPEN}/decryptions`, as: 'trustee', body: true },
-  { method: 'GET', path: `/api/elections/${OPEN}/result`, as: 'public' },
-  { method: 'GET', path: `/api/elections/${OPEN}/result/protocol`, as: 'public' },
-  { method: 'GET', path: '/api/booth', as: 'public' },
-  { method: 'GET', path: `/api/booth/elections/${OPEN}/candidates`, as: 'public' },
-];
-
+const ENDPOINTS = endpoints(OPEN, NOM);
 const WRITES = ENDPOINTS.filter((x) => x.body);
 
 async function tokenFor(as: Caller): Promise<string | null> {
