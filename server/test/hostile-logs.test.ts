@@ -135,7 +135,7 @@ describe('no secret or stack trace in responses or the log', () => {
       const r1 = await call('POST', '/api/session', { name: 'chair', password: PASSWORD });
       const r2 = await call('POST', `/api/elections/${OPEN}/login`, codes[2]);
       ctx.clock = () => {
-        throw `a thrown string with ${codes[3]!.code}`; // eslint-disable-line @typescript-eslint/only-throw-error
+        throw `a thrown string with ${codes[3]!.code}`;
       };
       const r3 = await call('POST', '/api/session', { name: 'chair', password: PASSWORD });
       for (const r of [r1, r2, r3])
