@@ -257,7 +257,7 @@ function overview(ctx: ServerContext, e: Election, lang: Lang): string {
         </li>
         <li>
           ${o(lang, 'verify2')}
-          <pre><code>npx saylau-verify ${e.id}.board.jsonl</code></pre>
+          <pre tabindex="0"><code>npx saylau-verify ${e.id}.board.jsonl</code></pre>
         </li>
         <li>${o(lang, 'verify3')}</li>
       </ol>

@@ -5,6 +5,7 @@ import type { ServerContext } from '../context.ts';
 import { listElections } from '../elections/store.ts';
 import { html, langNav, langOf, page } from './html.ts';
 import { observerRoutes } from './observer.ts';
+import { adminRoutes } from './admin.ts';
 import { t } from './catalog.ts';
 
 const ASSETS = fileURLToPath(new URL('../../assets/', import.meta.url));
@@ -13,6 +14,7 @@ export function pageRoutes(ctx: ServerContext): Router {
   const r = Router();
   r.use('/assets', express.static(ASSETS, { maxAge: '1h', index: false }));
   r.use(observerRoutes(ctx));
+  r.use(adminRoutes(ctx));
   r.get('/', (req, res) => {
     const lang = langOf(req.query.lang);
     const elections = listElections(ctx);

@@ -12,7 +12,8 @@ export interface Bar {
   highlight?: boolean;
 }
 
-const W = 600;
+/** ViewBox width: about a phone's CSS width, so that the text keeps its size there. */
+const W = 360;
 
 /** The SVG element every chart shares: scales with the page, titled for screen readers. */
 function frame(title: string, w: number, h: number, content: Html, cls = 'chart', fixed = false): Html {
@@ -41,7 +42,7 @@ export function barChart(title: string, bars: Bar[]): Html {
     html`
       ${bars.map((b, i) => {
         const y = i * row + 4;
-        const width = Math.round((b.value / max) * (W - 170));
+        const width = Math.round((b.value / max) * (W - 110));
         return html`<g>
           <text
             x="0"
@@ -87,7 +88,7 @@ export function columnChart(title: string, columns: { label: string; value: numb
           <text x="${x + bw / 2}" y="${base - colH - 5}" font-size="13" text-anchor="middle" fill="#1b1f24">
             ${c.value}
           </text>
-          <text x="${x + bw / 2}" y="${base + 16}" font-size="12" text-anchor="middle" fill="#1b1f24">
+          <text x="${x + bw / 2}" y="${base + 16}" font-size="10" text-anchor="middle" fill="#1b1f24">
             ${c.label}
           </text>
         </g>`;

@@ -1,0 +1,346 @@
+/**
+ * Commission pages (issue #7): `/admin` (sign in, elections, create one) and `/admin/elections/:id`
+ * (every step of one election). The server renders the forms and the public state; the page script
+ * /assets/admin.js checks fields as they are typed and calls the JSON API (SPEC §10) with the session
+ * token it keeps in sessionStorage. These pages hold no private data: the script fetches it.
+ */
+import { Router, type Request, type Response } from 'express';
+import type { ServerContext } from '../context.ts';
+import { listElections, type Election } from '../elections/store.ts';
+import { ceremonyView } from '../ceremony/view.ts';
+import { missingForOpening } from '../elections/voting.ts';
+import { POSITIONS } from '../nominations/schemas.ts';
+import { Html, html, langNav, langOf, pageWithScripts, type Lang } from './html.ts';
+import { o, t } from './catalog.ts';
+import { a, clientStrings, type AdminKey } from './admin-catalog.ts';
+import { electionOf, notFoundPage } from './observer.ts';
+
+const SCRIPT = '/assets/admin.js';
+
+/** A labelled input with a slot for the message the script shows while the user types. */
+function field(lang: Lang, id: string, label: AdminKey | Html, attrs: Html, input = 'input'): Html {
+  const control =
+    input === 'textarea'
+      ? html`<textarea id="${id}" name="${id}" aria-describedby="${id}-error" ${attrs}></textarea>`
+      : html`<input id="${id}" name="${id}" aria-describedby="${id}-error" ${attrs} />`;
+  return html`<div class="field">
+    <label for="${id}">${label instanceof Html ? label : a(lang, label)}</label>
+    ${control}
+    <span class="field-error" id="${id}-error" aria-live="polite"></span>
+  </div>`;
+}
+
+function select(lang: Lang, id: string, label: AdminKey, options: [string, AdminKey][]): Html {
+  return html`<div class="field">
+    <label for="${id}">${a(lang, label)}</label>
+    <select id="${id}" name="${id}">
+      ${options.map(([v, k]) => html`<option value="${v}">${a(lang, k)}</option>`)}
+    </select>
+  </div>`;
+}
+
+const checkbox = (lang: Lang, id: string, label: AdminKey, attrs: Html = html``) =>
+  html`<div class="field check">
+    <input type="checkbox" id="${id}" name="${id}" aria-describedby="${id}-error" ${attrs} />
+    <label for="${id}">${a(lang, label)}</label>
+    <span class="field-error" id="${id}-error" aria-live="polite"></span>
+  </div>`;
+
+const names = (lang: Lang, prefix: string, keys: [AdminKey, AdminKey, AdminKey], attrs: Html) =>
+  html`${field(lang, `${prefix}-kk`, keys[0], attrs)}${field(lang, `${prefix}-ru`, keys[1], attrs)}${field(
+    lang,
+    `${prefix}-en`,
+    keys[2],
+    attrs,
+  )}`;
+
+const TEXT = html`type="text" required maxlength="200" autocomplete="off"`;
+const IIN = html`type="text" inputmode="numeric" data-iin required maxlength="12" autocomplete="off"`;
+
+function shell(lang: Lang, title: string, path: string, body: Html, data: Record<string, string>): string {
+  return pageWithScripts(
+    lang,
+    `${title} — ${a(lang, 'title')}`,
+    html`${langNav(lang, path)}
+      <div id="session-bar" class="session-bar" hidden>
+        ${a(lang, 'signedInAs')} <strong id="whoami"></strong>
+        <button type="button" id="signout">${a(lang, 'signOut')}</button>
+      </div>
+      <p id="notice" class="notice" role="status" aria-live="polite"></p>
+      <noscript><p>${a(lang, 'noScript')}</p></noscript>
+      ${body}`,
+    [SCRIPT],
+    { lang, strings: JSON.stringify(clientStrings(lang)), ...data },
+  );
+}
+
+function home(ctx: ServerContext, lang: Lang): string {
+  const elections = listElections(ctx);
+  const body = html`<h1>${a(lang, 'title')}</h1>
+    <section id="signin-section">
+      <h2>${a(lang, 'signIn')}</h2>
+      <form id="signin" novalidate>
+        ${field(lang, 'signin-name', 'userName', html`type="text" required autocomplete="username"`)}
+        ${field(lang, 'signin-password', 'password', html`type="password" required autocomplete="current-password"`)}
+        <button type="submit">${a(lang, 'signIn')}</button>
+      </form>
+    </section>
+    <section id="elections-section">
+      <h2>${a(lang, 'elections')}</h2>
+      <ul id="election-list">
+        ${elections.map(
+          (e) =>
+            html`<li>
+              <a href="/admin/elections/${e.id}?lang=${lang}">${e.manifest.district[lang]}</a>
+              <span class="muted"
+                >${e.id} · ${e.manifest.electionDay} · ${t(lang, `status.${e.status}`)}</span
+              >
+            </li>`,
+        )}
+      </ul>
+    </section>
+    <section id="create-section" data-role="commission" hidden>
+      <h2>${a(lang, 'create')}</h2>
+      <form id="create" novalidate>
+        ${field(lang, 'create-id', 'electionId', html`type="text" data-election-id maxlength="64" autocomplete="off"`)}
+        ${names(lang, 'create-district', ['districtKk', 'districtRu', 'districtEn'], TEXT)}
+        ${field(lang, 'create-day', 'electionDay', html`type="date" required`)}
+        ${select(lang, 'create-profile', 'profile', [
+          ['reform', 'profile.reform'],
+          ['law-2021', 'profile.law-2021'],
+        ])}
+        ${checkbox(lang, 'create-demo', 'demo')}
+        <fieldset>
+          <legend>${a(lang, 'calendarOptional')}</legend>
+          ${(['nominationCloses', 'registrationCloses', 'votingOpens', 'votingCloses'] as const).map((k) =>
+            field(
+              lang,
+              `create-${k}`,
+              html`${o(lang, `cal.${k}`)}`,
+              html`type="datetime-local" data-calendar`,
+            ),
+          )}
+        </fieldset>
+        <button type="submit">${a(lang, 'createButton')}</button>
+      </form>
+    </section>`;
+  return shell(lang, a(lang, 'title'), '/admin', body, { page: 'home' });
+}
+
+function nominationForm(lang: Lang): Html {
+  return html`<form id="nominate" novalidate>
+    <h3>${a(lang, 'newNomination')}</h3>
+    ${select(lang, 'nom-route', 'routeKind', [
+      ['public-association', 'route.public-association'],
+      ['citizen-assembly', 'route.citizen-assembly'],
+      ['party', 'route.party'],
+      ['self', 'route.self'],
+    ])}
+    <fieldset data-route="public-association party">
+      ${names(lang, 'nom-org', ['orgKk', 'orgRu', 'orgEn'], TEXT)}
+      <div data-route="public-association">
+        ${field(lang, 'nom-regnum', 'regNumber', html`type="text" required maxlength="50"`)}
+        ${select(lang, 'nom-level', 'level', [
+          ['local', 'level.local'],
+          ['regional', 'level.regional'],
+          ['national', 'level.national'],
+        ])}
+      </div>
+    </fieldset>
+    <fieldset data-route="citizen-assembly">
+      ${field(lang, 'nom-date', 'assemblyDate', html`type="date" required`)}
+      ${field(lang, 'nom-place', 'place', TEXT)}
+      ${field(lang, 'nom-attendance', 'attendance', html`type="number" required min="1" max="1000000" step="1"`)}
+      ${field(lang, 'nom-quorum', 'quorum', html`type="number" required min="1" max="1000000" step="1"`)}
+      ${field(lang, 'nom-votes', 'votesFor', html`type="number" required min="0" max="1000000" step="1"`)}
+      ${field(lang, 'nom-chair', 'chairIin', IIN)}
+    </fieldset>
+    <fieldset>
+      <legend>${a(lang, 'candidateLegend')}</legend>
+      ${field(lang, 'nom-iin', 'candidateIin', IIN)}
+      ${names(lang, 'nom-surname', ['surnameKk', 'surnameRu', 'surnameEn'], TEXT)}
+      ${names(lang, 'nom-given', ['givenKk', 'givenRu', 'givenEn'], TEXT)}
+      ${select(lang, 'nom-education', 'education', [
+        ['', 'education.none'],
+        ['secondary', 'education.secondary'],
+        ['vocational', 'education.vocational'],
+        ['higher', 'education.higher'],
+      ])}
+      ${checkbox(lang, 'nom-citizen', 'attCitizen', html`required`)}
+      ${checkbox(lang, 'nom-capacity', 'attCapacity', html`required`)}
+      ${checkbox(lang, 'nom-conviction', 'attConviction', html`required`)}
+    </fieldset>
+    <fieldset>
+      <legend>${a(lang, 'submitter')}</legend>
+      ${field(lang, 'nom-sub-iin', 'submitterIin', IIN)} ${field(lang, 'nom-sub-name', 'fullName', TEXT)}
+      ${select(
+        lang,
+        'nom-position',
+        'position',
+        POSITIONS.map((p) => [p, `position.${p}` as AdminKey]),
+      )}
+    </fieldset>
+    <button type="submit">${a(lang, 'submitNomination')}</button>
+  </form>`;
+}
+
+function electionPage(ctx: ServerContext, e: Election, lang: Lang): string {
+  const self = `/admin/elections/${encodeURIComponent(e.id)}`;
+  const nominating = e.status === 'nominations';
+  const beforeVoting = nominating || e.status === 'ballot-fixed';
+  const roll = ctx.board.latest(e.id, 'roll')?.payload as { count: number } | undefined;
+  const cer = ceremonyView(ctx, e.id);
+  const credentials = (
+    ctx.db.prepare('SELECT count(*) AS n FROM credentials WHERE election = ?').get(e.id) as { n: number }
+  ).n;
+  const missing = beforeVoting ? missingForOpening(ctx, e) : [];
+  const missingLabel: Record<string, AdminKey> = {
+    'ballot-fixed': 'ballot',
+    roll: 'roll',
+    'joint-key': 'ceremony',
+    credentials: 'credentials',
+  };
+  const body = html`<p><a href="/admin?lang=${lang}">← ${a(lang, 'elections')}</a></p>
+    <h1>
+      ${e.demo ? html`<span class="badge-demo">${t(lang, 'demo')}</span> ` : ''}${e.manifest.district[lang]}
+    </h1>
+    <p>
+      ${a(lang, 'status')}:
+      <strong id="status" data-status="${e.status}">${t(lang, `status.${e.status}`)}</strong> ·
+      ${e.manifest.electionDay} · <span class="hash">${e.id}</span> ·
+      <a href="/elections/${e.id}?lang=${lang}">${a(lang, 'overview')}</a>
+    </p>
+    ${
+      missing.length > 0
+        ? html`<p id="missing" class="muted">
+            ${a(lang, 'missing')}: ${missing.map((m) => a(lang, missingLabel[m] ?? 'ballot')).join(', ')}
+          </p>`
+        : ''
+    }
+
+    <section id="roll-section">
+      <h2>${a(lang, 'roll')}</h2>
+      <div id="roll-state"></div>
+      ${
+        !roll && beforeVoting
+          ? html`<form id="roll-import" novalidate>
+                ${field(lang, 'roll-file', 'rollFile', html`type="file" accept=".csv,text/csv,text/plain" required`)}
+                <button type="submit">${a(lang, 'rollCheck')}</button>
+              </form>
+              <div id="roll-report"></div>`
+          : ''
+      }
+    </section>
+
+    ${
+      nominating
+        ? html`<section id="akim-section">
+              <h2>${a(lang, 'akim')}</h2>
+              <form id="akim" novalidate>
+                ${field(lang, 'akim-iin', 'iin', IIN)} ${field(lang, 'akim-name', 'fullName', TEXT)}
+                <button type="submit">${a(lang, 'save')}</button>
+              </form>
+            </section>
+            <section id="nominations-section">
+              <h2>${a(lang, 'nominations')}</h2>
+              <div id="nominations"></div>
+              ${nominationForm(lang)}
+              <form id="extend" novalidate>
+                <h3>${a(lang, 'extend')}</h3>
+                ${field(lang, 'extend-days', 'days', html`type="number" required min="1" max="5" step="1"`)}
+                <button type="submit">${a(lang, 'extend')}</button>
+              </form>
+            </section>
+            <section id="ballot-section">
+              <h2>${a(lang, 'ballot')}</h2>
+              <button type="button" id="fix-ballot">${a(lang, 'fixBallot')}</button>
+            </section>`
+        : ''
+    }
+
+    <section id="ceremony-section" data-phase="${cer.phase}">
+      <h2>${a(lang, 'ceremony')}</h2>
+      <div id="ceremony-state"></div>
+      ${
+        beforeVoting && cer.phase === 'registration'
+          ? html`<form id="ceremony-start" novalidate>
+              ${field(lang, 'ceremony-t', 'threshold', html`type="number" required min="2" max="${Math.max(2, cer.trustees.length)}" step="1"`)}
+              <button type="submit">${a(lang, 'startCeremony')}</button>
+            </form>`
+          : ''
+      }
+      ${
+        beforeVoting && cer.phase === 'dealing'
+          ? html`<button type="button" id="ceremony-finish">${a(lang, 'finishCeremony')}</button>`
+          : ''
+      }
+    </section>
+
+    <section id="credentials-section">
+      <h2>${a(lang, 'credentials')}</h2>
+      <p id="credentials-state">
+        ${credentials > 0 ? html`${a(lang, 'published')}: ${credentials}` : a(lang, 'notPublished')}
+      </p>
+      ${
+        beforeVoting && credentials === 0
+          ? html`<p class="muted">${a(lang, 'credentialsHelp')}</p>
+              <form id="credentials-publish" novalidate>
+                ${field(lang, 'credentials-file', 'credentialsFile', html`type="file" accept=".json,application/json" required`)}
+                <button type="submit">${a(lang, 'publish')}</button>
+              </form>`
+          : ''
+      }
+    </section>
+
+    ${
+      roll && e.status !== 'finished'
+        ? html`<section id="codes-section">
+            <h2>${a(lang, 'loginCodes')}</h2>
+            <button type="button" id="issue-codes">${a(lang, 'issueCodes')}</button>
+            <div id="codes-state"></div>
+          </section>`
+        : ''
+    }
+
+    <section id="voting-section">
+      <h2>${a(lang, 'voting')}</h2>
+      ${e.status === 'ballot-fixed' ? html`<button type="button" id="open-voting">${a(lang, 'open')}</button>` : ''}
+      ${e.status === 'open' ? html`<button type="button" id="close-voting">${a(lang, 'close')}</button>` : ''}
+    </section>
+
+    <section id="tally-section">
+      <h2>${a(lang, 'tally')}</h2>
+      <div id="tally-state"></div>
+      ${
+        e.status === 'finished'
+          ? html`<p>
+              <a id="protocol-link" href="/api/elections/${e.id}/result/protocol?lang=${lang}"
+                >${a(lang, 'protocol')}</a
+              >
+            </p>`
+          : ''
+      }
+    </section>`;
+  return shell(lang, e.manifest.district[lang], self, body, {
+    page: 'election',
+    election: e.id,
+    status: e.status,
+  });
+}
+
+export function adminRoutes(ctx: ServerContext): Router {
+  const r = Router();
+  const noCache = (res: Response) => res.setHeader('cache-control', 'no-cache');
+  r.get('/admin', (req: Request, res: Response) => {
+    noCache(res);
+    res.type('html').send(home(ctx, langOf(req.query.lang)));
+  });
+  r.get('/admin/elections/:id', (req: Request, res: Response) => {
+    const lang = langOf(req.query.lang);
+    const e = electionOf(ctx, req);
+    if (!e) return notFoundPage(res, lang);
+    noCache(res);
+    res.type('html').send(electionPage(ctx, e, lang));
+  });
+  return r;
+}

@@ -1,0 +1,101 @@
+/**
+ * Commission pages over real HTTP (issue #7): the shells the page script drives. They are public
+ * HTML with forms and no private data; each step's data comes from the JSON API with a session.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, DISTRICT, ELECTION_DAY, type Harness } from './harness.ts';
+
+let h: Harness;
+let token: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  token = await h.signIn('commission');
+  const r = await h.api(
+    'POST',
+    '/api/elections',
+    {
+      id: 'adm-1',
+      district: { kk: '<script>alert(1)</script>', ru: DISTRICT.ru, en: "O'Neil & <b>Co</b>" },
+      electionDay: ELECTION_DAY,
+    },
+    token,
+  );
+  expect(r.status).toBe(201);
+});
+
+afterAll(() => h?.close());
+
+const get = (path: string) => h.api('GET', path);
+
+describe('commission pages', () => {
+  it('/admin is a sign-in page with the strict CSP and its script from /assets', async () => {
+    const r = await get('/admin?lang=ru');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(r.text).toContain('<script type="module" src="/assets/admin.js"></script>');
+    expect(r.text).not.toMatch(/<script(?![^>]*\bsrc=)/);
+    expect(r.text).not.toMatch(/\sstyle=/);
+    expect(r.text).toContain('id="signin"');
+    expect(r.text).toContain('Вход');
+    expect(r.text).toContain('href="/admin/elections/adm-1?lang=ru"');
+    const js = await get('/assets/admin.js');
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('the election page has a form for each step open in its status, in the requested language', async () => {
+    const kk = await get('/admin/elections/adm-1');
+    expect(kk.text).toContain('<html lang="kk"');
+    for (const id of [
+      'roll-import',
+      'akim',
+      'nominate',
+      'extend',
+      'fix-ballot',
+      'ceremony-start',
+      'credentials-publish',
+    ])
+      expect(kk.text, id).toContain(`id="${id}"`);
+    // Not yet possible in "nominations": no open/close buttons, no login codes before a roll.
+    for (const id of ['open-voting', 'close-voting', 'issue-codes', 'protocol-link'])
+      expect(kk.text, id).not.toContain(`id="${id}"`);
+    expect((await get('/admin/elections/adm-1?lang=en')).text).toContain('Enter the nomination');
+    expect((await get('/admin/elections/adm-1?lang=ru')).text).toContain('Внести выдвижение');
+    expect((await get('/admin/elections/adm-1?lang=en')).text).toMatch(/Missing before voting can open/);
+  });
+
+  it('sends the script its strings in the page language inside an escaped attribute', async () => {
+    const r = await get('/admin/elections/adm-1?lang=ru');
+    const m = /data-strings="([^"]*)"/.exec(r.text);
+    expect(m).not.toBeNull();
+    const decoded = m![1]!
+      .replaceAll('&quot;', '"')
+      .replaceAll('&#39;', "'")
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&amp;', '&');
+    const strings = JSON.parse(decoded) as Record<string, string>;
+    expect(strings['err.BAD_LOGIN']).toBe('Неверное имя пользователя или пароль.');
+    expect(strings['iin.check-digit']).toMatch(/контрольная цифра/);
+  });
+
+  it('escapes the election names on both pages', async () => {
+    for (const p of ['/admin?lang=kk', '/admin/elections/adm-1?lang=kk', '/admin/elections/adm-1?lang=en']) {
+      const r = await get(p);
+      expect(r.text, p).not.toContain('<script>alert');
+      expect(r.text, p).not.toContain('<b>Co</b>');
+    }
+    expect((await get('/admin/elections/adm-1?lang=kk')).text).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt;',
+    );
+  });
+
+  it('an unknown or malformed election is an HTML 404', async () => {
+    for (const p of ['/admin/elections/nope', '/admin/elections/%3Cx%3E']) {
+      const r = await get(p);
+      expect(r.status, p).toBe(404);
+      expect(r.headers.get('content-type')).toMatch(/text\/html/);
+    }
+  });
+});

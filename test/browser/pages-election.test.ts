@@ -1,0 +1,334 @@
+/**
+ * Issue #7 in real Chromium: a commission member runs an election from creation to the result
+ * protocol through the commission pages, and an observer follows on the public pages; the result
+ * shown equals the verifier's. Trustees' cryptographic steps and the voters go through the same
+ * libraries the CLI and the booth use (the trustee page is not built yet).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { verifyBoard } from '@saylau/verifier';
+import { localTime } from '../../server/src/elections/calendar.ts';
+import { as, castAll, createActors, signInAll, type Actors } from '../../server/src/demo/steps.ts';
+import { makeIin, rollCsv, syntheticVoters } from '../../server/src/roll/synthetic.ts';
+import { generateCredentialFiles } from '../../server/src/credentials/generate.ts';
+import { fetchLetterManifest } from '../../server/src/credentials/manifest.ts';
+import {
+  checkDealings,
+  computeShare,
+  deal,
+  decryptTally,
+  initTrustee,
+  registerTrustee,
+} from '../../server/src/trustee/index.ts';
+import { startHarness, type Harness } from '../../server/test/harness.ts';
+import { axeSeriousViolations, launchChromium, screenshot } from './chromium.ts';
+
+const SUITE = 'pages-election';
+const DAY = '2027-03-14';
+const ID = 'web-1';
+const TRUSTEES = ['demo-trustee-1', 'demo-trustee-2', 'demo-trustee-3'];
+
+let h: Harness;
+let actors: Actors;
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'saylau-pages-browser-'));
+  h = await startHarness(new Date(localTime(DAY, 40, '09:00')));
+  actors = await createActors(h.server.ctx, h.url);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Move the virtual clock; sessions last 8 hours of it, so everyone signs in again. */
+async function setTime(t: string) {
+  h.now.value = new Date(t);
+  await signInAll(actors);
+}
+
+async function signInOnPage(page: Page, user: string) {
+  await page.goto(`${h.url}/admin?lang=ru`);
+  if (await page.locator('#signout').isVisible()) {
+    await page.click('#signout');
+    await page.waitForSelector('#signin-name');
+  }
+  await page.fill('#signin-name', user);
+  await page.fill('#signin-password', actors.passwords.get(user)!);
+  await page.click('#signin button[type="submit"]');
+  await page.waitForSelector('#whoami');
+  await expect.poll(() => page.textContent('#whoami')).toContain(user);
+}
+
+const electionPage = (page: Page) => page.goto(`${h.url}/admin/elections/${ID}?lang=ru`);
+
+async function notice(page: Page): Promise<string> {
+  await expect
+    .poll(async () => (await page.textContent('#notice'))?.replace('Выполняется…', '') ?? '')
+    .not.toBe('');
+  return (await page.textContent('#notice')) ?? '';
+}
+
+describe('the commission runs an election through the pages; observers follow', () => {
+  it('from creation to the result protocol, with the verifier agreeing', { timeout: 180_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      // Refusals the test provokes (401, 403, 422) and the 404 of "no roll yet" are logged by Chromium.
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+    });
+    page.on('dialog', (d) => void d.accept());
+
+    // Sign in; a wrong password is explained in Russian.
+    await page.goto(`${h.url}/admin?lang=ru`);
+    await page.fill('#signin-name', 'demo-commission');
+    await page.fill('#signin-password', 'wrong password');
+    await page.click('#signin button[type="submit"]');
+    expect(await notice(page)).toContain('Неверное имя пользователя или пароль');
+    await signInOnPage(page, 'demo-commission');
+
+    // Create the election; the form checks fields as they are typed.
+    await page.fill('#create-id', 'bad id!');
+    await expect.poll(() => page.textContent('#create-id-error')).toContain('Латинские буквы');
+    await page.fill('#create-id', ID);
+    await expect.poll(() => page.textContent('#create-id-error')).toBe('');
+    await page.fill('#create-district-kk', 'Ақсу ауылдық округі');
+    await page.fill('#create-district-ru', 'Аксуский сельский округ');
+    await page.fill('#create-district-en', 'Aksu rural district');
+    await page.fill('#create-day', DAY);
+    await screenshot(page, SUITE, '01-create');
+    await page.click('#create button[type="submit"]');
+    await page.waitForURL(`**/admin/elections/${ID}?lang=ru`);
+    expect(await page.textContent('#status')).toContain('выдвижение');
+
+    // The roll, with one bad row reported in a table before acceptance.
+    const voters = syntheticVoters(14, DAY, 21);
+    const csv = rollCsv(voters) + '12345678901;Бадов;Бад;;Аксу;ул. 1\r\n';
+    await page.setInputFiles('#roll-file', {
+      name: 'roll.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.click('#roll-import button[type="submit"]');
+    await page.waitForSelector('#roll-report table');
+    expect(await page.textContent('#roll-summary')).toMatch(/^14 .*1 /);
+    expect(await page.textContent('#roll-report table')).toContain('format');
+    await screenshot(page, SUITE, '02-roll-report');
+    await page.click('#roll-accept');
+    await page.waitForSelector('#roll-accepted');
+    expect(await page.textContent('#roll-accepted')).toContain('14');
+
+    // The sitting akim.
+    await page.fill('#akim-iin', makeIin('1968-03-03', 'male', 7001));
+    await page.fill('#akim-name', 'Әкім Әкімов');
+    await page.click('#akim button[type="submit"]');
+    expect(await notice(page)).toContain('Выполнено');
+
+    // Three nominations; an IIN typo is caught while typing.
+    const nominees = [
+      {
+        route: 'self',
+        surname: ['Иванова', 'Иванова', 'Ivanova'],
+        given: ['Светлана', 'Светлана', 'Svetlana'],
+        iin: makeIin('1990-06-21', 'female', 8101),
+      },
+      {
+        route: 'party',
+        surname: ['Қуанышев', 'Куанышев', 'Kuanyshev'],
+        given: ['Мұрат', 'Мурат', 'Murat'],
+        iin: makeIin('1971-01-05', 'male', 8201),
+      },
+      {
+        route: 'self',
+        surname: ['Төлеуов', 'Тулеуов', 'Tuleuov'],
+        given: ['Арман', 'Арман', 'Arman'],
+        iin: makeIin('1988-02-14', 'male', 8301),
+      },
+    ];
+    for (const [i, n] of nominees.entries()) {
+      await page.selectOption('#nom-route', n.route);
+      if (n.route === 'party') {
+        await page.fill('#nom-org-kk', '«Ақ жол» партиясы');
+        await page.fill('#nom-org-ru', 'Партия «Ак жол»');
+        await page.fill('#nom-org-en', 'Ak Zhol party');
+      }
+      if (i === 0) {
+        await page.fill('#nom-iin', n.iin.slice(0, 11) + String((Number(n.iin[11]) + 1) % 10));
+        await expect.poll(() => page.textContent('#nom-iin-error')).toContain('контрольная цифра');
+        await screenshot(page, SUITE, '03-iin-typo');
+      }
+      await page.fill('#nom-iin', n.iin);
+      for (const [j, l] of ['kk', 'ru', 'en'].entries()) {
+        await page.fill(`#nom-surname-${l}`, n.surname[j]!);
+        await page.fill(`#nom-given-${l}`, n.given[j]!);
+      }
+      for (const c of ['citizen', 'capacity', 'conviction']) await page.check(`#nom-${c}`);
+      const submitter = n.route === 'self' ? n.iin : makeIin('1975-05-05', 'male', 8500 + i * 11);
+      await page.fill('#nom-sub-iin', submitter);
+      await page.fill('#nom-sub-name', `${n.surname[1]} ${n.given[1]}`);
+      await page.selectOption('#nom-position', n.route === 'self' ? 'candidate' : 'party-representative');
+      await page.click('#nominate button[type="submit"]');
+      await page.waitForSelector(`#nominations tr:nth-child(${i + 1})`);
+    }
+    // 14 voters: threshold ceil(0.14) = 1. Two signers each for the first two; the third gets a bad list.
+    const rows = await page.$$eval('#nominations tbody tr', (trs) =>
+      trs.map((tr) => tr.getAttribute('data-nomination')),
+    );
+    const [n1, n2, n3] = rows as [string, string, string];
+    const sign = async (n: string, iins: string[]) => {
+      await page.fill(`#sig-${n}`, iins.join('\n'));
+      await page.click(`#check-${n}`);
+      await page.waitForSelector(`#sig-report-${n} p`);
+    };
+    await sign(n1, [voters[0]!.iin, voters[1]!.iin]);
+    await sign(n2, [voters[2]!.iin, voters[3]!.iin]);
+    await sign(n3, [voters[0]!.iin, '000000000000']);
+    expect(await page.textContent(`#sig-report-${n3}`)).toMatch(/подписал за другого/);
+    await screenshot(page, SUITE, '04-nominations');
+    await page.click(`#register-${n3}`);
+    expect(await notice(page)).toContain('Недостаточно подписей');
+    await page.fill(`#refuse-reason-${n3}`, 'подписей меньше порога');
+    await page.click(`#refuse-${n3}`);
+    await page.waitForSelector(`tr[data-nomination="${n3}"] #check-${n3}`, { state: 'detached' });
+    for (const n of [n1, n2]) {
+      await page.click(`#register-${n}`);
+      await page.waitForSelector(`#check-${n}`, { state: 'detached' });
+    }
+
+    // Registration closes: fix the ballot.
+    const e = (await h.api('GET', `/api/elections/${ID}`)).body;
+    await setTime(e.calendar.registrationCloses);
+    await signInOnPage(page, 'demo-commission');
+    await electionPage(page);
+    await page.click('#fix-ballot');
+    await page.waitForSelector('#ceremony-start');
+    expect(await page.textContent('#status')).toContain('утверждён');
+
+    // Key ceremony: trustees register and deal with their library; the commission starts and finishes.
+    const files = TRUSTEES.map((n) => join(dir, `${n}.json`));
+    TRUSTEES.forEach((n, i) => initTrustee(files[i]!, { election: ID, name: n }));
+    for (const [i, n] of TRUSTEES.entries()) await registerTrustee(as(actors, n), files[i]!);
+    await electionPage(page);
+    await page.fill('#ceremony-t', '4');
+    await expect.poll(() => page.textContent('#ceremony-t-error')).toContain('диапазона');
+    await page.fill('#ceremony-t', '2');
+    await page.click('#ceremony-start button[type="submit"]');
+    await page.waitForSelector('#ceremony-finish');
+    for (const [i, n] of TRUSTEES.entries()) await deal(as(actors, n), files[i]!);
+    for (const [i, n] of TRUSTEES.entries())
+      expect((await checkDealings(as(actors, n), files[i]!)).complaints).toEqual([]);
+    await electionPage(page);
+    await page.waitForSelector('#ceremony-state table');
+    expect(await page.textContent('#ceremony-state')).toContain('да');
+    await screenshot(page, SUITE, '05-ceremony');
+    await page.click('#ceremony-finish');
+    await page.waitForSelector('#ceremony-section[data-phase="finished"]');
+    for (const [i, n] of TRUSTEES.entries()) await computeShare(as(actors, n), files[i]!);
+
+    // Credentials: made offline, the public list published through the page by the credential authority.
+    const manifest = await fetchLetterManifest(as(actors, 'demo-credentials'), ID);
+    const gen = await generateCredentialFiles({
+      election: ID,
+      count: voters.length,
+      outDir: join(dir, 'creds'),
+      manifest,
+    });
+    const codes = readFileSync(gen.files.codes, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(';')[1]!.replaceAll('"', ''));
+    await electionPage(page);
+    await page.setInputFiles('#credentials-file', gen.files.publicList);
+    await page.click('#credentials-publish button[type="submit"]');
+    expect(await notice(page)).toContain('Вашей роли это действие не разрешено');
+    await signInOnPage(page, 'demo-credentials');
+    await electionPage(page);
+    await page.setInputFiles('#credentials-file', gen.files.publicList);
+    await page.click('#credentials-publish button[type="submit"]');
+    await expect.poll(() => page.textContent('#credentials-state')).toContain('14');
+
+    // Login codes, downloaded as CSV from the page.
+    await signInOnPage(page, 'demo-commission');
+    await electionPage(page);
+    await page.click('#issue-codes');
+    await page.waitForSelector('#codes-download');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#codes-download')]);
+    const codesCsv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
+    const logins = new Map(
+      codesCsv
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((l) => l.split(';').map((c) => c.replace(/^"|"$/g, '')))
+        .map((c) => [c[0]!, c[6]!]),
+    );
+    expect(logins.size).toBe(14);
+
+    // An observer opens the live board before voting starts.
+    const observer = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await observer.goto(`${h.url}/elections/${ID}/live?lang=kk`);
+    await observer.waitForSelector('#live-board tbody tr[data-type="credentials"]');
+
+    // Voting day: open through the page; voters cast with the booth's library.
+    await setTime(localTime(DAY, 0, '07:00'));
+    await signInOnPage(page, 'demo-commission');
+    await electionPage(page);
+    await page.click('#open-voting');
+    await page.waitForSelector('#close-voting');
+    h.now.value = new Date(localTime(DAY, 0, '09:05'));
+    const roll = voters.map((v, i) => ({ ...v, loginCode: logins.get(v.iin)!, credential: codes[i]! }));
+    await castAll(actors, ID, roll.slice(0, 9), { seed: 3, revoteShare: 0.2, concurrency: 2 });
+    await observer.waitForSelector('#live-board tbody tr[data-type="ballot"]', { timeout: 15_000 });
+    await screenshot(observer, SUITE, '06-live-board-phone');
+    h.now.value = new Date(localTime(DAY, 0, '12:40'));
+    await castAll(actors, ID, roll.slice(9, 12), { seed: 4, revoteShare: 0, concurrency: 2 });
+
+    // Close through the page (it asks to confirm); trustees 1 and 2 decrypt.
+    await setTime(localTime(DAY, 0, '20:00'));
+    await signInOnPage(page, 'demo-commission');
+    await electionPage(page);
+    await page.click('#close-voting');
+    await page.waitForSelector('#tally-progress');
+    for (const i of [0, 1]) await decryptTally(as(actors, TRUSTEES[i]!), files[i]!);
+    // The page notices the result by itself and offers the protocol.
+    await page.waitForSelector('#protocol-link', { timeout: 20_000 });
+    await screenshot(page, SUITE, '07-finished');
+    await page.click('#protocol-link');
+    await page.waitForLoadState();
+    expect(await page.textContent('h1')).toContain('Протокол');
+    await screenshot(page, SUITE, '08-protocol');
+
+    // The observer's overview shows the result; the verifier, from the board, finds the same.
+    await observer.goto(`${h.url}/elections/${ID}?lang=kk`);
+    await screenshot(observer, SUITE, '09-observer-result-phone');
+    const shown = await observer.$$eval('.result-table tr', (trs) =>
+      trs.map((tr) => [tr.getAttribute('data-option'), Number(tr.querySelector('.count')!.textContent)]),
+    );
+    const board = (await h.api('GET', `/api/elections/${ID}/board`)).text;
+    const report = await verifyBoard(board, { workers: 0 });
+    expect(report.exitCode).toBe(0);
+    const verified = report.result!.contests[0]!.options.map((x) => [x.id, x.count]);
+    expect(shown).toEqual(verified);
+    expect(verified.reduce((s, [, c]) => s + (c as number), 0)).toBe(12);
+    expect(await observer.textContent('svg.chart')).toContain('Иванова');
+
+    expect(await axeSeriousViolations(observer)).toEqual([]);
+    await observer.goto(`${h.url}/elections/${ID}/live?lang=ru`);
+    await observer.waitForSelector('#live-board tbody tr[data-type="result"]');
+    expect(await axeSeriousViolations(observer)).toEqual([]);
+    await electionPage(page);
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
