@@ -8,10 +8,17 @@
  * Run: npm run bench:ingest [-- --ballots 4500 --seconds 8 --concurrency 16,32,64 --candidates 5]
  *      [--workers W (server verifier threads)] [--builders B] [--profile DIR (the server's CPU profiles)]
  */
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { G, encodePoint, makeElectionParams, randomScalar, verifyDocument } from '@saylau/crypto';
 import { buildBallots } from './lib/ballots.ts';
-import { castTimed, quantile, startBenchServer, type Outcome } from './lib/bench-client.ts';
+import {
+  castTimed,
+  machineBusy,
+  startBenchServer,
+  summarise,
+  warmUp,
+  type Outcome,
+} from './lib/bench-client.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -88,43 +95,21 @@ async function level(c: number, seconds: number) {
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
-  const ok = outcomes.filter((o) => o.status === 201);
-  const ms = ok.map((o) => o.ms).sort((a, b) => a - b);
-  const pct = (p: number) => quantile(ms, p);
-  const errors = new Map<string, number>();
-  for (const o of outcomes) if (o.status !== 201) errors.set(o.code, (errors.get(o.code) ?? 0) + 1);
-  return {
-    c,
-    elapsed,
-    ok: ok.length,
-    rate: ok.length / elapsed,
-    p50: pct(0.5),
-    p99: pct(0.99),
-    max: ms.at(-1) ?? NaN,
-    errors,
-    exhausted,
-  };
+  return { c, elapsed, exhausted, ...summarise(outcomes, elapsed) };
 }
 
-{
-  // Warm-up: start the verifier threads and the JIT; not counted.
-  const warm = await Promise.all(Array.from({ length: WARMUP }, () => castOne(next++)));
-  const bad = warm.filter((o) => o.status !== 201);
-  if (bad.length) throw new Error(`warm-up casts refused: ${bad.map((o) => o.code).join(', ')}`);
-}
+// Warm-up: start the verifier threads and the JIT; not counted.
+await warmUp(() => castOne(next++), WARMUP);
 
 toChild({ type: 'mark' });
 await fromChild('marked');
 const clientCpu = process.cpuUsage();
-/** Busy CPU-seconds of the whole machine, to see whether anything else ran during the load. */
-const machineBusy = () =>
-  cpus().reduce((s, c) => s + (c.times.user + c.times.nice + c.times.sys + c.times.irq) / 1000, 0);
 const machineStart = machineBusy();
 log(`load average before the load: ${loadavg()[0]!.toFixed(2)}`);
 const rows: string[] = [];
 for (const c of LEVELS) {
   const r = await level(c, SECONDS);
-  const errs = [...r.errors].map(([k, v]) => `${k}×${v}`).join(' ') || '0';
+  const errs = r.errorText;
   const line = `| ${c} | ${r.ok} | ${r.elapsed.toFixed(1)} | ${r.rate.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} | ${errs}${r.exhausted ? ' (ran out of ballots)' : ''} |`;
   rows.push(line);
   log(

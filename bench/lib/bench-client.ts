@@ -3,6 +3,7 @@
  * (bench/lib/bench-server.ts) with an election opened for pre-built ballots, and one timed cast.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { cpus } from 'node:os';
 import { canonicalJson } from '@saylau/crypto';
 import type { Built } from './ballots.ts';
 import type { ChildMessage, ParentMessage, SetupMessage } from './bench-server.ts';
@@ -35,15 +36,25 @@ export async function startBenchServer(
   });
   const next = <T extends ChildMessage['type']>(type: T) =>
     new Promise<Extract<ChildMessage, { type: T }>>((resolve, reject) => {
+      const done = () => {
+        child.off('message', on);
+        child.off('exit', exited);
+      };
+      const exited = (code: number | null) => {
+        done();
+        reject(new Error(`server exited (${code})`));
+      };
       const on = (m: ChildMessage) => {
-        if (m.type === 'error') reject(new Error(`server: ${m.message}`));
-        else if (m.type === type) {
-          child.off('message', on);
+        if (m.type === 'error') {
+          done();
+          reject(new Error(`server: ${m.message}`));
+        } else if (m.type === type) {
+          done();
           resolve(m as Extract<ChildMessage, { type: T }>);
         }
       };
       child.on('message', on);
-      child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+      child.once('exit', exited);
     });
   const send = (m: ParentMessage) => child.send(m);
   send({
@@ -98,3 +109,43 @@ export async function castTimed(url: string, token: string, body: string): Promi
 /** The p-th quantile (0..1) of sorted values; NaN when empty. */
 export const quantile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : NaN;
+
+export interface Summary {
+  ok: number;
+  /** Receipts per second over `seconds`. */
+  rate: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: Map<string, number>;
+  /** `CODE×n …`, or 0. */
+  errorText: string;
+}
+
+/** Receipts (201) and their latency quantiles; every other answer counted by its code. */
+export function summarise(outcomes: Outcome[], seconds: number): Summary {
+  const ok = outcomes.filter((o) => o.status === 201);
+  const ms = ok.map((o) => o.ms).sort((a, b) => a - b);
+  const errors = new Map<string, number>();
+  for (const o of outcomes) if (o.status !== 201) errors.set(o.code, (errors.get(o.code) ?? 0) + 1);
+  return {
+    ok: ok.length,
+    rate: ok.length / seconds,
+    p50: quantile(ms, 0.5),
+    p99: quantile(ms, 0.99),
+    max: ms.at(-1) ?? NaN,
+    errors,
+    errorText: [...errors].map(([k, v]) => `${k}×${v}`).join(' ') || '0',
+  };
+}
+
+/** Busy CPU-seconds of the whole machine, to see whether anything else ran during the load. */
+export const machineBusy = () =>
+  cpus().reduce((s, c) => s + (c.times.user + c.times.nice + c.times.sys + c.times.irq) / 1000, 0);
+
+/** Casts that start the verifier threads and the JIT before anything is timed; all must succeed. */
+export async function warmUp(cast: () => Promise<Outcome>, n: number): Promise<void> {
+  const warm = await Promise.all(Array.from({ length: n }, cast));
+  const bad = warm.filter((o) => o.status !== 201);
+  if (bad.length) throw new Error(`warm-up casts refused: ${bad.map((o) => o.code).join(', ')}`);
+}
