@@ -91,8 +91,25 @@ describe('commission pages', () => {
     );
   });
 
+  it('the trustee page loads its bundle (the trustee library and the crypto) from /assets', async () => {
+    const r = await get('/trustee/elections/adm-1?lang=en');
+    expect(r.status).toBe(200);
+    expect(r.text).not.toMatch(/<script(?![^>]*\bsrc=)/);
+    const m = /<script type="module" src="(\/assets\/trustee\/[0-9a-f]{16}\.trustee\.js)"><\/script>/.exec(
+      r.text,
+    );
+    expect(m).not.toBeNull();
+    for (const id of ['t-register', 't-deal', 't-check', 't-answer', 't-share', 't-decrypt', 't-restore'])
+      expect(r.text, id).toContain(`id="${id}"`);
+    const js = await get(m![1]!);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toMatch(/javascript/);
+    expect(js.text).not.toMatch(/require\(|node:fs/);
+    expect((await get('/assets/trustee/0000000000000000.trustee.js')).status).toBe(404);
+  });
+
   it('an unknown or malformed election is an HTML 404', async () => {
-    for (const p of ['/admin/elections/nope', '/admin/elections/%3Cx%3E']) {
+    for (const p of ['/admin/elections/nope', '/admin/elections/%3Cx%3E', '/trustee/elections/nope']) {
       const r = await get(p);
       expect(r.status, p).toBe(404);
       expect(r.headers.get('content-type')).toMatch(/text\/html/);

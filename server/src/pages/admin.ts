@@ -14,6 +14,7 @@ import { Html, html, langNav, langOf, pageWithScripts, type Lang } from './html.
 import { o, t } from './catalog.ts';
 import { a, clientStrings, type AdminKey } from './admin-catalog.ts';
 import { electionOf, notFoundPage } from './observer.ts';
+import { trusteeBundle } from './trustee-bundle.ts';
 
 const SCRIPT = '/assets/admin.js';
 
@@ -57,7 +58,14 @@ const names = (lang: Lang, prefix: string, keys: [AdminKey, AdminKey, AdminKey],
 const TEXT = html`type="text" required maxlength="200" autocomplete="off"`;
 const IIN = html`type="text" inputmode="numeric" data-iin required maxlength="12" autocomplete="off"`;
 
-function shell(lang: Lang, title: string, path: string, body: Html, data: Record<string, string>): string {
+function shell(
+  lang: Lang,
+  title: string,
+  path: string,
+  body: Html,
+  data: Record<string, string>,
+  script = SCRIPT,
+): string {
   return pageWithScripts(
     lang,
     `${title} — ${a(lang, 'title')}`,
@@ -69,7 +77,7 @@ function shell(lang: Lang, title: string, path: string, body: Html, data: Record
       <p id="notice" class="notice" role="status" aria-live="polite"></p>
       <noscript><p>${a(lang, 'noScript')}</p></noscript>
       ${body}`,
-    [SCRIPT],
+    [script],
     { lang, strings: JSON.stringify(clientStrings(lang)), ...data },
   );
 }
@@ -260,6 +268,7 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang): string {
 
     <section id="ceremony-section" data-phase="${cer.phase}">
       <h2>${a(lang, 'ceremony')}</h2>
+      <p><a href="/trustee/elections/${e.id}?lang=${lang}">${a(lang, 'trusteeTitle')}</a></p>
       <div id="ceremony-state"></div>
       ${
         beforeVoting && cer.phase === 'registration'
@@ -328,6 +337,47 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang): string {
   });
 }
 
+/** The trustee's page: each step of `saylau trustee …` as a button; the crypto runs in the browser. */
+function trusteePage(e: Election, lang: Lang, script: string): string {
+  const step = (id: string, key: AdminKey, help: AdminKey) =>
+    html`<li>
+      <button type="button" id="${id}">${a(lang, key)}</button>
+      <span class="muted">${a(lang, help)}</span>
+    </li>`;
+  const body = html`<h1>${a(lang, 'trusteeTitle')}: ${e.manifest.district[lang]}</h1>
+    <p class="muted">${a(lang, 'trusteeHelp')}</p>
+    <section>
+      <h2>${a(lang, 'trusteeKeys')}</h2>
+      <div id="trustee-state"></div>
+      <p>
+        <a id="t-backup" hidden>${a(lang, 'backup')}</a>
+      </p>
+      ${field(lang, 't-restore', 'restore', html`type="file" accept=".json,application/json"`)}
+    </section>
+    <section>
+      <h2>${a(lang, 'ceremony')}</h2>
+      <ul class="trustee-steps">
+        ${step('t-register', 'tRegister', 'tRegisterHelp')} ${step('t-deal', 'tDeal', 'tDealHelp')}
+        ${step('t-check', 'tCheck', 'tCheckHelp')} ${step('t-answer', 'tAnswer', 'tAnswerHelp')}
+        ${step('t-share', 'tShare', 'tShareHelp')}
+      </ul>
+    </section>
+    <section>
+      <h2>${a(lang, 'tally')}</h2>
+      <ul class="trustee-steps">
+        ${step('t-decrypt', 'tDecrypt', 'tDecryptHelp')}
+      </ul>
+    </section>`;
+  return shell(
+    lang,
+    a(lang, 'trusteeTitle'),
+    `/trustee/elections/${encodeURIComponent(e.id)}`,
+    body,
+    { page: 'trustee', election: e.id },
+    script,
+  );
+}
+
 export function adminRoutes(ctx: ServerContext): Router {
   const r = Router();
   const noCache = (res: Response) => res.setHeader('cache-control', 'no-cache');
@@ -341,6 +391,20 @@ export function adminRoutes(ctx: ServerContext): Router {
     if (!e) return notFoundPage(res, lang);
     noCache(res);
     res.type('html').send(electionPage(ctx, e, lang));
+  });
+  r.get('/trustee/elections/:id', async (req: Request, res: Response) => {
+    const lang = langOf(req.query.lang);
+    const e = electionOf(ctx, req);
+    if (!e) return notFoundPage(res, lang);
+    const b = await trusteeBundle();
+    noCache(res);
+    res.type('html').send(trusteePage(e, lang, `/assets/trustee/${b.name}`));
+  });
+  r.get('/assets/trustee/:name', async (req: Request, res: Response) => {
+    const b = await trusteeBundle();
+    if (req.params.name !== b.name) return void res.status(404).type('text').send('not found');
+    res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    res.type('text/javascript; charset=utf-8').send(Buffer.from(b.bytes));
   });
   return r;
 }
