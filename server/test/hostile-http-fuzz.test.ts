@@ -17,6 +17,7 @@ import {
   RUNS,
   endpoints,
   expectClientError,
+  expectNoLeak,
   expectRefusedUnchanged,
   hostileBody,
   hostileString,
@@ -176,6 +177,60 @@ describe('hostile path segments and query strings', () => {
         expect(r.status, `${x.path}?${q} ${r.text.slice(0, 200)}`).toBeLessThan(500);
         if (r.status >= 400) expectClientError(r);
       }),
+      { numRuns: RUNS * 5 },
+    );
+  });
+});
+
+describe('pages and unexpected methods', () => {
+  const PAGES = [
+    '/',
+    '/elections/:id',
+    '/elections/:id/live',
+    '/elections/:id/booth',
+    '/elections/:id/check',
+    '/elections/:id/find',
+    '/admin',
+    '/admin/elections/:id',
+  ];
+
+  it('answers hostile election ids and languages on every page without a 5xx or a leak', async () => {
+    const id = fc.oneof(
+      fc.constantFrom(OPEN, NOM, '%', '%E0%A4%A', '..', 'a'.repeat(300)),
+      hostileString.map((s) => s.replace(/[\ud800-\udfff]/g, '')).map(encodeURIComponent),
+    );
+    const lang = fc.oneof(
+      fc.constantFrom('kk', 'ru', 'en', '', 'KK', '__proto__'),
+      hostileString.map((s) => s.replace(/[\ud800-\udfff]/g, '')).map(encodeURIComponent),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...PAGES), id, lang, async (page, i, l) => {
+        const r = await h.api('GET', `${page.replace(':id', i)}?lang=${l}`);
+        expect(r.status, `${page} ${i} ${r.text.slice(0, 200)}`).toBeLessThan(500);
+        expectNoLeak(r.text);
+      }),
+      { numRuns: RUNS * 5 },
+    );
+  });
+
+  it('refuses other methods on every endpoint without a 5xx, writing nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ENDPOINTS),
+        fc.constantFrom('DELETE', 'PATCH', 'PUT', 'OPTIONS', 'HEAD', 'POST', 'GET'),
+        async (x, method) => {
+          fc.pre(method !== x.method && !(method === 'HEAD' && x.method === 'GET'));
+          const before = h.snapshot();
+          const r = await h.api(
+            method,
+            x.path,
+            method === 'GET' || method === 'HEAD' ? undefined : { x: 1 },
+            await tokenFor(x.as),
+          );
+          expect(r.status, `${method} ${x.path} ${r.text.slice(0, 200)}`).toBeLessThan(500);
+          expect(h.snapshot()).toEqual(before);
+        },
+      ),
       { numRuns: RUNS * 5 },
     );
   });
