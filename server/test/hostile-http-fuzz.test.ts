@@ -192,6 +192,8 @@ describe('pages and unexpected methods', () => {
     '/elections/:id/find',
     '/admin',
     '/admin/elections/:id',
+    '/booth/:id',
+    '/assets/:id',
   ];
 
   it('answers hostile election ids and languages on every page without a 5xx or a leak', async () => {
