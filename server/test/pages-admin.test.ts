@@ -33,14 +33,19 @@ describe('commission pages', () => {
     const r = await get('/admin?lang=ru');
     expect(r.status).toBe(200);
     expect(r.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(r.text).toContain('<script type="module" src="/assets/admin.js"></script>');
+    const m = /<script type="module" src="(\/assets\/admin\/[0-9a-f]{16}\.admin\.js)"><\/script>/.exec(
+      r.text,
+    );
+    expect(m).not.toBeNull();
     expect(r.text).not.toMatch(/<script(?![^>]*\bsrc=)/);
     expect(r.text).not.toMatch(/\sstyle=/);
     expect(r.text).toContain('id="signin"');
     expect(r.text).toContain('Вход');
     expect(r.text).toContain('href="/admin/elections/adm-1?lang=ru"');
-    const js = await get('/assets/admin.js');
+    const js = await get(m![1]!);
     expect(js.status).toBe(200);
+    // The server's IIN check digit rule is bundled in (the second weight set, DESIGN.md).
+    expect(js.text).toContain('[3,4,5,6,7,8,9,10,11,1,2]');
     expect(js.headers.get('content-type')).toMatch(/javascript/);
   });
 

@@ -14,9 +14,7 @@ import { Html, html, langNav, langOf, pageWithScripts, type Lang } from './html.
 import { o, t } from './catalog.ts';
 import { a, clientStrings, type AdminKey } from './admin-catalog.ts';
 import { electionOf, notFoundPage } from './observer.ts';
-import { trusteeBundle } from './trustee-bundle.ts';
-
-const SCRIPT = '/assets/admin.js';
+import { clientBundle, type BundleName } from './bundles.ts';
 
 /** A labelled input with a slot for the message the script shows while the user types. */
 function field(lang: Lang, id: string, label: AdminKey | Html, attrs: Html, input = 'input'): Html {
@@ -64,7 +62,7 @@ function shell(
   path: string,
   body: Html,
   data: Record<string, string>,
-  script = SCRIPT,
+  script: string,
 ): string {
   return pageWithScripts(
     lang,
@@ -82,7 +80,7 @@ function shell(
   );
 }
 
-function home(ctx: ServerContext, lang: Lang): string {
+function home(ctx: ServerContext, lang: Lang, script: string): string {
   const elections = listElections(ctx);
   const body = html`<h1>${a(lang, 'title')}</h1>
     <section id="signin-section">
@@ -132,7 +130,7 @@ function home(ctx: ServerContext, lang: Lang): string {
         <button type="submit">${a(lang, 'createButton')}</button>
       </form>
     </section>`;
-  return shell(lang, a(lang, 'title'), '/admin', body, { page: 'home' });
+  return shell(lang, a(lang, 'title'), '/admin', body, { page: 'home' }, script);
 }
 
 function nominationForm(lang: Lang): Html {
@@ -192,7 +190,7 @@ function nominationForm(lang: Lang): Html {
   </form>`;
 }
 
-function electionPage(ctx: ServerContext, e: Election, lang: Lang): string {
+function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: string): string {
   const self = `/admin/elections/${encodeURIComponent(e.id)}`;
   const nominating = e.status === 'nominations';
   const beforeVoting = nominating || e.status === 'ballot-fixed';
@@ -330,11 +328,14 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang): string {
           : ''
       }
     </section>`;
-  return shell(lang, e.manifest.district[lang], self, body, {
-    page: 'election',
-    election: e.id,
-    status: e.status,
-  });
+  return shell(
+    lang,
+    e.manifest.district[lang],
+    self,
+    body,
+    { page: 'election', election: e.id, status: e.status },
+    script,
+  );
 }
 
 /** The trustee's page: each step of `saylau trustee …` as a button; the crypto runs in the browser. */
@@ -381,28 +382,30 @@ function trusteePage(e: Election, lang: Lang, script: string): string {
 export function adminRoutes(ctx: ServerContext): Router {
   const r = Router();
   const noCache = (res: Response) => res.setHeader('cache-control', 'no-cache');
-  r.get('/admin', (req: Request, res: Response) => {
+  const url = async (name: BundleName) => (await clientBundle(name)).url;
+  r.get('/admin', async (req: Request, res: Response) => {
     noCache(res);
-    res.type('html').send(home(ctx, langOf(req.query.lang)));
+    res.type('html').send(home(ctx, langOf(req.query.lang), await url('admin')));
   });
-  r.get('/admin/elections/:id', (req: Request, res: Response) => {
+  r.get('/admin/elections/:id', async (req: Request, res: Response) => {
     const lang = langOf(req.query.lang);
     const e = electionOf(ctx, req);
     if (!e) return notFoundPage(res, lang);
     noCache(res);
-    res.type('html').send(electionPage(ctx, e, lang));
+    res.type('html').send(electionPage(ctx, e, lang, await url('admin')));
   });
   r.get('/trustee/elections/:id', async (req: Request, res: Response) => {
     const lang = langOf(req.query.lang);
     const e = electionOf(ctx, req);
     if (!e) return notFoundPage(res, lang);
-    const b = await trusteeBundle();
     noCache(res);
-    res.type('html').send(trusteePage(e, lang, `/assets/trustee/${b.name}`));
+    res.type('html').send(trusteePage(e, lang, await url('trustee')));
   });
-  r.get('/assets/trustee/:name', async (req: Request, res: Response) => {
-    const b = await trusteeBundle();
-    if (req.params.name !== b.name) return void res.status(404).type('text').send('not found');
+  r.get('/assets/:bundle/:file', async (req: Request, res: Response, next) => {
+    const name = req.params.bundle;
+    if (name !== 'admin' && name !== 'trustee') return next();
+    const b = await clientBundle(name);
+    if (req.params.file !== b.file) return void res.status(404).type('text').send('not found');
     res.setHeader('cache-control', 'public, max-age=31536000, immutable');
     res.type('text/javascript; charset=utf-8').send(Buffer.from(b.bytes));
   });

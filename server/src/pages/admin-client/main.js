@@ -1,7 +1,8 @@
 /* global document, window, sessionStorage, location */
 // The commission pages' script (issue #7): checks fields as they are typed, calls the JSON API
 // (SPEC §10) with the session token kept in sessionStorage, and explains refusals in the page's
-// language. An external module: the CSP forbids inline scripts.
+// language. Bundled by ../bundles.ts (the CSP forbids inline scripts).
+import { parseIin } from '../../roll/iin.ts';
 
 const body = document.body;
 const lang = body.dataset.lang || 'kk';
@@ -140,25 +141,10 @@ const pick = (names) => (names && typeof names === 'object' ? names[lang] || nam
 
 // ---------------------------------------------------------------- validation as you type
 
-const W1 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-const W2 = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
-
-/** The IIN checks of server/src/roll/iin.ts (DESIGN.md), for messages while typing. */
+/** The server's IIN checks (SPEC §10.3.2 R8), bundled in, for messages while typing. */
 function iinError(v) {
-  if (!/^[0-9]{12}$/.test(v)) return 'iin.format';
-  const c = Number(v[6]);
-  if (c < 1 || c > 6) return 'iin.century';
-  const year = 1800 + 100 * Math.floor((c - 1) / 2) + Number(v.slice(0, 2));
-  const month = Number(v.slice(2, 4));
-  const day = Number(v.slice(4, 6));
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return 'iin.date';
-  const digits = [...v.slice(0, 11)].map(Number);
-  const sum = (w) => digits.reduce((acc, x, i) => acc + x * w[i], 0) % 11;
-  let check = sum(W1);
-  if (check === 10) check = sum(W2);
-  if (check === 10 || check !== Number(v[11])) return 'iin.check-digit';
-  return null;
+  const r = parseIin(v);
+  return r.ok ? null : `iin.${r.error}`;
 }
 
 const active = (input) => !input.closest('[hidden]') && !input.disabled;

@@ -1,0 +1,71 @@
+/**
+ * The page scripts that need bundling, built once per process with esbuild in memory (as the booth
+ * is, so a fresh `npm ci` needs no build step): the commission pages' script (it shares the
+ * server's IIN checks) and the trustee page's (the trustee library and @saylau/crypto, with
+ * `node:fs` replaced by trustee-client/fs-shim.ts so that the trustee's state lives in the
+ * browser). esbuild is the booth's build dependency, resolved from ballot-client/.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+export interface ClientBundle {
+  /** `<first 16 hex of SHA-256>.<name>.js`, served immutable under /assets/<name>/. */
+  file: string;
+  url: string;
+  bytes: Uint8Array;
+}
+
+const ENTRIES = {
+  admin: './admin-client/main.js',
+  trustee: './trustee-client/main.ts',
+} as const;
+export type BundleName = keyof typeof ENTRIES;
+
+const SHIM = fileURLToPath(new URL('./trustee-client/fs-shim.ts', import.meta.url));
+const BALLOT_CLIENT = new URL('../../../ballot-client/package.json', import.meta.url);
+
+interface Esbuild {
+  build(o: object): Promise<{ outputFiles: { contents: Uint8Array }[] }>;
+}
+
+const building = new Map<BundleName, Promise<ClientBundle>>();
+
+async function build(name: BundleName): Promise<ClientBundle> {
+  const esbuild = (await import(createRequire(BALLOT_CLIENT).resolve('esbuild'))) as Esbuild;
+  const r = await esbuild.build({
+    entryPoints: [fileURLToPath(new URL(ENTRIES[name], import.meta.url))],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2020'],
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    define: { 'process.pid': '0' },
+    plugins: [
+      {
+        name: 'fs-shim',
+        setup(b: { onResolve: (o: object, f: () => object) => void }) {
+          b.onResolve({ filter: /^(node:)?fs$/ }, () => ({ path: SHIM }));
+        },
+      },
+    ],
+    logLevel: 'silent',
+  });
+  const bytes = r.outputFiles[0]!.contents;
+  const file = `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${name}.js`;
+  return { file, url: `/assets/${name}/${file}`, bytes };
+}
+
+/** A page script; the first call builds it (a few hundred ms), later calls share the result. */
+export function clientBundle(name: BundleName): Promise<ClientBundle> {
+  let p = building.get(name);
+  if (!p) {
+    p = build(name);
+    building.set(name, p);
+    p.catch(() => building.delete(name));
+  }
+  return p;
+}
