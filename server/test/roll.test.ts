@@ -3,7 +3,7 @@ import { bytesToHex, canonicalJsonBytes, hexToBytesStrict, taggedHash256 } from 
 import { DISTRICT, ELECTION_DAY, startHarness, type Harness } from './harness.ts';
 import { makeIin, rollCsv, syntheticVoters, type SyntheticVoter } from '../src/roll/synthetic.ts';
 import { iinCheckDigit } from '../src/roll/iin.ts';
-import { csvCell } from '../src/roll/rejected-csv.ts';
+import { csvCell } from '../src/http/csv.ts';
 
 let h: Harness;
 let token: string;

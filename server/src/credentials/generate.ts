@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { formatCredentialCode, generateCredentialCode, publicCredentialList } from '@saylau/crypto';
 import { CliError } from '../cli/http.ts';
 import { ElectionId } from '../http/validate.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../http/csv.ts';
 import { renderLetters } from './letters.ts';
 import { credentialListFingerprint, MAX_CREDENTIALS } from './list.ts';
 import type { LetterManifest } from './manifest.ts';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { RunningServer } from '../server.ts';
 import { startServer } from '../server.ts';
 import { toLocal } from '../elections/calendar.ts';
-import { toCsv } from '../credentials/csv.ts';
+import { toCsv } from '../http/csv.ts';
 import {
   createActors,
   createDemoElection,

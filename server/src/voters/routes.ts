@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { requireRole, userOf } from '../auth/session.ts';
 import { electionParam, EmptyBody, Iin, parseBody, parseQuery, parseWith } from '../http/validate.ts';
-import { toCsv } from '../credentials/csv.ts';
+import { toCsv } from '../http/csv.ts';
 import type { AuthenticatorRegistry } from './authenticator.ts';
 import { issueLoginCodes, reissueLoginCode } from './login-codes.ts';
 import { defaultAuthenticators, loginVoter } from './login.ts';

@@ -1,5 +1,5 @@
 /**
- * CSV for Excel (codes.csv, login-code mail merge): UTF-8 with a BOM, semicolon-separated (what
+ * CSV for Excel (codes.csv, login-code mail merge, rejected roll rows): UTF-8 with a BOM, semicolon-separated (what
  * Excel in a Kazakh or Russian locale opens directly), every cell quoted, CRLF line ends, and any
  * cell Excel would read as a formula (= + - @ TAB CR first) prefixed with an apostrophe.
  */
