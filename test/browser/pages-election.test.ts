@@ -107,6 +107,7 @@ describe('the commission runs an election through the pages; observers follow', 
     await page.fill('#create-district-en', 'Aksu rural district');
     await page.fill('#create-day', DAY);
     await screenshot(page, SUITE, '01-create');
+    expect(await axeSeriousViolations(page)).toEqual([]);
     await page.click('#create button[type="submit"]');
     await page.waitForURL(`**/admin/elections/${ID}?lang=ru`);
     expect(await page.textContent('#status')).toContain('выдвижение');
@@ -124,6 +125,12 @@ describe('the commission runs an election through the pages; observers follow', 
     expect(await page.textContent('#roll-summary')).toMatch(/^14 .*1 /);
     expect(await page.textContent('#roll-report table')).toContain('format');
     await screenshot(page, SUITE, '02-roll-report');
+    await page.click('#roll-rejected-csv');
+    const [rejected] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#roll-rejected-download'),
+    ]);
+    expect(readFileSync((await rejected.path())!, 'utf8')).toContain('"12345678901"');
     await page.click('#roll-accept');
     await page.waitForSelector('#roll-accepted');
     expect(await page.textContent('#roll-accepted')).toContain('14');
@@ -244,6 +251,7 @@ describe('the commission runs an election through the pages; observers follow', 
     await page.waitForSelector('#ceremony-section[data-phase="finished"]');
     for (const p of trustees) expect(await trusteeStep(p, 't-share')).toContain('Орындалды');
     await screenshot(trustees[1]!, SUITE, '05b-trustee-share');
+    expect(await axeSeriousViolations(trustees[1]!)).toEqual([]);
 
     // Credentials: made offline, the public list published through the page by the credential authority.
     const manifest = await fetchLetterManifest(as(actors, 'demo-credentials'), ID);

@@ -248,6 +248,11 @@ export const CLIENT_STRINGS = {
   valid: s('жарамды жол', 'годных строк', 'valid rows'),
   rejected: s('қабылданбаған жол', 'отклонённых строк', 'rejected rows'),
   line: s('Жол', 'Строка', 'Line'),
+  rejectedCsv: s(
+    'Қабылданбаған жолдардың барлығы (CSV)',
+    'Все отклонённые строки (CSV)',
+    'All rejected rows (CSV)',
+  ),
   reason: s('Себебі', 'Причина', 'Reason'),
   message: s('Түсініктеме', 'Пояснение', 'Explanation'),
   accepted: s('Тізім қабылданды', 'Список принят', 'Roll accepted'),

@@ -280,6 +280,24 @@ function rollReport(r) {
         ),
       ),
     );
+  if (r.rejectedCount > 0) {
+    // Every rejected row as the server's spreadsheet-safe CSV; fetched with the session, saved locally.
+    const csv = el('button', { type: 'button', id: 'roll-rejected-csv', text: S.rejectedCsv });
+    csv.addEventListener('click', () =>
+      act(csv, async () => {
+        const text = await api('GET', `${base}/roll/imports/${r.import}/rejected.csv`);
+        const a = el('a', {
+          href: URL.createObjectURL(new Blob([text], { type: 'text/csv' })),
+          download: `rejected-${r.import}.csv`,
+          id: 'roll-rejected-download',
+          text: S.download,
+        });
+        csv.replaceWith(a);
+        notice(S.done);
+      }),
+    );
+    box.append(el('p', {}, csv));
+  }
   if (r.state === 'pending') {
     const accept = el('button', { type: 'button', id: 'roll-accept', text: S.accept });
     accept.addEventListener('click', () =>
