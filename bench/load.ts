@@ -12,13 +12,16 @@
  * Reports ballots/s, p50/p99/max latency, errors, the server's peak RSS (VmRSS sampled from
  * /proc/PID/status every 200 ms) and CPU, and the load average and other processes' CPU, since the
  * machine may be shared.
- * Run: npm run bench:load [-- --rates 60,80,100,130,160,190 --probe-seconds 8 --seconds 60 --rate R (skip probing)]
+ * Run: npm run bench:load [-- --fresh (rebuild the cached ballots) --rates 60,80,100,130,160,190 --probe-seconds 8 --seconds 60 --rate R (skip probing)]
  */
-import { readFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
 import {
   G,
   canonicalJson,
+  decodePoint,
   encodePoint,
   makeElectionParams,
   randomScalar,
@@ -61,14 +64,40 @@ const P99_LIMIT_MS = 1000;
 
 const log = (s: string) => console.log(s);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const publicKey = G.multiply(randomScalar());
+// Ballots take minutes to build on a busy 2-core machine, so they are kept between runs (with the
+// joint key they were encrypted for) in $TMPDIR; --fresh starts over.
+const CACHE_DIR = join(tmpdir(), 'saylau-bench-load');
+const CACHE = join(CACHE_DIR, 'ballots.json');
+const Cache = z.strictObject({
+  publicKey: z.string(),
+  ballots: z.array(
+    z.strictObject({
+      credential: z.string(),
+      tracker: z.string(),
+      choices: z.array(z.number()),
+      body: z.string(),
+    }),
+  ),
+});
+const cached =
+  !process.argv.includes('--fresh') && existsSync(CACHE)
+    ? Cache.parse(JSON.parse(readFileSync(CACHE, 'utf8')))
+    : null;
+const publicKey = cached ? decodePoint(cached.publicKey, 'publicKey') : G.multiply(randomScalar());
 const params = makeElectionParams(ELECTION, publicKey, [{ id: 'akim', options: CANDIDATES + 1 }]);
+let pool: Built[] = cached?.ballots ?? [];
+if (cached) log(`${pool.length} ballots from ${CACHE}`);
 
-async function build(n: number): Promise<Built[]> {
-  const t = performance.now();
-  const b = await buildBallots(params.json, n);
-  log(`built ${n} ballots in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  return b;
+/** The first n ballots, building (and caching) what is missing; each fresh server gets the same. */
+async function ballotsFor(n: number): Promise<Built[]> {
+  if (pool.length < n) {
+    const t = performance.now();
+    pool = pool.concat(await buildBallots(params.json, n - pool.length));
+    log(`built ballots up to ${n} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    mkdirSync(CACHE_DIR, { recursive: true });
+    writeFileSync(CACHE, JSON.stringify({ publicKey: encodePoint(publicKey), ballots: pool }));
+  }
+  return pool.slice(0, n);
 }
 
 const start = (ballots: Built[]) =>
@@ -249,13 +278,6 @@ log(
     .map((x) => x.toFixed(2))
     .join(' ')}`,
 );
-
-// Ballots are built once and offered again to each fresh server (each has its own credential list).
-let pool: Built[] = [];
-async function ballotsFor(n: number): Promise<Built[]> {
-  if (pool.length < n) pool = pool.concat(await build(n - pool.length));
-  return pool.slice(0, n);
-}
 
 /** A fresh server, warmed up, then `rate` ballots/s for `seconds`. */
 async function freshRun(label: string, rate: number, seconds: number, withObserver = false) {

@@ -26,7 +26,8 @@ import {
   type SignedReceipt,
 } from '@saylau/ballot-client';
 import { verifyBoard } from '@saylau/verifier';
-import { startServer } from '../server/src/server.ts';
+import { DB_FILE, startServer } from '../server/src/server.ts';
+import { openDatabase } from '../server/src/database.ts';
 import { localTime } from '../server/src/elections/calendar.ts';
 import { prng } from '../server/src/roll/synthetic.ts';
 import { ELECTION_DAY, finishElection, prepareElection, type VirtualNow } from '../server/src/demo/run.ts';
@@ -209,6 +210,11 @@ describe('crash safety', () => {
     child!.kill('SIGKILL'); // the last crash: at rest, after the voting
     await once(child!, 'exit');
     child = null;
+
+    // SQLite's own view of the file after the kills: every page and index whole.
+    const db = openDatabase(join(dataDir, DB_FILE));
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    db.close();
 
     // 5. Close and decrypt (2 of 3 trustees) on a server restarted once more, in process.
     const end = await startServer({ dataDir, clock: () => now.value, log: () => undefined });
