@@ -37,6 +37,8 @@ function summary(e) {
       return `[${(p.qualified || []).join(', ')}]`;
     case 'credentials':
       return `${p.count}`;
+    case 'ballot':
+      return typeof p.credential === 'string' ? `${p.credential.slice(0, 12)}…` : '';
     case 'voting-opened':
       return '';
     case 'voting-closed':
@@ -56,7 +58,7 @@ function row(e) {
   const tr = document.createElement('tr');
   tr.dataset.seq = String(e.seq);
   tr.dataset.type = e.type;
-  const cells = [String(e.seq), e.type, summary(e), e.hash.slice(0, 16) + '…'];
+  const cells = [String(e.seq), e.type, summary(e), e.hash.slice(0, 8) + '…'];
   cells.forEach((text, i) => {
     const td = document.createElement('td');
     td.textContent = text;
