@@ -16,6 +16,11 @@ import { a, clientStrings, type AdminKey } from './admin-catalog.ts';
 import { electionOf, notFoundPage } from './observer.ts';
 import { clientBundle, type BundleName } from './bundles.ts';
 
+/*
+ * Every form says method="post": the script submits it, but a user pressing Enter before the script
+ * has loaded must not put a password or an IIN into a URL (history, proxy logs).
+ */
+
 /** A labelled input with a slot for the message the script shows while the user types. */
 function field(lang: Lang, id: string, label: AdminKey | Html, attrs: Html, input = 'input'): Html {
   const control =
@@ -85,7 +90,7 @@ function home(ctx: ServerContext, lang: Lang, script: string): string {
   const body = html`<h1>${a(lang, 'title')}</h1>
     <section id="signin-section">
       <h2>${a(lang, 'signIn')}</h2>
-      <form id="signin" novalidate>
+      <form id="signin" method="post" novalidate>
         ${field(lang, 'signin-name', 'userName', html`type="text" required autocomplete="username"`)}
         ${field(lang, 'signin-password', 'password', html`type="password" required autocomplete="current-password"`)}
         <button type="submit">${a(lang, 'signIn')}</button>
@@ -107,7 +112,7 @@ function home(ctx: ServerContext, lang: Lang, script: string): string {
     </section>
     <section id="create-section" data-role="commission" hidden>
       <h2>${a(lang, 'create')}</h2>
-      <form id="create" novalidate>
+      <form id="create" method="post" novalidate>
         ${field(lang, 'create-id', 'electionId', html`type="text" data-election-id maxlength="64" autocomplete="off"`)}
         ${names(lang, 'create-district', ['districtKk', 'districtRu', 'districtEn'], TEXT)}
         ${field(lang, 'create-day', 'electionDay', html`type="date" required`)}
@@ -134,7 +139,7 @@ function home(ctx: ServerContext, lang: Lang, script: string): string {
 }
 
 function nominationForm(lang: Lang): Html {
-  return html`<form id="nominate" novalidate>
+  return html`<form id="nominate" method="post" novalidate>
     <h3>${a(lang, 'newNomination')}</h3>
     ${select(lang, 'nom-route', 'routeKind', [
       ['public-association', 'route.public-association'],
@@ -229,7 +234,7 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
       <div id="roll-state"></div>
       ${
         !roll && beforeVoting
-          ? html`<form id="roll-import" novalidate>
+          ? html`<form id="roll-import" method="post" novalidate>
                 ${field(lang, 'roll-file', 'rollFile', html`type="file" accept=".csv,text/csv,text/plain" required`)}
                 <button type="submit">${a(lang, 'rollCheck')}</button>
               </form>
@@ -242,7 +247,7 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
       nominating
         ? html`<section id="akim-section">
               <h2>${a(lang, 'akim')}</h2>
-              <form id="akim" novalidate>
+              <form id="akim" method="post" novalidate>
                 ${field(lang, 'akim-iin', 'iin', IIN)} ${field(lang, 'akim-name', 'fullName', TEXT)}
                 <button type="submit">${a(lang, 'save')}</button>
               </form>
@@ -251,7 +256,7 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
               <h2>${a(lang, 'nominations')}</h2>
               <div id="nominations"></div>
               ${nominationForm(lang)}
-              <form id="extend" novalidate>
+              <form id="extend" method="post" novalidate>
                 <h3>${a(lang, 'extend')}</h3>
                 ${field(lang, 'extend-days', 'days', html`type="number" required min="1" max="5" step="1"`)}
                 <button type="submit">${a(lang, 'extend')}</button>
@@ -270,7 +275,7 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
       <div id="ceremony-state"></div>
       ${
         beforeVoting && cer.phase === 'registration'
-          ? html`<form id="ceremony-start" novalidate>
+          ? html`<form id="ceremony-start" method="post" novalidate>
               ${field(lang, 'ceremony-t', 'threshold', html`type="number" required min="2" max="${Math.max(2, cer.trustees.length)}" step="1"`)}
               <button type="submit">${a(lang, 'startCeremony')}</button>
             </form>`
@@ -291,7 +296,7 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
       ${
         beforeVoting && credentials === 0
           ? html`<p class="muted">${a(lang, 'credentialsHelp')}</p>
-              <form id="credentials-publish" novalidate>
+              <form id="credentials-publish" method="post" novalidate>
                 ${field(lang, 'credentials-file', 'credentialsFile', html`type="file" accept=".json,application/json" required`)}
                 <button type="submit">${a(lang, 'publish')}</button>
               </form>`
