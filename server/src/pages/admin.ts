@@ -106,6 +106,7 @@ function home(ctx: ServerContext, lang: Lang, script: string): string {
               <span class="muted"
                 >${e.id} · ${e.manifest.electionDay} · ${t(lang, `status.${e.status}`)}</span
               >
+              · <a href="/trustee/elections/${e.id}?lang=${lang}">${a(lang, 'trusteeTitle')}</a>
             </li>`,
         )}
       </ul>
