@@ -3,11 +3,11 @@
  * is, so a fresh `npm ci` needs no build step): the commission pages' script (it shares the
  * server's IIN checks) and the trustee page's (the trustee library and @saylau/crypto, with
  * `node:fs` replaced by trustee-client/fs-shim.ts so that the trustee's state lives in the
- * browser). esbuild is the booth's build dependency, resolved from ballot-client/.
+ * browser).
  */
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 
 export interface ClientBundle {
   /** `<first 16 hex of SHA-256>.<name>.js`, served immutable under /assets/<name>/. */
@@ -23,16 +23,10 @@ const ENTRIES = {
 export type BundleName = keyof typeof ENTRIES;
 
 const SHIM = fileURLToPath(new URL('./trustee-client/fs-shim.ts', import.meta.url));
-const BALLOT_CLIENT = new URL('../../../ballot-client/package.json', import.meta.url);
-
-interface Esbuild {
-  build(o: object): Promise<{ outputFiles: { contents: Uint8Array }[] }>;
-}
 
 const building = new Map<BundleName, Promise<ClientBundle>>();
 
 async function build(name: BundleName): Promise<ClientBundle> {
-  const esbuild = (await import(createRequire(BALLOT_CLIENT).resolve('esbuild'))) as Esbuild;
   const r = await esbuild.build({
     entryPoints: [fileURLToPath(new URL(ENTRIES[name], import.meta.url))],
     bundle: true,
@@ -47,7 +41,7 @@ async function build(name: BundleName): Promise<ClientBundle> {
     plugins: [
       {
         name: 'fs-shim',
-        setup(b: { onResolve: (o: object, f: () => object) => void }) {
+        setup(b) {
           b.onResolve({ filter: /^(node:)?fs$/ }, () => ({ path: SHIM }));
         },
       },
