@@ -143,11 +143,19 @@ function resultSection(ctx: ServerContext, e: Election, lang: Lang): Html {
       ${o(lang, 'turnout')}: ${percent(lang, counted, v.result.roll)}
     </p>
     ${v.contests.map((c) => {
-      const winner = c.outcome.kind === 'elected' ? c.outcome.winner : null;
+      // The bar to stress: the elected candidate, or the side that carried a referendum question.
+      const winner =
+        c.outcome.kind === 'elected'
+          ? c.outcome.winner
+          : c.outcome.kind === 'adopted'
+            ? 'yes'
+            : c.outcome.kind === 'rejected'
+              ? 'no'
+              : null;
       return html`<div class="contest" data-contest="${c.id}">
         ${c.question ? html`<h3>${c.question[lang]}</h3>` : ''}
         ${barChart(
-          o(lang, 'result'),
+          c.question ? c.question[lang] : o(lang, 'result'),
           c.options.map((x) => ({
             label: x.names[lang],
             value: x.count,
