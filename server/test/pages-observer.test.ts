@@ -150,14 +150,20 @@ describe('observer pages', () => {
     }
   });
 
-  it('the live board page loads its script from /assets, which is served', async () => {
+  it('the live board page loads its bundled script from /assets, which is served immutable', async () => {
     const r = await get('/elections/obs-1/live?lang=en');
     expect(r.status).toBe(200);
-    expect(r.text).toContain('<script type="module" src="/assets/live.js"></script>');
+    const src = /<script type="module" src="(\/assets\/live\/[0-9a-f]{16}\.live\.js)"><\/script>/.exec(
+      r.text,
+    )?.[1];
+    expect(src).toBeDefined();
     expect(r.text).toContain('data-election="obs-1"');
-    const js = await get('/assets/live.js');
+    const js = await get(src!);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toMatch(/javascript/);
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    expect((await get(src!.replace(/[0-9a-f]{16}/, '0'.repeat(16)))).status).toBe(404);
+    expect((await get('/assets/live.js')).status).toBe(404);
   });
 
   it('the election list links each election to its overview', async () => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { verifyBoard } from '@saylau/verifier';
+import { castBallot, login, prepareBallot } from '@saylau/ballot-client';
 import { localTime } from '../../server/src/elections/calendar.ts';
 import { as, castAll, createActors, type Actors } from '../../server/src/demo/steps.ts';
 import { makeIin, rollCsv, syntheticVoters } from '../../server/src/roll/synthetic.ts';
@@ -309,6 +310,18 @@ describe('the commission runs an election through the pages; observers follow', 
     const roll = voters.map((v, i) => ({ ...v, loginCode: logins.get(v.iin)!, credential: codes[i]! }));
     await castAll(actors, ID, roll.slice(0, 9), { seed: 3, revoteShare: 0.2, concurrency: 2 });
     await observer.waitForSelector('#live-board tbody tr[data-type="ballot"]', { timeout: 15_000 });
+    // One more voter by hand, to hold the receipt: the live board shows the ballot by its tracker.
+    const own = roll[12]!;
+    const params = (await h.api('GET', `/api/elections/${ID}`)).body.params;
+    const { token } = await login(h.url, ID, own.iin, own.loginCode);
+    const { receipt } = await castBallot(
+      h.url,
+      ID,
+      token,
+      prepareBallot(params, ID, own.credential, [0]).ballot,
+    );
+    const ownRow = observer.locator(`#live-board tbody tr[data-seq="${receipt.seq}"] td:nth-child(3)`);
+    await expect.poll(() => ownRow.textContent(), { timeout: 15_000 }).toBe(receipt.tracker);
     await screenshot(observer, SUITE, '06-live-board-phone');
     h.now.value = new Date(localTime(DAY, 0, '12:40'));
     await castAll(actors, ID, roll.slice(9, 12), { seed: 4, revoteShare: 0, concurrency: 2 });
@@ -345,10 +358,19 @@ describe('the commission runs an election through the pages; observers follow', 
     expect(report.exitCode).toBe(0);
     const verified = report.result!.contests[0]!.options.map((x) => [x.id, x.count]);
     expect(shown).toEqual(verified);
-    expect(verified.reduce((s, [, c]) => s + (c as number), 0)).toBe(12);
+    expect(verified.reduce((s, [, c]) => s + (c as number), 0)).toBe(13);
     expect(await observer.textContent('svg.chart')).toContain('Иванова');
-
     expect(await axeSeriousViolations(observer)).toEqual([]);
+
+    // "Find my ballot" from the overview opens the booth's find page, which finds the receipt's tracker.
+    await observer.click(`a[href="/elections/${ID}/find?lang=kk"]`);
+    await observer.waitForURL(`**/elections/${ID}/find?lang=kk`);
+    await observer.fill('#tracker-input', receipt.tracker);
+    await observer.click('#find-submit');
+    await expect
+      .poll(() => observer.getAttribute('.notice [data-tracker]', 'data-tracker'), { timeout: 15_000 })
+      .toBe(receipt.tracker);
+
     await observer.goto(`${h.url}/elections/${ID}/live?lang=ru`);
     await observer.waitForSelector('#live-board tbody tr[data-type="result"]');
     expect(await axeSeriousViolations(observer)).toEqual([]);

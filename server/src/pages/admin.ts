@@ -409,7 +409,7 @@ export function adminRoutes(ctx: ServerContext): Router {
   });
   r.get('/assets/:bundle/:file', async (req: Request, res: Response, next) => {
     const name = req.params.bundle;
-    if (name !== 'admin' && name !== 'trustee') return next();
+    if (name !== 'admin' && name !== 'trustee' && name !== 'live') return next();
     const b = await clientBundle(name);
     if (req.params.file !== b.file) return void res.status(404).type('text').send('not found');
     res.setHeader('cache-control', 'public, max-age=31536000, immutable');

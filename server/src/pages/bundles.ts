@@ -1,7 +1,7 @@
 /**
- * The page scripts that need bundling, built once per process with esbuild in memory (as the booth
- * is, so a fresh `npm ci` needs no build step): the commission pages' script (it shares the
- * server's IIN checks) and the trustee page's (the trustee library and @saylau/crypto, with
+ * The page scripts, built once per process with esbuild in memory (as the booth is, so a fresh
+ * `npm ci` needs no build step): the commission pages' script (it shares the server's IIN checks),
+ * the live board's (ballot trackers by @saylau/crypto, SPEC §8.4) and the trustee page's (the trustee library and @saylau/crypto, with
  * `node:fs` replaced by trustee-client/fs-shim.ts so that the trustee's state lives in the
  * browser).
  */
@@ -18,6 +18,7 @@ export interface ClientBundle {
 
 const ENTRIES = {
   admin: './admin-client/main.js',
+  live: './live-client/main.js',
   trustee: './trustee-client/main.ts',
 } as const;
 export type BundleName = keyof typeof ENTRIES;

@@ -1,6 +1,7 @@
 /**
  * Public observer pages (issue #7): `/elections/:id` (progress, candidates, ballots per hour, the
- * result as a bar chart, how to verify) and `/elections/:id/live` (the board as entries arrive).
+ * result as a bar chart, how to verify) and `/elections/:id/live` (the board as entries arrive, a
+ * bundled script: see bundles.ts).
  * Everything shown here is on the board or is a count; nothing private.
  */
 import { Router, type Request, type Response } from 'express';
@@ -14,6 +15,7 @@ import { VOTER_TOKEN_SECONDS } from '../voters/tokens.ts';
 import { html, langNav, langOf, page, pageWithScripts, type Html, type Lang } from './html.ts';
 import { o, t } from './catalog.ts';
 import { barChart, columnChart, progressBar } from './svg.ts';
+import { clientBundle } from './bundles.ts';
 
 /** Almaty is UTC+05:00 all year (SPEC §10). */
 const OFFSET_SECONDS = 5 * 3600;
@@ -274,7 +276,7 @@ function overview(ctx: ServerContext, e: Election, lang: Lang): string {
   return page(lang, `${e.manifest.district[lang]} — ${o(lang, 'overview')}`, body);
 }
 
-function live(e: Election, lang: Lang): string {
+function live(e: Election, lang: Lang, script: string): string {
   const self = `/elections/${encodeURIComponent(e.id)}`;
   const body = html`${langNav(lang, `${self}/live`)}
     <p><a href="${self}?lang=${lang}">← ${e.manifest.district[lang]}</a></p>
@@ -295,34 +297,30 @@ function live(e: Election, lang: Lang): string {
       </thead>
       <tbody></tbody>
     </table>`;
-  return pageWithScripts(
+  return pageWithScripts(lang, `${o(lang, 'live')} — ${e.manifest.district[lang]}`, body, [script], {
+    election: e.id,
     lang,
-    `${o(lang, 'live')} — ${e.manifest.district[lang]}`,
-    body,
-    ['/assets/live.js'],
-    {
-      election: e.id,
-      lang,
-    },
-  );
+  });
 }
 
 export function observerRoutes(ctx: ServerContext): Router {
   const r = Router();
-  const withElection = (render: (e: Election, lang: Lang) => string) => (req: Request, res: Response) => {
-    const lang = langOf(req.query.lang);
-    const e = electionOf(ctx, req);
-    if (!e) return notFoundPage(res, lang);
-    res.setHeader('cache-control', 'no-cache');
-    res.type('html').send(render(e, lang));
-  };
+  const withElection =
+    (render: (e: Election, lang: Lang) => string | Promise<string>) =>
+    async (req: Request, res: Response) => {
+      const lang = langOf(req.query.lang);
+      const e = electionOf(ctx, req);
+      if (!e) return notFoundPage(res, lang);
+      res.setHeader('cache-control', 'no-cache');
+      res.type('html').send(await render(e, lang));
+    };
   r.get(
     '/elections/:id',
     withElection((e, lang) => overview(ctx, e, lang)),
   );
   r.get(
     '/elections/:id/live',
-    withElection((e, lang) => live(e, lang)),
+    withElection(async (e, lang) => live(e, lang, (await clientBundle('live')).url)),
   );
   return r;
 }

@@ -1,6 +1,9 @@
 /* global document */
 // The live board (issue #7): polls GET /api/elections/:id/board?from=SEQ (SPEC §9.3) and puts each
-// new entry at the top of the table. An external module: the CSP forbids inline scripts.
+// new entry at the top of the table. A ballot is shown by its tracker (SPEC §8.4), computed here
+// from the entry itself, so a voter finds the tracker of their receipt. Bundled by ../bundles.ts
+// (the CSP forbids inline scripts).
+import { ballotTracker } from '@saylau/crypto';
 
 const body = document.body;
 const election = body.dataset.election;
@@ -11,6 +14,15 @@ const SHOWN = 200;
 const INTERVAL_MS = 3000;
 
 const pick = (names) => (names && typeof names === 'object' ? names[lang] || names.kk || '' : '');
+
+/** The ballot's tracker; an entry the crypto cannot hash (not canonical JSON) shows none. */
+function tracker(ballot) {
+  try {
+    return ballotTracker(ballot);
+  } catch {
+    return '';
+  }
+}
 
 /** A few words on what an entry says; the full entry is in the JSONL export. */
 function summary(e) {
@@ -38,7 +50,7 @@ function summary(e) {
     case 'credentials':
       return `${p.count}`;
     case 'ballot':
-      return typeof p.credential === 'string' ? `${p.credential.slice(0, 12)}…` : '';
+      return tracker(p);
     case 'voting-opened':
       return '';
     case 'voting-closed':
