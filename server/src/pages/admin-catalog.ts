@@ -391,6 +391,31 @@ export const CLIENT_STRINGS = {
     'Срок регистрации истёк.',
     'Registration has closed.',
   ),
+  'err.NOMINATION_OPEN': s(
+    'Ұсыну әлі жүріп жатыр: мерзім өткен соң ұзартыңыз.',
+    'Выдвижение ещё идёт: продлить можно после его окончания.',
+    'Nomination is still open: extend it after it closes.',
+  ),
+  'err.ENOUGH_NOMINATIONS': s(
+    'Ұсынылғандар екеу не одан көп: ұзарту қажет емес.',
+    'Выдвинуто двое или больше: продление не нужно.',
+    'Two or more are nominated: no extension is needed.',
+  ),
+  'err.EXTENSION_LIMIT': s(
+    'Ұзарту барлығы 5 күннен аспауы тиіс.',
+    'Продление в сумме не может превышать 5 дней.',
+    'Extensions may not exceed 5 days in total.',
+  ),
+  'err.EXTENSION_TOO_SHORT': s(
+    'Жаңа мерзім де өтіп кетті: көбірек күн қосыңыз.',
+    'Новый срок тоже уже прошёл: добавьте больше дней.',
+    'The new deadline has passed too: add more days.',
+  ),
+  'err.CALENDAR_OVERFLOW': s(
+    'Тіркеу дауыс беру басталғаннан кейін аяқталар еді.',
+    'Регистрация закончилась бы после начала голосования.',
+    'Registration would close after voting opens.',
+  ),
   'err.BELOW_THRESHOLD': s('Қолдар жеткіліксіз.', 'Недостаточно подписей.', 'Not enough signatures.'),
   'err.NO_ROLL': s(
     'Алдымен сайлаушылар тізімін қабылдаңыз.',
