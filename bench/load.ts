@@ -12,7 +12,7 @@
  * Reports ballots/s, p50/p99/max latency, errors, the server's peak RSS (VmRSS sampled from
  * /proc/PID/status every 200 ms) and CPU, and the load average and other processes' CPU, since the
  * machine may be shared.
- * Run: npm run bench:load [-- --fresh (rebuild the cached ballots) --rates 60,80,100,130,160,190 --probe-seconds 8 --seconds 60 --rate R (skip probing)]
+ * Run: npm run bench:load [-- --fresh (rebuild the cached ballots) --rates 60,80,100,130,160,190 --probe-seconds 8 --seconds 60 --rate R (skip probing) --batch-ms MS (the server's verifier batching window)]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -56,6 +56,7 @@ if (RATES.some((r) => !Number.isFinite(r) || r <= 0))
 const PROBE_SECONDS = num('probe-seconds', 8);
 const SECONDS = num('seconds', 60);
 const FIXED_RATE = arg('rate') === undefined ? undefined : num('rate', 1);
+const BATCH_MS = arg('batch-ms') === undefined ? undefined : num('batch-ms', 4);
 const CANDIDATES = 5;
 const WARMUP = 32;
 const ELECTION = 'load-bench';
@@ -107,6 +108,7 @@ const start = (ballots: Built[]) =>
       electionDay: ELECTION_DAY,
       candidates: CANDIDATES,
       publicKey: encodePoint(publicKey),
+      ...(BATCH_MS === undefined ? {} : { batchMs: BATCH_MS }),
     },
     ballots,
     params,
@@ -185,8 +187,12 @@ interface RunResult extends Summary {
   peakRssMiB: number;
   load: [number, number];
   serverCores: number;
+  /** This process: the load generator and, in the observer run, the observer. */
+  clientCores: number;
   otherCores: number;
   boardBallots: number;
+  /** Mean ballots per verifier batch on this server (warm-up included). */
+  meanBatch: number;
   mirror?: Mirror;
 }
 
@@ -238,7 +244,8 @@ async function run(
   s.send({ type: 'stats' });
   const st = await s.next('stats');
   const cpu = process.cpuUsage(cpu0);
-  const other = machineBusy() - busy0 - st.cpuSeconds - (cpu.user + cpu.system) / 1e6;
+  const clientSeconds = (cpu.user + cpu.system) / 1e6;
+  const other = machineBusy() - busy0 - st.cpuSeconds - clientSeconds;
   return {
     ...summarise(r.outcomes, r.seconds),
     offered: rate,
@@ -247,8 +254,10 @@ async function run(
     peakRssMiB: Math.max(peak, rssMiB(s.child.pid!) ?? 0),
     load: [load1, loadavg()[0]!],
     serverCores: st.cpuSeconds / st.wallSeconds,
+    clientCores: clientSeconds / st.wallSeconds,
     otherCores: Math.max(0, other) / st.wallSeconds,
     boardBallots: st.ballots,
+    meanBatch: st.pool.ballots / st.pool.batches,
     ...(mirror ? { mirror } : {}),
   };
 }
@@ -258,17 +267,17 @@ const holds = (r: RunResult & { used: number }) =>
   r.errors.size === 0 && r.ok === r.used && r.p99 < P99_LIMIT_MS;
 
 const line = (label: string, r: RunResult) =>
-  `| ${label} | ${r.offered} | ${r.rate.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} | ${r.errorText} | ${r.peakRssMiB.toFixed(0)} | ${r.serverCores.toFixed(2)} | ${r.otherCores.toFixed(2)} | ${r.load[0].toFixed(2)} → ${r.load[1].toFixed(2)} |`;
+  `| ${label} | ${r.offered} | ${r.rate.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} | ${r.errorText} | ${r.peakRssMiB.toFixed(0)} | ${r.serverCores.toFixed(2)} | ${r.clientCores.toFixed(2)} | ${r.otherCores.toFixed(2)} | ${r.load[0].toFixed(2)} → ${r.load[1].toFixed(2)} |`;
 const header = [
-  '| run | offered/s | ballots/s | p50 ms | p99 ms | max ms | errors | server peak RSS MiB | server cores | other processes, cores | load average (1 min) |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |',
+  '| run | offered/s | ballots/s | p50 ms | p99 ms | max ms | errors | server peak RSS MiB | server cores | load generator cores | other processes, cores | load average (1 min) |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |',
 ];
 const rows: string[] = [];
 const show = (label: string, r: RunResult & { used: number }) => {
   rows.push(line(label, r));
   log(
     `${label}: offered ${r.offered}/s → ${r.rate.toFixed(1)} ballots/s, p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, ` +
-      `errors ${r.errorText}, peak RSS ${r.peakRssMiB.toFixed(0)} MiB, load ${r.load[0].toFixed(2)} → ${r.load[1].toFixed(2)}` +
+      `errors ${r.errorText}, mean batch ${r.meanBatch.toFixed(1)}, server ${r.serverCores.toFixed(2)} cores, load generator ${r.clientCores.toFixed(2)}, other processes ${r.otherCores.toFixed(2)}, peak RSS ${r.peakRssMiB.toFixed(0)} MiB, load ${r.load[0].toFixed(2)} → ${r.load[1].toFixed(2)}` +
       (holds(r) ? '' : '  (does not hold)'),
   );
 };

@@ -41,6 +41,8 @@ export interface SetupMessage {
   credentials: string[];
   tokens: number;
   workers?: number;
+  /** The verifier pool's batching window (server default when absent). */
+  batchMs?: number;
 }
 export type ParentMessage = SetupMessage | { type: 'mark' } | { type: 'stats' } | { type: 'stop' };
 export type ChildMessage =
@@ -74,7 +76,11 @@ async function setup(m: SetupMessage): Promise<void> {
   const t0 = Date.now();
   server = await startServer({ dataDir: dir, clock: () => new Date(start + Date.now() - t0), log: () => {} });
   const ctx = server.ctx;
-  if (m.workers !== undefined) configureCasting(ctx, { workers: m.workers });
+  if (m.workers !== undefined || m.batchMs !== undefined)
+    configureCasting(ctx, {
+      ...(m.workers === undefined ? {} : { workers: m.workers }),
+      ...(m.batchMs === undefined ? {} : { batchMs: m.batchMs }),
+    });
   const id = m.election;
   createElection(
     ctx,
