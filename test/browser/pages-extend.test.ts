@@ -114,6 +114,10 @@ describe('extending nomination from the commission page', () => {
     const e = (await h.api('GET', `/api/elections/${ID}`)).body;
     expect(Date.parse(e.calendar.nominationCloses)).toBe(moved.getTime());
     expect(e.status).toBe('nominations');
+    // The page shows the new deadline (local time, +05:00).
+    expect(await page.textContent('#extend-deadlines')).toContain(
+      e.calendar.nominationCloses.slice(0, 16).replace('T', ' '),
+    );
 
     // Nomination is open again; once the new deadline passes, more than 5 days in all are refused.
     await page.fill('#extend-days', '3');

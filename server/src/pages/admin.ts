@@ -13,7 +13,7 @@ import { POSITIONS } from '../nominations/schemas.ts';
 import { Html, html, langNav, langOf, pageWithScripts, type Lang } from './html.ts';
 import { o, t } from './catalog.ts';
 import { a, clientStrings, type AdminKey } from './admin-catalog.ts';
-import { electionOf, notFoundPage } from './observer.ts';
+import { electionOf, localTime, notFoundPage } from './observer.ts';
 import { clientBundle, type BundleName } from './bundles.ts';
 
 /*
@@ -259,6 +259,10 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
               ${nominationForm(lang)}
               <form id="extend" method="post" novalidate>
                 <h3>${a(lang, 'extend')}</h3>
+                <p id="extend-deadlines">
+                  ${o(lang, 'cal.nominationCloses')}: ${localTime(e.calendar.nominationCloses)} ·
+                  ${o(lang, 'cal.registrationCloses')}: ${localTime(e.calendar.registrationCloses)}
+                </p>
                 ${field(lang, 'extend-days', 'days', html`type="number" required min="1" max="5" step="1"`)}
                 <button type="submit">${a(lang, 'extend')}</button>
               </form>

@@ -21,7 +21,7 @@ import { clientBundle } from './bundles.ts';
 const OFFSET_SECONDS = 5 * 3600;
 
 /** An RFC 3339 time with offset shown as local "YYYY-MM-DD HH:MM". */
-const localTime = (s: string) => s.slice(0, 16).replace('T', ' ');
+export const localTime = (s: string) => s.slice(0, 16).replace('T', ' ');
 
 interface CandidatePayload {
   id: string;
