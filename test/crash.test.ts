@@ -78,9 +78,9 @@ function abandonedPost(url: string, token: string, body: string): Promise<void> 
   });
 }
 
-/** Poll `check` every 50 ms until it holds; fails after 10 s. */
+/** Poll `check` every 50 ms until it holds; fails after 30 s (a crowded CI machine is slow). */
 async function until(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 50));
   }
