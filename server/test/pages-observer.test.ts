@@ -7,69 +7,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTime } from '../src/elections/calendar.ts';
-import {
-  as,
-  castAll,
-  closeVoting,
-  createActors,
-  createDemoElection,
-  credentials,
-  decrypt,
-  demoVoters,
-  fixBallot,
-  importRoll,
-  keyCeremony,
-  loginCodes,
-  nominate,
-  openVoting,
-  signInAll,
-  type Actors,
-} from '../src/demo/steps.ts';
+import { ELECTION_DAY, finishElection, prepareElection } from '../src/demo/run.ts';
+import { as, castAll } from '../src/demo/steps.ts';
 import { call } from '../src/cli/http.ts';
 import { startHarness, type Harness } from './harness.ts';
 
-const DAY = '2027-03-14';
+const DAY = ELECTION_DAY;
 let h: Harness;
-let a: Actors;
 let dir: string;
 let counts: number[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'saylau-pages-'));
   h = await startHarness(new Date(localTime(DAY, 40, '09:00')));
-  a = await createActors(h.server.ctx, h.url);
-  const setTime = async (t: string) => {
-    h.now.value = new Date(t);
-    await signInAll(a);
-  };
-  await createDemoElection(a, 'obs-1', DAY);
-  // A second election whose district names try to inject markup.
-  await call(as(a, 'demo-commission'), 'POST', '/api/elections', {
+  const prepared = await prepareElection(h.server, h.now, { voters: 12, outDir: dir, seed: 3, id: 'obs-1' });
+  const { actors, people } = prepared;
+  // A second election, later in the year, whose district names try to inject markup.
+  await call(as(actors, 'demo-commission'), 'POST', '/api/elections', {
     id: 'evil',
     district: { kk: '<script>alert(1)</script>', ru: '"><img src=x>', en: "O'Neil & <b>Co</b>" },
-    electionDay: DAY,
+    electionDay: '2027-06-13',
   });
-  const roll = demoVoters(12, DAY, 3);
-  await importRoll(a, 'obs-1', roll);
-  await nominate(a, 'obs-1', roll, h.now.value.toISOString().slice(0, 10));
-  const e = await call(as(a, 'demo-commission'), 'GET', '/api/elections/obs-1');
-  await setTime(e.calendar.registrationCloses);
-  await fixBallot(a, 'obs-1');
-  const trustees = await keyCeremony(a, 'obs-1', join(dir, 'trustees'));
-  const codes = await credentials(a, 'obs-1', roll.length, join(dir, 'credentials'));
-  const logins = await loginCodes(a, 'obs-1');
-  await setTime(localTime(DAY, 0, '07:00'));
-  await openVoting(a, 'obs-1');
-  await setTime(localTime(DAY, 0, '09:10'));
-  const voters = roll.map((v, i) => ({ ...v, loginCode: logins.get(v.iin)!, credential: codes[i]! }));
-  await castAll(a, 'obs-1', voters.slice(0, 5), { seed: 1, revoteShare: 0, concurrency: 2 });
-  await setTime(localTime(DAY, 0, '11:30'));
-  await castAll(a, 'obs-1', voters.slice(5), { seed: 2, revoteShare: 0, concurrency: 2 });
-  await setTime(localTime(DAY, 0, '20:00'));
-  await closeVoting(a, 'obs-1');
-  await decrypt(a, trustees);
-  const r = await call(as(a, 'demo-commission'), 'GET', '/api/elections/obs-1/result');
-  counts = r.result.contests[0].counts;
+  // Ballots in two hours of the day, for the ballots-per-hour chart.
+  h.now.value = new Date(localTime(DAY, 0, '09:10'));
+  await castAll(actors, 'obs-1', people.slice(0, 5), { seed: 1, revoteShare: 0, concurrency: 2 });
+  h.now.value = new Date(localTime(DAY, 0, '11:30'));
+  await castAll(actors, 'obs-1', people.slice(5), { seed: 2, revoteShare: 0, concurrency: 2 });
+  counts = (await finishElection(h.server, h.now, prepared)).result.contests[0]!.counts;
 }, 120_000);
 
 afterAll(async () => {

@@ -75,7 +75,7 @@ export interface PreparedElection {
 export async function prepareElection(
   server: RunningServer,
   now: VirtualNow,
-  opts: { voters: number; outDir: string; seed?: number; log?: (line: string) => void },
+  opts: { voters: number; outDir: string; seed?: number; id?: string; log?: (line: string) => void },
 ): Promise<PreparedElection> {
   const log = opts.log ?? (() => undefined);
   const actors = await createActors(server.ctx, server.url);
@@ -83,7 +83,7 @@ export async function prepareElection(
     now.value = new Date(t);
     await signInAll(actors);
   };
-  const id = `demo-${opts.voters}`;
+  const id = opts.id ?? `demo-${opts.voters}`;
   log(`server ${server.url}, election ${id}, virtual time ${now.value.toISOString()}`);
   await createDemoElection(actors, id, ELECTION_DAY);
   const voters = demoVoters(opts.voters, ELECTION_DAY, opts.seed ?? 1);
