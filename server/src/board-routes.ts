@@ -4,7 +4,6 @@
  */
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { canonicalJson } from '@saylau/crypto';
 import type { ServerContext } from './context.ts';
 import { notFound } from './http/errors.ts';
 import { electionParam, parseQuery } from './http/validate.ts';
@@ -20,21 +19,6 @@ const BoardQuery = z.strictObject({
 
 /** Entries read per query: the stream never holds a SQLite cursor across an await. */
 export const EXPORT_PAGE = 256;
-
-interface Row {
-  seq: number;
-  type: string;
-  payload: string;
-  prev: string;
-  hash: string;
-}
-
-/**
- * One canonical entry (SPEC §3.1, §9.3) written from its row: keys in JCS order, the payload text as
- * stored (board.append stores canonical JSON), so the line equals Board.exportLines' without re-encoding.
- */
-const line = (r: Row) =>
-  `{"hash":"${r.hash}","payload":${r.payload},"prev":"${r.prev}","seq":${r.seq},"type":${canonicalJson(r.type)}}\n`;
 
 /** Until the client has taken what was written, or has gone. */
 function drained(res: Response): Promise<void> {
@@ -56,18 +40,15 @@ function drained(res: Response): Promise<void> {
  */
 async function streamBoard(ctx: ServerContext, election: string, from: number, res: Response): Promise<void> {
   const head = ctx.board.head(election);
-  const page = ctx.db.prepare(
-    'SELECT seq, type, payload, prev, hash FROM board WHERE election = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?',
-  );
   res.status(200).type('application/x-ndjson');
   res.setHeader('cache-control', 'no-store');
   if (head) res.setHeader('x-board-head-seq', String(head.seq));
   let next = from;
   while (head && next <= head.seq && !res.destroyed) {
-    const rows = page.all(election, next, head.seq, EXPORT_PAGE) as Row[];
-    if (rows.length === 0) break;
-    const ok = res.write(rows.map(line).join(''));
-    next = rows[rows.length - 1]!.seq + 1;
+    const page = ctx.board.exportPage(election, next, head.seq, EXPORT_PAGE);
+    if (!page) break;
+    const ok = res.write(page.text);
+    next = page.last + 1;
     if (!ok && !res.destroyed) await drained(res);
   }
   res.end();

@@ -34,6 +34,13 @@ interface Row {
   hash: string;
 }
 
+/**
+ * One canonical entry (SPEC §3.1, §9.3) written from its row: keys in JCS order, the payload text as
+ * stored (append stores canonical JSON), so the line equals exportLines' without re-encoding.
+ */
+const rowLine = (r: Row) =>
+  `{"hash":"${r.hash}","payload":${r.payload},"prev":"${r.prev}","seq":${r.seq},"type":${canonicalJson(r.type)}}\n`;
+
 const toEntry = (r: Row): BoardEntry => ({
   seq: r.seq,
   type: r.type,
@@ -48,6 +55,7 @@ export class Board {
   private readonly rangeStmt;
   private readonly typeStmt;
   private readonly latestStmt;
+  private readonly pageStmt;
 
   constructor(private readonly db: Db) {
     this.headStmt = db.prepare('SELECT seq, hash FROM board WHERE election = ? ORDER BY seq DESC LIMIT 1');
@@ -62,6 +70,9 @@ export class Board {
     );
     this.latestStmt = db.prepare(
       'SELECT seq, type, payload, prev, hash FROM board WHERE election = ? AND type = ? ORDER BY seq DESC LIMIT 1',
+    );
+    this.pageStmt = db.prepare(
+      'SELECT seq, type, payload, prev, hash FROM board WHERE election = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?',
     );
   }
 
@@ -103,6 +114,21 @@ export class Board {
   /** JSON Lines export: one canonical entry a line (SPEC §9.3). */
   *exportLines(election: string, from = 0): Generator<string> {
     for (const e of this.entries(election, from)) yield canonicalJson(e) + '\n';
+  }
+
+  /**
+   * Export lines of entries from..to (inclusive), at most `limit` of them, read whole so that no
+   * cursor stays open while a slow reader is served; null when there is none.
+   */
+  exportPage(
+    election: string,
+    from: number,
+    to: number,
+    limit: number,
+  ): { text: string; last: number } | null {
+    const rows = this.pageStmt.all(election, from, to, limit) as Row[];
+    if (rows.length === 0) return null;
+    return { text: rows.map(rowLine).join(''), last: rows[rows.length - 1]!.seq };
   }
 
   /** A checkpoint of the current head signed with the server key (SPEC §9.4). */
