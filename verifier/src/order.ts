@@ -23,20 +23,8 @@ export const ENTRY_TYPES = [
   'result',
 ] as const;
 
-/** Set up before voting opens: roll, nominations, ballot, ceremony, credentials (§10 table). */
-const SETUP = new Set([
-  'roll',
-  'nomination-extended',
-  'candidate',
-  'ballot-fixed',
-  'trustee',
-  'ceremony',
-  'dkg-dealing',
-  'dkg-complaint',
-  'dkg-answer',
-  'joint-key',
-  'credentials',
-]);
+/** Set up before voting opens: every type between the manifest and `voting-opened` (§10 table). */
+const SETUP = new Set<string>(ENTRY_TYPES.slice(1, ENTRY_TYPES.indexOf('voting-opened')));
 /** At most one each (roll and credentials are counted by 3.1 and 5.1). */
 const ONCE = new Set([
   'ballot-fixed',
