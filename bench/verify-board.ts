@@ -5,7 +5,7 @@
  * authority and three trustees (t = 2) run every step of SPEC §10 with the demo's step functions
  * (server/src/demo/steps.ts); five candidates are nominated (five routes, each with 1 % + 1
  * supporting signatures) and registered, so the ballot has 6 options with "Against all". The voters'
- * ballots are built beforehand in worker threads (bench/verify-builder.ts, one per core), then every
+ * ballots are built beforehand in worker threads (bench/lib/ballots.ts, one per core), then every
  * voter signs in with the login code and casts over HTTP, 32 at a time; the server verifies each
  * ballot as in production. Close, two partial decryptions, result; the board export is written to
  * DIR/board.jsonl and cached: a DIR with READY is reused.
@@ -13,9 +13,8 @@
  * Run alone: npx tsx bench/verify-board.ts --ballots 1000 [--out DIR]
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { startServer } from '../server/src/server.ts';
 import { call, callText } from '../server/src/cli/http.ts';
 import { localTime } from '../server/src/elections/calendar.ts';
@@ -39,7 +38,7 @@ import { generateCredentialFiles } from '../server/src/credentials/generate.ts';
 import { fetchLetterManifest } from '../server/src/credentials/manifest.ts';
 import { publishCredentials } from '../server/src/credentials/publish-client.ts';
 import { decryptTally } from '../server/src/trustee/index.ts';
-import type { VoteJob, VoteMessage } from './verify-builder.ts';
+import { buildBallots } from './lib/ballots.ts';
 
 export const BENCH_CACHE = join(tmpdir(), 'saylau-bench-verify');
 const ELECTION_DAY = '2027-03-14';
@@ -167,41 +166,6 @@ async function publishBenchCredentials(a: Actors, id: string, count: number, dir
     .map((l) => /^"\d+";"([^"]+)"$/.exec(l)![1]!);
 }
 
-/** Build every ballot in worker threads (one per core), before any is cast. */
-async function buildBallots(params: unknown, votes: VoteJob['votes'], log: (s: string) => void) {
-  const threads = Math.min(availableParallelism(), Math.max(1, Math.ceil(votes.length / 50)));
-  const bootstrap = new URL('../server/src/casting/worker-bootstrap.mjs', import.meta.url);
-  const module = new URL('./verify-builder.ts', import.meta.url).href;
-  let built = 0;
-  let reported = 0;
-  const parts = await Promise.all(
-    Array.from({ length: threads }, (_, w) => {
-      const mine = votes.filter((_v, i) => i % threads === w);
-      return new Promise<string[]>((resolve, reject) => {
-        const worker = new Worker(bootstrap, { workerData: { module, job: { params, votes: mine } } });
-        worker.on('message', (m: VoteMessage) => {
-          if (m.type === 'progress') {
-            built += m.done;
-            if (built - reported >= Math.max(500, votes.length / 5)) {
-              reported = built;
-              log(`  ${built}/${votes.length} ballots built`);
-            }
-          } else {
-            resolve(m.bodies);
-            void worker.terminate();
-          }
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => {
-          if (code !== 0) reject(new Error(`ballot builder exited with ${code}`));
-        });
-      });
-    }),
-  );
-  // Back to voter order (worker w built votes w, w + threads, …).
-  return votes.map((_v, i) => parts[i % threads]![Math.floor(i / threads)]!);
-}
-
 /** A complete election with `ballots` voters, each casting one ballot; the board goes to `dir`. */
 export async function makeBenchBoard(opts: {
   ballots: number;
@@ -268,7 +232,19 @@ export async function makeBenchBoard(opts: {
     const expected = new Array<number>(options).fill(0);
     for (const v of votes) expected[v.choice]!++;
     const t0 = performance.now();
-    const bodies = await buildBallots(params, votes, log);
+    let reported = 0;
+    const built = await buildBallots(
+      params,
+      votes.map((v) => ({ code: v.code, choices: [v.choice] })),
+      {
+        progress: (b) => {
+          if (b - reported < Math.max(500, n / 5)) return;
+          reported = b;
+          log(`  ${b}/${n} ballots built`);
+        },
+      },
+    );
+    const bodies = built.map((b) => b.body);
     log(`${n} ballots built in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 
     const t1 = performance.now();
