@@ -8,7 +8,9 @@ import { createPublicKey, verify as ed25519Verify } from 'node:crypto';
 import {
   CryptoError,
   IDENTITY,
+  ORDER,
   ballotBody,
+  bytesToScalarLE,
   ballotEquations,
   decodeBallot,
   encodePoint,
@@ -46,7 +48,6 @@ export interface BatchResult {
 
 /** Ed25519 SubjectPublicKeyInfo prefix for a raw 32-byte key (RFC 8410). */
 const SPKI = Buffer.from('302a300506032b6570032100', 'hex');
-const ED25519_L = (1n << 252n) + 27742317777372353535851937790883648493n;
 
 /**
  * SPEC §7.4 ballot signature. OpenSSL verifies first (it is about ten times faster than the
@@ -57,9 +58,8 @@ const ED25519_L = (1n << 252n) + 27742317777372353535851937790883648493n;
  */
 function verifySignature(b: DecodedBallot): boolean {
   const sig = Buffer.from(b.json.signature, 'hex');
-  let s = 0n;
-  for (let i = 63; i >= 32; i--) s = (s << 8n) | BigInt(sig[i]!);
-  if (s < ED25519_L) {
+  // Ed25519's ℓ is ristretto255's group order.
+  if (bytesToScalarLE(sig.subarray(32)) < ORDER) {
     try {
       const key = createPublicKey({ key: Buffer.concat([SPKI, b.credential]), format: 'der', type: 'spki' });
       if (ed25519Verify(null, signatureMessage('ballot', ballotBody(b.json)), key, sig)) return true;
