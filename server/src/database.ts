@@ -156,6 +156,12 @@ export const MIGRATIONS: readonly string[] = [
      election TEXT NOT NULL,
      expires  INTEGER NOT NULL
    ) WITHOUT ROWID;`,
+  // v3: per-name sign-in throttling of commission accounts (auth/lockout.ts).
+  `CREATE TABLE sign_in_failures (
+     name_hash    TEXT PRIMARY KEY,
+     failures     INTEGER NOT NULL CHECK (failures > 0),
+     locked_until INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -1,6 +1,7 @@
 /**
  * Commission sessions: `POST /api/session {name, password}` returns an 8-hour EdDSA JWT with
- * audience `saylau:admin`; `requireRole` guards every admin route (SPEC §10.13).
+ * audience `saylau:admin`, after the per-name throttle of lockout.ts; `requireRole` guards every
+ * admin route (SPEC §10.13).
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Router } from 'express';
@@ -8,7 +9,9 @@ import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseBody } from '../http/validate.ts';
+import { audit } from '../audit.ts';
 import { signJwt, verifyJwt } from './jwt.ts';
+import { beginAttempt, clearFailures } from './lockout.ts';
 import { checkPassword, getUser, type Role, type User } from './users.ts';
 
 export const ADMIN_AUDIENCE = 'saylau:admin';
@@ -20,8 +23,24 @@ export function sessionRoutes(ctx: ServerContext): Router {
   const r = Router();
   r.post('/api/session', async (req, res) => {
     const body = parseBody(Login, req);
+    const attempt = beginAttempt(ctx, body.name);
+    if (!attempt.allowed) {
+      res.setHeader('retry-after', String(attempt.retryAfter));
+      throw new ApiError(
+        423,
+        'ACCOUNT_LOCKED',
+        `too many wrong passwords for this name; try again in ${Math.ceil(attempt.retryAfter / 60)} min`,
+        { retryAfter: attempt.retryAfter },
+      );
+    }
     const user = await checkPassword(ctx, body.name, body.password);
-    if (!user) throw new ApiError(401, 'BAD_LOGIN', 'wrong user name or password');
+    if (!user) {
+      // Only an account's name is recorded: any other "name" may be a password typed in the wrong field.
+      if (attempt.locks && getUser(ctx, body.name))
+        audit(ctx, 'sign-in', 'user.locked', null, { name: body.name });
+      throw new ApiError(401, 'BAD_LOGIN', 'wrong user name or password');
+    }
+    clearFailures(ctx, body.name);
     const token = await signJwt(
       ctx.jwt,
       { role: user.role, kind: 'session' },

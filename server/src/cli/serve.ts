@@ -1,4 +1,4 @@
-/** `saylau serve` and `saylau user add`: the commission's server and its accounts. */
+/** `saylau serve`, `saylau user add` and `saylau user unlock`: the commission's server and its accounts. */
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { openDatabase } from '../database.ts';
 import { createContext } from '../context.ts';
 import { createUser, RoleSchema } from '../auth/users.ts';
+import { clearFailures } from '../auth/lockout.ts';
 import { DB_FILE, startServer } from '../server.ts';
 import { listElections } from '../elections/store.ts';
 import { audit } from '../audit.ts';
@@ -46,9 +47,10 @@ export function registerServeCommands(program: Command): void {
       process.once('SIGTERM', stop);
     });
 
-  program
+  const user = program
     .command('user')
-    .description('commission accounts (run on the server machine, offline)')
+    .description('commission accounts (run on the server machine, offline)');
+  user
     .command('add')
     .requiredOption('--name <name>', 'user name (a-z 0-9 . _ -)')
     .requiredOption('--role <role>', 'commission | credential-authority | trustee | observer')
@@ -75,4 +77,27 @@ export function registerServeCommands(program: Command): void {
         db.close();
       }
     });
+  user
+    .command('unlock')
+    .description('lift the sign-in lock that wrong passwords put on a name (SPEC §10.13)')
+    .requiredOption('--name <name>', 'the name the lock is on')
+    .option('--data <dir>', 'data directory', './data')
+    .action(async (opts: { name: string; data: string }) => {
+      const name = LockedName.safeParse(opts.name);
+      if (!name.success) throw new CliError('--name: expected 1–64 characters', 'BAD_ARGUMENT');
+      const db = openDatabase(join(opts.data, DB_FILE));
+      try {
+        const ctx = await createContext(db, { log: () => undefined });
+        const cleared = clearFailures(ctx, name.data);
+        if (cleared) audit(ctx, `os:${userInfo().username}`, 'user.unlock', null, { name: name.data });
+        console.log(
+          cleared ? `${name.data}: failures and lock cleared` : `${name.data}: no failures recorded`,
+        );
+      } finally {
+        db.close();
+      }
+    });
 }
+
+/** Any name a sign-in can give (the throttle keys on it whether or not an account has it). */
+const LockedName = z.string().min(1).max(64);

@@ -495,6 +495,11 @@ export const CLIENT_STRINGS = {
     'Сначала вычислите свою долю.',
     'Compute your share first.',
   ),
+  'err.ACCOUNT_LOCKED': s(
+    'Бұл атпен құпиясөз тым көп рет қате терілді, сондықтан кіру уақытша бұғатталды (retryAfter — секунд). Сервер әкімшісі оны бірден аша алады: saylau user unlock.',
+    'Слишком много неверных паролей для этого имени, вход временно заблокирован (retryAfter — в секундах). Администратор сервера может снять блокировку сразу: saylau user unlock.',
+    'Too many wrong passwords for this name, so signing in is locked for a while (retryAfter, in seconds). The server administrator can lift the lock at once: saylau user unlock.',
+  ),
   'err.RATE_LIMITED': s(
     'Тым көп әрекет; бір минуттан кейін қайталаңыз.',
     'Слишком много попыток; повторите через минуту.',
