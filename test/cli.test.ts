@@ -22,6 +22,7 @@ describe('saylau CLI', () => {
     for (const c of [
       'serve',
       'user',
+      'backup',
       'election',
       'roll',
       'nomination',

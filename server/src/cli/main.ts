@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { ApiError } from '../http/errors.ts';
 import { ClientError } from '../client/http.ts';
 import { registerServeCommands } from './serve.ts';
+import { registerBackupCommand } from './backup.ts';
 import { registerStepCommands } from './steps.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerVoteCommand } from './vote.ts';
@@ -18,6 +19,7 @@ const program = new Command()
   .configureOutput({ outputError: (s, write) => write(s) });
 
 registerServeCommands(program);
+registerBackupCommand(program);
 registerStepCommands(program);
 registerDemoCommand(program);
 registerRoleCommands(program);
