@@ -1,9 +1,11 @@
 /**
- * Build the voter's booth (issue #4) with esbuild: the Web Worker that encrypts, the page bundle and
- * the stylesheet, all in memory. The worker is built first and its content-addressed URL
- * (`/booth/<sha256>.worker.js`) is compiled into the page bundle, so the page bundle's SHA-256
+ * Build the voter's booth (issue #4) with esbuild: the Web Worker that encrypts, the Web Worker that
+ * reads the letter's QR code with jsQR (SPEC §10.14), the page bundle and the stylesheet, all in
+ * memory. The workers are built first and their content-addressed URLs (`/booth/<sha256>.worker.js`,
+ * `/booth/<sha256>.scan.js`) are compiled into the page bundle, so the page bundle's SHA-256
  * (published in the election manifest, at GET /api/booth and in the booth's footer) covers the code
- * that encrypts too. The build is deterministic: the same sources and esbuild give the same hashes.
+ * that encrypts and the code that scans too. The build is deterministic: the same sources and
+ * esbuild give the same hashes.
  *
  * The server builds once per process, when it first needs the booth or its hash (no build step in
  * CI); `npx tsx ballot-client/build.ts [--out DIR]` writes the files to disk (default
@@ -35,6 +37,8 @@ export interface BoothBuild {
   js: BoothAsset;
   /** The encryption worker, `<sha256>.worker.js`. */
   worker: BoothAsset;
+  /** The QR scan worker (jsQR), `<sha256>.scan.js`: loaded only when a voter scans. */
+  scan: BoothAsset;
   css: BoothAsset;
 }
 
@@ -73,12 +77,15 @@ function bundle(entry: string, define: Record<string, string>): Uint8Array {
 export function buildBooth(): BoothBuild {
   const workerBytes = bundle('worker/encrypt.worker.ts', {});
   const worker = asset(`${sha256(workerBytes)}.worker.js`, JS, workerBytes);
+  const scanBytes = bundle('scan/scan.worker.ts', {});
+  const scan = asset(`${sha256(scanBytes)}.scan.js`, JS, scanBytes);
   const jsBytes = bundle('booth/main.ts', {
     __SAYLAU_WORKER_URL__: JSON.stringify(`/booth/${worker.name}`),
+    __SAYLAU_SCAN_URL__: JSON.stringify(`/booth/${scan.name}`),
   });
   const js = asset(`${sha256(jsBytes)}.js`, JS, jsBytes);
   const css = asset('booth.css', 'text/css; charset=utf-8', readFileSync(join(SRC, 'booth', 'booth.css')));
-  return { js, worker, css };
+  return { js, worker, scan, css };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -86,9 +93,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const out = i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : join(import.meta.dirname, 'dist');
   const b = buildBooth();
   mkdirSync(out, { recursive: true });
-  for (const a of [b.js, b.worker, b.css]) {
+  for (const a of [b.js, b.worker, b.scan, b.css]) {
     writeFileSync(join(out, a.name), a.bytes);
     console.log(`${a.name}  ${a.size} B, ${a.gzipSize} B gzipped`);
   }
-  console.log(`total gzipped: ${b.js.gzipSize + b.worker.gzipSize + b.css.gzipSize} B`);
+  // The scan worker is fetched only by voters who scan: it is counted apart.
+  console.log(
+    `total gzipped: ${b.js.gzipSize + b.worker.gzipSize + b.css.gzipSize} B (+ scan ${b.scan.gzipSize} B)`,
+  );
 }

@@ -20,6 +20,7 @@ import {
   type SignedReceipt,
 } from '../index.ts';
 import type { EncryptResult, Stage } from '../worker/protocol.ts';
+import { startScanner } from './camera.ts';
 import type { Lang, MessageKey } from './catalog.ts';
 import { downloadLink, h } from './dom.ts';
 import { formatDay } from './i18n.ts';
@@ -362,7 +363,8 @@ export function startBooth(shell: Shell): void {
         field.setAttribute('aria-invalid', f.kind === 'error' ? 'true' : 'false');
       },
     });
-    const canScan = 'BarcodeDetector' in globalThis && !!navigator.mediaDevices?.getUserMedia;
+    // Any browser with a camera: BarcodeDetector where present, else jsQR in the scan worker (camera.ts).
+    const canScan = !!navigator.mediaDevices?.getUserMedia;
     const form = h(
       'form',
       { novalidate: true, onsubmit: (e: Event) => (e.preventDefault(), submitCredential()) },
@@ -383,7 +385,7 @@ export function startBooth(shell: Shell): void {
     );
   }
 
-  /** Optional: read the letter's QR code with BarcodeDetector where the browser has it. */
+  /** Optional: read the letter's QR code with the camera (SPEC §10.14). */
   function scanner(): HTMLElement {
     const box = h('div', { class: 'scanner' });
     if (!s.scanning) {
@@ -412,7 +414,7 @@ export function startBooth(shell: Shell): void {
         t('cred.scanStop'),
       ),
     );
-    queueMicrotask(() => void attachCamera(video));
+    queueMicrotask(() => attachCamera(video));
     return box;
   }
 
@@ -432,41 +434,17 @@ export function startBooth(shell: Shell): void {
     document.getElementById(note === 'cred.scanRead' ? 'credential' : 'scan')?.focus();
   }
 
-  async function attachCamera(video: HTMLVideoElement): Promise<void> {
-    type Detector = { detect(v: HTMLVideoElement): Promise<{ rawValue: string }[]> };
-    const Ctor = (globalThis as unknown as { BarcodeDetector: new (o: object) => Detector }).BarcodeDetector;
-    let stream: MediaStream;
-    try {
-      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
-    } catch {
-      stopScan('cred.scanFailed');
-      return;
-    }
-    let stopped = false;
+  function attachCamera(video: HTMLVideoElement): void {
     scanStop?.();
-    scanStop = () => {
-      stopped = true;
-      stream.getTracks().forEach((tr) => tr.stop());
-    };
-    video.srcObject = stream;
-    await video.play().catch(() => undefined);
-    const detector = new Ctor({ formats: ['qr_code'] });
-    const tick = async () => {
-      if (stopped) return;
-      try {
-        const codes = await detector.detect(video);
-        const hit = codes.map((c) => c.rawValue.trim()).find((v) => v.length > 0);
-        if (hit) {
-          s.credentialTyped = hit;
-          stopScan('cred.scanRead');
-          return;
-        }
-      } catch {
-        // a frame that could not be read: try the next one
-      }
-      setTimeout(() => void tick(), 250);
-    };
-    void tick();
+    scanStop = startScanner(video, {
+      onRead: (text) => {
+        // As if typed (up to the field's maxlength): the check-character feedback (SPEC §7.1) follows.
+        s.credentialTyped = text.slice(0, 40);
+        s.fieldError = null;
+        stopScan('cred.scanRead');
+      },
+      onFail: () => stopScan('cred.scanFailed'),
+    });
   }
 
   function optionRoute(contestIndex: number, optionId: string, kind: string): string | null {

@@ -70,7 +70,7 @@ export function boothRoutes(ctx: ServerContext): Router {
 
   r.get('/booth/:file', (req, res) => {
     const b = boothBuild();
-    const asset = [b.js, b.worker, b.css].find((a) => a.name === req.params.file);
+    const asset = [b.js, b.worker, b.scan, b.css].find((a) => a.name === req.params.file);
     if (!asset) throw notFound('NOT_FOUND', 'no such booth file');
     res.setHeader(
       'cache-control',
@@ -79,10 +79,15 @@ export function boothRoutes(ctx: ServerContext): Router {
     res.type(asset.contentType).send(Buffer.from(asset.bytes));
   });
 
-  /** What observers compare: the booth bundle's SHA-256 (it names the worker's URL, also hashed). */
+  /** What observers compare: the booth bundle's SHA-256 (it names both workers' URLs, also hashed). */
   r.get('/api/booth', (_req, res) => {
     const b = boothBuild();
-    res.json({ bundle: describe(b.js), worker: describe(b.worker), css: describe(b.css) });
+    res.json({
+      bundle: describe(b.js),
+      worker: describe(b.worker),
+      scan: describe(b.scan),
+      css: describe(b.css),
+    });
   });
 
   /** The board's `candidate` entries (SPEC §10.4), exactly as on the board, for the ballot's routes. */
