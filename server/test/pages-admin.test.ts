@@ -110,6 +110,8 @@ describe('commission pages', () => {
     expect(m).not.toBeNull();
     for (const id of ['t-register', 't-deal', 't-check', 't-answer', 't-share', 't-decrypt', 't-restore'])
       expect(r.text, id).toContain(`id="${id}"`);
+    // The page says plainly that it trusts the server that serves it (SECURITY.md).
+    expect(r.text).toContain('whoever runs the server could serve code that reads your key');
     const js = await get(m![1]!);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toMatch(/javascript/);

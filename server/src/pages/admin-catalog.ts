@@ -146,6 +146,11 @@ export const ADMIN_STRINGS = {
     'Ваши ключи создаются и хранятся в этом браузере. После каждого шага скачайте резервную копию и храните её в надёжном месте.',
     'Your keys are made and kept in this browser. After each step download the backup and keep it somewhere safe.',
   ),
+  trusteeTrust: s(
+    'Бұл беттің коды сайлау серверінен келеді: серверді басқаратын адам сіздің кілтіңізді оқи алатын кодты жібере алады. Нақты сайлауда кілтті өз офлайн компьютеріңізде saylau trustee командасымен сақтаңыз.',
+    'Код этой страницы приходит с сервера выборов: тот, кто управляет сервером, может подменить его кодом, который прочтёт ваш ключ. На настоящих выборах храните ключ на своём офлайн-компьютере с командой saylau trustee.',
+    "This page's code comes from the election server: whoever runs the server could serve code that reads your key. In a real election keep your key on your own offline computer with the saylau trustee command.",
+  ),
   trusteeKeys: s('Менің кілттерім', 'Мои ключи', 'My keys'),
   backup: s(
     'Кілттердің сақтық көшірмесін жүктеу',

@@ -357,6 +357,7 @@ function trusteePage(e: Election, lang: Lang, script: string): string {
     </li>`;
   const body = html`<h1>${a(lang, 'trusteeTitle')}: ${e.manifest.district[lang]}</h1>
     <p class="muted">${a(lang, 'trusteeHelp')}</p>
+    <p class="notice error" id="trustee-trust">${a(lang, 'trusteeTrust')}</p>
     <section>
       <h2>${a(lang, 'trusteeKeys')}</h2>
       <div id="trustee-state"></div>
