@@ -244,6 +244,11 @@ const en = {
   'cli.progress': 'ballots',
   'cli.fetchFailed': 'cannot read {source}: {detail}',
   'cli.badOption': 'bad option: {detail}',
+  'cli.mirrorSaved': 'mirror {file}: {entries} entries ({added} new); signed heads kept: {heads}',
+  'cli.mirrorKept':
+    'mirror {file} NOT updated: this board does not extend it or contradicts a signed head (checks 2.6, 2.4). Keep {file} and {checkpoints}: they are the evidence.',
+  'cli.mirrorUrl':
+    '--mirror needs a board file or a server’s board URL (…/api/elections/ID/board), not {source}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -474,6 +479,12 @@ const ru: Catalog = {
   'cli.progress': 'бюллетени',
   'cli.fetchFailed': 'не удалось прочитать {source}: {detail}',
   'cli.badOption': 'неверный параметр: {detail}',
+  'cli.mirrorSaved':
+    'зеркало {file}: записей {entries} (новых {added}), сохранено подписанных вершин: {heads}',
+  'cli.mirrorKept':
+    'зеркало {file} НЕ обновлено: эта доска не продолжает его или противоречит подписанной вершине (проверки 2.6, 2.4). Сохраните {file} и {checkpoints}: это доказательство.',
+  'cli.mirrorUrl':
+    '--mirror нужен файл доски или адрес доски сервера (…/api/elections/ID/board), а не {source}',
 };
 
 const kk: Catalog = {
@@ -700,6 +711,11 @@ const kk: Catalog = {
   'cli.progress': 'бюллетень',
   'cli.fetchFailed': '{source} оқылмады: {detail}',
   'cli.badOption': 'жарамсыз параметр: {detail}',
+  'cli.mirrorSaved': '{file} айнасы: {entries} жазба ({added} жаңа), сақталған қол қойылған шыңдар: {heads}',
+  'cli.mirrorKept':
+    '{file} айнасы ЖАҢАРТЫЛМАДЫ: бұл тақта оны жалғастырмайды немесе қол қойылған шыңға қайшы келеді (2.6, 2.4 тексерулері). {file} және {checkpoints} файлдарын сақтаңыз: олар — дәлел.',
+  'cli.mirrorUrl':
+    '--mirror үшін тақта файлы не сервер тақтасының мекенжайы (…/api/elections/ID/board) керек, {source} емес',
 };
 
 export const CATALOGS: Record<Language, Catalog> = { kk, ru, en };

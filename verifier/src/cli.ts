@@ -7,8 +7,20 @@ import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
 import { LANGUAGES, message, type Language } from './catalog.ts';
+import {
+  checkpointsFile,
+  extendsMirror,
+  headUrl,
+  loadMirror,
+  MirrorError,
+  parseJson,
+  saveMirror,
+  SignedCheckpointSchema,
+  type MirrorState,
+  type SignedCheckpoint,
+} from './mirror.ts';
 import { renderReport } from './render.ts';
-import { unusableReport, verifyBoard, type VerifyOptions } from './verify.ts';
+import { unusableReport, verifyBoard, type Report, type VerifyOptions } from './verify.ts';
 
 /** Boards with more ballots than this get a progress bar on stderr (issue #5). */
 const PROGRESS_ABOVE = 1000;
@@ -24,17 +36,17 @@ const Options = z
     since: z.string().min(1).optional(),
     checkpoint: z.array(z.string().min(1)).default([]),
     workers: z.coerce.number().int().min(0).max(64).optional(),
+    mirror: z.string().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .refine((o) => !(o.mirror && o.since), { message: '--mirror is its own --since: give one of them' });
 
-const Checkpoint = z
-  .object({
-    checkpoint: z.object({ election: z.string(), seq: z.number().int().min(0), head: z.string() }).strict(),
-    signature: z.string(),
-  })
-  .strict();
 const Receipt = z.object({ receipt: z.record(z.string(), z.unknown()), signature: z.string() }).strict();
-const SignedFile = z.union([Checkpoint, Receipt, z.array(z.union([Checkpoint, Receipt])).min(1)]);
+const SignedFile = z.union([
+  SignedCheckpointSchema,
+  Receipt,
+  z.array(z.union([SignedCheckpointSchema, Receipt])).min(1),
+]);
 
 /** The report's language: --lang, else the environment's (kk or ru), else English. */
 function languageOf(requested: Language | undefined): Language {
@@ -54,8 +66,10 @@ async function readSource(source: string): Promise<string> {
   }
 }
 
-async function readSigned(files: string[]): Promise<Pick<VerifyOptions, 'checkpoints' | 'receipts'>> {
-  const checkpoints: NonNullable<VerifyOptions['checkpoints']> = [];
+async function readSigned(
+  files: string[],
+): Promise<{ checkpoints: SignedCheckpoint[]; receipts: unknown[] }> {
+  const checkpoints: SignedCheckpoint[] = [];
   const receipts: unknown[] = [];
   for (const file of files) {
     let parsed: z.infer<typeof SignedFile>;
@@ -72,6 +86,47 @@ async function readSigned(files: string[]): Promise<Pick<VerifyOptions, 'checkpo
       else receipts.push(doc);
   }
   return { checkpoints, receipts };
+}
+
+/** The mirror's kept board and heads, and the server's current signed head when given a URL. */
+async function openMirror(file: string, source: string): Promise<MirrorState & { head?: SignedCheckpoint }> {
+  let state: MirrorState;
+  try {
+    state = loadMirror(file);
+  } catch (e) {
+    if (e instanceof MirrorError) throw new InputError(e.message);
+    throw new InputError(message('en', 'cli.fetchFailed', { source: file, detail: (e as Error).message }));
+  }
+  if (!URL_RE.test(source)) return state;
+  const url = headUrl(source);
+  if (!url) throw new InputError(message('en', 'cli.mirrorUrl', { source }));
+  const head = SignedCheckpointSchema.safeParse(parseJson(await readSource(url)));
+  if (!head.success) throw new InputError(`${url}: not a signed checkpoint`);
+  return { ...state, head: head.data };
+}
+
+/** Update the mirror only when the board extends it and matches every signed head (stderr). */
+function reportMirror(
+  lang: Language,
+  file: string,
+  mirror: MirrorState & { head?: SignedCheckpoint },
+  board: string,
+  report: Report,
+): void {
+  if (!extendsMirror(report)) {
+    console.error(message(lang, 'cli.mirrorKept', { file, checkpoints: checkpointsFile(file) }));
+    return;
+  }
+  const before = mirror.since === undefined ? 0 : mirror.since.split('\n').filter(Boolean).length;
+  const heads = saveMirror(file, board, mirror.checkpoints, mirror.head);
+  console.error(
+    message(lang, 'cli.mirrorSaved', {
+      file,
+      entries: report.entries,
+      added: report.entries - before,
+      heads,
+    }),
+  );
 }
 
 function progressBar(label: string): VerifyOptions['progress'] {
@@ -105,6 +160,10 @@ async function main(argv: string[]): Promise<number> {
       (v: string, prev: string[] = []) => [...prev, v],
     )
     .option('--workers <n>', 'worker threads for ballot proofs (0 = none; default: CPU count)')
+    .option(
+      '--mirror <file>',
+      'keep a verified copy of the board and its signed heads in FILE; each run checks the board extends it',
+    )
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(s) });
   try {
@@ -124,9 +183,12 @@ async function main(argv: string[]): Promise<number> {
   const lang = languageOf(opts.lang);
   const [source] = program.args as [string];
   try {
+    // The mirror's signed head is fetched before the board, so the board reaches at least that far.
+    const mirror = opts.mirror === undefined ? undefined : await openMirror(opts.mirror, source);
     const text = await readSource(source);
-    const since = opts.since === undefined ? undefined : await readSource(opts.since);
+    const since = opts.since === undefined ? mirror?.since : await readSource(opts.since);
     const signed = await readSigned(opts.checkpoint);
+    if (mirror) signed.checkpoints.push(...mirror.checkpoints, ...(mirror.head ? [mirror.head] : []));
     const report = await verifyBoard(text, {
       ...signed,
       ...(since === undefined ? {} : { since }),
@@ -134,6 +196,7 @@ async function main(argv: string[]): Promise<number> {
       progress: process.stderr.isTTY ? progressBar(message(lang, 'cli.progress')) : undefined,
     });
     process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : renderReport(report, lang));
+    if (mirror && opts.mirror) reportMirror(lang, opts.mirror, mirror, text, report);
     return report.exitCode;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;

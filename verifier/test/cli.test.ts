@@ -3,7 +3,7 @@
  * server's URL, with each exit code (0 complete, 1 failed, 2 unusable, 3 not finished).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,18 @@ const file = (name: string, text: string) => {
   writeFileSync(p, text);
   return p;
 };
+
+/** The board with its first ballot deleted and the chain re-hashed after it: only 2.6 can tell. */
+const withoutFirstBallot = (text: string) =>
+  tamper(
+    text,
+    (es) => {
+      const s = indexOfType(entries, 'ballot', 1);
+      es.splice(s, 1);
+      return s;
+    },
+    { rehash: true },
+  );
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'saylau-verify-cli-'));
@@ -155,15 +167,7 @@ describe('saylau-verify', () => {
     expect((await run([board, '--since', earlier])).code).toBe(0);
     // Rewrite a ballot inside the earlier prefix and re-hash the whole chain: only --since can tell.
     const text = (await import('node:fs')).readFileSync(board, 'utf8');
-    const s = indexOfType(entries, 'ballot', 1);
-    const rewritten = tamper(
-      text,
-      (es) => {
-        es.splice(s, 1);
-        return s;
-      },
-      { rehash: true },
-    );
+    const rewritten = withoutFirstBallot(text);
     const r = await run([file('rewritten.jsonl', rewritten), '--since', earlier, '--json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { failures: { check: string }[] };
@@ -187,6 +191,70 @@ describe('saylau-verify', () => {
       expect((JSON.parse(bad.stdout) as { failures: { check: string }[] }).failures[0]?.check).toBe('2.4');
       const gone = await run([`${server.url}/api/elections/no-such/board`]);
       expect(gone.code).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('--mirror keeps a verified copy and the signed heads, and never replaces them with a rewritten board', async () => {
+    const server = await startServer({ dataDir: join(dir, 'data'), log: () => undefined });
+    try {
+      const url = `${server.url}/api/elections/${election}/board`;
+      const text = await (await fetch(url)).text();
+      const head = (await (await fetch(`${url}/head`)).json()) as { signature: string };
+      // The observer's copy from earlier in the day: the board up to the 8th ballot.
+      const cut = indexOfType(entries, 'ballot', 8);
+      const mirror = file('mirror.jsonl', serialiseBoard(entries.slice(0, cut)));
+      const kept = `${mirror}.checkpoints.json`;
+      const first = await run([url, '--mirror', mirror, '--lang', 'en']);
+      expect([first.code, first.stderr.trim()]).toEqual([
+        0,
+        `mirror ${mirror}: ${entries.length} entries (${entries.length - cut} new); signed heads kept: 1`,
+      ]);
+      expect(readFileSync(mirror, 'utf8')).toBe(text);
+      expect(JSON.parse(readFileSync(kept, 'utf8'))).toEqual([head]);
+      // Nothing new: the same head is not kept twice.
+      const again = await run([url, '--mirror', mirror, '--lang', 'en']);
+      expect([again.code, again.stderr.trim()]).toEqual([
+        0,
+        `mirror ${mirror}: ${entries.length} entries (0 new); signed heads kept: 1`,
+      ]);
+
+      // The mirror holds another history (the server rewrote a ballot since): 2.6, both files kept.
+      const other = withoutFirstBallot(text);
+      writeFileSync(mirror, other);
+      const keptBefore = readFileSync(kept, 'utf8');
+      const rewritten = await run([url, '--mirror', mirror, '--json', '--lang', 'en']);
+      expect(rewritten.code).toBe(1);
+      expect(
+        (JSON.parse(rewritten.stdout) as { failures: { check: string }[] }).failures.map((f) => f.check),
+      ).toContain('2.6');
+      expect(rewritten.stderr).toMatch(/NOT updated/);
+      expect(readFileSync(mirror, 'utf8')).toBe(other);
+      expect(readFileSync(kept, 'utf8')).toBe(keptBefore);
+
+      // A kept head the board does not match (here: its signature no longer verifies): 2.4, nothing written.
+      const cut2 = serialiseBoard(entries.slice(0, cut));
+      writeFileSync(mirror, cut2);
+      const forged = {
+        ...head,
+        signature: (head.signature[0] === '0' ? '1' : '0') + head.signature.slice(1),
+      };
+      writeFileSync(kept, JSON.stringify([forged]));
+      const contradicted = await run([url, '--mirror', mirror, '--json']);
+      expect(contradicted.code).toBe(1);
+      expect(readFileSync(mirror, 'utf8')).toBe(cut2);
+      expect(JSON.parse(readFileSync(kept, 'utf8'))).toEqual([forged]);
+
+      // Unusable: --mirror with --since, a URL that is not a board's, a kept-heads file that is not one.
+      expect((await run([url, '--mirror', mirror, '--since', mirror])).code).toBe(2);
+      const notBoard = await run([`${url}?from=3`, '--mirror', mirror]);
+      expect([notBoard.code, notBoard.stderr]).toEqual([
+        2,
+        expect.stringMatching(/--mirror needs a board file/),
+      ]);
+      writeFileSync(kept, '{"not": "a list"}');
+      expect((await run([url, '--mirror', mirror])).code).toBe(2);
     } finally {
       await server.close();
     }
