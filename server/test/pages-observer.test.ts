@@ -59,6 +59,9 @@ describe('observer pages', () => {
     expect(r.text).toMatch(/Elected|repeat/i);
     expect(r.text).toContain('Seitova Gulmira');
     expect(r.text).toContain('Against all');
+    // How to verify: download, run, and the voting-day mirror loop.
+    expect(r.text).toContain('npx saylau-verify obs-1.board.jsonl');
+    expect(r.text).toContain('/api/elections/obs-1/board --mirror obs-1.board.jsonl');
   });
 
   it('lists the registered candidates with their routes and signature counts against the threshold', async () => {

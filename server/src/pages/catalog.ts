@@ -120,6 +120,11 @@ export const OBSERVER_STRINGS = {
     ru: 'Она пересчитывает цепочку, доказательства каждого бюллетеня, подсчёт и расшифровку; итог должен совпасть с показанным здесь.',
     en: 'It recomputes the chain, every ballot’s proofs, the tally and the decryption; its result must equal the one shown here.',
   },
+  verify4: {
+    kk: 'Дауыс беру кезінде оны бірнеше минут сайын іске қосыңыз: тақтаның тексерілген көшірмесі мен сервер қол қойған шыңдар сіздің файлыңызда сақталады, ал сервер жарияланғанды қайта жазса, файл өзгермейді — бұл дәлел:',
+    ru: 'Во время голосования запускайте её каждые несколько минут: проверенная копия доски и подписанные сервером вершины хранятся в вашем файле, а если сервер перепишет опубликованное, файл не изменится — это доказательство:',
+    en: 'During the vote, run it every few minutes: a verified copy of the board and the heads the server signed stay in your file, and if the server rewrites what it published, the file is left as it was — that is the evidence:',
+  },
   head: { kk: 'Тақтаның соңғы жазбасы', ru: 'Последняя запись доски', en: 'Board head' },
   seq: { kk: '№', ru: '№', en: 'Seq' },
   type: { kk: 'Түрі', ru: 'Тип', en: 'Type' },

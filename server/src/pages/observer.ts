@@ -270,6 +270,12 @@ function overview(ctx: ServerContext, e: Election, lang: Lang): string {
           <pre tabindex="0"><code>npx saylau-verify ${e.id}.board.jsonl</code></pre>
         </li>
         <li>${o(lang, 'verify3')}</li>
+        <li>
+          ${o(lang, 'verify4')}
+          <pre
+            tabindex="0"
+          ><code>npx saylau-verify https://…${base}/board --mirror ${e.id}.board.jsonl</code></pre>
+        </li>
       </ol>
       ${head ? html`<p class="muted">${o(lang, 'head')}: #${head.seq} <span class="hash">${head.hash}</span></p>` : ''}
     </section>`;
