@@ -12,6 +12,9 @@ import {
   verifyDocument,
   type BallotJson,
   type BuiltBallot,
+  type Checkpoint,
+  type Receipt,
+  type SignedReceipt,
 } from '@saylau/crypto';
 import { BallotClientError, electionUrl, requestJson, send, type ClientOptions } from './http.ts';
 
@@ -41,25 +44,8 @@ export interface PublicElection {
   [key: string]: unknown;
 }
 
-export interface Checkpoint {
-  election: string;
-  seq: number;
-  head: string;
-}
-
-/** A cast receipt (SPEC §10.9), signed by the server key of the manifest. */
-export interface Receipt {
-  election: string;
-  tracker: string;
-  seq: number;
-  hash: string;
-  checkpoint: Checkpoint;
-}
-
-export interface SignedReceipt {
-  receipt: Receipt;
-  signature: string;
-}
+/** Cast receipts and checkpoints (SPEC §9.4, §10.9.2): one declaration, in the crypto core. */
+export type { Checkpoint, Receipt, SignedReceipt };
 
 export interface BallotStatus {
   tracker: string;

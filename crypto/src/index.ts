@@ -17,6 +17,7 @@ export * from './proofs/sum.ts';
 export * from './base58.ts';
 export * from './credential.ts';
 export * from './signature.ts';
+export type * from './documents.ts';
 export * from './election-params.ts';
 export * from './tracker.ts';
 export * from './ballot.ts';

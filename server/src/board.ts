@@ -2,7 +2,7 @@
  * The bulletin board (SPEC §9.2–§9.3): a hash chain of entries {seq, type, payload, prev, hash} per
  * election, stored append-only, exported as JSON Lines, with signed checkpoints of its head.
  */
-import { canonicalJson, canonicalJsonBytes, sha256Hex, signDocument } from '@saylau/crypto';
+import { canonicalJson, canonicalJsonBytes, sha256Hex, signDocument, type Checkpoint } from '@saylau/crypto';
 import type { Db } from './database.ts';
 
 export const GENESIS_PREV = '0'.repeat(64);
@@ -15,11 +15,7 @@ export interface BoardEntry {
   hash: string;
 }
 
-export interface Checkpoint {
-  election: string;
-  seq: number;
-  head: string;
-}
+export type { Checkpoint };
 
 /** hash = hex SHA-256 of the canonical JSON of {seq, type, payload, prev} (SPEC §9.2). */
 export function entryHash(e: Omit<BoardEntry, 'hash'>): string {
