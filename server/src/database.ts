@@ -162,6 +162,25 @@ export const MIGRATIONS: readonly string[] = [
      failures     INTEGER NOT NULL CHECK (failures > 0),
      locked_until INTEGER NOT NULL
    ) WITHOUT ROWID;`,
+  // v4: trustees register once per ceremony round (SPEC §10.6.7): the round joins the primary key
+  // (a table rebuild in SQLite); a key stays unique across every round of an election.
+  `CREATE TABLE trustees_v4 (
+     election    TEXT NOT NULL REFERENCES elections (id),
+     round       INTEGER NOT NULL CHECK (round >= 0),
+     idx         INTEGER NOT NULL CHECK (idx >= 1),
+     user        TEXT NOT NULL REFERENCES users (name),
+     name        TEXT NOT NULL,
+     signing_key TEXT NOT NULL,
+     box_key     TEXT NOT NULL,
+     PRIMARY KEY (election, round, idx),
+     UNIQUE (election, round, user),
+     UNIQUE (election, signing_key),
+     UNIQUE (election, box_key)
+   ) WITHOUT ROWID;
+   INSERT INTO trustees_v4 (election, round, idx, user, name, signing_key, box_key)
+     SELECT election, 0, idx, user, name, signing_key, box_key FROM trustees;
+   DROP TABLE trustees;
+   ALTER TABLE trustees_v4 RENAME TO trustees;`,
 ];
 
 export function openDatabase(file: string): Db {

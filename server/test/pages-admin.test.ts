@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, DISTRICT, ELECTION_DAY, type Harness } from './harness.ts';
+import { registerTrustees } from './ceremony-fixture.ts';
 
 let h: Harness;
 let token: string;
@@ -72,6 +73,31 @@ describe('commission pages', () => {
     expect((await get('/admin/elections/adm-1?lang=en')).text).toContain('Enter the nomination');
     expect((await get('/admin/elections/adm-1?lang=ru')).text).toContain('Внести выдвижение');
     expect((await get('/admin/elections/adm-1?lang=en')).text).toMatch(/Missing before voting can open/);
+  });
+
+  it('offers to start the ceremony again (with a reason) only while it is dealing, showing the round', async () => {
+    expect((await get('/admin/elections/adm-1?lang=en')).text).not.toContain('id="ceremony-reset"');
+    const r = await h.api(
+      'POST',
+      '/api/elections',
+      { id: 'adm-2', district: DISTRICT, electionDay: ELECTION_DAY },
+      token,
+    );
+    expect(r.status).toBe(201);
+    await registerTrustees(h, 'adm-2', 2);
+    expect((await h.api('POST', '/api/elections/adm-2/ceremony/start', { t: 2 }, token)).status).toBe(201);
+    const en = (await get('/admin/elections/adm-2?lang=en')).text;
+    expect(en).toMatch(/<form id="ceremony-reset" method="post"/);
+    expect(en).toMatch(/<input id="reset-reason"[^>]*required[^>]*maxlength="500"/);
+    expect(en).toContain('Start the ceremony again');
+    expect(en).toContain('Ceremony round: 0');
+    expect((await get('/admin/elections/adm-2?lang=ru')).text).toContain('Начать церемонию заново');
+    const reset = await h.api('POST', '/api/elections/adm-2/ceremony/reset', { reason: 'lost keys' }, token);
+    expect(reset.status, reset.text).toBe(201);
+    const again = (await get('/admin/elections/adm-2?lang=en')).text;
+    expect(again).toContain('Ceremony round: 1');
+    expect(again).not.toContain('id="ceremony-reset"');
+    expect(again).toContain('id="ceremony-start"');
   });
 
   it('sends the script its strings in the page language inside an escaped attribute', async () => {

@@ -1,7 +1,8 @@
 /**
  * Checks 4.1–4.5: the key ceremony (SPEC §10.6) with the threshold cryptography of §6: trustees and
  * the ceremony fingerprint, trustee signatures, dealings (D5–D8), complaints and answers (C1–C5),
- * and the joint key with QUAL and the public shares (J2–J4).
+ * and the joint key with QUAL and the public shares (J2–J4). Each round (§10.6.7, cut at every
+ * `ceremony-reset`) is checked on its own; the resets themselves are 4.6–4.7 (rounds.ts).
  */
 import {
   bytesEqual,
@@ -280,8 +281,8 @@ export interface CeremonyResult {
   jointKey: JointKey | null;
 }
 
-/** 4.1–4.5 in board order. */
-export function checkCeremony(entries: readonly Entry[], manifest: Manifest, out: Collector): CeremonyResult {
+/** 4.1–4.5 on one round's entries, in board order. */
+export function checkRound(entries: readonly Entry[], manifest: Manifest, out: Collector): CeremonyResult {
   const ceremony = checkTrustees(entries, manifest, out);
   if (!ceremony) return { ceremony: null, jointKey: null };
   const dealings = new Map<number, Dealing>();

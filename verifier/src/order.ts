@@ -14,6 +14,7 @@ export const ENTRY_TYPES = [
   'dkg-complaint',
   'dkg-answer',
   'joint-key',
+  'ceremony-reset',
   'credentials',
   'voting-opened',
   'ballot',
@@ -36,6 +37,8 @@ const ONCE = new Set([
   'result',
 ]);
 const DKG = new Set(['dkg-dealing', 'dkg-complaint', 'dkg-answer']);
+/** What a `ceremony-reset` voids (§10.6.7): the next round starts from registration again. */
+const ROUND = ['trustee', 'ceremony', ...DKG, 'joint-key'];
 
 export function checkOrder(entries: readonly Entry[], out: Collector): void {
   const seen = new Set<string>();
@@ -66,5 +69,7 @@ export function checkOrder(entries: readonly Entry[], out: Collector): void {
     if (t === 'decryption' && !seen.has('tally')) f('decryptionBeforeTally');
     if (t === 'result' && !seen.has('tally')) f('resultBeforeTally');
     seen.add(t);
+    // Whether a reset may end this round (a ceremony, no joint key) is check 4.6.
+    if (t === 'ceremony-reset') for (const x of ROUND) seen.delete(x);
   });
 }

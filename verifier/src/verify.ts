@@ -7,7 +7,7 @@
 import { message } from './catalog.ts';
 import { checkBallots, startPool } from './ballots.ts';
 import { UnusableInput, checkChain, checkSince, parseBoard, type Entry } from './board.ts';
-import { checkCeremony } from './ceremony.ts';
+import { checkCeremony } from './rounds.ts';
 import { checkCheckpoints } from './checkpoints.ts';
 import { checkManifest } from './manifest.ts';
 import { checkBallotFixed, checkCandidates, checkRoll } from './nominations.ts';
@@ -67,21 +67,24 @@ export function unusableReport(error: string): Report {
 function markPending(entries: readonly Entry[], kind: string | null, out: Collector): void {
   const has = (t: string) => entries.some((e) => e.type === t);
   const opened = has('voting-opened');
+  // §10.6.7: only the round after the last `ceremony-reset` can still give the election its key.
+  const lastReset = entries.reduce((k, e, i) => (e.type === 'ceremony-reset' ? i : k), -1);
+  const inRound = (t: string) => entries.some((e, i) => i > lastReset && e.type === t);
   const pend = (ids: CheckId[], key: Parameters<Collector['pending']>[1]) =>
     ids.forEach((id) => out.pending(id, key));
-  const missing = (id: CheckId, type: string) => {
-    if (!has(type)) {
+  const missing = (id: CheckId, type: string, present = has) => {
+    if (!present(type)) {
       if (opened) out.fail(id, null, 'entryMissing', { type });
       else out.pending(id, 'pendingEntry', { type });
     }
   };
   missing('3.1', 'roll');
   missing('3.3', 'ballot-fixed');
-  missing('4.1', 'ceremony');
-  missing('4.5', 'joint-key');
+  missing('4.1', 'ceremony', inRound);
+  missing('4.5', 'joint-key', inRound);
   missing('5.1', 'credentials');
   if (kind === 'akim' && !has('ballot-fixed')) pend(['3.2', '3.4'], 'pendingNominations');
-  if (!has('joint-key') && !opened) pend(['4.2', '4.3', '4.4'], 'pendingCeremony');
+  if (!inRound('joint-key') && !opened) pend(['4.2', '4.3', '4.4'], 'pendingCeremony');
   if (!opened) pend(['6.1', '7.1', '7.2', '7.3', '7.4', '7.5'], 'pendingOpening');
   // §10.10: voting-closed and the tally are one transaction, so one without the other is a failure.
   if (has('voting-closed') && !has('tally')) out.fail('8.2', null, 'entryMissing', { type: 'tally' });

@@ -99,7 +99,7 @@ describe('saylau-verify', () => {
     expect(report.exitCode).toBe(0);
     expect(report.election).toBe(election);
     expect(report.ballots).toBe(entries.filter((e) => e.type === 'ballot').length);
-    expect(report.checks).toHaveLength(33);
+    expect(report.checks).toHaveLength(35);
     // The verified result, with names, equals the published one.
     const published = entries.at(-1)!.payload as { contests: { counts: number[]; outcome: unknown }[] };
     const result = (

@@ -4,8 +4,15 @@ export { addTrustee, startCeremony, trusteeOfUser, MAX_TRUSTEES } from './truste
 export { submitDealing } from './dealings.ts';
 export { submitComplaint, submitAnswer, type Verdict } from './complaints.ts';
 export { finishCeremony } from './finish.ts';
+export { resetCeremony, type ResetPayload } from './reset.ts';
 export { ceremonyView, type CeremonyView, type CeremonyPhase } from './view.ts';
-export { loadCeremony, listTrustees, type CeremonyState, type JointKeyPayload } from './state.ts';
+export {
+  loadCeremony,
+  listTrustees,
+  currentRound,
+  type CeremonyState,
+  type JointKeyPayload,
+} from './state.ts';
 export {
   DealingMessage,
   ComplaintMessage,

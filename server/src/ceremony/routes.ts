@@ -9,6 +9,7 @@ import { submitDealing } from './dealings.ts';
 import { submitAnswer, submitComplaint } from './complaints.ts';
 import { FinishCeremony, finishCeremony } from './finish.ts';
 import { ceremonyView } from './view.ts';
+import { ResetCeremony, resetCeremony } from './reset.ts';
 
 export function ceremonyRoutes(ctx: ServerContext): Router {
   const r = Router();
@@ -39,6 +40,10 @@ export function ceremonyRoutes(ctx: ServerContext): Router {
   r.post(`${base}/ceremony/finish`, requireRole(ctx, 'commission'), (req, res) => {
     const body = parseWith(FinishCeremony, req.body ?? {});
     res.status(201).json(finishCeremony(ctx, electionParam(req), userOf(res).name, body.force));
+  });
+  r.post(`${base}/ceremony/reset`, requireRole(ctx, 'commission'), (req, res) => {
+    const body = parseBody(ResetCeremony, req);
+    res.status(201).json(resetCeremony(ctx, electionParam(req), body.reason));
   });
   return r;
 }

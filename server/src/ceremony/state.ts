@@ -66,6 +66,8 @@ export interface JointKeyPayload {
 
 export interface CeremonyState {
   election: string;
+  /** The current round (SPEC §10.6.7): 0 before any `ceremony-reset`, then the last reset's round. */
+  round: number;
   /** Hash of the manifest entry (seq 0), bound into the ceremony fingerprint. */
   manifest: string;
   trustees: TrusteeRecord[];
@@ -83,10 +85,26 @@ interface TrusteeRow {
   box_key: string;
 }
 
-export function listTrustees(ctx: ServerContext, election: string): TrusteeRecord[] {
+/**
+ * The current ceremony round (SPEC §10.6.7): the entries after the last `ceremony-reset` (`after`
+ * is its seq, −1 in round 0). Everything of an earlier round is void.
+ */
+export function currentRound(ctx: ServerContext, election: string): { round: number; after: number } {
+  const r = ctx.board.latest(election, 'ceremony-reset');
+  return r ? { round: (r.payload as { round: number }).round, after: r.seq } : { round: 0, after: -1 };
+}
+
+/** The trustees of one round (default: the current one), in index order. */
+export function listTrustees(
+  ctx: ServerContext,
+  election: string,
+  round = currentRound(ctx, election).round,
+): TrusteeRecord[] {
   const rows = ctx.db
-    .prepare('SELECT idx, user, name, signing_key, box_key FROM trustees WHERE election = ? ORDER BY idx')
-    .all(election) as TrusteeRow[];
+    .prepare(
+      'SELECT idx, user, name, signing_key, box_key FROM trustees WHERE election = ? AND round = ? ORDER BY idx',
+    )
+    .all(election, round) as TrusteeRow[];
   return rows.map((r) => ({
     index: r.idx,
     user: r.user,
@@ -96,12 +114,17 @@ export function listTrustees(ctx: ServerContext, election: string): TrusteeRecor
   }));
 }
 
+/** The ceremony of the current round only: an abandoned round's entries count for nothing. */
 export function loadCeremony(ctx: ServerContext, election: string): CeremonyState {
   const manifest = ctx.board.ofType(election, 'manifest')[0]?.hash ?? '';
-  const trustees = listTrustees(ctx, election);
-  const c = ctx.board.latest(election, 'ceremony');
+  const { round, after } = currentRound(ctx, election);
+  const inRound = (type: string) => ctx.board.ofType(election, type).filter((e) => e.seq > after);
+  const trustees = listTrustees(ctx, election, round);
+  const latest = ctx.board.latest(election, 'ceremony');
+  const c = latest && latest.seq > after ? latest : null;
   const state: CeremonyState = {
     election,
+    round,
     manifest,
     trustees,
     ceremony: null,
@@ -114,7 +137,7 @@ export function loadCeremony(ctx: ServerContext, election: string): CeremonyStat
   const info: CeremonyInfo = { ...p, seq: c.seq, fp: hexToBytesStrict(p.fingerprint, 'fingerprint', 32) };
   state.ceremony = info;
   const params = { t: info.t, n: info.n };
-  for (const e of ctx.board.ofType(election, 'dkg-dealing')) {
+  for (const e of inRound('dkg-dealing')) {
     const m = e.payload as DealingMessage;
     const shares = new Map<number, EncryptedShare>();
     m.shares.forEach((s, k) => {
@@ -129,17 +152,17 @@ export function loadCeremony(ctx: ServerContext, election: string): CeremonyStat
     });
   }
   const answers = new Map<string, { seq: number; message: AnswerMessage }>();
-  for (const e of ctx.board.ofType(election, 'dkg-answer')) {
+  for (const e of inRound('dkg-answer')) {
     const m = e.payload as AnswerMessage;
     answers.set(`${m.dealer}>${m.recipient}`, { seq: e.seq, message: m });
   }
-  for (const e of ctx.board.ofType(election, 'dkg-complaint')) {
+  for (const e of inRound('dkg-complaint')) {
     const m = e.payload as ComplaintMessage;
     const a = answers.get(`${m.dealer}>${m.recipient}`);
     state.complaints.push(judgeRecorded(info, state, e.seq, m, a ?? null));
   }
   const jk = ctx.board.latest(election, 'joint-key');
-  if (jk) state.jointKey = jk.payload as JointKeyPayload;
+  if (jk && jk.seq > after) state.jointKey = jk.payload as JointKeyPayload;
   return state;
 }
 

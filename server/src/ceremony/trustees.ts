@@ -7,7 +7,7 @@ import { badRequest, conflict, forbidden } from '../http/errors.ts';
 import { Hex, Text } from '../http/validate.ts';
 import { getElection, requireStatus, type Election } from '../elections/store.ts';
 import { ceremonyFingerprint, type CeremonyTrustee } from './fingerprint.ts';
-import { listTrustees, loadCeremony, type TrusteeRecord } from './state.ts';
+import { currentRound, listTrustees, loadCeremony, type TrusteeRecord } from './state.ts';
 
 export const MAX_TRUSTEES = 15;
 
@@ -38,6 +38,15 @@ export function trusteeOfUser(ctx: ServerContext, election: string, user: string
   return t;
 }
 
+/** Whether a signing or box key was registered in any round of this election. */
+function keyUsed(ctx: ServerContext, election: string, signingKey: string, boxKey: string): boolean {
+  return (
+    ctx.db
+      .prepare('SELECT 1 FROM trustees WHERE election = ? AND (signing_key = ? OR box_key = ?) LIMIT 1')
+      .get(election, signingKey, boxKey) !== undefined
+  );
+}
+
 /** A signed-in trustee registers themself: the next free index, `trustee` on the board. */
 export function addTrustee(
   ctx: ServerContext,
@@ -55,21 +64,26 @@ export function addTrustee(
   return ctx.db.transaction(() => {
     const e = getElection(ctx, election);
     requireBeforeOpening(e);
-    if (ctx.board.latest(election, 'ceremony'))
+    const { round } = currentRound(ctx, election);
+    if (loadCeremony(ctx, election).ceremony)
       throw conflict('CEREMONY_STARTED', 'the ceremony has started; no more trustees can register');
-    const existing = listTrustees(ctx, election);
+    const existing = listTrustees(ctx, election, round);
     if (existing.some((x) => x.user === user))
       throw conflict('ALREADY_REGISTERED', 'you are already a trustee of this election');
-    if (existing.some((x) => x.signingKey === input.signingKey || x.boxKey === input.boxKey))
-      throw conflict('DUPLICATE_KEY', 'another trustee registered the same key');
+    // Fresh keys in every round (SPEC §10.6.7): shares boxed to a key of an abandoned round are public.
+    if (keyUsed(ctx, election, input.signingKey, input.boxKey))
+      throw conflict(
+        'DUPLICATE_KEY',
+        'this key is already registered in this election (in this or an earlier round)',
+      );
     if (existing.length >= MAX_TRUSTEES)
       throw conflict('TOO_MANY_TRUSTEES', `at most ${MAX_TRUSTEES} trustees (SPEC §6.1)`);
     const trustee: CeremonyTrustee = { index: existing.length + 1, ...input };
     ctx.db
       .prepare(
-        'INSERT INTO trustees (election, idx, user, name, signing_key, box_key) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO trustees (election, round, idx, user, name, signing_key, box_key) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(election, trustee.index, user, trustee.name, trustee.signingKey, trustee.boxKey);
+      .run(election, round, trustee.index, user, trustee.name, trustee.signingKey, trustee.boxKey);
     ctx.board.append(election, 'trustee', trustee);
     audit(ctx, user, 'ceremony.trustee', election, { index: trustee.index });
     return trustee;

@@ -13,6 +13,8 @@ export function ceremonyView(ctx: ServerContext, election: string) {
   const c = s.ceremony;
   return {
     election,
+    /** The ceremony round (SPEC §10.6.7): 0, then 1, 2, … after each `ceremony-reset`. */
+    round: s.round,
     phase,
     manifest: s.manifest,
     trustees: s.trustees.map((x) => ({ ...publicTrustee(x), dealt: s.dealings.has(x.index) })),

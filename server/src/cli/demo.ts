@@ -9,31 +9,35 @@ export function registerDemoCommand(program: Command): void {
     .option('--voters <n>', 'voters on the roll', intArg('--voters', 10, 100_000), 1000)
     .requiredOption('--out <dir>', 'output directory (board.jsonl, data/, credentials/, trustees/)')
     .option('--seed <n>', 'seed of the synthetic roll and choices', intArg('--seed', 0, 2 ** 31), 1)
+    .option('--ceremony-reset', 'abandon the first key ceremony and start it again (SPEC §10.6.7)')
     .option('--quiet', 'print only the result')
-    .action(async (o: { voters: number; out: string; seed: number; quiet?: boolean }) => {
-      const { runDemo } = await import('../demo/run.ts');
-      const r = await runDemo({
-        voters: o.voters,
-        outDir: o.out,
-        seed: o.seed,
-        log: o.quiet ? undefined : (l) => console.error(l),
-      });
-      const c = r.result.contests[0]!;
-      const total = c.counts.reduce((x, y) => x + y, 0);
-      const lines = r.options.map(
-        (name, i) =>
-          `  ${name.padEnd(28)} ${String(c.counts[i]).padStart(7)}  ${total ? ((100 * c.counts[i]!) / total).toFixed(1) : '0.0'}%`,
-      );
-      print(
-        [
-          `Result of ${r.election} (${r.result.counted} ballots counted, ${r.result.revotes} revotes replaced):`,
-          ...lines,
-          `  outcome: ${describeOutcome(c.outcome, r.optionIds, r.options)}`,
-          `Board: ${r.boardFile}`,
-          `Finished in ${r.seconds.toFixed(1)} s; the published counts equal the choices cast.`,
-        ].join('\n'),
-      );
-    });
+    .action(
+      async (o: { voters: number; out: string; seed: number; ceremonyReset?: boolean; quiet?: boolean }) => {
+        const { runDemo } = await import('../demo/run.ts');
+        const r = await runDemo({
+          voters: o.voters,
+          outDir: o.out,
+          seed: o.seed,
+          ceremonyReset: o.ceremonyReset,
+          log: o.quiet ? undefined : (l) => console.error(l),
+        });
+        const c = r.result.contests[0]!;
+        const total = c.counts.reduce((x, y) => x + y, 0);
+        const lines = r.options.map(
+          (name, i) =>
+            `  ${name.padEnd(28)} ${String(c.counts[i]).padStart(7)}  ${total ? ((100 * c.counts[i]!) / total).toFixed(1) : '0.0'}%`,
+        );
+        print(
+          [
+            `Result of ${r.election} (${r.result.counted} ballots counted, ${r.result.revotes} revotes replaced):`,
+            ...lines,
+            `  outcome: ${describeOutcome(c.outcome, r.optionIds, r.options)}`,
+            `Board: ${r.boardFile}`,
+            `Finished in ${r.seconds.toFixed(1)} s; the published counts equal the choices cast.`,
+          ].join('\n'),
+        );
+      },
+    );
 }
 
 function describeOutcome(outcome: unknown, ids: string[], names: string[]): string {

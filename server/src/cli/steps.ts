@@ -128,6 +128,11 @@ export function registerStepCommands(program: Command): void {
   step(ceremony, 'finish', 'publish the joint key when every check passes').action(async (o: Conn) =>
     print(await call(apiOf(o), 'POST', path(o, '/ceremony/finish'), {})),
   );
+  step(ceremony, 'reset', 'start the ceremony again before its joint key (SPEC §10.6.7)')
+    .requiredOption('--reason <text>', 'why, as the commission decided it (published on the board)')
+    .action(async (o: Conn & { reason: string }) =>
+      print(await call(apiOf(o), 'POST', path(o, '/ceremony/reset'), { reason: o.reason })),
+    );
 
   step(program, 'login-codes', "issue every roll voter's one-time login code (shown once)")
     .requiredOption('--out <file.json>', 'where to write the codes (keep it secret)')

@@ -22,6 +22,7 @@ import {
   fixBallot,
   importRoll,
   keyCeremony,
+  keyCeremonyWithReset,
   loginCodes,
   nominate,
   openVoting,
@@ -36,6 +37,8 @@ export interface DemoOptions {
   seed?: number;
   revoteShare?: number;
   concurrency?: number;
+  /** Run the ceremony once, abandon it and run it again (SPEC §10.6.7). */
+  ceremonyReset?: boolean;
   log?: (line: string) => void;
 }
 
@@ -75,7 +78,15 @@ export interface PreparedElection {
 export async function prepareElection(
   server: RunningServer,
   now: VirtualNow,
-  opts: { voters: number; outDir: string; seed?: number; id?: string; log?: (line: string) => void },
+  opts: {
+    voters: number;
+    outDir: string;
+    seed?: number;
+    id?: string;
+    log?: (line: string) => void;
+    /** The key ceremony step; its trustees' state files, the first two of which decrypt. */
+    ceremony?: (a: Actors, id: string, dir: string) => Promise<string[]>;
+  },
 ): Promise<PreparedElection> {
   const log = opts.log ?? (() => undefined);
   const actors = await createActors(server.ctx, server.url);
@@ -94,7 +105,7 @@ export async function prepareElection(
   await setTime(election.calendar.registrationCloses);
   const { contests } = await fixBallot(actors, id);
   log(`ballot fixed: ${contests[0].options.map((o: { names: { en: string } }) => o.names.en).join(', ')}`);
-  const trusteeFiles = await keyCeremony(actors, id, join(opts.outDir, 'trustees'));
+  const trusteeFiles = await (opts.ceremony ?? keyCeremony)(actors, id, join(opts.outDir, 'trustees'));
   log('key ceremony: joint key published by 3 trustees, t = 2');
   const codes = await credentials(actors, id, voters.length, join(opts.outDir, 'credentials'));
   const logins = await loginCodes(actors, id);
@@ -142,7 +153,10 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     app: { loginRateLimit: false },
   });
   try {
-    const prepared = await prepareElection(server, now, opts);
+    const prepared = await prepareElection(server, now, {
+      ...opts,
+      ceremony: opts.ceremonyReset ? keyCeremonyWithReset : keyCeremony,
+    });
     const { actors, id, people, contests } = prepared;
     let last = 0;
     const cast = await castAll(actors, id, people, {

@@ -238,6 +238,27 @@ export async function keyCeremony(a: Actors, id: string, dir: string): Promise<s
   return files;
 }
 
+/**
+ * The ceremony started again once (SPEC §10.6.7): in round 0 the three trustees register, the
+ * commission asks for t = 3 and trustee 3 never deals, so the ceremony cannot finish and the
+ * commission resets it; in round 1 the three register fresh keys and finish with t = 2. The
+ * abandoned round's state files stay in `dir`-round-0.
+ */
+export async function keyCeremonyWithReset(a: Actors, id: string, dir: string): Promise<string[]> {
+  const old = `${dir}-round-0`;
+  mkdirSync(old, { recursive: true, mode: 0o700 });
+  const trustees = DEMO_USERS.filter(([, r]) => r === 'trustee').map(([n]) => n);
+  const files = trustees.map((n) => join(old, `${n}.json`));
+  trustees.forEach((n, i) => initTrustee(files[i]!, { election: id, name: n }));
+  for (const [i, n] of trustees.entries()) await registerTrustee(as(a, n), files[i]!);
+  await call(as(a, COMMISSION), 'POST', path(id, '/ceremony/start'), { t: 3 });
+  for (const i of [0, 1]) await deal(as(a, trustees[i]!), files[i]!);
+  await call(as(a, COMMISSION), 'POST', path(id, '/ceremony/reset'), {
+    reason: 'trustee 3 lost their key before dealing',
+  });
+  return keyCeremony(a, id, dir);
+}
+
 /** Credentials generated "offline" into `dir` (codes, letters, public list), then the list published. */
 export async function credentials(
   a: Actors,

@@ -119,6 +119,18 @@ export const ADMIN_STRINGS = {
   ),
   startCeremony: s('Рәсімді бастау', 'Начать церемонию', 'Start the ceremony'),
   finishCeremony: s('Ортақ кілтті жариялау', 'Опубликовать общий ключ', 'Publish the joint key'),
+  round: s('Рәсім кезеңі', 'Раунд церемонии', 'Ceremony round'),
+  resetCeremony: s('Рәсімді қайта бастау', 'Начать церемонию заново', 'Start the ceremony again'),
+  resetCeremonyHelp: s(
+    'Ортақ кілт шықпайтын болса ғана (мысалы, тұлғалар кілтін жоғалтса). Осы кезеңнің барлық жазбасы күшін жояды; сенімді тұлғалар жаңа кілттермен қайта тіркеледі. Себебі тақтада жарияланады.',
+    'Только если общий ключ не получится (например, доверенные лица потеряли ключи). Всё в этом раунде теряет силу; доверенные лица регистрируются заново с новыми ключами. Причина публикуется на доске.',
+    'Only if the joint key cannot be made (say, trustees lost their keys). Everything of this round becomes void; trustees register again with fresh keys. The reason is published on the board.',
+  ),
+  resetReason: s(
+    'Себебі (тақтада жарияланады)',
+    'Причина (публикуется на доске)',
+    'Reason (published on the board)',
+  ),
   credentials: s('Тіркелгі кодтары', 'Учётные коды', 'Credentials'),
   credentialsHelp: s(
     'Кодтарды сенімді компьютерде жасаңыз: saylau credentials generate. Мұнда тек public-credentials.json жүктеледі (рөлі: тіркелгі органы).',
@@ -312,6 +324,36 @@ export const CLIENT_STRINGS = {
   download: s('Жүктеп алу', 'Скачать', 'Download'),
   refused: s('Сервер бас тартты', 'Сервер отказал', 'The server refused'),
   badFile: s('Файл JSON емес.', 'Файл не JSON.', 'The file is not JSON.'),
+  confirmReset: s(
+    'Рәсімді қайта бастау керек пе? Осы кезеңнің үлестері күшін жояды, бұл әрекетті қайтару мүмкін емес.',
+    'Начать церемонию заново? Доли этого раунда теряют силу; это необратимо.',
+    'Start the ceremony again? This round’s shares become void; this cannot be undone.',
+  ),
+  'err.NO_CEREMONY': s(
+    'Рәсім әлі басталған жоқ.',
+    'Церемония ещё не начата.',
+    'The ceremony has not started.',
+  ),
+  'err.CEREMONY_FINISHED': s(
+    'Ортақ кілт жарияланған: рәсімді қайта бастауға болмайды.',
+    'Общий ключ опубликован: церемонию нельзя начать заново.',
+    'The joint key is published: the ceremony cannot start again.',
+  ),
+  'err.NOT_ENOUGH_QUALIFIED': s(
+    'Рұқсат етілген тұлғалар t-дан аз: рәсімді қайта бастаңыз.',
+    'Допущенных меньше t: начните церемонию заново.',
+    'Fewer than t trustees qualify: start the ceremony again.',
+  ),
+  'err.DUPLICATE_KEY': s(
+    'Бұл кілт бұрын тіркелген: жаңа кілттер жасаңыз.',
+    'Этот ключ уже регистрировался: создайте новые ключи.',
+    'This key was registered before: make fresh keys.',
+  ),
+  'err.STALE_STATE': s(
+    'Бұл кілттер тоқтатылған кезеңге тиесілі: жаңасын жасаңыз.',
+    'Эти ключи из прерванного раунда: создайте новые.',
+    'These keys belong to an abandoned round: make new ones.',
+  ),
   confirmClose: s(
     'Дауыс беруді жабу керек пе? Бұл әрекетті қайтару мүмкін емес.',
     'Закрыть голосование? Это необратимо.',

@@ -274,8 +274,9 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
         : ''
     }
 
-    <section id="ceremony-section" data-phase="${cer.phase}">
+    <section id="ceremony-section" data-phase="${cer.phase}" data-round="${String(cer.round)}">
       <h2>${a(lang, 'ceremony')}</h2>
+      <p id="ceremony-round">${a(lang, 'round')}: ${String(cer.round)}</p>
       <p><a href="/trustee/elections/${e.id}?lang=${lang}">${a(lang, 'trusteeTitle')}</a></p>
       <div id="ceremony-state"></div>
       ${
@@ -288,7 +289,13 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
       }
       ${
         beforeVoting && cer.phase === 'dealing'
-          ? html`<button type="button" id="ceremony-finish">${a(lang, 'finishCeremony')}</button>`
+          ? html`<button type="button" id="ceremony-finish">${a(lang, 'finishCeremony')}</button>
+              <form id="ceremony-reset" method="post" novalidate data-round="${String(cer.round)}">
+                <h3>${a(lang, 'resetCeremony')}</h3>
+                <p class="muted">${a(lang, 'resetCeremonyHelp')}</p>
+                ${field(lang, 'reset-reason', 'resetReason', html`type="text" required maxlength="500" autocomplete="off"`)}
+                <button type="submit">${a(lang, 'resetCeremony')}</button>
+              </form>`
           : ''
       }
     </section>

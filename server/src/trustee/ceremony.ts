@@ -36,7 +36,14 @@ import { ceremonyFingerprint, type CeremonyTrustee } from '../ceremony/fingerpri
 import type { DealingMessage } from '../ceremony/messages.ts';
 import type { CeremonyView } from '../ceremony/view.ts';
 import { TrusteeError, electionPath, requestJson, type TrusteeApi } from './http.ts';
-import { loadState, requireIndex, saveState, type StoredDealing, type TrusteeState } from './state.ts';
+import {
+  loadState,
+  requireCurrentRound,
+  requireIndex,
+  saveState,
+  type StoredDealing,
+  type TrusteeState,
+} from './state.ts';
 
 export interface VerifiedCeremony {
   t: number;
@@ -52,6 +59,7 @@ export function fetchCeremony(api: TrusteeApi, election: string): Promise<Ceremo
 
 /** Recompute the ceremony fingerprint and find our own keys at our index (SPEC §10.6). */
 export function checkCeremony(state: TrusteeState, view: CeremonyView): VerifiedCeremony {
+  requireCurrentRound(state, view.round);
   const c = view.ceremony;
   if (!c) throw new TrusteeError('the ceremony has not started', 'NO_CEREMONY');
   const me = requireIndex(state);
@@ -81,7 +89,10 @@ export function signMessage<T extends object>(state: TrusteeState, body: T): T &
 /** Register with the server (POST …/trustees) and store the assigned index. Idempotent. */
 export async function registerTrustee(api: TrusteeApi, file: string): Promise<{ index: number }> {
   const state = loadState(file);
+  const round = (await fetchCeremony(api, state.election)).round;
+  requireCurrentRound(state, round);
   if (state.index !== null) return { index: state.index };
+  state.round = round;
   try {
     const r = await requestJson<CeremonyTrustee>(api, 'POST', electionPath(state.election, '/trustees'), {
       name: state.name,

@@ -36,6 +36,11 @@ export interface TrusteeState {
   name: string;
   /** Assigned by the server at registration. */
   index: number | null;
+  /**
+   * The ceremony round this state belongs to (SPEC §10.6.7), fixed at creation when known, else at
+   * registration. Absent in files older than rounds: a registered one then belongs to round 0.
+   */
+  round?: number | null;
   signingSecretKey: string;
   signingKey: string;
   boxSecretKey: string;
@@ -48,7 +53,10 @@ export interface TrusteeState {
 }
 
 /** Create a trustee's keys in a new state file; an existing file is never overwritten. */
-export function initTrustee(file: string, opts: { election: string; name: string }): TrusteeState {
+export function initTrustee(
+  file: string,
+  opts: { election: string; name: string; round?: number },
+): TrusteeState {
   if (existsSync(file))
     throw new TrusteeError(`${file} already exists; it may hold a trustee's keys`, 'STATE_EXISTS');
   const signing = generateSigningKey();
@@ -58,6 +66,7 @@ export function initTrustee(file: string, opts: { election: string; name: string
     election: opts.election,
     name: opts.name,
     index: null,
+    round: opts.round ?? null,
     signingSecretKey: bytesToHex(signing.secretKey),
     signingKey: signing.publicKeyHex,
     boxSecretKey: bytesToHex(box.secretKey),
@@ -102,4 +111,22 @@ export function requireIndex(s: TrusteeState): number {
   if (s.index === null)
     throw new TrusteeError('register first (the server assigns the index)', 'NOT_REGISTERED');
   return s.index;
+}
+
+/** The round a state belongs to, or null if it has not been bound to one yet. */
+export const stateRound = (s: TrusteeState): number | null => s.round ?? (s.index !== null ? 0 : null);
+
+/**
+ * SPEC §10.6.7: after a `ceremony-reset` the keys of the abandoned round are void (their shares are
+ * public on the board), so its state file must not register, deal or complain again.
+ */
+export function requireCurrentRound(s: TrusteeState, current: number): void {
+  const round = stateRound(s);
+  if (round !== null && round !== current)
+    throw new TrusteeError(
+      `this state belongs to round ${round}, abandoned; create a new state file`,
+      'STALE_STATE',
+      undefined,
+      { round, current },
+    );
 }

@@ -602,6 +602,12 @@ function initElection() {
     await api('POST', `${base}/ceremony/finish`, {});
     reloadWith(S.done);
   });
+  // SPEC §10.6.7: abandon this round; the reason goes on the board, so ask once more.
+  watch($('ceremony-reset'), async () => {
+    if (!window.confirm(S.confirmReset)) return;
+    const r = await api('POST', `${base}/ceremony/reset`, { reason: val('reset-reason') });
+    reloadWith(`${S.done} · ${S.round}: ${r.round}`);
+  });
 
   watch($('credentials-publish'), async () => {
     let list;

@@ -47,6 +47,8 @@ function summary(e) {
       return `${p.dealer} → ${p.recipient}`;
     case 'joint-key':
       return `[${(p.qualified || []).join(', ')}]`;
+    case 'ceremony-reset':
+      return `${p.round}: ${p.reason}`;
     case 'credentials':
       return `${p.count}`;
     case 'ballot':

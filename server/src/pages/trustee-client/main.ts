@@ -9,6 +9,7 @@ import {
   computeShare,
   deal,
   decryptTally,
+  fetchCeremony,
   initTrustee,
   loadState,
   registerTrustee,
@@ -86,7 +87,15 @@ function backupLink(file: string) {
   a.hidden = false;
 }
 
-function start() {
+/**
+ * The state's key in this browser. SPEC §10.6.7: each ceremony round needs fresh keys, so a round
+ * after a `ceremony-reset` gets its own key and the page starts fresh (round 0 keeps the key it
+ * always had, so states saved before rounds existed are still found).
+ */
+const stateFile = (user: string, round: number) =>
+  round === 0 ? `${election}/${user}` : `${election}/${user}/round-${round}`;
+
+async function start() {
   const s = session();
   if (!s) {
     notice(S['err.NOT_SIGNED_IN']!, 'error');
@@ -103,7 +112,14 @@ function start() {
     location.href = `/admin?lang=${lang}`;
   });
   const api = { baseUrl: location.origin, token: s.token };
-  const file = `${election}/${s.user.name}`;
+  let round: number;
+  try {
+    round = (await fetchCeremony(api, election)).round;
+  } catch (e) {
+    notice(explain(e), 'error');
+    return;
+  }
+  const file = stateFile(s.user.name, round);
   const step = (id: string, fn: () => Promise<string>) => {
     const b = $(id) as HTMLButtonElement;
     b.addEventListener('click', async () => {
@@ -123,7 +139,7 @@ function start() {
     });
   };
   step('t-register', async () => {
-    if (!existsSync(file)) initTrustee(file, { election, name: s.user.name });
+    if (!existsSync(file)) initTrustee(file, { election, name: s.user.name, round });
     const r = await registerTrustee(api, file);
     return `${S.done} #${r.index}`;
   });
@@ -164,4 +180,4 @@ function start() {
   backupLink(file);
 }
 
-start();
+void start();

@@ -1,0 +1,35 @@
+/**
+ * Starting the key ceremony again (SPEC §10.6.7): the commission abandons a ceremony that cannot
+ * finish, before its joint key, with a public reason. The abandoned round stays on the board and
+ * counts for nothing further; trustees register again with fresh keys.
+ */
+import { z } from 'zod';
+import type { ServerContext } from '../context.ts';
+import { conflict } from '../http/errors.ts';
+import { Text } from '../http/validate.ts';
+import { getElection } from '../elections/store.ts';
+import { loadCeremony } from './state.ts';
+import { requireBeforeOpening } from './trustees.ts';
+
+export const ResetCeremony = z.strictObject({ reason: Text(500) });
+
+export interface ResetPayload {
+  round: number;
+  /** Fingerprint of the abandoned ceremony. */
+  ceremony: string;
+  reason: string;
+}
+
+/** Append `ceremony-reset` {round, ceremony, reason}; the board is the record, not the audit log. */
+export function resetCeremony(ctx: ServerContext, election: string, reason: string): ResetPayload {
+  return ctx.db.transaction((): ResetPayload => {
+    requireBeforeOpening(getElection(ctx, election));
+    const state = loadCeremony(ctx, election);
+    if (!state.ceremony) throw conflict('NO_CEREMONY', 'no ceremony has started in this round');
+    if (state.jointKey)
+      throw conflict('CEREMONY_FINISHED', 'the joint key is published; the ceremony cannot start again');
+    const payload: ResetPayload = { round: state.round + 1, ceremony: state.ceremony.fingerprint, reason };
+    ctx.board.append(election, 'ceremony-reset', payload);
+    return payload;
+  })();
+}
