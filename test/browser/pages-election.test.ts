@@ -233,6 +233,10 @@ describe('the commission runs an election through the pages; observers follow', 
         expect(await trusteeStep(p, 't-deal')).toContain('Алдымен тіркеліңіз');
       }
       expect(await trusteeStep(p, 't-register')).toContain(`#${i + 1}`);
+      // The keys table names the ceremony round (0: no reset) and the trustee's index.
+      expect(await p.locator('#trustee-state').innerText()).toMatch(
+        new RegExp(`Рәсім кезеңі\\s+0[\\s\\S]*${i + 1}`),
+      );
       trustees.push(p);
     }
     await screenshot(trustees[0]!, SUITE, '05a-trustee-registered');

@@ -50,6 +50,9 @@ function explain(e: unknown): string {
   return `${S.refused}: ${local ?? err.message ?? String(e)}${err.code ? ` [${err.code}]` : ''}`;
 }
 
+/** The ceremony round this page works in (SPEC §10.6.7), shown with the keys. */
+let currentRound = 0;
+
 function render(file: string) {
   const box = $('trustee-state');
   box.replaceChildren();
@@ -59,6 +62,7 @@ function render(file: string) {
   }
   const s = loadState(file);
   const rows: [string, string][] = [
+    [S.round ?? '', String(currentRound)],
     [S.index ?? '#', s.index === null ? '—' : String(s.index)],
     [S.signingKey ?? '', s.signingKey],
     [S.share ?? '', s.share ? s.share.publicShare : '—'],
@@ -115,6 +119,7 @@ async function start() {
   let round: number;
   try {
     round = (await fetchCeremony(api, election)).round;
+    currentRound = round;
   } catch (e) {
     notice(explain(e), 'error');
     return;
