@@ -29,6 +29,7 @@ import {
 import {
   DISTRICT,
   ELECTION_DAY as FIXTURE_DAY,
+  expectRefused,
   startHarness,
   type ApiResponse,
   type Harness,
@@ -46,15 +47,9 @@ afterEach(async () => {
 const path = (id: string, rest = '') => `/api/elections/${id}${rest}`;
 const REASON = { reason: 'two trustees lost their keys' };
 
-/** Refused with this status (and code), and not one row written anywhere. */
-async function refused(req: () => Promise<ApiResponse>, status: number, code?: string): Promise<ApiResponse> {
-  const before = h.snapshot();
-  const r = await req();
-  expect(r.status, r.text).toBe(status);
-  if (code) expect(r.body?.error?.code, r.text).toBe(code);
-  expect(h.snapshot()).toEqual(before);
-  return r;
-}
+/** Refused with this status and code, and not one row written anywhere (harness.ts). */
+const refused = (req: () => Promise<ApiResponse>, status: number, code?: string) =>
+  expectRefused(h, req, status, code);
 
 async function election(id: string) {
   const commission = await h.signIn('commission', `${id}-chair`);

@@ -41,7 +41,14 @@ import {
   type TrusteeState,
   type VerifiedCeremony,
 } from '../src/trustee/index.ts';
-import { DISTRICT, ELECTION_DAY, startHarness, type ApiResponse, type Harness } from './harness.ts';
+import {
+  DISTRICT,
+  ELECTION_DAY,
+  expectRefused,
+  startHarness,
+  type ApiResponse,
+  type Harness,
+} from './harness.ts';
 import { registerTrustees, type TrusteeHandle } from './ceremony-fixture.ts';
 
 let h: Harness;
@@ -66,15 +73,9 @@ async function setup(opts: { id?: string; n?: number; t?: number; start?: boolea
   return { id, commission, trustees };
 }
 
-/** Refused with this status and code, and not one row written anywhere. */
-async function refused(req: () => Promise<ApiResponse>, status: number, code: string): Promise<ApiResponse> {
-  const before = h.snapshot();
-  const r = await req();
-  expect(r.status, r.text).toBe(status);
-  expect(r.body?.error?.code, r.text).toBe(code);
-  expect(h.snapshot()).toEqual(before);
-  return r;
-}
+/** Refused with this status and code, and not one row written anywhere (harness.ts). */
+const refused = (req: () => Promise<ApiResponse>, status: number, code: string) =>
+  expectRefused(h, req, status, code);
 
 async function prepared(id: string, x: TrusteeHandle) {
   const state = loadState(x.file);

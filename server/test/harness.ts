@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { startServer, type RunningServer } from '../src/server.ts';
 import { createUser, type Role } from '../src/auth/users.ts';
 
@@ -116,3 +117,18 @@ export const DISTRICT = {
   en: 'Aksu rural district',
 };
 export const ELECTION_DAY = '2026-12-20';
+
+/** Refused with `status` (and `code`, when given), and not one row written anywhere. */
+export async function expectRefused(
+  h: Harness,
+  req: () => Promise<ApiResponse>,
+  status: number,
+  code?: string,
+): Promise<ApiResponse> {
+  const before = h.snapshot();
+  const r = await req();
+  expect(r.status, r.text).toBe(status);
+  if (code !== undefined) expect(r.body?.error?.code, r.text).toBe(code);
+  expect(h.snapshot()).toEqual(before);
+  return r;
+}

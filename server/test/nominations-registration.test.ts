@@ -1,6 +1,13 @@
 /** Signatures, registration, extension and fixing the ballot (SPEC §10.4–§10.5). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DISTRICT, ELECTION_DAY, startHarness, type ApiResponse, type Harness } from './harness.ts';
+import {
+  DISTRICT,
+  ELECTION_DAY,
+  expectRefused,
+  startHarness,
+  type ApiResponse,
+  type Harness,
+} from './harness.ts';
 import { makeIin, rollCsv, syntheticVoters, type SyntheticVoter } from '../src/roll/synthetic.ts';
 import { ballotOrder } from '../src/nominations/ballot.ts';
 import { AGAINST_ALL } from '../src/elections/store.ts';
@@ -38,19 +45,9 @@ async function acceptRoll(id = E, voters: readonly SyntheticVoter[] = ROLL) {
   expect(a.status).toBe(200);
 }
 
-function snapshot(): Record<string, number> {
-  const count = (t: string) =>
-    (h.server.ctx.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-  return { ...h.snapshot(), district_akims: count('district_akims'), audit_log: count('audit_log') };
-}
-
-async function refused(call: () => Promise<ApiResponse>, status: number, code: string) {
-  const before = snapshot();
-  const r = await call();
-  expect({ status: r.status, code: r.body?.error?.code }).toEqual({ status, code });
-  expect(snapshot()).toEqual(before);
-  return r;
-}
+/** Refused with this status and code, and not one row written anywhere (harness.ts). */
+const refused = (req: () => Promise<ApiResponse>, status: number, code: string) =>
+  expectRefused(h, req, status, code);
 
 /** Move the clock and sign in again (a session lasts 8 hours). */
 async function at(time: Date) {

@@ -1,6 +1,13 @@
 /** Entering nominations (SPEC §10.4): routes, the akim rule, candidate eligibility, deadlines. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DISTRICT, ELECTION_DAY, startHarness, type ApiResponse, type Harness } from './harness.ts';
+import {
+  DISTRICT,
+  ELECTION_DAY,
+  expectRefused,
+  startHarness,
+  type ApiResponse,
+  type Harness,
+} from './harness.ts';
 import { makeIin } from '../src/roll/synthetic.ts';
 import { auditLog } from '../src/audit.ts';
 
@@ -25,18 +32,6 @@ async function createElection(id: string, profile?: unknown) {
     token,
   );
   expect(r.status).toBe(201);
-}
-
-/** Row counts of every table H1 writes, the harness's list plus the akim, roll and audit log. */
-function snapshot(): Record<string, number> {
-  const count = (t: string) =>
-    (h.server.ctx.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-  return {
-    ...h.snapshot(),
-    district_akims: count('district_akims'),
-    rolls: count('rolls'),
-    audit_log: count('audit_log'),
-  };
 }
 
 const N = (kk: string, ru = kk, en = kk) => ({ kk, ru, en });
@@ -88,14 +83,9 @@ const party = (name = 'Аманат') => ({ kind: 'party', name: N(name, name, n
 const post = (body: unknown, id = E, tok: string | null = token) =>
   h.api('POST', `/api/elections/${id}/nominations`, body, tok);
 
-/** Assert a refusal: status, code, and that no row anywhere changed. */
-async function refused(call: () => Promise<ApiResponse>, status: number, code: string) {
-  const before = snapshot();
-  const r = await call();
-  expect({ status: r.status, code: r.body?.error?.code }).toEqual({ status, code });
-  expect(snapshot()).toEqual(before);
-  return r;
-}
+/** Refused with this status and code, and not one row written anywhere (harness.ts). */
+const refused = (req: () => Promise<ApiResponse>, status: number, code: string) =>
+  expectRefused(h, req, status, code);
 
 describe('nomination routes', () => {
   it('accepts each route of the reform profile as a pending nomination, off the board', async () => {

@@ -17,7 +17,7 @@ import { entryHash, getElection, type BoardEntry } from '../src/index.ts';
 import { decryptTally, loadState, signMessage, type BoardSource } from '../src/trustee/index.ts';
 import type { TallyPayload } from '../src/tally/aggregate.ts';
 import { unsigned } from '../src/ceremony/messages.ts';
-import { startHarness, ELECTION_DAY, type ApiResponse, type Harness } from './harness.ts';
+import { expectRefused, startHarness, ELECTION_DAY, type ApiResponse, type Harness } from './harness.ts';
 import {
   ceremonyElectionFixture,
   insertBallot,
@@ -40,14 +40,9 @@ const CLOSING = new Date(`${ELECTION_DAY}T20:00:00+05:00`);
 /** The board as the export serves it (SPEC §9.3); the trustee library checks it as a chain. */
 const boardOf: BoardSource = async (id) => [...h.server.ctx.board.exportLines(id)].join('');
 
-async function refused(req: () => Promise<ApiResponse>, status: number, code: string): Promise<ApiResponse> {
-  const before = h.snapshot();
-  const r = await req();
-  expect(r.status, r.text).toBe(status);
-  expect(r.body?.error?.code, r.text).toBe(code);
-  expect(h.snapshot()).toEqual(before);
-  return r;
-}
+/** Refused with this status and code, and not one row written anywhere (harness.ts). */
+const refused = (req: () => Promise<ApiResponse>, status: number, code: string) =>
+  expectRefused(h, req, status, code);
 
 /** Trustee x's decryption message for the tally, built by hand so a test can alter it. */
 function decryptionFor(
