@@ -16,6 +16,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
+import { expect } from 'vitest';
 import {
   G,
   ORDER,
@@ -37,6 +38,7 @@ import {
   type CredentialKeys,
   type ElectionParams,
 } from '@saylau/crypto';
+import type { Report } from '../src/index.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- payloads are edited as free-form JSON */
 export interface Entry {
@@ -209,3 +211,26 @@ export function foreignBallot(params: ElectionParams, choice = 0): BallotJson {
 
 /** A random 64-byte "signature" as 128 lowercase hex characters. */
 export const randomSignature = (): string => nodeRandomBytes(64).toString('hex');
+
+/** The first failures, one a line, for an assertion's message. */
+export const summary = (r: Report) =>
+  r.failures
+    .slice(0, 12)
+    .map((f) => `${f.check}@${f.seq}: ${f.message}`)
+    .join('\n') || '(no failures)';
+
+/**
+ * Exit code 1 and `check` reported as failed; when given, a failure of that check with catalog key
+ * `key`, and one (with that key, if given) at `seq`.
+ */
+export function expectCaught(r: Report, check: string, at: { seq?: number; key?: string } = {}): void {
+  expect(r.exitCode, summary(r)).toBe(1);
+  expect(r.checks.find((c) => c.id === check)?.status, summary(r)).toBe('fail');
+  const failures = r.failures.filter((f) => f.check === check && (at.key === undefined || f.key === at.key));
+  expect(failures.length, summary(r)).toBeGreaterThan(0);
+  if (at.seq !== undefined)
+    expect(
+      failures.map((f) => f.seq),
+      summary(r),
+    ).toContain(at.seq);
+}

@@ -12,13 +12,16 @@ import { hexToBytesStrict } from '@saylau/crypto';
 import { runDemo } from '../../server/src/demo/run.ts';
 import { ceremonyFingerprint } from '../../server/src/ceremony/fingerprint.ts';
 import { loadState, prepareDealing, type TrusteeState } from '../../server/src/trustee/index.ts';
-import { verifyBoard, type Report } from '../src/index.ts';
+import { verifyBoard } from '../src/index.ts';
 import {
   bumpScalar,
+  expectCaught,
   flipHex,
   indexOfType,
   loadDemoFixture,
+  parseBoard,
   resignTrusteeMessage,
+  summary,
   tamper,
   type Entry,
 } from './tamper-helpers.ts';
@@ -43,63 +46,41 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const summary = (r: Report) =>
-  r.failures
-    .slice(0, 12)
-    .map((f) => `${f.check}@${f.seq}: ${f.message}`)
-    .join('\n') || '(no failures)';
-
-/** Exit code 1 and a failure of `check` with catalog key `key` (at `seq` when given). */
-function expectCaught(r: Report, check: string, key: string, seq?: number): void {
-  expect(r.exitCode, summary(r)).toBe(1);
-  expect(r.checks.find((c) => c.id === check)?.status, summary(r)).toBe('fail');
-  expect(
-    r.failures.some((f) => f.check === check && f.key === key && (seq === undefined || f.seq === seq)),
-    summary(r),
-  ).toBe(true);
-}
-
 const resetIndex = (entries: readonly Entry[]) => indexOfType(entries, 'ceremony-reset');
+
+/** The board with the reset's payload edited and the chain re-hashed after it; `at` is its seq. */
+function editReset(edit: (payload: Entry['payload']) => void): { board: string; at: number } {
+  let at = -1;
+  const board = tamper(
+    text,
+    (es) => {
+      at = resetIndex(es);
+      edit(es[at]!.payload);
+      return at;
+    },
+    { rehash: true },
+  );
+  return { board, at };
+}
 
 describe('tamper: a ceremony started again', () => {
   it('the untouched board with a reset passes (exit 0)', async () => {
     const r = await verifyBoard(text);
     expect(r.failures, summary(r)).toEqual([]);
     expect(r.exitCode).toBe(0);
-    const entries = text
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Entry);
+    const entries = parseBoard(text);
     expect(entries.filter((e) => e.type === 'ceremony')).toHaveLength(2);
     expect(entries[resetIndex(entries)]!.payload.round).toBe(1);
   });
 
   it('a reset naming another fingerprint → 4.6', async () => {
-    let at = -1;
-    const board = tamper(
-      text,
-      (es) => {
-        at = resetIndex(es);
-        es[at]!.payload.ceremony = flipHex(es[at]!.payload.ceremony);
-        return at;
-      },
-      { rehash: true },
-    );
-    expectCaught(await verifyBoard(board), '4.6', 'resetFingerprint', at);
+    const { board, at } = editReset((p) => (p.ceremony = flipHex(p.ceremony)));
+    expectCaught(await verifyBoard(board), '4.6', { key: 'resetFingerprint', seq: at });
   });
 
   it('a skipped round number → 4.6', async () => {
-    let at = -1;
-    const board = tamper(
-      text,
-      (es) => {
-        at = resetIndex(es);
-        es[at]!.payload.round = 2;
-        return at;
-      },
-      { rehash: true },
-    );
-    expectCaught(await verifyBoard(board), '4.6', 'resetRound', at);
+    const { board, at } = editReset((p) => (p.round = 2));
+    expectCaught(await verifyBoard(board), '4.6', { key: 'resetRound', seq: at });
   });
 
   it('a reset after the joint key (moved there) → 4.6', async () => {
@@ -115,7 +96,7 @@ describe('tamper: a ceremony started again', () => {
       },
       { rehash: true },
     );
-    expectCaught(await verifyBoard(board), '4.6', 'resetAfterJointKey', moved);
+    expectCaught(await verifyBoard(board), '4.6', { key: 'resetAfterJointKey', seq: moved });
   });
 
   it('a key of the abandoned round registered again → 4.7 only', async () => {
@@ -162,7 +143,7 @@ describe('tamper: a ceremony started again', () => {
       { rehash: true },
     );
     const r = await verifyBoard(board);
-    expectCaught(r, '4.7', 'keyFromEarlierRound', reused);
+    expectCaught(r, '4.7', { key: 'keyFromEarlierRound', seq: reused });
     expect(new Set(r.failures.map((f) => f.check)), summary(r)).toEqual(new Set(['4.7']));
   });
 
@@ -182,7 +163,7 @@ describe('tamper: a ceremony started again', () => {
       { rehash: true },
     );
     const r = await verifyBoard(board);
-    expectCaught(r, '4.3', 'commitmentProof', at);
+    expectCaught(r, '4.3', { key: 'commitmentProof', seq: at });
     expect(new Set(r.failures.map((f) => f.check)), summary(r)).toEqual(new Set(['4.3']));
   });
 });

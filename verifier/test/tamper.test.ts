@@ -13,15 +13,16 @@ import { runDemo } from '../../server/src/demo/run.ts';
 import { startServer } from '../../server/src/server.ts';
 import { verifyBoard, type Report } from '../src/index.ts';
 import {
-  NON_CANONICAL_POINT,
   bumpScalar,
   countedBallotIndices,
+  expectCaught,
   flipHex,
   foreignBallot,
   indexOfType,
   keysOf,
   lastIndexOfType,
   loadDemoFixture,
+  NON_CANONICAL_POINT,
   parseBoard,
   randomPoint,
   randomSignature,
@@ -29,6 +30,7 @@ import {
   resignBallot,
   resignTrusteeMessage,
   serialiseBoard,
+  summary,
   tamper,
   type DemoFixture,
   type Entry,
@@ -63,27 +65,6 @@ beforeAll(async () => {
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-const summary = (r: Report) =>
-  r.failures
-    .slice(0, 12)
-    .map((f) => `${f.check}@${f.seq}: ${f.message}`)
-    .join('\n') || '(no failures)';
-
-/** Exit code 1, the check reported as failed, and (when given) a failure of that check at `seq`. */
-function expectCaught(r: Report, check: string, seq?: number): void {
-  expect(r.exitCode, summary(r)).toBe(1);
-  expect(
-    r.failures.map((f) => f.check),
-    summary(r),
-  ).toContain(check);
-  expect(r.checks.find((c) => c.id === check)?.status, summary(r)).toBe('fail');
-  if (seq !== undefined)
-    expect(
-      r.failures.filter((f) => f.check === check).map((f) => f.seq),
-      summary(r),
-    ).toContain(seq);
-}
 
 /** Exit code 1 and at least one of `checks` reported. */
 function expectCaughtByOneOf(r: Report, checks: string[]): void {
@@ -143,7 +124,7 @@ describe('the hash chain (raw edits)', () => {
       },
       { rehash: false },
     );
-    expectCaught(await verifyBoard(bad), '2.3', s);
+    expectCaught(await verifyBoard(bad), '2.3', { seq: s });
   });
 
   it('a duplicated ballot line → 2.1', async () => {
@@ -218,7 +199,7 @@ describe('ballots (chain re-hashed by the server)', () => {
       { rehash: true },
     );
     const r = await verifyBoard(bad);
-    expectCaught(r, '7.4', s);
+    expectCaught(r, '7.4', { seq: s });
     notReported(r, '2.3');
     notReported(r, '7.1');
     notReported(r, '7.3');
@@ -234,7 +215,7 @@ describe('ballots (chain re-hashed by the server)', () => {
       },
       { rehash: true },
     );
-    expectCaught(await verifyBoard(bad), '7.3', s);
+    expectCaught(await verifyBoard(bad), '7.3', { seq: s });
   });
 
   it('a non-canonical point in a ciphertext → 7.1', async () => {
@@ -249,7 +230,7 @@ describe('ballots (chain re-hashed by the server)', () => {
       },
       { rehash: true },
     );
-    expectCaught(await verifyBoard(bad), '7.1', s);
+    expectCaught(await verifyBoard(bad), '7.1', { seq: s });
   });
 
   it('a forged 0/1 proof (a response scalar changed), ballot re-signed → 7.4', async () => {
@@ -266,7 +247,7 @@ describe('ballots (chain re-hashed by the server)', () => {
       { rehash: true },
     );
     const r = await verifyBoard(bad);
-    expectCaught(r, '7.4', s);
+    expectCaught(r, '7.4', { seq: s });
     notReported(r, '7.3');
   });
 
@@ -282,7 +263,7 @@ describe('ballots (chain re-hashed by the server)', () => {
       },
       { rehash: true },
     );
-    expectCaught(await verifyBoard(bad), '7.4', s);
+    expectCaught(await verifyBoard(bad), '7.4', { seq: s });
   });
 
   it('a valid ballot signed by a credential not on the list → 7.2', async () => {
@@ -302,7 +283,7 @@ describe('ballots (chain re-hashed by the server)', () => {
       { rehash: true },
     );
     const r = await verifyBoard(bad);
-    expectCaught(r, '7.2', at);
+    expectCaught(r, '7.2', { seq: at });
     notReported(r, '7.3');
     notReported(r, '7.4');
   });
@@ -318,7 +299,7 @@ describe('ballots (chain re-hashed by the server)', () => {
       },
       { rehash: true },
     );
-    expectCaught(await verifyBoard(bad), '7.5', at);
+    expectCaught(await verifyBoard(bad), '7.5', { seq: at });
   });
 
   it("another credential's ballot reusing a ciphertext → 7.5 (its proof fails 7.4 too)", async () => {
@@ -340,7 +321,7 @@ describe('ballots (chain re-hashed by the server)', () => {
       { rehash: true },
     );
     const r = await verifyBoard(bad);
-    expectCaught(r, '7.5', b);
+    expectCaught(r, '7.5', { seq: b });
     notReported(r, '7.3');
   });
 
@@ -386,7 +367,7 @@ describe('tally, decryption and result (chain re-hashed)', () => {
       },
       { rehash: true },
     );
-    expectCaught(await verifyBoard(bad), '8.2', s);
+    expectCaught(await verifyBoard(bad), '8.2', { seq: s });
   });
 
   it('a partial decryption with a wrong proof, re-signed by its trustee → 9.2', async () => {
@@ -403,7 +384,7 @@ describe('tally, decryption and result (chain re-hashed)', () => {
       { rehash: true },
     );
     const r = await verifyBoard(bad);
-    expectCaught(r, '9.2', s);
+    expectCaught(r, '9.2', { seq: s });
     notReported(r, '9.1');
   });
 
@@ -418,7 +399,7 @@ describe('tally, decryption and result (chain re-hashed)', () => {
       },
       { rehash: true },
     );
-    expectCaught(await verifyBoard(bad), '9.1', s);
+    expectCaught(await verifyBoard(bad), '9.1', { seq: s });
   });
 
   it('a changed count → 10.1', async () => {
@@ -437,7 +418,7 @@ describe('tally, decryption and result (chain re-hashed)', () => {
       },
       { rehash: true },
     );
-    expectCaught(await verifyBoard(bad), '10.1', s);
+    expectCaught(await verifyBoard(bad), '10.1', { seq: s });
   });
 
   it('a changed winner → 10.2', async () => {
@@ -456,7 +437,7 @@ describe('tally, decryption and result (chain re-hashed)', () => {
       },
       { rehash: true },
     );
-    expectCaught(await verifyBoard(bad), '10.2', s);
+    expectCaught(await verifyBoard(bad), '10.2', { seq: s });
   });
 
   it('a result claiming fewer than t trustees → 9.3', async () => {
@@ -469,7 +450,7 @@ describe('tally, decryption and result (chain re-hashed)', () => {
       },
       { rehash: true },
     );
-    expectCaught(await verifyBoard(bad), '9.3', s);
+    expectCaught(await verifyBoard(bad), '9.3', { seq: s });
   });
 
   it('a result from a single partial decryption (the second deleted) → 9.3', async () => {
@@ -522,7 +503,7 @@ describe('setup entries (chain re-hashed)', () => {
       },
       { rehash: true },
     );
-    expectCaught(await verifyBoard(bad), '3.2', s);
+    expectCaught(await verifyBoard(bad), '3.2', { seq: s });
   });
 });
 
