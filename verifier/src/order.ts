@@ -37,8 +37,10 @@ const ONCE = new Set([
   'result',
 ]);
 const DKG = new Set(['dkg-dealing', 'dkg-complaint', 'dkg-answer']);
-/** What a `ceremony-reset` voids (§10.6.7): the next round starts from registration again. */
-const ROUND = ['trustee', 'ceremony', ...DKG, 'joint-key'];
+/** A ceremony round's entries, `trustee` to `joint-key` (§10 table), which a `ceremony-reset` voids (§10.6.7). */
+export const ROUND_TYPES: ReadonlySet<string> = new Set(
+  ENTRY_TYPES.slice(ENTRY_TYPES.indexOf('trustee'), ENTRY_TYPES.indexOf('joint-key') + 1),
+);
 
 export function checkOrder(entries: readonly Entry[], out: Collector): void {
   const seen = new Set<string>();
@@ -70,6 +72,6 @@ export function checkOrder(entries: readonly Entry[], out: Collector): void {
     if (t === 'result' && !seen.has('tally')) f('resultBeforeTally');
     seen.add(t);
     // Whether a reset may end this round (a ceremony, no joint key) is check 4.6.
-    if (t === 'ceremony-reset') for (const x of ROUND) seen.delete(x);
+    if (t === 'ceremony-reset') for (const x of ROUND_TYPES) seen.delete(x);
   });
 }

@@ -7,17 +7,9 @@
 import type { Entry } from './board.ts';
 import { checkRound, type CeremonyResult } from './ceremony.ts';
 import type { Manifest } from './manifest.ts';
+import { ROUND_TYPES } from './order.ts';
 import type { Collector } from './report.ts';
 import { hex, int, obj, text, type Json } from './shape.ts';
-
-const CEREMONY_TYPES = new Set([
-  'trustee',
-  'ceremony',
-  'dkg-dealing',
-  'dkg-complaint',
-  'dkg-answer',
-  'joint-key',
-]);
 
 export interface Round {
   /** The round's ceremony entries in board order. */
@@ -34,7 +26,7 @@ export function ceremonyRounds(entries: readonly Entry[]): Round[] {
     if (e.type === 'ceremony-reset') {
       current.reset = e;
       rounds.push({ entries: [], reset: null });
-    } else if (CEREMONY_TYPES.has(e.type)) current.entries.push(e);
+    } else if (ROUND_TYPES.has(e.type)) current.entries.push(e);
   }
   return rounds;
 }
