@@ -219,14 +219,20 @@ export async function nominate(
 export const fixBallot = (a: Actors, id: string) =>
   call(as(a, COMMISSION), 'POST', path(id, '/ballot/fix'), {});
 
-/** Three trustees, any two of whom decrypt (t = 2). Their state files go to `dir`. */
-export async function keyCeremony(a: Actors, id: string, dir: string): Promise<string[]> {
+/** The demo's three trustees make keys into state files in `dir` and register; the ceremony starts with `t`. */
+async function startCeremony(a: Actors, id: string, dir: string, t: number) {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const trustees = DEMO_USERS.filter(([, r]) => r === 'trustee').map(([n]) => n);
   const files = trustees.map((n) => join(dir, `${n}.json`));
   trustees.forEach((n, i) => initTrustee(files[i]!, { election: id, name: n }));
   for (const [i, n] of trustees.entries()) await registerTrustee(as(a, n), files[i]!);
-  await call(as(a, COMMISSION), 'POST', path(id, '/ceremony/start'), { t: 2 });
+  await call(as(a, COMMISSION), 'POST', path(id, '/ceremony/start'), { t });
+  return { trustees, files };
+}
+
+/** Three trustees, any two of whom decrypt (t = 2). Their state files go to `dir`. */
+export async function keyCeremony(a: Actors, id: string, dir: string): Promise<string[]> {
+  const { trustees, files } = await startCeremony(a, id, dir, 2);
   for (const [i, n] of trustees.entries()) await deal(as(a, n), files[i]!);
   for (const [i, n] of trustees.entries()) {
     const r = await checkDealings(as(a, n), files[i]!);
@@ -245,13 +251,7 @@ export async function keyCeremony(a: Actors, id: string, dir: string): Promise<s
  * abandoned round's state files stay in `dir`-round-0.
  */
 export async function keyCeremonyWithReset(a: Actors, id: string, dir: string): Promise<string[]> {
-  const old = `${dir}-round-0`;
-  mkdirSync(old, { recursive: true, mode: 0o700 });
-  const trustees = DEMO_USERS.filter(([, r]) => r === 'trustee').map(([n]) => n);
-  const files = trustees.map((n) => join(old, `${n}.json`));
-  trustees.forEach((n, i) => initTrustee(files[i]!, { election: id, name: n }));
-  for (const [i, n] of trustees.entries()) await registerTrustee(as(a, n), files[i]!);
-  await call(as(a, COMMISSION), 'POST', path(id, '/ceremony/start'), { t: 3 });
+  const { trustees, files } = await startCeremony(a, id, `${dir}-round-0`, 3);
   for (const i of [0, 1]) await deal(as(a, trustees[i]!), files[i]!);
   await call(as(a, COMMISSION), 'POST', path(id, '/ceremony/reset'), {
     reason: 'trustee 3 lost their key before dealing',
