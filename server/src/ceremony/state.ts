@@ -94,6 +94,12 @@ export function currentRound(ctx: ServerContext, election: string): { round: num
   return r ? { round: (r.payload as { round: number }).round, after: r.seq } : { round: 0, after: -1 };
 }
 
+/** The latest `type` entry of the round that began after seq `after`, if any. */
+export function latestInRound(ctx: ServerContext, election: string, type: string, after: number) {
+  const e = ctx.board.latest(election, type);
+  return e && e.seq > after ? e : null;
+}
+
 /** The trustees of one round (default: the current one), in index order. */
 export function listTrustees(
   ctx: ServerContext,
@@ -120,8 +126,7 @@ export function loadCeremony(ctx: ServerContext, election: string): CeremonyStat
   const { round, after } = currentRound(ctx, election);
   const inRound = (type: string) => ctx.board.ofType(election, type).filter((e) => e.seq > after);
   const trustees = listTrustees(ctx, election, round);
-  const latest = ctx.board.latest(election, 'ceremony');
-  const c = latest && latest.seq > after ? latest : null;
+  const c = latestInRound(ctx, election, 'ceremony', after);
   const state: CeremonyState = {
     election,
     round,
@@ -161,8 +166,8 @@ export function loadCeremony(ctx: ServerContext, election: string): CeremonyStat
     const a = answers.get(`${m.dealer}>${m.recipient}`);
     state.complaints.push(judgeRecorded(info, state, e.seq, m, a ?? null));
   }
-  const jk = ctx.board.latest(election, 'joint-key');
-  if (jk && jk.seq > after) state.jointKey = jk.payload as JointKeyPayload;
+  const jk = latestInRound(ctx, election, 'joint-key', after);
+  if (jk) state.jointKey = jk.payload as JointKeyPayload;
   return state;
 }
 

@@ -7,7 +7,7 @@ import { badRequest, conflict, forbidden } from '../http/errors.ts';
 import { Hex, Text } from '../http/validate.ts';
 import { getElection, requireStatus, type Election } from '../elections/store.ts';
 import { ceremonyFingerprint, type CeremonyTrustee } from './fingerprint.ts';
-import { currentRound, listTrustees, loadCeremony, type TrusteeRecord } from './state.ts';
+import { currentRound, latestInRound, listTrustees, loadCeremony, type TrusteeRecord } from './state.ts';
 
 export const MAX_TRUSTEES = 15;
 
@@ -64,8 +64,8 @@ export function addTrustee(
   return ctx.db.transaction(() => {
     const e = getElection(ctx, election);
     requireBeforeOpening(e);
-    const { round } = currentRound(ctx, election);
-    if (loadCeremony(ctx, election).ceremony)
+    const { round, after } = currentRound(ctx, election);
+    if (latestInRound(ctx, election, 'ceremony', after))
       throw conflict('CEREMONY_STARTED', 'the ceremony has started; no more trustees can register');
     const existing = listTrustees(ctx, election, round);
     if (existing.some((x) => x.user === user))
