@@ -190,7 +190,7 @@ export async function makeBenchBoard(opts: {
     dataDir: join(dir, 'data'),
     clock: () => now.value,
     log: () => undefined,
-    app: { loginRateLimit: false },
+    app: { loginRateLimit: false, castRateLimit: false },
   });
   // Server and clients share this process: after a long synchronous step (generating 10,000 credentials,
   // a trustee recomputing the tally) both keep-alive timers fire late, and a request could go out on a

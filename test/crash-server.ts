@@ -16,6 +16,6 @@ const server = await startServer({
   clock: () => new Date(startMs + Date.now() - t0),
   log: () => undefined,
   // Every voter signs in from the loopback address: the per-IP limit would stop the test itself.
-  app: { loginRateLimit: false },
+  app: { loginRateLimit: false, castRateLimit: false },
 });
 process.send!({ url: server.url });

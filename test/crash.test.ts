@@ -106,7 +106,7 @@ describe('crash safety', () => {
       dataDir,
       clock: () => now.value,
       log: () => undefined,
-      app: { loginRateLimit: false },
+      app: { loginRateLimit: false, castRateLimit: false },
     });
     const prepared = await prepareElection(setup, now, { voters: VOTERS, outDir: dir, seed: SEED });
     const { id, people } = prepared;

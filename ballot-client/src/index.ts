@@ -5,15 +5,19 @@
  */
 import {
   CryptoError,
-  buildBallot,
   decodeElectionParams,
   deriveCredentialKeys,
+  encryptBallot,
   normaliseTracker,
+  signBallot,
   verifyDocument,
   type BallotJson,
-  type BuiltBallot,
+  type BoardAnchor,
   type Checkpoint,
+  type EncryptedBallot,
+  type EncryptedBallotJson,
   type Receipt,
+  type SignedCheckpoint,
   type SignedReceipt,
 } from '@saylau/crypto';
 import { BallotClientError, electionUrl, requestJson, send, type ClientOptions } from './http.ts';
@@ -25,7 +29,9 @@ export {
   normaliseTracker,
   type BallotAuditJson,
   type BallotJson,
-  type BuiltBallot,
+  type BoardAnchor,
+  type EncryptedBallot,
+  type EncryptedBallotJson,
 } from '@saylau/crypto';
 
 /** The public view of an election (GET /api/elections/:id). */
@@ -45,13 +51,16 @@ export interface PublicElection {
 }
 
 /** Cast receipts and checkpoints (SPEC §9.4, §10.9.2): one declaration, in the crypto core. */
-export type { Checkpoint, Receipt, SignedReceipt };
+export type { Checkpoint, Receipt, SignedCheckpoint, SignedReceipt };
 
 export interface BallotStatus {
   tracker: string;
   seq: number;
   hash: string;
+  /** A later ballot of the same credential is on the board and counts instead of this one. */
   superseded: boolean;
+  /** That later ballot, when superseded: if the voter did not cast it, someone else used the credential. */
+  supersededBy: { seq: number; tracker: string } | null;
 }
 
 export interface BoardEntry {
@@ -89,7 +98,8 @@ export function login(
 
 /**
  * Encrypt and prove a ballot on this device (SPEC §8.2): `params` as published (§8.1), the credential
- * code from the voter's invitation (§7.1), `choices[i]` the option index chosen in contest i.
+ * code from the voter's invitation (§7.1), `choices[i]` the option index chosen in contest i. The
+ * result is not signed: it may be audited (§8.5, then thrown away) or cast with `castEncrypted`.
  * Throws CryptoError for a mistyped code, parameters of another election or a choice out of range.
  */
 export function prepareBallot(
@@ -97,11 +107,44 @@ export function prepareBallot(
   electionId: string,
   credentialCode: string,
   choices: readonly number[],
-): BuiltBallot {
+): EncryptedBallot {
   const p = decodeElectionParams(params);
   if (p.election !== electionId)
     throw new CryptoError('BAD_PARAMS', 'params.election', 'these parameters are for another election');
-  return buildBallot(p, deriveCredentialKeys(electionId, credentialCode), choices);
+  return encryptBallot(p, deriveCredentialKeys(electionId, credentialCode).publicKey, choices);
+}
+
+/**
+ * The board head to anchor a ballot to (SPEC §8.2): `GET …/board/head`. With `serverKeyHex` (the
+ * manifest's `serverKey`) the head's signature is checked, so the voter can keep it as a checkpoint.
+ */
+export async function fetchAnchor(
+  base: string,
+  id: string,
+  serverKeyHex?: string,
+  opts?: ClientOptions,
+): Promise<{ anchor: BoardAnchor; head: SignedCheckpoint }> {
+  const head = await requestJson<SignedCheckpoint>(electionUrl(base, id, '/board/head'), {}, opts);
+  const c = head?.checkpoint;
+  if (
+    !c ||
+    c.election !== id ||
+    !Number.isSafeInteger(c.seq) ||
+    typeof c.head !== 'string' ||
+    (serverKeyHex !== undefined && !verifySigned('checkpoint', c, head.signature, serverKeyHex))
+  )
+    throw new BallotClientError(200, 'BAD_RESPONSE', 'the board head is not a signed head of this board');
+  return { anchor: { seq: c.seq, hash: c.head }, head };
+}
+
+/** Sign an encrypted ballot for casting (SPEC §8.2): the credential signs the ballot with its anchor. */
+export function signForCast(
+  encrypted: EncryptedBallotJson,
+  credentialCode: string,
+  anchor: BoardAnchor,
+): BallotJson {
+  const keys = deriveCredentialKeys(encrypted.election, credentialCode);
+  return signBallot(encrypted, anchor, keys.secretKey);
 }
 
 /**
@@ -122,14 +165,45 @@ export function castBallot(
   );
 }
 
-/** Whether `signature` is the server's signature (manifest `serverKey`) of this receipt (SPEC §7.4). */
-export function verifyReceipt(receipt: unknown, signature: unknown, serverKeyHex: unknown): boolean {
+/** Refusals after which a fresh head and a new signature may succeed (SPEC §10.9.2). */
+const ANCHOR_REFUSALS = new Set(['STALE_ANCHOR', 'BAD_ANCHOR']);
+
+/**
+ * Cast an encrypted ballot: fetch the board head, sign with it as the anchor, send; if the server
+ * finds the anchor stale (the board moved on meanwhile), once more with a fresh head. Returns the
+ * signed receipt and the ballot as cast.
+ */
+export async function castEncrypted(
+  base: string,
+  id: string,
+  token: string,
+  encrypted: EncryptedBallotJson,
+  credentialCode: string,
+  opts: ClientOptions & { serverKeyHex?: string } = {},
+): Promise<{ signed: SignedReceipt; ballot: BallotJson }> {
+  for (let attempt = 0; ; attempt++) {
+    const { anchor } = await fetchAnchor(base, id, opts.serverKeyHex, opts);
+    const ballot = signForCast(encrypted, credentialCode, anchor);
+    try {
+      return { signed: await castBallot(base, id, token, ballot, opts), ballot };
+    } catch (e) {
+      if (attempt > 0 || !(e instanceof BallotClientError) || !ANCHOR_REFUSALS.has(e.code)) throw e;
+    }
+  }
+}
+
+function verifySigned(purpose: 'checkpoint' | 'receipt', body: unknown, signature: unknown, key: unknown) {
   try {
-    return verifyDocument('receipt', receipt, signature, serverKeyHex);
+    return verifyDocument(purpose, body, signature, key);
   } catch (e) {
     if (e instanceof CryptoError) return false;
     throw e;
   }
+}
+
+/** Whether `signature` is the server's signature (manifest `serverKey`) of this receipt (SPEC §7.4). */
+export function verifyReceipt(receipt: unknown, signature: unknown, serverKeyHex: unknown): boolean {
+  return verifySigned('receipt', receipt, signature, serverKeyHex);
 }
 
 /** Look a ballot up by its tracker (typed as the voter reads it: case, spaces, dashes, O/I/L forgiven). */

@@ -1,7 +1,9 @@
 /**
  * Ballots (SPEC §8): per contest, one ciphertext per option with a 0/1 proof, and a proof that the
  * ciphertexts sum to an encryption of exactly one; every proof bound to the election fingerprint
- * and the credential public key; the whole body signed by the credential.
+ * and the credential public key. The encrypted ballot is what a Benaloh audit reveals; only when the
+ * voter casts does the booth add the board anchor (a head it fetched, §8.2) and sign the whole body
+ * with the credential, so audit data can never be cast (§8.5).
  */
 import { bytesToHex, hexToBytesStrict } from './bytes.ts';
 import {
@@ -42,11 +44,23 @@ export interface ContestBallotJson {
   sumProof: DleqJson;
 }
 
-export interface BallotBodyJson {
+/** The encrypted choices with their proofs, unsigned (SPEC §8.2): what the tracker and an audit cover. */
+export interface EncryptedBallotJson {
   version: typeof PROTOCOL_VERSION;
   election: string;
   credential: string;
   contests: ContestBallotJson[];
+}
+
+/** A board head the booth fetched just before casting (SPEC §8.2, anchor rule §10.9.2). */
+export interface BoardAnchor {
+  seq: number;
+  hash: string;
+}
+
+/** The signed part of a cast ballot: the encrypted ballot and its anchor. */
+export interface BallotBodyJson extends EncryptedBallotJson {
+  anchor: BoardAnchor;
 }
 
 export interface BallotJson extends BallotBodyJson {
@@ -66,26 +80,32 @@ export interface BallotSecrets {
   nonces: bigint[][];
 }
 
-export interface BuiltBallot {
-  ballot: BallotJson;
+/** A ballot encrypted on the voter's device, not yet signed: it may still be audited or cast. */
+export interface EncryptedBallot {
+  ballot: EncryptedBallotJson;
+  /** §8.4 ballot hash and tracker, the same once the ballot is signed and cast. */
   hash: string;
   tracker: string;
   secrets: BallotSecrets;
+}
+
+export interface BuiltBallot extends Omit<EncryptedBallot, 'ballot'> {
+  ballot: BallotJson;
 }
 
 function ballotContext(params: ElectionParams, credential: Uint8Array): ProofContext {
   return proofContext(params.fingerprint, credential);
 }
 
-/** Encrypt and prove a ballot: `choices[i]` is the chosen option index in contest i. */
-export function buildBallot(
+/** Encrypt and prove a ballot (SPEC §8.2), unsigned: `choices[i]` is the chosen option index in contest i. */
+export function encryptBallot(
   params: ElectionParams,
-  keys: Pick<CredentialKeys, 'secretKey' | 'publicKey'>,
+  credential: Uint8Array,
   choices: readonly number[],
-): BuiltBallot {
+): EncryptedBallot {
   if (choices.length !== params.contests.length)
     fail('BAD_LENGTH', 'choices', `expected one choice for each of ${params.contests.length} contests`);
-  const ctx = ballotContext(params, keys.publicKey);
+  const ctx = ballotContext(params, credential);
   const K = params.publicKey;
   const nonces: bigint[][] = [];
   const contests = params.contests.map((shape, ci): ContestBallotJson => {
@@ -104,38 +124,70 @@ export function buildBallot(
       sumProof: encodeDleq(proveSum(ctx, K, cts, 1, nonces[ci]!)),
     };
   });
-  const body: BallotBodyJson = {
+  const ballot: EncryptedBallotJson = {
     version: PROTOCOL_VERSION,
     election: params.election,
-    credential: bytesToHex(keys.publicKey),
+    credential: bytesToHex(credential),
     contests,
   };
-  const ballot: BallotJson = { ...body, signature: signDocument('ballot', body, keys.secretKey) };
   const hash = ballotHash(ballot);
   return { ballot, hash, tracker: trackerFromHash(hash), secrets: { choices: [...choices], nonces } };
 }
 
-/** The signed part of a ballot: everything but the signature. */
-export function ballotBody(b: BallotJson): BallotBodyJson {
+/** Cast-time signing (SPEC §8.2): the encrypted ballot and the anchor, signed by the credential. */
+export function signBallot(
+  encrypted: EncryptedBallotJson,
+  anchor: BoardAnchor,
+  secretKey: Uint8Array,
+): BallotJson {
+  const body: BallotBodyJson = {
+    ...encryptedPart(encrypted),
+    anchor: { seq: anchor.seq, hash: anchor.hash },
+  };
+  return { ...body, signature: signDocument('ballot', body, secretKey) };
+}
+
+/** Encrypt, prove and sign in one step (what a client that never audits does). */
+export function buildBallot(
+  params: ElectionParams,
+  keys: Pick<CredentialKeys, 'secretKey' | 'publicKey'>,
+  choices: readonly number[],
+  anchor: BoardAnchor,
+): BuiltBallot {
+  const e = encryptBallot(params, keys.publicKey, choices);
+  return { ...e, ballot: signBallot(e.ballot, anchor, keys.secretKey) };
+}
+
+/** The encrypted part of a ballot (no anchor, no signature): what §8.4 hashes and §8.5 reveals. */
+export function encryptedPart(b: EncryptedBallotJson): EncryptedBallotJson {
   return { version: b.version, election: b.election, credential: b.credential, contests: b.contests };
 }
 
-/**
- * Strict structural decoding against the election's shape (SPEC §8.3 steps 1–3): exact keys,
- * this election, the right contests and option counts, canonical points, no identity in a
- * ciphertext, scalars < ℓ. Throws CryptoError naming the field.
- */
-export function decodeBallot(params: ElectionParams, json: unknown): DecodedBallot {
-  const o = asObject(json, 'ballot');
-  exactKeys(o, ['version', 'election', 'credential', 'contests', 'signature'], 'ballot');
-  if (o.version !== PROTOCOL_VERSION) fail('BAD_PARAMS', 'ballot.version', `expected "${PROTOCOL_VERSION}"`);
-  checkId(o.election, 'ballot.election');
-  if (o.election !== params.election) fail('BAD_PARAMS', 'ballot.election', 'ballot is for another election');
-  const credential = parseSigningPublicKey(o.credential, 'ballot.credential');
-  hexToBytesStrict(o.signature, 'ballot.signature', 64);
-  const cs = asArray(o.contests, 'ballot.contests', params.contests.length);
-  const contests = params.contests.map((shape, ci) => {
-    const f = `ballot.contests[${ci}]`;
+/** The signed part of a ballot: everything but the signature. */
+export function ballotBody(b: BallotJson): BallotBodyJson {
+  return { ...encryptedPart(b), anchor: b.anchor };
+}
+
+/** A non-negative safe integer, e.g. a board seq. */
+function decodeSeq(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+    fail('BAD_TYPE', field, 'expected a non-negative integer');
+  return value;
+}
+
+/** §8.2 anchor: exactly `{seq, hash}`, seq a board position, hash 32 bytes of lowercase hex. */
+export function decodeAnchor(json: unknown, field: string): BoardAnchor {
+  const o = asObject(json, field);
+  exactKeys(o, ['seq', 'hash'], field);
+  const seq = decodeSeq(o.seq, `${field}.seq`);
+  hexToBytesStrict(o.hash, `${field}.hash`, 32);
+  return { seq, hash: o.hash as string };
+}
+
+function decodeContests(params: ElectionParams, o: Record<string, unknown>, field: string) {
+  const cs = asArray(o.contests, `${field}.contests`, params.contests.length);
+  return params.contests.map((shape, ci) => {
+    const f = `${field}.contests[${ci}]`;
     const c = asObject(cs[ci], f);
     exactKeys(c, ['id', 'choices', 'sumProof'], f);
     if (c.id !== shape.id) fail('BAD_PARAMS', `${f}.id`, `expected contest "${shape.id}"`);
@@ -147,7 +199,36 @@ export function decodeBallot(params: ElectionParams, json: unknown): DecodedBall
     });
     return { id: shape.id, choices, sumProof: decodeDleq(c.sumProof, `${f}.sumProof`) };
   });
+}
+
+const ENCRYPTED_KEYS = ['version', 'election', 'credential', 'contests'] as const;
+const CAST_KEYS = [...ENCRYPTED_KEYS, 'anchor', 'signature'] as const;
+
+/** §8.3 steps 1–3 for either form; a cast ballot also has its anchor and signature decoded. */
+function decodeAny(params: ElectionParams, json: unknown, field: string, cast: boolean): DecodedBallot {
+  const o = asObject(json, field);
+  exactKeys(o, cast ? CAST_KEYS : ENCRYPTED_KEYS, field);
+  if (o.version !== PROTOCOL_VERSION)
+    fail('BAD_PARAMS', `${field}.version`, `expected "${PROTOCOL_VERSION}"`);
+  checkId(o.election, `${field}.election`);
+  if (o.election !== params.election)
+    fail('BAD_PARAMS', `${field}.election`, 'ballot is for another election');
+  const credential = parseSigningPublicKey(o.credential, `${field}.credential`);
+  if (cast) {
+    decodeAnchor(o.anchor, `${field}.anchor`);
+    hexToBytesStrict(o.signature, `${field}.signature`, 64);
+  }
+  const contests = decodeContests(params, o, field);
   return { json: o as unknown as BallotJson, credential, contests };
+}
+
+/**
+ * Strict structural decoding of a cast ballot against the election's shape (SPEC §8.3 steps 1–3):
+ * exact keys, this election, the right contests and option counts, canonical points, no identity
+ * in a ciphertext, scalars < ℓ, a well-formed anchor and signature. Throws CryptoError naming the field.
+ */
+export function decodeBallot(params: ElectionParams, json: unknown): DecodedBallot {
+  return decodeAny(params, json, 'ballot', true);
 }
 
 /** The group equations of all of a ballot's proofs (SPEC §8.3 step 5); `forBatch` shapes them for an MSM. */
@@ -208,30 +289,32 @@ export function verifyBallotsBatch(params: ElectionParams, ballots: readonly Dec
 }
 
 export interface BallotAuditJson {
-  ballot: BallotJson;
+  /** The encrypted ballot, unsigned and without an anchor: it can never be cast (SPEC §8.5). */
+  ballot: EncryptedBallotJson;
   choices: number[];
   nonces: string[][];
 }
 
 /** What the booth shows for a Benaloh audit (SPEC §8.5). A ballot audited is never cast. */
-export function ballotAudit(built: BuiltBallot): BallotAuditJson {
+export function ballotAudit(encrypted: EncryptedBallot): BallotAuditJson {
   return {
-    ballot: built.ballot,
-    choices: built.secrets.choices,
-    nonces: built.secrets.nonces.map((row) => row.map(encodeScalar)),
+    ballot: encryptedPart(encrypted.ballot),
+    choices: encrypted.secrets.choices,
+    nonces: encrypted.secrets.nonces.map((row) => row.map(encodeScalar)),
   };
 }
 
 /**
- * Check an audited ballot on any device (SPEC §8.5): decode it, verify it, recompute every
- * ciphertext from the revealed randomness and confirm it encrypts the claimed choice.
- * Returns the choices; throws CryptoError when the audit does not match.
+ * Check an audited ballot on any device (SPEC §8.5): decode the unsigned encrypted ballot, verify
+ * its proofs, recompute every ciphertext from the revealed randomness and confirm it encrypts the
+ * claimed choice. Returns the choices; throws CryptoError when the audit does not match.
  */
 export function checkBallotAudit(params: ElectionParams, audit: unknown): number[] {
   const a = asObject(audit, 'audit');
   exactKeys(a, ['ballot', 'choices', 'nonces'], 'audit');
-  const verdict = verifyBallot(params, a.ballot);
-  if (!verdict.ok) throw verdict.error;
+  const decoded = decodeAny(params, a.ballot, 'audit.ballot', false);
+  if (!checkEquations(ballotEquations(params, decoded)))
+    fail('BAD_PROOF', 'audit.ballot.contests', 'a ballot proof does not verify');
   const choices = asArray(a.choices, 'audit.choices', params.contests.length);
   const nonceRows = asArray(a.nonces, 'audit.nonces', params.contests.length);
   return params.contests.map((shape, ci) => {
@@ -239,7 +322,7 @@ export function checkBallotAudit(params: ElectionParams, audit: unknown): number
     if (typeof chosen !== 'number' || !Number.isInteger(chosen) || chosen < 0 || chosen >= shape.options)
       fail('BAD_PARAMS', `audit.choices[${ci}]`, 'not an option index');
     const row = asArray(nonceRows[ci], `audit.nonces[${ci}]`, shape.options);
-    verdict.ballot.contests[ci]!.choices.forEach((ch, oi) => {
+    decoded.contests[ci]!.choices.forEach((ch, oi) => {
       const r = decodeScalar(row[oi], `audit.nonces[${ci}][${oi}]`, { nonZero: true });
       const expected = encrypt(params.publicKey, oi === chosen ? 1 : 0, r).ciphertext;
       if (!ciphertextEquals(expected, ch.ciphertext))

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   ballotAudit,
+  ballotBody,
   buildBallot,
   checkBallotAudit,
   decodeBallot,
+  encryptBallot,
+  signBallot,
   verifyBallot,
   verifyBallotsBatch,
   type BallotJson,
@@ -12,7 +15,7 @@ import { deriveCredentialKeys, generateCredentialCode } from '../src/credential.
 import { makeElectionParams, decodeElectionParams } from '../src/election-params.ts';
 import { CryptoError } from '../src/errors.ts';
 import { encodeScalar, ORDER } from '../src/group.ts';
-import { normaliseTracker } from '../src/tracker.ts';
+import { ballotHash, normaliseTracker, trackerFromHash } from '../src/tracker.ts';
 import { signDocument } from '../src/signature.ts';
 import { flipHex, IDENTITY_HEX, keyPair, NON_CANONICAL_POINT, SCALAR_L } from './helpers.ts';
 
@@ -20,6 +23,8 @@ const { K } = keyPair();
 const params = makeElectionParams('akim-2026-zhana', K, [{ id: 'akim', options: 6 }]);
 const voter = () => deriveCredentialKeys(params.election, generateCredentialCode());
 const clone = (b: BallotJson): BallotJson => JSON.parse(JSON.stringify(b));
+/** A board head the booth would have fetched (SPEC §8.2). */
+const anchor = { seq: 7, hash: 'ab'.repeat(32) };
 
 function refusal(json: unknown): CryptoError {
   const v = verifyBallot(params, json);
@@ -29,7 +34,7 @@ function refusal(json: unknown): CryptoError {
 
 describe('ballots (SPEC §8)', () => {
   const keys = voter();
-  const built = buildBallot(params, keys, [2]);
+  const built = buildBallot(params, keys, [2], anchor);
 
   it('builds a ballot that verifies, with a stable hash and a readable tracker', () => {
     expect(verifyBallot(params, built.ballot).ok).toBe(true);
@@ -44,11 +49,11 @@ describe('ballots (SPEC §8)', () => {
       { id: 'q2', options: 2 },
     ]);
     const k = deriveCredentialKeys('ref-1', generateCredentialCode());
-    const b = buildBallot(ref, k, [0, 1]);
+    const b = buildBallot(ref, k, [0, 1], anchor);
     expect(verifyBallot(ref, b.ballot).ok).toBe(true);
     expect(verifyBallot(params, b.ballot).ok).toBe(false);
-    expect(() => buildBallot(ref, k, [0])).toThrow(CryptoError);
-    expect(() => buildBallot(ref, k, [0, 2])).toThrow(/choices\[1\]/);
+    expect(() => buildBallot(ref, k, [0], anchor)).toThrow(CryptoError);
+    expect(() => buildBallot(ref, k, [0, 2], anchor)).toThrow(/choices\[1\]/);
   });
 
   it('refuses a ballot for another election or another key', () => {
@@ -68,15 +73,9 @@ describe('ballots (SPEC §8)', () => {
     copied.credential = Buffer.from(thief.publicKey).toString('hex');
     expect(refusal(copied).field).toBe('ballot.signature');
     // Even re-signed by the thief, the proofs are bound to the original credential.
-    const resigned = buildBallot(params, thief, [0]).ballot;
+    const resigned = buildBallot(params, thief, [0], anchor).ballot;
     const mixed = { ...clone(built.ballot), credential: resigned.credential };
-    const body = {
-      version: mixed.version,
-      election: mixed.election,
-      credential: mixed.credential,
-      contests: mixed.contests,
-    };
-    mixed.signature = signDocument('ballot', body, thief.secretKey);
+    mixed.signature = signDocument('ballot', ballotBody(mixed), thief.secretKey);
     const err = refusal(mixed);
     expect(err.code).toBe('BAD_PROOF');
     expect(err.field).toBe('ballot.contests');
@@ -84,11 +83,7 @@ describe('ballots (SPEC §8)', () => {
 
   it('refuses forged proofs even when the forger signs them', () => {
     const resign = (b: BallotJson) => {
-      b.signature = signDocument(
-        'ballot',
-        { version: b.version, election: b.election, credential: b.credential, contests: b.contests },
-        keys.secretKey,
-      );
+      b.signature = signDocument('ballot', ballotBody(b), keys.secretKey);
       return b;
     };
     const bump = (hex: string) =>
@@ -133,6 +128,22 @@ describe('ballots (SPEC §8)', () => {
       [(b) => void (b.signature = b.signature.slice(2)), 'BAD_LENGTH', 'ballot.signature'],
       [(b) => void (b.credential = b.credential.toUpperCase()), 'BAD_HEX', 'ballot.credential'],
       [(b) => void ((b as unknown as Record<string, unknown>).extra = 1), 'BAD_TYPE', 'ballot'],
+      [(b) => void delete (b as Partial<BallotJson>).anchor, 'BAD_TYPE', 'ballot.anchor'],
+      [(b) => void (b.anchor.seq = -1), 'BAD_TYPE', 'ballot.anchor.seq'],
+      [(b) => void (b.anchor.seq = 1.5), 'BAD_TYPE', 'ballot.anchor.seq'],
+      [(b) => void (b.anchor.seq = 2 ** 53), 'BAD_TYPE', 'ballot.anchor.seq'],
+      [
+        (b) => void ((b.anchor as unknown as Record<string, unknown>).seq = '7'),
+        'BAD_TYPE',
+        'ballot.anchor.seq',
+      ],
+      [(b) => void (b.anchor.hash = b.anchor.hash.toUpperCase()), 'BAD_HEX', 'ballot.anchor.hash'],
+      [(b) => void (b.anchor.hash = b.anchor.hash.slice(2)), 'BAD_LENGTH', 'ballot.anchor.hash'],
+      [
+        (b) => void ((b.anchor as unknown as Record<string, unknown>).at = 'now'),
+        'BAD_TYPE',
+        'ballot.anchor',
+      ],
       [
         (b) =>
           void ((b.contests[0]!.choices[0]!.proof as unknown as Record<string, unknown>).c1 =
@@ -157,23 +168,39 @@ describe('ballots (SPEC §8)', () => {
     expect(refusal(b).field).toBe('ballot.signature');
   });
 
+  it('signs the anchor: a ballot moved to another board head no longer verifies', () => {
+    const b = clone(built.ballot);
+    b.anchor.seq += 1;
+    expect(refusal(b).field).toBe('ballot.signature');
+    const c = clone(built.ballot);
+    c.anchor.hash = flipHex(c.anchor.hash, 0);
+    expect(refusal(c).field).toBe('ballot.signature');
+  });
+
+  it('an encrypted ballot has the tracker it keeps once signed, whatever the anchor', () => {
+    const e = encryptBallot(params, keys.publicKey, [5]);
+    const a = signBallot(e.ballot, { seq: 3, hash: '01'.repeat(32) }, keys.secretKey);
+    const b = signBallot(e.ballot, { seq: 9, hash: '02'.repeat(32) }, keys.secretKey);
+    expect(verifyBallot(params, a).ok && verifyBallot(params, b).ok).toBe(true);
+    expect(a.signature).not.toBe(b.signature);
+    expect([ballotHash(a), ballotHash(b)]).toEqual([e.hash, e.hash]);
+    expect(trackerFromHash(e.hash)).toBe(e.tracker);
+    // The unsigned ballot is not a ballot that can be cast (§8.3 step 1).
+    expect(refusal(e.ballot).code).toBe('BAD_TYPE');
+    expect(refusal({ ...e.ballot, signature: a.signature }).field).toBe('ballot.anchor');
+  });
+
   it('batch verification gives the one-by-one verdicts on a mixed set', () => {
-    const ballots = Array.from({ length: 12 }, (_, i) => buildBallot(params, voter(), [i % 6]).ballot);
+    const ballots = Array.from(
+      { length: 12 },
+      (_, i) => buildBallot(params, voter(), [i % 6], anchor).ballot,
+    );
     const decoded = ballots.map((b) => decodeBallot(params, b));
     // Forge one proof (and re-sign, so only the proof is wrong) and break one signature.
     const forgedKeys = voter();
-    const forged = buildBallot(params, forgedKeys, [1]).ballot;
+    const forged = buildBallot(params, forgedKeys, [1], anchor).ballot;
     forged.contests[0]!.choices[3]!.proof.s1 = forged.contests[0]!.choices[4]!.proof.s1;
-    forged.signature = signDocument(
-      'ballot',
-      {
-        version: forged.version,
-        election: forged.election,
-        credential: forged.credential,
-        contests: forged.contests,
-      },
-      forgedKeys.secretKey,
-    );
+    forged.signature = signDocument('ballot', ballotBody(forged), forgedKeys.secretKey);
     decoded[4] = decodeBallot(params, forged);
     const badSig = clone(ballots[9]!);
     badSig.signature = flipHex(badSig.signature, 70);
@@ -186,11 +213,26 @@ describe('ballots (SPEC §8)', () => {
 
 describe('Benaloh audit (SPEC §8.5)', () => {
   const keys = voter();
-  const built = buildBallot(params, keys, [4]);
-  const audit = ballotAudit(built);
+  const encrypted = encryptBallot(params, keys.publicKey, [4]);
+  const audit = ballotAudit(encrypted);
 
   it('reveals the choice to anyone who checks', () => {
     expect(checkBallotAudit(params, JSON.parse(JSON.stringify(audit)))).toEqual([4]);
+    expect(ballotHash(audit.ballot)).toBe(encrypted.hash);
+  });
+
+  it('carries no signature and no anchor, so the audited ballot is not castable', () => {
+    expect(Object.keys(audit.ballot).sort()).toEqual(['contests', 'credential', 'election', 'version']);
+    expect(refusal(audit.ballot).code).toBe('BAD_TYPE');
+    // Audit data with a cast ballot in it (a signed one) is refused, not checked.
+    const signed = signBallot(encrypted.ballot, anchor, keys.secretKey);
+    expect(() => checkBallotAudit(params, { ...audit, ballot: signed })).toThrow(/unexpected field/);
+  });
+
+  it('refuses an audit whose proofs were forged', () => {
+    const forged = JSON.parse(JSON.stringify(audit));
+    forged.ballot.contests[0].sumProof.response = forged.ballot.contests[0].choices[0].proof.s0;
+    expect(() => checkBallotAudit(params, forged)).toThrow(/proof does not verify/);
   });
 
   it('catches a booth that encrypted another choice than it shows', () => {

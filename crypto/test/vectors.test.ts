@@ -123,6 +123,16 @@ describe('known-answer vectors', () => {
     const params = decodeElectionParams(b.params);
     expect(verifyBallot(params, b.ballot).ok).toBe(true);
     expect(ballotHash(b.ballot)).toBe(b.hash);
+    // §8.4 by the SPEC text: the tagged SHA-256 of the encrypted part, without anchor and signature.
+    const { anchor: _a, signature: _s, ...encrypted } = b.ballot;
+    const tag = new TextEncoder().encode('saylau/v1/ballot/tracker');
+    const body = new TextEncoder().encode(canonicalJson(encrypted));
+    const input = new Uint8Array(8 + tag.length + body.length);
+    new DataView(input.buffer).setUint32(0, tag.length);
+    input.set(tag, 4);
+    new DataView(input.buffer).setUint32(4 + tag.length, body.length);
+    input.set(body, 8 + tag.length);
+    expect(bytesToHex(sha256(input))).toBe(b.hash);
     expect(trackerFromHash(b.hash)).toBe(b.tracker);
     expect(deriveCredentialKeys(params.election, b.credentialCode).publicKeyHex).toBe(b.ballot.credential);
     expect(decodeBallot(params, b.ballot).contests[0]!.choices).toHaveLength(6);

@@ -14,7 +14,7 @@ import { nominationRoutes } from './nominations/routes.ts';
 import { ceremonyRoutes } from './ceremony/routes.ts';
 import { CREDENTIALS_PATH, credentialRoutes, credentialsUpload } from './credentials/routes.ts';
 import { voterRoutes } from './voters/routes.ts';
-import { loginRateLimit, type RateLimitOptions } from './voters/rate-limit.ts';
+import { castRateLimit, loginRateLimit, type RateLimitOptions } from './voters/rate-limit.ts';
 import { castingRoutes } from './casting/routes.ts';
 import { boardRoutes } from './board-routes.ts';
 import { tallyRoutes } from './tally/routes.ts';
@@ -27,6 +27,8 @@ export const JSON_LIMIT = '256kb';
 export interface AppOptions {
   /** Per-IP limit on voter and commission sign-in; `false` only for load tests behind one address. */
   loginRateLimit?: RateLimitOptions | false;
+  /** Per-IP limit on casting (SPEC §10.9.2); `false` only for load tests and demos from one address. */
+  castRateLimit?: RateLimitOptions | false;
   /** Reverse-proxy hops to trust for the client address (rate limits key on it); 0 = none. */
   trustProxy?: number;
 }
@@ -58,6 +60,8 @@ export function createApp(ctx: ServerContext, opts: AppOptions = {}): express.Ex
   // A district's credential list (10,000 keys ≈ 670 kB) needs a larger limit: its own parser, role first.
   app.post(CREDENTIALS_PATH, ...credentialsUpload(ctx));
   if (opts.loginRateLimit !== false) app.post('/api/session', loginRateLimit(opts.loginRateLimit ?? {}));
+  if (opts.castRateLimit !== false)
+    app.post('/api/elections/:id/ballots', castRateLimit(opts.castRateLimit ?? {}));
   app.use(jsonBody(JSON_LIMIT));
   app.use(voterRoutes(ctx, { loginRateLimit: opts.loginRateLimit }));
   for (const routes of [

@@ -52,6 +52,8 @@ export class Board {
   private readonly typeStmt;
   private readonly latestStmt;
   private readonly pageStmt;
+  private readonly hashAtStmt;
+  private readonly firstSeqStmt;
 
   constructor(private readonly db: Db) {
     this.headStmt = db.prepare('SELECT seq, hash FROM board WHERE election = ? ORDER BY seq DESC LIMIT 1');
@@ -66,6 +68,10 @@ export class Board {
     );
     this.latestStmt = db.prepare(
       'SELECT seq, type, payload, prev, hash FROM board WHERE election = ? AND type = ? ORDER BY seq DESC LIMIT 1',
+    );
+    this.hashAtStmt = db.prepare('SELECT hash FROM board WHERE election = ? AND seq = ?');
+    this.firstSeqStmt = db.prepare(
+      'SELECT seq FROM board WHERE election = ? AND type = ? ORDER BY seq LIMIT 1',
     );
     this.pageStmt = db.prepare(
       'SELECT seq, type, payload, prev, hash FROM board WHERE election = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?',
@@ -89,6 +95,16 @@ export class Board {
     entry.hash = entryHash(entry);
     this.insertStmt.run(election, seq, type, text, prev, entry.hash);
     return entry;
+  }
+
+  /** The hash of the entry at `seq`, or null when the board has no such entry. */
+  hashAt(election: string, seq: number): string | null {
+    return (this.hashAtStmt.get(election, seq) as { hash: string } | undefined)?.hash ?? null;
+  }
+
+  /** The seq of the first entry of one type (without reading its payload), or null. */
+  firstSeq(election: string, type: string): number | null {
+    return (this.firstSeqStmt.get(election, type) as { seq: number } | undefined)?.seq ?? null;
   }
 
   /** Every entry of one type, in order. */

@@ -181,6 +181,15 @@ export const MIGRATIONS: readonly string[] = [
      SELECT election, 0, idx, user, name, signing_key, box_key FROM trustees;
    DROP TABLE trustees;
    ALTER TABLE trustees_v4 RENAME TO trustees;`,
+  // v5: which voter on the roll holds which public credential (SPEC §10.7): private, never on the
+  // board; casting refuses a ballot whose credential is not the signed-in voter's (§10.9.2 step 5).
+  `CREATE TABLE credential_owners (
+     election   TEXT NOT NULL REFERENCES elections (id),
+     voter      TEXT NOT NULL,
+     public_key TEXT NOT NULL,
+     PRIMARY KEY (election, voter),
+     UNIQUE (election, public_key)
+   ) WITHOUT ROWID;`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -5,6 +5,7 @@
 import {
   ballotBody,
   ballotHash,
+  buildBallot,
   bytesToHex,
   encodeCiphertext,
   encodeDleq,
@@ -17,6 +18,7 @@ import {
   trackerFromHash,
   type BallotBodyJson,
   type BallotJson,
+  type BoardAnchor,
   type BuiltBallot,
   type CredentialKeys,
   type ElectionParams,
@@ -41,9 +43,20 @@ export function castSetup(
   return { ...e, params: electionParams(getElection(h.server.ctx, e.id)) };
 }
 
-let subjects = 0;
-export async function voterToken(h: Harness, election: string): Promise<string> {
-  return (await issueVoterToken(h.server.ctx, election, `voter-${++subjects}`)).token;
+/** A voter token for voters[i] of the election, the owner of credentials[i] (SPEC §10.7). */
+export async function voterToken(h: Harness, e: OpenElection, i: number): Promise<string> {
+  return (await issueVoterToken(h.server.ctx, e.id, e.subjects[i]!)).token;
+}
+
+/** The board's current head as a ballot anchor (SPEC §8.2), as a booth fetches it just before casting. */
+export function headAnchor(h: Harness, election: string): BoardAnchor {
+  const head = h.server.ctx.board.head(election)!;
+  return { seq: head.seq, hash: head.hash };
+}
+
+/** A valid ballot of credentials[i], anchored to the current head. */
+export function ballotOf(h: Harness, e: CastSetup, i: number, choices: readonly number[]): BuiltBallot {
+  return buildBallot(e.params, e.credentials[i]!.keys, choices, headAnchor(h, e.id));
 }
 
 export const castPath = (id: string) => `/api/elections/${id}/ballots`;
@@ -74,6 +87,7 @@ export function ballotWithNonces(
   keys: Pick<CredentialKeys, 'secretKey' | 'publicKey'>,
   choices: readonly number[],
   nonces: readonly (readonly bigint[])[],
+  anchor: BoardAnchor,
 ): BuiltBallot {
   const ctx = proofContext(params.fingerprint, keys.publicKey);
   const K = params.publicKey;
@@ -102,6 +116,7 @@ export function ballotWithNonces(
     version: 'saylau/v1',
     election: params.election,
     credential: bytesToHex(keys.publicKey),
+    anchor,
     contests,
   };
   const ballot: BallotJson = { ...body, signature: signDocument('ballot', body, keys.secretKey) };

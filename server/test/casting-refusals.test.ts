@@ -5,8 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ORDER,
+  ballotAudit,
   ballotBody,
   buildBallot,
+  encryptBallot,
   decodeScalar,
   deriveCredentialKeys,
   encodeScalar,
@@ -21,12 +23,16 @@ import { closeCasting } from '../src/casting/routes.ts';
 import { issueVoterToken } from '../src/voters/tokens.ts';
 import { DISTRICT, ELECTION_DAY, startHarness, type ApiResponse, type Harness } from './harness.ts';
 import { VOTING_DAY_MORNING } from './fixtures.ts';
+import { MAX_ANCHOR_AGE } from '../src/casting/anchor.ts';
+import { MAX_REFUSALS_PER_TOKEN } from '../src/casting/refusals.ts';
 import {
+  ballotOf,
   ballotWithNonces,
   cast,
   castPath,
   castSetup,
   clone,
+  headAnchor,
   resign,
   voterToken,
   type CastSetup,
@@ -56,15 +62,28 @@ async function refused(status: number, code: string, run: () => Promise<ApiRespo
 }
 
 const keysOf = (i: number) => e.credentials[i]!.keys;
-const valid = (i = 0, choice = 1) => buildBallot(e.params, keysOf(i), [choice]).ballot;
+const anchorOf = (setup: CastSetup = e) => headAnchor(h, setup.id);
+const valid = (i = 0, choice = 1) => ballotOf(h, e, i, [choice]).ballot;
 /** A valid ballot of credential 0 with one change, signed again so that only that change is wrong. */
 function altered(change: (b: BallotJson) => void, i = 0): BallotJson {
   const b = clone(valid(i));
   change(b);
   return resign(b, keysOf(i));
 }
-const castWithToken = async (ballot: unknown, election = e.id) =>
-  cast(h, election, ballot, await voterToken(h, election));
+/**
+ * Cast with a token of the voter who owns the ballot's credential (SPEC §10.7), so that every other
+ * check is what refuses; an unknown credential gets the token of voter 0.
+ */
+const castWithToken = async (ballot: unknown, election = e.id) => {
+  const setup = election === other.id ? other : e;
+  const credential = (ballot as { credential?: unknown } | null)?.credential;
+  const i = setup.credentials.findIndex((c) => c.keys.publicKeyHex === credential);
+  const token =
+    election === e.id || election === other.id
+      ? await voterToken(h, setup, Math.max(0, i))
+      : (await issueVoterToken(h.server.ctx, election, 'voter-elsewhere')).token;
+  return cast(h, election, ballot, token);
+};
 
 describe('refusals before the ballot is read', () => {
   it('refuses without a token, with a garbage, malformed, expired or used token, or one for another election', async () => {
@@ -74,7 +93,7 @@ describe('refusals before the ballot is read', () => {
     await refused(401, 'BAD_TOKEN', () =>
       h.api('POST', castPath(e.id), { ballot: b }, null, { authorization: 'Basic dm90ZXI6cHc=' }),
     );
-    await refused(401, 'BAD_TOKEN', async () => cast(h, e.id, b, await voterToken(h, other.id)));
+    await refused(401, 'BAD_TOKEN', async () => cast(h, e.id, b, await voterToken(h, other, 0)));
     const expiring = (await issueVoterToken(h.server.ctx, e.id, 'late-voter')).token;
     h.now.value = new Date(VOTING_DAY_MORNING.getTime() + 16 * 60_000);
     try {
@@ -82,16 +101,16 @@ describe('refusals before the ballot is read', () => {
     } finally {
       h.now.value = VOTING_DAY_MORNING;
     }
-    const token = await voterToken(h, e.id);
+    const token = await voterToken(h, e, 1);
     expect((await cast(h, e.id, valid(1), token)).status).toBe(201);
-    await refused(401, 'TOKEN_USED', () => cast(h, e.id, valid(2), token));
+    await refused(401, 'TOKEN_USED', () => cast(h, e.id, valid(1, 2), token));
   });
 
   it('refuses when the election is not open: not yet opened, before the hours, after votingCloses', async () => {
     const b = valid();
     await refused(409, 'NOT_OPEN', () => castWithToken(b, 'draft-1'));
     await refused(404, 'NO_ELECTION', () => castWithToken(b, 'no-such-election'));
-    const token = await voterToken(h, e.id);
+    const token = await voterToken(h, e, 0);
     for (const at of [
       '2026-12-20T06:59:59+05:00',
       '2026-12-20T20:00:00+05:00',
@@ -107,7 +126,7 @@ describe('refusals before the ballot is read', () => {
   });
 
   it('refuses malformed JSON, an oversized body, __proto__ keys and bodies off the schema', async () => {
-    const token = await voterToken(h, e.id);
+    const token = await voterToken(h, e, 0);
     await refused(400, 'BAD_JSON', () => h.api('POST', castPath(e.id), '{"ballot": {', token));
     const huge = JSON.stringify({ ballot: valid(), pad: 'x'.repeat(300 * 1024) });
     await refused(413, 'BODY_TOO_LARGE', () => h.api('POST', castPath(e.id), huge, token));
@@ -130,6 +149,8 @@ describe('refusals before the ballot is read', () => {
       { ballot: valid(), extra: 1 },
       { ballot: { ...valid(), contests: 'akim' } },
       { ballot: { ...valid(), signature: 'f'.repeat(1000) } },
+      { ballot: { ...valid(), anchor: { seq: 1, hash: 'f'.repeat(64), at: 1 } } },
+      { ballot: { ...valid(), anchor: { seq: '1', hash: 'f'.repeat(64) } } },
     ])
       await refused(400, 'BAD_REQUEST', () => h.api('POST', castPath(e.id), body, token));
     // A proof with a field missing is off the schema (a field cut short is a crypto refusal, below).
@@ -143,7 +164,7 @@ describe('refusals before the ballot is read', () => {
 
 describe('refusals of the ballot itself', () => {
   it('refuses a ballot for another election', async () => {
-    const forOther = buildBallot(other.params, other.credentials[0]!.keys, [0]).ballot;
+    const forOther = buildBallot(other.params, other.credentials[0]!.keys, [0], anchorOf(other)).ballot;
     await refused(400, 'WRONG_ELECTION', () => castWithToken(forOther));
   });
 
@@ -166,12 +187,16 @@ describe('refusals of the ballot itself', () => {
       ],
       ['CRYPTO_BAD_PARAMS', (b) => (b.version = 'saylau/v2' as 'saylau/v1')],
       ['CRYPTO_BAD_PARAMS', (b) => (b.contests[0]!.id = 'mayor')],
+      ['CRYPTO_BAD_TYPE', (b) => (b.anchor.seq = -1)],
+      ['CRYPTO_BAD_TYPE', (b) => (b.anchor.seq = 0.5)],
+      ['CRYPTO_BAD_HEX', (b) => (b.anchor.hash = b.anchor.hash.toUpperCase())],
+      ['CRYPTO_BAD_LENGTH', (b) => (b.anchor.hash = b.anchor.hash.slice(2))],
     ];
     for (const [code, change] of cases) {
       const listed = altered(change);
       const r = await refused(400, code, () => castWithToken(listed));
       expect(r.body.error.details.field).toMatch(/^ballot\./);
-      const b = clone(buildBallot(e.params, outsider, [0]).ballot);
+      const b = clone(buildBallot(e.params, outsider, [0], anchorOf()).ballot);
       change(b);
       await refused(400, code, () => castWithToken(resign(b, outsider)));
     }
@@ -182,7 +207,7 @@ describe('refusals of the ballot itself', () => {
   it('refuses a valid ballot whose credential is not on the published list', async () => {
     const outsider = deriveCredentialKeys(e.id, generateCredentialCode());
     await refused(403, 'UNKNOWN_CREDENTIAL', () =>
-      castWithToken(buildBallot(e.params, outsider, [0]).ballot),
+      castWithToken(buildBallot(e.params, outsider, [0], anchorOf()).ballot),
     );
   });
 
@@ -223,24 +248,36 @@ describe('refusals of the ballot itself', () => {
 
   it('refuses a ballot reusing a ciphertext already on the board (COPIED_CIPHERTEXT), even with fresh proofs', async () => {
     // Voter holding credentials 3 and 4 casts, then re-encrypts one ciphertext under the other credential.
-    const first = buildBallot(e.params, keysOf(3), [2]);
+    const first = ballotOf(h, e, 3, [2]);
     expect((await castWithToken(first.ballot)).status).toBe(201);
     const nonces = [first.secrets.nonces[0]!.map((r, i) => (i === 0 ? r : randomScalar()))];
-    const copy = ballotWithNonces(e.params, keysOf(4), [2], nonces);
+    const copy = ballotWithNonces(e.params, keysOf(4), [2], nonces, anchorOf());
     expect(copy.ballot.contests[0]!.choices[0]!.alpha).toBe(first.ballot.contests[0]!.choices[0]!.alpha);
     expect(copy.ballot.contests[0]!.choices[0]!.proof).not.toEqual(
       first.ballot.contests[0]!.choices[0]!.proof,
     );
     await refused(409, 'COPIED_CIPHERTEXT', () => castWithToken(copy.ballot));
     // The same credential copying its own earlier ciphertext into a revote is refused too.
-    const revote = ballotWithNonces(e.params, keysOf(3), [1], nonces);
+    const revote = ballotWithNonces(e.params, keysOf(3), [1], nonces, anchorOf());
     await refused(409, 'COPIED_CIPHERTEXT', () => castWithToken(revote.ballot));
     // A ballot repeating one ciphertext inside itself (valid proofs: both encrypt 0).
     const r = randomScalar();
-    const twice = ballotWithNonces(e.params, keysOf(5), [3], [[r, r, randomScalar(), randomScalar()]]);
+    const twice = ballotWithNonces(
+      e.params,
+      keysOf(5),
+      [3],
+      [[r, r, randomScalar(), randomScalar()]],
+      anchorOf(),
+    );
     await refused(409, 'COPIED_CIPHERTEXT', () => castWithToken(twice.ballot));
     // The untouched re-encryption with fresh nonces goes through.
-    const fresh = ballotWithNonces(e.params, keysOf(4), [2], [[1, 2, 3, 4].map(() => randomScalar())]);
+    const fresh = ballotWithNonces(
+      e.params,
+      keysOf(4),
+      [2],
+      [[1, 2, 3, 4].map(() => randomScalar())],
+      anchorOf(),
+    );
     expect((await castWithToken(fresh.ballot)).status).toBe(201);
   });
 });
@@ -248,7 +285,7 @@ describe('refusals of the ballot itself', () => {
 describe('the order of the checks (SPEC §10.9)', () => {
   it('reports the first failing check', async () => {
     const outsider = deriveCredentialKeys(e.id, generateCredentialCode());
-    const undecodable = clone(buildBallot(e.params, outsider, [0]).ballot);
+    const undecodable = clone(buildBallot(e.params, outsider, [0], anchorOf()).ballot);
     undecodable.contests[0]!.choices[0]!.alpha = NON_CANONICAL_POINT;
     // Schema before the election state; state before the token; token before the ballot.
     await refused(400, 'BAD_REQUEST', () => cast(h, 'draft-1', { nope: 1 }, null));
@@ -258,16 +295,142 @@ describe('the order of the checks (SPEC §10.9)', () => {
     await refused(400, 'WRONG_ELECTION', () => castWithToken({ ...undecodable, election: other.id }));
     await refused(400, 'CRYPTO_NON_CANONICAL', () => castWithToken(undecodable));
     // The credential list before the signature.
-    const unsigned = { ...buildBallot(e.params, outsider, [0]).ballot, signature: 'ab'.repeat(64) };
+    const unsigned = {
+      ...buildBallot(e.params, outsider, [0], anchorOf()).ballot,
+      signature: 'ab'.repeat(64),
+    };
     await refused(403, 'UNKNOWN_CREDENTIAL', () => castWithToken(unsigned));
+    // The owner before the anchor, the anchor before the signature.
+    const offBoard = { ...valid(8), anchor: { seq: 1, hash: 'cd'.repeat(32) }, signature: 'ab'.repeat(64) };
+    await refused(403, 'NOT_YOUR_CREDENTIAL', async () => cast(h, e.id, offBoard, await voterToken(h, e, 9)));
+    await refused(409, 'BAD_ANCHOR', () => castWithToken(offBoard));
     // The signature before the proofs; the proofs before copied ciphertexts.
-    const first = buildBallot(e.params, keysOf(6), [0]);
+    const first = ballotOf(h, e, 6, [0]);
     expect((await castWithToken(first.ballot)).status).toBe(201);
-    const copy = ballotWithNonces(e.params, keysOf(7), [0], first.secrets.nonces);
+    const copy = ballotWithNonces(e.params, keysOf(7), [0], first.secrets.nonces, anchorOf());
     const badProof = clone(copy.ballot);
     badProof.contests[0]!.choices[1]!.proof.s0 = encodeScalar(randomScalar());
     await refused(422, 'BAD_SIGNATURE', () => castWithToken(badProof));
     await refused(422, 'BAD_PROOF', () => castWithToken(resign(badProof, keysOf(7))));
     await refused(409, 'COPIED_CIPHERTEXT', () => castWithToken(copy.ballot));
+  });
+});
+
+describe('a credential belongs to one voter (SPEC §10.7, §10.9.2 step 5)', () => {
+  it('one sign-in cannot cast with the credentials of other voters, even listed and validly signed', async () => {
+    // Signed in as voter 0, with the letters of voters 1–4 in hand: every ballot refused, nothing written.
+    for (const i of [1, 2, 3, 4]) {
+      const token = await voterToken(h, e, 0);
+      await refused(403, 'NOT_YOUR_CREDENTIAL', () => cast(h, e.id, valid(i, i % 4), token));
+    }
+    // The owner's own sign-in casts the same credential.
+    expect((await cast(h, e.id, valid(10, 1), await voterToken(h, e, 10))).status).toBe(201);
+  });
+
+  it('refuses a sign-in without a bound credential, and a credential bound in another election', async () => {
+    const stranger = (await issueVoterToken(h.server.ctx, e.id, 'not-a-roll-voter-ref00')).token;
+    await refused(403, 'NOT_YOUR_CREDENTIAL', () => cast(h, e.id, valid(11), stranger));
+    const elsewhere = buildBallot(e.params, other.credentials[0]!.keys, [0], anchorOf()).ballot;
+    await refused(403, 'UNKNOWN_CREDENTIAL', async () => cast(h, e.id, elsewhere, await voterToken(h, e, 0)));
+  });
+});
+
+describe('an audited ballot can never be cast (SPEC §8.5)', () => {
+  it('refuses the audit data as a ballot, from the owner or anyone else, and it cannot be re-anchored by others', async () => {
+    const encrypted = encryptBallot(e.params, keysOf(11).publicKey, [2]);
+    const audit = JSON.parse(JSON.stringify(ballotAudit(encrypted)));
+    for (const i of [11, 0])
+      await refused(400, 'BAD_REQUEST', async () => cast(h, e.id, audit.ballot, await voterToken(h, e, i)));
+    // Whoever sees the audit adds an anchor and signs with their own key: bound to another voter or
+    // not the key the proofs name.
+    const withAnchor = { ...audit.ballot, anchor: anchorOf() };
+    const byOther = { ...withAnchor, signature: signDocument('ballot', withAnchor, keysOf(0).secretKey) };
+    await refused(422, 'BAD_SIGNATURE', async () => cast(h, e.id, byOther, await voterToken(h, e, 11)));
+    const relabelled = { ...withAnchor, credential: keysOf(0).publicKeyHex };
+    const own = { ...relabelled, signature: signDocument('ballot', relabelled, keysOf(0).secretKey) };
+    await refused(422, 'BAD_PROOF', async () => cast(h, e.id, own, await voterToken(h, e, 0)));
+  });
+});
+
+describe('board anchors (SPEC §10.9.2, "Anchor")', () => {
+  const at = (anchor: { seq: number; hash: string }, i = 0, choice = 0) =>
+    buildBallot(e.params, keysOf(i), [choice], anchor).ballot;
+
+  it('refuses an anchor that is not on this board since voting opened (BAD_ANCHOR)', async () => {
+    const head = anchorOf();
+    const opened = h.server.ctx.board.firstSeq(e.id, 'voting-opened')!;
+    const before = { seq: opened - 1, hash: h.server.ctx.board.hashAt(e.id, opened - 1)! };
+    for (const anchor of [
+      { seq: head.seq, hash: 'ab'.repeat(32) }, // a head this board never had
+      { seq: head.seq + 1, hash: head.hash }, // beyond the head
+      { seq: head.seq + 5000, hash: 'cd'.repeat(32) },
+      before, // a real entry, but before voting opened
+      { seq: 0, hash: h.server.ctx.board.hashAt(e.id, 0)! },
+      { seq: head.seq, hash: h.server.ctx.board.hashAt(other.id, 0)! }, // another election's hash
+    ])
+      await refused(409, 'BAD_ANCHOR', () => castWithToken(at(anchor)));
+    // The head itself, and the voting-opened entry, are fine.
+    expect(
+      (await castWithToken(at({ seq: opened, hash: h.server.ctx.board.hashAt(e.id, opened)! }, 0))).status,
+    ).toBe(201);
+  });
+
+  it('refuses an anchor older than the same credential’s previous ballot (STALE_ANCHOR)', async () => {
+    const old = anchorOf();
+    expect((await castWithToken(at(old, 1, 0))).status).toBe(201);
+    // The revote cites a head from before the first ballot: refused, and with a fresh head accepted.
+    await refused(409, 'STALE_ANCHOR', () => castWithToken(at(old, 1, 1)));
+    expect((await castWithToken(at(anchorOf(), 1, 1))).status).toBe(201);
+    // Other credentials may still cite that older head.
+    expect((await castWithToken(at(old, 2, 1))).status).toBe(201);
+  });
+
+  it(`refuses an anchor more than ${MAX_ANCHOR_AGE} entries behind (STALE_ANCHOR)`, async () => {
+    const local = await startHarness();
+    try {
+      const f = castSetup(local, { id: 'busy', voters: 3 });
+      const old = headAnchor(local, f.id);
+      // The board moves on by MAX_ANCHOR_AGE entries (as if that many ballots came in meanwhile).
+      local.server.ctx.db.transaction(() => {
+        for (let i = 0; i < MAX_ANCHOR_AGE; i++) local.server.ctx.board.append(f.id, 'filler', { i });
+      })();
+      const before = local.snapshot();
+      const r = await cast(
+        local,
+        f.id,
+        buildBallot(f.params, f.credentials[0]!.keys, [0], old).ballot,
+        await voterToken(local, f, 0),
+      );
+      expect([r.status, r.body.error.code]).toEqual([409, 'STALE_ANCHOR']);
+      expect(local.snapshot()).toEqual(before);
+      // One entry younger is still within the bound: the ballot lands at old.seq + MAX_ANCHOR_AGE + 1.
+      const next = { seq: old.seq + 1, hash: local.server.ctx.board.hashAt(f.id, old.seq + 1)! };
+      const ok = await cast(
+        local,
+        f.id,
+        buildBallot(f.params, f.credentials[1]!.keys, [0], next).ballot,
+        await voterToken(local, f, 1),
+      );
+      expect([ok.status, ok.body.receipt.seq - next.seq]).toEqual([201, MAX_ANCHOR_AGE]);
+    } finally {
+      await closeCasting(local.server.ctx);
+      await local.close();
+    }
+  });
+});
+
+describe('a token that keeps sending refused ballots stops working (SPEC §10.9.2)', () => {
+  it(`allows ${MAX_REFUSALS_PER_TOKEN} refused ballots per token, then TOKEN_REVOKED before any proof check`, async () => {
+    const token = await voterToken(h, e, 7);
+    const forged = () => {
+      const b = clone(valid(7));
+      b.contests[0]!.choices[0]!.proof.c0 = encodeScalar(randomScalar());
+      return resign(b, keysOf(7));
+    };
+    for (let i = 0; i < MAX_REFUSALS_PER_TOKEN; i++)
+      await refused(422, 'BAD_PROOF', () => cast(h, e.id, forged(), token));
+    // Even a valid ballot is refused now with this token; a new sign-in casts it.
+    await refused(401, 'TOKEN_REVOKED', () => cast(h, e.id, valid(7), token));
+    expect((await cast(h, e.id, valid(7), await voterToken(h, e, 7))).status).toBe(201);
   });
 });

@@ -1,9 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildBallot, verifyDocument } from '@saylau/crypto';
+import { signBallot, verifyDocument } from '@saylau/crypto';
 import { closeCasting } from '../src/casting/routes.ts';
 import { castingPool } from '../src/casting/state.ts';
 import { startHarness, type Harness } from './harness.ts';
-import { cast, castSetup, clone, voterToken, type CastSetup } from './casting-helpers.ts';
+import {
+  ballotOf,
+  cast,
+  castSetup,
+  clone,
+  headAnchor,
+  voterToken,
+  type CastSetup,
+} from './casting-helpers.ts';
 
 let h: Harness;
 let e: CastSetup;
@@ -21,9 +29,9 @@ const manifestKey = () =>
 
 describe('POST /api/elections/:id/ballots (SPEC §10.9)', () => {
   it('puts the ballot on the board and returns a receipt signed with the manifest key', async () => {
-    const built = buildBallot(e.params, e.credentials[0]!.keys, [1]);
+    const built = ballotOf(h, e, 0, [1]);
     const before = h.snapshot();
-    const r = await cast(h, e.id, built.ballot, await voterToken(h, e.id));
+    const r = await cast(h, e.id, built.ballot, await voterToken(h, e, 0));
     expect(r.status).toBe(201);
     const { receipt, signature } = r.body;
     expect(verifyDocument('receipt', receipt, signature, manifestKey())).toBe(true);
@@ -54,8 +62,8 @@ describe('POST /api/elections/:id/ballots (SPEC §10.9)', () => {
   });
 
   it('finds a ballot by its tracker as a voter types it, and refuses unknown or malformed trackers', async () => {
-    const built = buildBallot(e.params, e.credentials[0]!.keys, [0]);
-    const r = await cast(h, e.id, built.ballot, await voterToken(h, e.id));
+    const built = ballotOf(h, e, 0, [0]);
+    const r = await cast(h, e.id, built.ballot, await voterToken(h, e, 0));
     const typed = built.tracker.toLowerCase().replaceAll('-', ' ').replaceAll('0', 'o').replaceAll('1', 'l');
     const found = await h.api('GET', `/api/elections/${e.id}/ballots/${encodeURIComponent(typed)}`);
     expect(found.status).toBe(200);
@@ -64,8 +72,9 @@ describe('POST /api/elections/:id/ballots (SPEC §10.9)', () => {
       seq: r.body.receipt.seq,
       hash: r.body.receipt.hash,
       superseded: false,
+      supersededBy: null,
     });
-    const other = buildBallot(e.params, e.credentials[1]!.keys, [0]);
+    const other = ballotOf(h, e, 1, [0]);
     const missing = await h.api('GET', `/api/elections/${e.id}/ballots/${other.tracker}`);
     expect([missing.status, missing.body.error.code]).toEqual([404, 'NO_BALLOT']);
     for (const bad of ['ABC', 'UUUU-UUUU-UUUU-UUUU', 'x'.repeat(65)]) {
@@ -77,16 +86,18 @@ describe('POST /api/elections/:id/ballots (SPEC §10.9)', () => {
   });
 
   it('accepts a revote with a new token; both stay on the board and the first is superseded', async () => {
-    const keys = e.credentials[2]!.keys;
-    const first = buildBallot(e.params, keys, [0]);
-    const second = buildBallot(e.params, keys, [3]);
-    const a = await cast(h, e.id, first.ballot, await voterToken(h, e.id));
-    const b = await cast(h, e.id, second.ballot, await voterToken(h, e.id));
+    const first = ballotOf(h, e, 2, [0]);
+    const a = await cast(h, e.id, first.ballot, await voterToken(h, e, 2));
+    const second = ballotOf(h, e, 2, [3]);
+    const b = await cast(h, e.id, second.ballot, await voterToken(h, e, 2));
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(b.body.receipt.seq).toBe(a.body.receipt.seq + 1);
     const f = await h.api('GET', `/api/elections/${e.id}/ballots/${first.tracker}`);
     const s = await h.api('GET', `/api/elections/${e.id}/ballots/${second.tracker}`);
     expect([f.body.superseded, s.body.superseded]).toEqual([true, false]);
+    // The lookup names the ballot that counts now, so a voter who did not revote sees it at once.
+    expect(f.body.supersededBy).toEqual({ seq: b.body.receipt.seq, tracker: second.tracker });
+    expect(s.body.supersededBy).toBeNull();
     expect(h.server.ctx.board.ofType(e.id, 'ballot').map((x) => x.payload)).toEqual([
       first.ballot,
       second.ballot,
@@ -94,12 +105,12 @@ describe('POST /api/elections/:id/ballots (SPEC §10.9)', () => {
   });
 
   it('answers ALREADY_CAST with the tracker and seq when the same ballot comes again, writing nothing', async () => {
-    const built = buildBallot(e.params, e.credentials[3]!.keys, [2]);
-    const first = await cast(h, e.id, built.ballot, await voterToken(h, e.id));
+    const built = ballotOf(h, e, 3, [2]);
+    const first = await cast(h, e.id, built.ballot, await voterToken(h, e, 3));
     expect(first.status).toBe(201);
     const before = h.snapshot();
     // The booth lost the response and sends the same ballot again, with a fresh token (and re-ordered keys).
-    const again = await cast(h, e.id, clone(built.ballot), await voterToken(h, e.id));
+    const again = await cast(h, e.id, clone(built.ballot), await voterToken(h, e, 3));
     expect([again.status, again.body.error.code]).toEqual([409, 'ALREADY_CAST']);
     const d = again.body.error.details;
     expect([d.tracker, d.seq, d.hash]).toEqual([
@@ -110,11 +121,20 @@ describe('POST /api/elections/:id/ballots (SPEC §10.9)', () => {
     expect(d.receipt).toEqual(first.body.receipt);
     expect(verifyDocument('receipt', d.receipt, d.signature, manifestKey())).toBe(true);
     expect(h.snapshot()).toEqual(before);
+    // Signed again with a newer anchor it is still the same encrypted ballot (§8.4): the same answer.
+    const resigned = signBallot(built.ballot, headAnchor(h, e.id), e.credentials[3]!.keys.secretKey);
+    const third = await cast(h, e.id, resigned, await voterToken(h, e, 3));
+    expect([third.status, third.body.error.code, third.body.error.details.seq]).toEqual([
+      409,
+      'ALREADY_CAST',
+      first.body.receipt.seq,
+    ]);
+    expect(h.snapshot()).toEqual(before);
   });
 
   it('receipts 50 concurrent casts with contiguous board positions', async () => {
-    const built = e.credentials.slice(0, 50).map((c, i) => buildBallot(e.params, c.keys, [i % 4]));
-    const tokens = await Promise.all(built.map(() => voterToken(h, e.id)));
+    const built = e.credentials.slice(0, 50).map((_, i) => ballotOf(h, e, i, [i % 4]));
+    const tokens = await Promise.all(built.map((_, i) => voterToken(h, e, i)));
     const headBefore = h.server.ctx.board.head(e.id)!.seq;
     const rs = await Promise.all(built.map((b, i) => cast(h, e.id, b.ballot, tokens[i]!)));
     expect(rs.map((r) => r.status)).toEqual(built.map(() => 201));

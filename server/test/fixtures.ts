@@ -22,12 +22,15 @@ import {
   type BallotContest,
 } from '../src/index.ts';
 import { syntheticVoters, type SyntheticVoter } from '../src/roll/synthetic.ts';
+import { voterRef } from '../src/voters/tokens.ts';
 import { DISTRICT, ELECTION_DAY, type Harness } from './harness.ts';
 
 export interface OpenElection {
   id: string;
   voters: SyntheticVoter[];
+  /** credentials[i] is bound to voters[i] (SPEC §10.7), whose voter reference is subjects[i]. */
   credentials: { code: string; keys: CredentialKeys }[];
+  subjects: string[];
   contests: BallotContest[];
   /** The election secret key (a fixture has no ceremony). */
   secret: bigint;
@@ -82,9 +85,16 @@ export function openElectionFixture(
     ctx.board.append(id, 'joint-key', { publicKey: encodePoint(G.multiply(secret)) });
     const cred = ctx.db.prepare('INSERT INTO credentials (election, public_key) VALUES (?, ?)');
     for (const k of list) cred.run(id, k);
+    const own = ctx.db.prepare(
+      'INSERT INTO credential_owners (election, voter, public_key) VALUES (?, ?, ?)',
+    );
+    credentials.forEach((c, i) => {
+      if (voters[i]) own.run(id, voterRef(ctx, id, voters[i].iin), c.keys.publicKeyHex);
+    });
     ctx.board.append(id, 'credentials', { count: list.length, list });
   })();
   h.now.value = VOTING_DAY_MORNING;
   openVoting(ctx, id, 'fixture');
-  return { id, voters, credentials, contests, secret };
+  const subjects = voters.map((v) => voterRef(ctx, id, v.iin));
+  return { id, voters, credentials, subjects, contests, secret };
 }

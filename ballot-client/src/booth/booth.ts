@@ -10,7 +10,7 @@
 import { CryptoError, formatCredentialCode, parseCredentialCode, type BallotAuditJson } from '@saylau/crypto';
 import {
   BallotClientError,
-  castBallot,
+  castEncrypted,
   fetchElection,
   findBallot,
   login,
@@ -110,7 +110,9 @@ const SERVER_REFUSALS_TO_REENCRYPT = new Set([
   'WRONG_ELECTION',
   'BAD_REQUEST',
 ]);
-const TOKEN_ERRORS = new Set(['TOKEN_EXPIRED', 'TOKEN_USED', 'BAD_TOKEN', 'NO_TOKEN']);
+const TOKEN_ERRORS = new Set(['TOKEN_EXPIRED', 'TOKEN_USED', 'TOKEN_REVOKED', 'BAD_TOKEN', 'NO_TOKEN']);
+/** The credential was refused: not on the list, or issued to another voter than the one signed in. */
+const CREDENTIAL_ERRORS = new Set(['UNKNOWN_CREDENTIAL', 'NOT_YOUR_CREDENTIAL']);
 
 function base(): string {
   return location.origin;
@@ -841,6 +843,7 @@ export function startBooth(shell: Shell): void {
       'err.TOKEN_USED',
       'err.BAD_TOKEN',
       'err.UNKNOWN_CREDENTIAL',
+      'err.NOT_YOUR_CREDENTIAL',
       'err.VERIFIER_UNAVAILABLE',
       'err.WORKER',
     ];
@@ -990,7 +993,10 @@ export function startBooth(shell: Shell): void {
       return castError(e, retried);
     }
     try {
-      const signed = await castBallot(base(), shell.election, tok, built.ballot);
+      // Signed only now, with the board head fetched just before sending (SPEC §8.2).
+      const { signed } = await castEncrypted(base(), shell.election, tok, built.ballot, s.credential, {
+        serverKeyHex: s.election!.manifest.serverKey,
+      });
       await showReceipt(signed);
     } catch (e) {
       return castError(e, retried);
@@ -1005,7 +1011,7 @@ export function startBooth(shell: Shell): void {
       const d = e.details as { receipt?: SignedReceipt['receipt']; signature?: string } | undefined;
       if (d?.receipt && d.signature) return showReceipt({ receipt: d.receipt, signature: d.signature });
     }
-    if (e.code === 'VERIFIER_UNAVAILABLE' || e.code === 'RATE_LIMITED')
+    if (['VERIFIER_UNAVAILABLE', 'RATE_LIMITED', 'STALE_ANCHOR', 'BAD_ANCHOR'].includes(e.code))
       return go('cast', errorView(e, again));
     if (e.code === 'NETWORK' || e.code === 'BAD_RESPONSE' || e.status >= 500) return afterNetworkFailure();
     if (TOKEN_ERRORS.has(e.code)) {
@@ -1017,7 +1023,7 @@ export function startBooth(shell: Shell): void {
     if (['BAD_LOGIN', 'LOCKED', 'BAD_IIN', 'BAD_LOGIN_CODE'].includes(e.code))
       // The silent sign-in failed (a reissued login code, say): the voter signs in again.
       return go('signin', errorView(e));
-    if (e.code === 'UNKNOWN_CREDENTIAL') {
+    if (CREDENTIAL_ERRORS.has(e.code)) {
       s.built = null;
       s.credential = '';
       return go('fatal', errorView(e, { label: 'err.credentialAgain', run: () => go('credential') }));

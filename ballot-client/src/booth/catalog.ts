@@ -171,6 +171,8 @@ const en = {
   'err.BAD_TOKEN': 'Your sign-in is not valid for this election. Sign in again.',
   'err.UNKNOWN_CREDENTIAL':
     'This credential code is not on this election’s list. Check that you typed the code from your letter for this election, then encrypt again.',
+  'err.NOT_YOUR_CREDENTIAL':
+    'This credential code was issued to another voter. Type the code from the letter addressed to you, then encrypt again.',
   'err.REFUSED': 'The server refused this encrypted ballot ({code}). Encrypt it again and cast.',
   'err.VERIFIER_UNAVAILABLE': 'The server is busy. Wait a moment, then send your ballot again.',
   'err.RECEIPT_MISMATCH':
@@ -211,6 +213,8 @@ const en = {
   'find.hash': 'Board entry hash',
   'find.counted': 'This is the latest ballot of its credential: it counts.',
   'find.superseded': 'A later ballot of the same credential is on the board: that one counts, not this one.',
+  'find.supersededBy':
+    'The ballot that counts now is entry {seq}, tracker {tracker}. If you did not vote again, someone else used your credential: keep your receipt and tell the election commission and observers at once.',
   'find.notFound':
     'No ballot with this tracker is on the board. Check the tracker. If it is from a signed receipt, keep the receipt and tell the election commission and the observers.',
   'find.badTracker': 'A tracker has 16 letters and digits, for example 7G3K-Q0ZD-M1XE-4TNB.',
@@ -384,6 +388,8 @@ const ru: Catalog = {
   'err.BAD_TOKEN': 'Ваш вход недействителен для этих выборов. Войдите снова.',
   'err.UNKNOWN_CREDENTIAL':
     'Этого кода избирателя нет в списке этих выборов. Проверьте, что вы ввели код из письма именно для этих выборов, и зашифруйте заново.',
+  'err.NOT_YOUR_CREDENTIAL':
+    'Этот код избирателя выдан другому избирателю. Введите код из письма, адресованного вам, и зашифруйте заново.',
   'err.REFUSED': 'Сервер отклонил этот зашифрованный бюллетень ({code}). Зашифруйте его заново и отправьте.',
   'err.VERIFIER_UNAVAILABLE': 'Сервер занят. Подождите немного и отправьте бюллетень снова.',
   'err.RECEIPT_MISMATCH':
@@ -424,6 +430,8 @@ const ru: Catalog = {
   'find.counted': 'Это последний бюллетень этого кода избирателя: он учитывается.',
   'find.superseded':
     'На доске есть более поздний бюллетень того же кода избирателя: учитывается он, а не этот.',
+  'find.supersededBy':
+    'Сейчас учитывается запись {seq}, трекер {tracker}. Если вы не голосовали повторно, вашим кодом воспользовался кто-то другой: сохраните квитанцию и сразу сообщите в избирательную комиссию и наблюдателям.',
   'find.notFound':
     'Бюллетеня с таким трекером на доске нет. Проверьте трекер. Если он из подписанной квитанции, сохраните её и сообщите в избирательную комиссию и наблюдателям.',
   'find.badTracker': 'Трекер — это 16 букв и цифр, например 7G3K-Q0ZD-M1XE-4TNB.',
@@ -595,6 +603,8 @@ const kk: Catalog = {
   'err.BAD_TOKEN': 'Сіздің кіруіңіз бұл сайлау үшін жарамсыз. Қайта кіріңіз.',
   'err.UNKNOWN_CREDENTIAL':
     'Бұл сайлаушы коды осы сайлаудың тізімінде жоқ. Дәл осы сайлауға арналған хаттағы кодты тергеніңізді тексеріп, қайта шифрлаңыз.',
+  'err.NOT_YOUR_CREDENTIAL':
+    'Бұл сайлаушы коды басқа сайлаушыға берілген. Сізге жолданған хаттағы кодты теріп, қайта шифрлаңыз.',
   'err.REFUSED': 'Сервер бұл шифрланған бюллетенді қабылдамады ({code}). Оны қайта шифрлап, жіберіңіз.',
   'err.VERIFIER_UNAVAILABLE': 'Сервер бос емес. Біраз күтіп, бюллетенді қайта жіберіңіз.',
   'err.RECEIPT_MISMATCH':
@@ -634,6 +644,8 @@ const kk: Catalog = {
   'find.hash': 'Тақтадағы жазбаның хеші',
   'find.counted': 'Бұл осы сайлаушы кодының соңғы бюллетені: ол есептеледі.',
   'find.superseded': 'Тақтада сол сайлаушы кодының кейінгі бюллетені бар: бұл емес, сол есептеледі.',
+  'find.supersededBy':
+    'Қазір {seq}-жазба есептеледі, трекері {tracker}. Егер сіз қайта дауыс бермесеңіз, сіздің кодыңызды басқа біреу пайдаланған: түбіртекті сақтап, дереу сайлау комиссиясына және бақылаушыларға хабарлаңыз.',
   'find.notFound':
     'Мұндай трекері бар бюллетень тақтада жоқ. Трекерді тексеріңіз. Егер ол қол қойылған түбіртектен алынса, түбіртекті сақтап, сайлау комиссиясына және бақылаушыларға хабарлаңыз.',
   'find.badTracker': 'Трекер — 16 әріп пен цифр, мысалы 7G3K-Q0ZD-M1XE-4TNB.',

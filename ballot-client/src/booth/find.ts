@@ -28,8 +28,8 @@ export function startFind(shell: Shell): void {
         h('p', { id: 'find-result' }, tr(outcome.key, outcome.code ? { code: outcome.code } : undefined)),
       );
     const st = outcome.status;
-    return notice(
-      st.superseded ? 'info' : 'ok',
+    const by = st.superseded ? st.supersededBy : null;
+    const lines: HTMLElement[] = [
       h('p', { id: 'find-result' }, h('strong', {}, tr('find.found'))),
       h(
         'p',
@@ -39,7 +39,11 @@ export function startFind(shell: Shell): void {
       h('p', {}, tr('find.position', { seq: st.seq })),
       h('p', {}, `${tr('find.hash')}: `, h('span', { class: 'hash' }, st.hash)),
       h('p', { id: 'find-counted' }, tr(st.superseded ? 'find.superseded' : 'find.counted')),
-    );
+    ];
+    // Loud: a later ballot the voter did not cast means someone else used their credential.
+    if (by)
+      lines.push(h('p', { id: 'find-superseded-by' }, h('strong', {}, tr('find.supersededBy', { ...by }))));
+    return notice(st.superseded ? 'warn' : 'ok', ...lines);
   }
 
   function render(focus: 'heading' | 'keep' = 'keep'): void {

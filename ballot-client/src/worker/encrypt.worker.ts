@@ -1,13 +1,14 @@
 /**
- * The booth's Web Worker: encrypts and proves the ballot off the page's thread (issue #4), with the
- * same @saylau/crypto code as the Node library's prepareBallot, and checks audited ballots (SPEC §8.5).
+ * The booth's Web Worker: encrypts and proves the ballot off the page's thread, with the same
+ * @saylau/crypto code as the Node library's prepareBallot, and checks audited ballots (SPEC §8.5).
+ * It never signs: the page signs only the ballot the voter casts, with a fresh board anchor (§8.2).
  * The decoded election parameters (with the key's precomputed tables) are kept between requests.
  */
 import {
   CryptoError,
   ballotAudit,
   ballotTracker,
-  buildBallot,
+  encryptBallot,
   checkBallotAudit,
   decodeElectionParams,
   deriveCredentialKeys,
@@ -44,7 +45,7 @@ function handle(req: WorkerRequest): WorkerResponse {
       const keys = deriveCredentialKeys(req.election, req.code);
       progress('encrypt');
       const t = performance.now();
-      const built = buildBallot(p, keys, req.choices);
+      const built = encryptBallot(p, keys.publicKey, req.choices);
       const ms = performance.now() - t;
       progress('done');
       return {

@@ -1,5 +1,5 @@
 /** Messages between the booth page and its encryption worker. */
-import type { BallotAuditJson, BallotJson } from '@saylau/crypto';
+import type { BallotAuditJson, EncryptedBallotJson } from '@saylau/crypto';
 
 export type Stage = 'params' | 'keys' | 'encrypt' | 'done';
 
@@ -9,7 +9,8 @@ export type WorkerRequest =
   | { id: number; kind: 'check'; params: unknown; audit: unknown };
 
 export interface EncryptResult {
-  ballot: BallotJson;
+  /** Encrypted and proved, not signed: signed only if the voter casts it (SPEC §8.2). */
+  ballot: EncryptedBallotJson;
   hash: string;
   tracker: string;
   /** The Benaloh audit (SPEC §8.5): shown only if the voter audits this ballot, which is then never cast. */

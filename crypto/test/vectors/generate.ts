@@ -38,7 +38,7 @@ const H2 = K.multiply(y);
 const params = makeElectionParams('vector-election', K, [{ id: 'akim', options: 6 }]);
 const code = 'ABCDEFGHJKLMNPQR' + checkChars();
 const keys = deriveCredentialKeys('vector-election', code);
-const built = buildBallot(params, keys, [3]);
+const built = buildBallot(params, keys, [3], { seq: 41, hash: encodeScalar(hashToScalar('vector', [utf8ToBytes('anchor')])) });
 
 function checkChars(): string {
   // Check characters of the payload straight from the definition (SPEC §7.1): N mod 3361 in base 58.

@@ -31,6 +31,7 @@ export const BallotShape = z.strictObject({
   version: Field,
   election: Field,
   credential: Field,
+  anchor: z.strictObject({ seq: z.number(), hash: Field }),
   contests: z.array(ContestShape).min(1).max(MAX_CONTESTS),
   signature: Field,
 });

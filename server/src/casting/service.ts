@@ -6,7 +6,9 @@
 import {
   CryptoError,
   canonicalJson,
+  decodeAnchor,
   decodeBallot,
+  encryptedPart,
   normaliseTracker,
   trackerFromHash,
   type BallotJson,
@@ -17,7 +19,9 @@ import { ApiError, badRequest, conflict, forbidden, notFound, unprocessable } fr
 import { parseWith } from '../http/validate.ts';
 import { getElection } from '../elections/store.ts';
 import { acceptingBallots, electionParams } from '../elections/voting.ts';
-import { checkVoterToken, consumeVoterToken } from '../voters/tokens.ts';
+import { checkVoterToken, consumeVoterToken, type CheckedToken } from '../voters/tokens.ts';
+import { checkAnchorFresh, checkAnchorOnBoard } from './anchor.ts';
+import { noteRefusal, requireRefusalsLeft } from './refusals.ts';
 import { CastBody } from './schema.ts';
 import { castingPool } from './state.ts';
 import { signReceipt, type SignedReceipt } from './receipt.ts';
@@ -59,9 +63,12 @@ function statements(ctx: ServerContext) {
   const db = ctx.db;
   return {
     credential: db.prepare('SELECT 1 FROM credentials WHERE election = ? AND public_key = ?'),
+    owned: db.prepare('SELECT public_key FROM credential_owners WHERE election = ? AND voter = ?'),
     byTracker: db.prepare('SELECT seq FROM ballots WHERE election = ? AND tracker = ?'),
     ballot: db.prepare('SELECT seq, credential FROM ballots WHERE election = ? AND tracker = ?'),
-    later: db.prepare('SELECT 1 FROM ballots WHERE election = ? AND credential = ? AND seq > ? LIMIT 1'),
+    last: db.prepare(
+      'SELECT seq, tracker FROM ballots WHERE election = ? AND credential = ? ORDER BY seq DESC LIMIT 1',
+    ),
     entry: db.prepare('SELECT payload, hash FROM board WHERE election = ? AND seq = ?'),
     ciphertext: db.prepare('SELECT 1 FROM ciphertexts WHERE election = ? AND ciphertext = ?'),
     insertCiphertext: db.prepare('INSERT INTO ciphertexts (election, ciphertext) VALUES (?, ?)'),
@@ -77,9 +84,28 @@ function stmts(ctx: ServerContext): Statements {
 }
 
 /**
- * POST /api/elections/:id/ballots. Checks, in order (SPEC §10.9): body schema; election open;
- * voter token; ballot for this election and strictly decodable; credential on the list; signature
- * and proofs; not already cast, no copied ciphertext. Then one transaction, then the receipt.
+ * Step 5 (SPEC §10.9.2): the credential is on the published list and is the one the credential
+ * authority bound to the signed-in voter (§10.7): one sign-in casts only with its own credential.
+ */
+function checkCredentialOwner(s: Statements, election: string, voter: string, credential: string): void {
+  const own = s.owned.get(election, voter) as { public_key: string } | undefined;
+  if (own?.public_key === credential) return;
+  if (!s.credential.get(election, credential))
+    throw forbidden('UNKNOWN_CREDENTIAL', 'the ballot credential is not on the published list');
+  throw forbidden(
+    'NOT_YOUR_CREDENTIAL',
+    'this credential was issued to another voter: cast with the code from your own letter',
+  );
+}
+
+/** Refusals that the voter could not have avoided, or that carry the answer, cost the token nothing. */
+const FREE_REFUSALS = new Set(['NOT_OPEN', 'ALREADY_CAST', 'VERIFIER_UNAVAILABLE', 'TOKEN_USED']);
+
+/**
+ * POST /api/elections/:id/ballots. Checks, in order (SPEC §10.9.2): body schema; election open;
+ * voter token; ballot for this election and strictly decodable; credential the voter's own; anchor
+ * on this board; signature and proofs; not already cast, no copied ciphertext, anchor fresh. Then
+ * one transaction, then the receipt. A token that sent MAX_REFUSALS_PER_TOKEN refused ballots stops.
  */
 export async function castBallot(
   ctx: ServerContext,
@@ -91,27 +117,52 @@ export async function castBallot(
   const e = getElection(ctx, election); // 2
   if (!acceptingBallots(e, ctx.clock())) throw notOpen(election);
   const token = await checkVoterToken(ctx, election, bearerToken(authorization)); // 3
-  if (ballot.election !== election) throw badRequest('WRONG_ELECTION', 'the ballot is for another election'); // 4
-  const params = electionParams(e);
-  const s = stmts(ctx);
-  if (!s.credential.get(election, ballot.credential)) {
-    decodeBallot(params, ballot); // a decoding error outranks the unknown credential (step 4 before 5)
-    throw forbidden('UNKNOWN_CREDENTIAL', 'the ballot credential is not on the published list'); // 5
+  requireRefusalsLeft(ctx, token.jti);
+  try {
+    return await castChecked(ctx, election, token, ballot);
+  } catch (err) {
+    if (err instanceof ApiError && err.status < 500 && !FREE_REFUSALS.has(err.code))
+      noteRefusal(ctx, token.jti, token.exp);
+    else if (err instanceof CryptoError) noteRefusal(ctx, token.jti, token.exp);
+    throw err;
   }
-  // 4 (decoding) and 6 (signature, proofs) run in a verifier worker.
+}
+
+/** Steps 4–8 and the transaction, for a request whose token passed step 3. */
+async function castChecked(
+  ctx: ServerContext,
+  election: string,
+  token: CheckedToken,
+  ballot: CastBody['ballot'],
+): Promise<SignedReceipt> {
+  if (ballot.election !== election) throw badRequest('WRONG_ELECTION', 'the ballot is for another election'); // 4
+  const params = electionParams(getElection(ctx, election));
+  const s = stmts(ctx);
+  try {
+    const anchor = decodeAnchor(ballot.anchor, 'ballot.anchor');
+    checkCredentialOwner(s, election, token.subject, ballot.credential); // 5
+    checkAnchorOnBoard(ctx, election, anchor); // 6
+  } catch (err) {
+    decodeBallot(params, ballot); // a decoding error outranks them (step 4 before 5 and 6)
+    throw err;
+  }
+  // 4 (decoding) and 7 (signature, proofs) run in a verifier worker.
   const verdict = await castingPool(ctx).verify({ params: params.json, ballot });
   if (!verdict.ok) throw refusal(verdict);
   const json = ballot as BallotJson;
   const tracker = trackerFromHash(verdict.hash);
 
-  // 7 and the writes, in one transaction: nothing in it awaits, so no other cast interleaves.
+  // 8 and the writes, in one transaction: nothing in it awaits, so no other cast interleaves.
   const entry = ctx.db.transaction((): BoardEntry => {
     if (!acceptingBallots(getElection(ctx, election), ctx.clock())) throw notOpen(election); // closed meanwhile
     const earlier = s.byTracker.get(election, tracker) as { seq: number } | undefined;
     if (earlier) {
       const row = s.entry.get(election, earlier.seq) as { payload: string; hash: string };
-      if (row.payload !== canonicalJson(json))
-        throw conflict('TRACKER_TAKEN', 'another ballot has this tracker; encrypt the ballot again');
+      // The same encrypted ballot (§8.4), even signed again with a newer anchor, is already cast.
+      const same =
+        canonicalJson(encryptedPart(JSON.parse(row.payload) as BallotJson)) ===
+        canonicalJson(encryptedPart(json));
+      if (!same) throw conflict('TRACKER_TAKEN', 'another ballot has this tracker; encrypt the ballot again');
       throw conflict('ALREADY_CAST', 'this ballot is already on the board', {
         tracker,
         seq: earlier.seq,
@@ -128,6 +179,9 @@ export async function castBallot(
     const keys = ciphertextKeys(json);
     if (new Set(keys).size !== keys.length || keys.some((k) => s.ciphertext.get(election, k)))
       throw conflict('COPIED_CIPHERTEXT', 'a ciphertext of this ballot is already on the board');
+    const previous = s.last.get(election, json.credential) as { seq: number } | undefined;
+    const head = ctx.board.head(election);
+    checkAnchorFresh(json.anchor, head === null ? 0 : head.seq + 1, previous?.seq ?? null);
     consumeVoterToken(ctx, election, token);
     for (const k of keys) s.insertCiphertext.run(election, k);
     const appended = ctx.board.append(election, 'ballot', json);
@@ -143,8 +197,10 @@ export interface BallotStatus {
   tracker: string;
   seq: number;
   hash: string;
-  /** A later ballot of the same credential is on the board (the last one counts, SPEC §10.9). */
+  /** A later ballot of the same credential is on the board (the last one counts, SPEC §10.9.2). */
   superseded: boolean;
+  /** When superseded: the credential's last ballot, the one that counts now. */
+  supersededBy: { seq: number; tracker: string } | null;
 }
 
 /** GET /api/elections/:id/ballots/:tracker: where a ballot is on the board; the tracker as typed (§8.4). */
@@ -161,6 +217,13 @@ export function findBallot(ctx: ServerContext, election: string, typed: string):
   const row = s.ballot.get(election, tracker) as { seq: number; credential: string } | undefined;
   if (!row) throw notFound('NO_BALLOT', `no ballot with tracker ${tracker} on this board`);
   const { hash } = s.entry.get(election, row.seq) as { hash: string };
-  const superseded = s.later.get(election, row.credential, row.seq) !== undefined;
-  return { tracker, seq: row.seq, hash, superseded };
+  const last = s.last.get(election, row.credential) as { seq: number; tracker: string };
+  const superseded = last.seq > row.seq;
+  return {
+    tracker,
+    seq: row.seq,
+    hash,
+    superseded,
+    supersededBy: superseded ? { seq: last.seq, tracker: last.tracker } : null,
+  };
 }

@@ -16,6 +16,7 @@ import {
 import { generateCredentialFiles } from '../credentials/generate.ts';
 import { fetchLetterManifest, readLetterManifest } from '../credentials/manifest.ts';
 import { publishCredentials } from '../credentials/publish-client.ts';
+import { fetchCredentialVoters, readCredentialVoters } from '../credentials/voters-client.ts';
 import { CliError } from './http.ts';
 import { apiOf, electionOption, intArg, print, serverOption, tokenOption } from './options.ts';
 
@@ -75,28 +76,38 @@ export function registerRoleCommands(program: Command): void {
     .description('voter credentials (credential authority; SPEC §10.7)');
   creds
     .command('generate')
-    .description('offline: secret codes (CSV), printable letters with QR codes (kk, ru) and the public list')
+    .description(
+      'offline: a secret code for every voter on the roll (CSV), addressed letters with QR codes (kk, ru), the public list and the private owner map',
+    )
     .addOption(electionOption())
-    .requiredOption('--count <n>', 'number of credentials (the roll size)', intArg('--count', 1, 100_000))
     .requiredOption('--out <dir>', 'an empty output directory')
+    .option(
+      '--voters <file>',
+      'the voter list saved from GET …/credentials/voters, to work without a network (else fetched with --token)',
+    )
     .option('--manifest <file>', 'the election manifest (JSON), to work without a network')
     .addOption(serverOption())
+    .addOption(tokenOption())
     .option('--booth-url <url>', 'the booth address printed on the letters')
     .action(
       async (o: {
         election: string;
-        count: number;
         out: string;
+        voters?: string;
         manifest?: string;
         server: string;
+        token?: string;
         boothUrl?: string;
       }) => {
         const manifest = o.manifest
           ? readLetterManifest(o.manifest, o.election)
           : await fetchLetterManifest(apiOf(o), o.election);
+        const voters = o.voters
+          ? readCredentialVoters(o.voters, o.election)
+          : await fetchCredentialVoters(apiOf(o), o.election);
         const r = await generateCredentialFiles({
           election: o.election,
-          count: o.count,
+          voters,
           outDir: o.out,
           manifest,
           boothUrl:
@@ -105,7 +116,7 @@ export function registerRoleCommands(program: Command): void {
         print(
           [
             `${r.count} credentials for ${r.election} in ${o.out}`,
-            `  secret: ${r.files.codes}, ${r.files.letters} (mode 0600)`,
+            `  secret: ${r.files.codes}, ${r.files.letters}, ${r.files.owners} (mode 0600)`,
             `  public: ${r.files.publicList}`,
             `fingerprint of the public list: ${r.fingerprint}`,
           ].join('\n'),
@@ -114,12 +125,15 @@ export function registerRoleCommands(program: Command): void {
     );
   creds
     .command('publish')
-    .description('upload only the public list (public-credentials.json)')
+    .description(
+      'upload the public list (public-credentials.json) and, for the server only, who holds which key (credential-owners.json)',
+    )
     .addOption(serverOption())
     .addOption(tokenOption())
     .addOption(electionOption())
     .requiredOption('--file <public-credentials.json>', 'the public list written by `credentials generate`')
-    .action(async (o: { server: string; token?: string; election: string; file: string }) =>
-      print(await publishCredentials(apiOf(o), o.election, o.file)),
+    .option('--owners <credential-owners.json>', 'the owner map (default: beside --file)')
+    .action(async (o: { server: string; token?: string; election: string; file: string; owners?: string }) =>
+      print(await publishCredentials(apiOf(o), o.election, o.file, o.owners)),
     );
 }

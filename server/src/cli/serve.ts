@@ -12,6 +12,7 @@ import { listElections } from '../elections/store.ts';
 import { audit } from '../audit.ts';
 import { CliError } from './http.ts';
 import { intArg, readText } from './options.ts';
+import { DEFAULT_CAST_RATE_LIMIT } from '../voters/rate-limit.ts';
 
 export function registerServeCommands(program: Command): void {
   program
@@ -27,25 +28,43 @@ export function registerServeCommands(program: Command): void {
       intArg('--trust-proxy', 0, 5),
       0,
     )
-    .action(async (opts: { data: string; host: string; port: number; demo: boolean; trustProxy: number }) => {
-      const server = await startServer({
-        dataDir: opts.data,
-        host: opts.host,
-        port: opts.port,
-        app: { trustProxy: opts.trustProxy },
-      });
-      console.log(`Saylau ballot server on ${server.url} (data: ${join(opts.data, DB_FILE)})`);
-      if (opts.demo && listElections(server.ctx).length === 0) {
-        const { seedDemo } = await import('../demo/seed.ts');
-        await seedDemo(server, opts.data);
-      }
-      const stop = async () => {
-        await server.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    .option(
+      '--cast-limit <n>',
+      'ballots a minute from one client address (SPEC §10.9.2); 0 turns the limit off',
+      intArg('--cast-limit', 0, 1_000_000),
+      DEFAULT_CAST_RATE_LIMIT.limit,
+    )
+    .action(
+      async (opts: {
+        data: string;
+        host: string;
+        port: number;
+        demo: boolean;
+        trustProxy: number;
+        castLimit: number;
+      }) => {
+        const server = await startServer({
+          dataDir: opts.data,
+          host: opts.host,
+          port: opts.port,
+          app: {
+            trustProxy: opts.trustProxy,
+            castRateLimit: opts.castLimit === 0 ? false : { limit: opts.castLimit },
+          },
+        });
+        console.log(`Saylau ballot server on ${server.url} (data: ${join(opts.data, DB_FILE)})`);
+        if (opts.demo && listElections(server.ctx).length === 0) {
+          const { seedDemo } = await import('../demo/seed.ts');
+          await seedDemo(server, opts.data);
+        }
+        const stop = async () => {
+          await server.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      },
+    );
 
   const user = program
     .command('user')

@@ -1,11 +1,12 @@
 /**
  * `saylau vote`: cast a ballot from the terminal with the same ballot-client library the booth uses
- * (sign in, encrypt and prove on this machine, cast, check the signed receipt). For demos and tests;
+ * (sign in, encrypt and prove on this machine, sign with the current board head, cast, check the
+ * signed receipt). For demos and tests;
  * voters use the browser booth.
  */
 import type { Command } from 'commander';
 import {
-  castBallot,
+  castEncrypted,
   fetchElection,
   login,
   prepareBallot,
@@ -41,7 +42,14 @@ export function registerVoteCommand(program: Command): void {
             throw new CliError(`--choice: the ballot has ${options.length} options`, 'BAD_ARGUMENT');
           const session = await login(o.server, o.election, o.iin, o.loginCode);
           const built = prepareBallot(e.params, o.election, o.credential, [o.choice - 1]);
-          const r = await castBallot(o.server, o.election, session.token, built.ballot);
+          const { signed: r } = await castEncrypted(
+            o.server,
+            o.election,
+            session.token,
+            built.ballot,
+            o.credential,
+            { serverKeyHex: e.manifest.serverKey },
+          );
           const ok = verifyReceipt(r.receipt, r.signature, e.manifest.serverKey);
           print(
             [

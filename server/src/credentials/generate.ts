@@ -1,23 +1,32 @@
 /**
  * Offline credential generation (SPEC §10.7), run by the credential authority on its own machine:
- * N random codes (§7.1), their public keys (§7.2) as the sorted public list (§7.3), printable
- * letters and a CSV of the codes. The server never sees a code; only public-credentials.json goes
- * to it (`publishCredentials`).
+ * one random code (§7.1) per voter on the roll, their public keys (§7.2) as the sorted public list
+ * (§7.3), the private map of which voter holds which key, letters addressed to each voter and a CSV
+ * of the codes. The server never sees a code; only the public list and the owner map go to it
+ * (`publishCredentials`).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { formatCredentialCode, generateCredentialCode, publicCredentialList } from '@saylau/crypto';
+import {
+  deriveCredentialKeys,
+  formatCredentialCode,
+  generateCredentialCode,
+  publicCredentialList,
+} from '@saylau/crypto';
 import { CliError } from '../cli/http.ts';
 import { ElectionId } from '../http/validate.ts';
 import { toCsv } from '../http/csv.ts';
 import { renderLetters } from './letters.ts';
 import { credentialListFingerprint, MAX_CREDENTIALS } from './list.ts';
 import type { LetterManifest } from './manifest.ts';
+import type { CredentialOwner } from './publish.ts';
+import { CredentialVoter } from './voters.ts';
 
 export const CODES_FILE = 'codes.csv';
 export const LETTERS_FILE = 'letters.html';
 export const PUBLIC_FILE = 'public-credentials.json';
+export const OWNERS_FILE = 'credential-owners.json';
 
 /** Files holding codes are readable by their owner only. */
 export const SECRET_MODE = 0o600;
@@ -30,9 +39,17 @@ export interface PublicCredentials {
   list: string[];
 }
 
-export interface GenerateOptions {
+/** The private owner map sent to the server with the list (SPEC §10.7), never published. */
+export interface CredentialOwners {
   election: string;
   count: number;
+  owners: CredentialOwner[];
+}
+
+export interface GenerateOptions {
+  election: string;
+  /** The roll's voters as `GET …/credentials/voters` lists them, one code each. */
+  voters: readonly CredentialVoter[];
   /** Created if missing; must not already hold any of the three output files. */
   outDir: string;
   manifest: LetterManifest;
@@ -45,19 +62,22 @@ export interface GenerateResult {
   count: number;
   /** credentialListFingerprint(list): print it, compare it with the server's after publishing. */
   fingerprint: string;
-  files: { codes: string; letters: string; publicList: string };
+  files: { codes: string; letters: string; publicList: string; owners: string };
   /** Milliseconds spent deriving keys and rendering letters, for the record. */
   timings: { keys: number; letters: number };
 }
 
-const Count = z.number().int().min(1).max(MAX_CREDENTIALS);
+const Voters = z.array(CredentialVoter).min(1).max(MAX_CREDENTIALS);
 const BoothUrl = z.url({ protocol: /^https?$/ }).max(200);
 
 export async function generateCredentialFiles(opts: GenerateOptions): Promise<GenerateResult> {
   if (!ElectionId.safeParse(opts.election).success)
     throw new CliError(`not an election id: ${JSON.stringify(opts.election)}`, 'BAD_ARGUMENT');
-  if (!Count.safeParse(opts.count).success)
-    throw new CliError(`--count: expected an integer from 1 to ${MAX_CREDENTIALS}`, 'BAD_ARGUMENT');
+  const voters = Voters.safeParse(opts.voters);
+  if (!voters.success)
+    throw new CliError(`the voter list: expected 1 to ${MAX_CREDENTIALS} voters of the roll`, 'BAD_ARGUMENT');
+  if (new Set(opts.voters.map((v) => v.voter)).size !== opts.voters.length)
+    throw new CliError('the voter list names a voter twice', 'BAD_ARGUMENT');
   if (opts.boothUrl !== undefined && !BoothUrl.safeParse(opts.boothUrl).success)
     throw new CliError(`--booth-url: not an http(s) URL: ${opts.boothUrl}`, 'BAD_ARGUMENT');
   if (opts.manifest.election !== opts.election)
@@ -69,6 +89,7 @@ export async function generateCredentialFiles(opts: GenerateOptions): Promise<Ge
     codes: join(opts.outDir, CODES_FILE),
     letters: join(opts.outDir, LETTERS_FILE),
     publicList: join(opts.outDir, PUBLIC_FILE),
+    owners: join(opts.outDir, OWNERS_FILE),
   };
   // Never overwrite: codes already printed must stay matched with the list that gets published.
   const existing = Object.values(files).filter((f) => existsSync(f));
@@ -79,20 +100,34 @@ export async function generateCredentialFiles(opts: GenerateOptions): Promise<Ge
     );
 
   let t = performance.now();
-  const codes = Array.from({ length: opts.count }, () => generateCredentialCode().code);
+  const codes = opts.voters.map(() => generateCredentialCode().code);
   // Refuses a repeated code (probability ≈ n²/2^94.7, i.e. never in practice).
   const list = publicCredentialList(opts.election, codes);
+  const owners = opts.voters.map((v, i) => ({
+    voter: v.voter,
+    credential: deriveCredentialKeys(opts.election, codes[i]!).publicKeyHex,
+  }));
   const keysMs = performance.now() - t;
 
   t = performance.now();
-  const numbered = codes.map((code, i) => ({ number: i + 1, code }));
+  const numbered = opts.voters.map((v, i) => ({ number: i + 1, code: codes[i]!, voter: v }));
   const letters = await renderLetters(opts.manifest, numbered, opts.boothUrl);
   const lettersMs = performance.now() - t;
   const csv = toCsv(
-    ['number', 'code'],
-    numbered.map((c) => [c.number, formatCredentialCode(c.code)]),
+    ['number', 'voter', 'surname', 'given_name', 'patronymic', 'settlement', 'address', 'code'],
+    numbered.map(({ number, code, voter: v }) => [
+      number,
+      v.voter,
+      v.surname,
+      v.givenName,
+      v.patronymic,
+      v.settlement,
+      v.address,
+      formatCredentialCode(code),
+    ]),
   );
   const published: PublicCredentials = { election: opts.election, count: list.length, list };
+  const ownerMap: CredentialOwners = { election: opts.election, count: owners.length, owners };
 
   mkdirSync(opts.outDir, { recursive: true, mode: 0o700 });
   // 'wx': create only, so a race with another run cannot clobber a file either.
@@ -102,6 +137,8 @@ export async function generateCredentialFiles(opts: GenerateOptions): Promise<Ge
     mode: PUBLIC_MODE,
     flag: 'wx',
   });
+  // Who holds which key: for the server only, which refuses a ballot cast with another's key.
+  writeFileSync(files.owners, JSON.stringify(ownerMap, null, 1) + '\n', { mode: SECRET_MODE, flag: 'wx' });
   return {
     election: opts.election,
     count: list.length,

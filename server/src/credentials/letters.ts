@@ -1,8 +1,9 @@
 /**
- * Printable invitation letters (SPEC §10.7): one A4 page per credential, in Kazakh and Russian,
- * with the district, the election day, the code in large grouped characters, its QR code as inline
- * SVG and short instructions. A self-contained file: no script, no external resource (its own CSP
- * says so), no voter name — a letter is not linked to whoever receives it.
+ * Printable invitation letters (SPEC §10.7): one A4 page per voter, in Kazakh and Russian, with the
+ * addressee, the district, the election day, the code in large grouped characters, its QR code as
+ * inline SVG and short instructions. The code is issued to this voter alone (the server accepts it
+ * only from their sign-in), so the letter names them. A self-contained file: no script, no
+ * external resource (its own CSP says so).
  */
 import QRCode from 'qrcode';
 import { formatCredentialCode } from '@saylau/crypto';
@@ -14,6 +15,8 @@ export interface LetterCode {
   number: number;
   /** The 18-character code (SPEC §7.1). */
   code: string;
+  /** The addressee, as on the roll. */
+  voter: { surname: string; givenName: string; patronymic: string; settlement: string; address: string };
 }
 
 const MONTHS = {
@@ -60,6 +63,7 @@ function dayText(lang: 'kk' | 'ru', isoDay: string): string {
 
 interface Texts {
   title: string;
+  to: string;
   what: string;
   when: string;
   codeLabel: string;
@@ -73,6 +77,7 @@ function texts(lang: 'kk' | 'ru', m: LetterManifest, boothUrl: string | undefine
   if (lang === 'kk')
     return {
       title: 'Дауыс беруге шақыру',
+      to: 'Кімге',
       what: `${m.district.kk}: ${m.kind === 'akim' ? 'әкім сайлауы' : 'жергілікті референдум'}`,
       when: `Дауыс беру күні: ${dayText('kk', m.electionDay)}, ${hours} (Алматы уақыты).`,
       codeLabel: 'Сіздің құпия дауыс беру кодыңыз',
@@ -84,10 +89,11 @@ function texts(lang: 'kk' | 'ru', m: LetterManifest, boothUrl: string | undefine
         'Қайта дауыс беруге болады: тек соңғы бюллетень есептеледі.',
       ],
       warning:
-        'Бұл кодты ешкімге көрсетпеңіз және бермеңіз. Хатта атыңыз жоқ: код сіздің жеке басыңызбен байланыстырылмаған.',
+        'Бұл кодты ешкімге көрсетпеңіз және бермеңіз. Ол тек сізге берілген: онымен тек сіздің ЖСН-іңізбен кіріп дауыс беруге болады.',
     };
   return {
     title: 'Приглашение к голосованию',
+    to: 'Кому',
     what: `${m.district.ru}: ${m.kind === 'akim' ? 'выборы акима' : 'местный референдум'}`,
     when: `День голосования: ${dayText('ru', m.electionDay)}, ${hours} (время Алматы).`,
     codeLabel: 'Ваш секретный код для голосования',
@@ -101,7 +107,7 @@ function texts(lang: 'kk' | 'ru', m: LetterManifest, boothUrl: string | undefine
       'Можно проголосовать повторно: учитывается только последний бюллетень.',
     ],
     warning:
-      'Никому не показывайте и не передавайте этот код. В письме нет вашего имени: код не связан с вашей личностью.',
+      'Никому не показывайте и не передавайте этот код. Он выдан только вам: им можно проголосовать, только войдя с вашим ИИН.',
   };
 }
 
@@ -126,6 +132,7 @@ body { margin: 0; font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; fo
   padding-bottom: 3mm; }
 .top p { margin: 0 0 1mm; }
 .what { font-weight: bold; font-size: 12pt; }
+.to { margin: 3mm 0 0; font-size: 11pt; }
 .number { text-align: right; white-space: nowrap; font-size: 9pt; }
 .credential { display: flex; align-items: center; gap: 8mm; margin: 7mm 0; padding: 5mm;
   border: 2px solid #000; }
@@ -162,6 +169,12 @@ async function letter(m: LetterManifest, c: LetterCode, total: number, boothUrl?
       </div>
       <p class="number">№ ${c.number} / ${total}<br />${m.election}</p>
     </div>
+    <p class="to">
+      <span lang="kk">${kk.to}</span> / <span lang="ru">${ru.to}</span>:
+      <strong
+        >${[c.voter.surname, c.voter.givenName, c.voter.patronymic].filter((x) => x !== '').join(' ')}</strong
+      >, ${c.voter.settlement}, ${c.voter.address}
+    </p>
     <div class="credential">
       <div>
         <p class="label"><span lang="kk">${kk.codeLabel}</span> / <span lang="ru">${ru.codeLabel}</span>:</p>

@@ -1,14 +1,18 @@
 /**
- * The credential authority's side of publishing (SPEC §10.7): read public-credentials.json, check
- * it as a verifier would (§7.3), upload it, and compare the server's fingerprint with our own.
+ * The credential authority's side of publishing (SPEC §10.7): read public-credentials.json and the
+ * private credential-owners.json beside it, check the list as a verifier would (§7.3) and that the
+ * owner map covers it key for key, upload both, and compare the server's fingerprint with our own.
  */
-import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { CryptoError, parseCredentialList } from '@saylau/crypto';
 import { call, CliError, type Api } from '../cli/http.ts';
+import { readJsonFile } from '../cli/options.ts';
 import { ElectionId } from '../http/validate.ts';
+import { OWNERS_FILE } from './generate.ts';
 import { credentialListFingerprint, MAX_CREDENTIALS } from './list.ts';
 import type { PublishedCredentials } from './publish.ts';
+import { VoterRef } from './voters.ts';
 
 const PublicFile = z.strictObject({
   election: ElectionId,
@@ -16,20 +20,36 @@ const PublicFile = z.strictObject({
   list: z.array(z.string()).max(MAX_CREDENTIALS),
 });
 
+const OwnersFile = z.strictObject({
+  election: ElectionId,
+  count: z.number().int().min(1).max(MAX_CREDENTIALS),
+  owners: z.array(z.strictObject({ voter: VoterRef, credential: z.string() })).max(MAX_CREDENTIALS),
+});
+
+/**
+ * Publish `file` (public-credentials.json) with its owner map, by default credential-owners.json in
+ * the same directory, as `credentials generate` wrote them.
+ */
 export async function publishCredentials(
   api: Api,
   electionId: string,
   file: string,
+  ownersFile = join(dirname(file), OWNERS_FILE),
 ): Promise<PublishedCredentials> {
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new CliError(`cannot read ${file} as JSON: ${(e as Error).message}`, 'BAD_FILE');
-  }
-  const r = PublicFile.safeParse(value);
+  const r = PublicFile.safeParse(readJsonFile(file));
   if (!r.success) throw new CliError(`${file} is not a public-credentials.json file`, 'BAD_FILE');
+  const o = OwnersFile.safeParse(readJsonFile(ownersFile));
+  if (!o.success) throw new CliError(`${ownersFile} is not a credential-owners.json file`, 'BAD_FILE');
   const { election, count, list } = r.data;
+  const { owners } = o.data;
+  if (o.data.election !== election || o.data.count !== count || owners.length !== list.length)
+    throw new CliError(`${ownersFile} does not belong to ${file}`, 'BAD_FILE');
+  const keys = new Set(list);
+  if (owners.some((w) => !keys.has(w.credential)) || new Set(owners.map((w) => w.credential)).size !== count)
+    throw new CliError(
+      `${ownersFile} does not map the voters onto the keys of ${file} one to one`,
+      'BAD_FILE',
+    );
   if (election !== electionId)
     throw new CliError(`${file} is for election ${election}, not ${electionId}`, 'MANIFEST_MISMATCH');
   try {
@@ -45,7 +65,7 @@ export async function publishCredentials(
     api,
     'POST',
     `/api/elections/${encodeURIComponent(electionId)}/credentials`,
-    { list },
+    { list, owners },
   );
   if (res.fingerprint !== ours || res.count !== count)
     throw new CliError(

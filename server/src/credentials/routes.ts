@@ -1,4 +1,7 @@
-/** Credential endpoints (SPEC §10.7): the credential authority publishes the public list. */
+/**
+ * Credential endpoints (SPEC §10.7): the credential authority reads the voters to make letters for
+ * and publishes the public list with the private voter-to-key binding.
+ */
 import { Router, type RequestHandler } from 'express';
 import { jsonBody } from '../http/json.ts';
 import { z } from 'zod';
@@ -7,6 +10,7 @@ import { requireRole, userOf } from '../auth/session.ts';
 import { electionParam, parseBody } from '../http/validate.ts';
 import { MAX_CREDENTIALS } from './list.ts';
 import { publishCredentialList } from './publish.ts';
+import { credentialVoters, VoterRef } from './voters.ts';
 
 /**
  * A list of 10,000 keys is about 670 kB of JSON, above the app-wide 256 kB limit, so this path
@@ -26,13 +30,22 @@ export const credentialsUpload = (ctx: ServerContext): RequestHandler[] => [
   credentialsBodyParser(),
 ];
 
-const Publish = z.strictObject({ list: z.array(z.string().max(200)).max(MAX_CREDENTIALS) });
+const Publish = z.strictObject({
+  list: z.array(z.string().max(200)).max(MAX_CREDENTIALS),
+  owners: z.array(z.strictObject({ voter: VoterRef, credential: z.string().max(200) })).max(MAX_CREDENTIALS),
+});
 
 export function credentialRoutes(ctx: ServerContext): Router {
   const r = Router();
+  r.get(`${CREDENTIALS_PATH}/voters`, requireRole(ctx, 'credential-authority'), (req, res) => {
+    const id = electionParam(req);
+    const voters = credentialVoters(ctx, id);
+    // Names and addresses of the roll: never in a shared cache.
+    res.set('cache-control', 'no-store').json({ election: id, count: voters.length, voters });
+  });
   r.post(CREDENTIALS_PATH, requireRole(ctx, 'credential-authority'), (req, res) => {
-    const { list } = parseBody(Publish, req);
-    res.status(201).json(publishCredentialList(ctx, electionParam(req), list, userOf(res).name));
+    const { list, owners } = parseBody(Publish, req);
+    res.status(201).json(publishCredentialList(ctx, electionParam(req), list, owners, userOf(res).name));
   });
   return r;
 }

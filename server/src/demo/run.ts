@@ -17,6 +17,7 @@ import {
   createActors,
   createDemoElection,
   credentials,
+  codesByIin,
   decrypt,
   demoVoters,
   fixBallot,
@@ -107,15 +108,21 @@ export async function prepareElection(
   log(`ballot fixed: ${contests[0].options.map((o: { names: { en: string } }) => o.names.en).join(', ')}`);
   const trusteeFiles = await (opts.ceremony ?? keyCeremony)(actors, id, join(opts.outDir, 'trustees'));
   log('key ceremony: joint key published by 3 trustees, t = 2');
-  const codes = await credentials(actors, id, voters.length, join(opts.outDir, 'credentials'));
+  const byRef = await credentials(actors, id, join(opts.outDir, 'credentials'));
+  const codes = codesByIin(
+    actors,
+    id,
+    byRef,
+    voters.map((v) => v.iin),
+  );
   const logins = await loginCodes(actors, id);
-  log(`credentials: ${codes.length} published; login codes issued`);
+  log(`credentials: ${byRef.size} published, one bound to each voter; login codes issued`);
   await setTime(localTime(ELECTION_DAY, 0, '07:00'));
   await openVoting(actors, id);
   const people: Voter[] = voters.map((v, i) => ({
     ...v,
     loginCode: logins.get(v.iin)!,
-    credential: codes[i]!,
+    credential: codes.get(v.iin)!,
   }));
   return { actors, id, people, trusteeFiles, contests };
 }
@@ -150,7 +157,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     clock: () => now.value,
     log,
     // One loopback address signs in every voter: the per-IP limit would stop the demo itself.
-    app: { loginRateLimit: false },
+    app: { loginRateLimit: false, castRateLimit: false },
   });
   try {
     const prepared = await prepareElection(server, now, {

@@ -15,6 +15,7 @@ import {
   createActors,
   createDemoElection,
   credentials,
+  codesByIin,
   demoVoters,
   fixBallot,
   importRoll,
@@ -56,7 +57,13 @@ export async function seedDemo(live: RunningServer, dataDir: string, voters = 20
     await fixBallot(actors, DEMO_ID);
     await keyCeremony(actors, DEMO_ID, join(dir, 'trustees'));
     const booth = `${live.url}/elections/${DEMO_ID}/booth`;
-    const codes = await credentials(actors, DEMO_ID, roll.length, join(dir, 'credentials'), booth);
+    const byRef = await credentials(actors, DEMO_ID, join(dir, 'credentials'), booth);
+    const codes = codesByIin(
+      actors,
+      DEMO_ID,
+      byRef,
+      roll.map((v) => v.iin),
+    );
     const logins = await loginCodes(actors, DEMO_ID);
     now.value = new Date();
     await signInAll(actors);
@@ -66,7 +73,7 @@ export async function seedDemo(live: RunningServer, dataDir: string, voters = 20
       votersFile,
       toCsv(
         ['IIN', 'login code', 'credential code', 'surname', 'given name'],
-        roll.map((v, i) => [v.iin, logins.get(v.iin)!, codes[i]!, v.surname, v.givenName]),
+        roll.map((v) => [v.iin, logins.get(v.iin)!, codes.get(v.iin)!, v.surname, v.givenName]),
       ),
       { mode: 0o600 },
     );

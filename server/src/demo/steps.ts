@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { castBallot, login, prepareBallot, verifyReceipt } from '@saylau/ballot-client';
+import { castEncrypted, login, prepareBallot, verifyReceipt } from '@saylau/ballot-client';
 import type { ServerContext } from '../context.ts';
 import { createUser, type Role } from '../auth/users.ts';
 import { call, CliError, type Api } from '../cli/http.ts';
@@ -16,6 +16,8 @@ import { makeIin, prng, rollCsv, syntheticVoters, type SyntheticVoter } from '..
 import { generateCredentialFiles } from '../credentials/generate.ts';
 import { fetchLetterManifest } from '../credentials/manifest.ts';
 import { publishCredentials } from '../credentials/publish-client.ts';
+import { fetchCredentialVoters } from '../credentials/voters-client.ts';
+import { voterRef } from '../voters/tokens.ts';
 import {
   checkDealings,
   computeShare,
@@ -259,24 +261,32 @@ export async function keyCeremonyWithReset(a: Actors, id: string, dir: string): 
   return keyCeremony(a, id, dir);
 }
 
-/** Credentials generated "offline" into `dir` (codes, letters, public list), then the list published. */
+/**
+ * Credentials generated "offline" into `dir` (codes, addressed letters, public list, owner map) for
+ * the voters the server lists, then published. Returns each voter's code by voter reference.
+ */
 export async function credentials(
   a: Actors,
   id: string,
-  count: number,
   dir: string,
   boothUrl?: string,
-): Promise<string[]> {
+): Promise<Map<string, string>> {
   const api = as(a, 'demo-credentials');
   const manifest = await fetchLetterManifest(api, id);
-  const gen = await generateCredentialFiles({ election: id, count, outDir: dir, manifest, boothUrl });
+  const voters = await fetchCredentialVoters(api, id);
+  const gen = await generateCredentialFiles({ election: id, voters, outDir: dir, manifest, boothUrl });
   await publishCredentials(api, id, gen.files.publicList);
   const rows = parse(readFileSync(gen.files.codes, 'utf8'), {
     delimiter: ';',
     bom: true,
     from_line: 2,
   }) as string[][];
-  return rows.map((r) => r[1]!);
+  return new Map(rows.map((r) => [r[1]!, r[7]!]));
+}
+
+/** The code of each voter (by IIN) from `credentials`, through the server's voter reference. */
+export function codesByIin(a: Actors, id: string, byRef: Map<string, string>, iins: readonly string[]) {
+  return new Map(iins.map((iin) => [iin, byRef.get(voterRef(a.ctx, id, iin))!]));
 }
 
 export async function loginCodes(a: Actors, id: string): Promise<Map<string, string>> {
@@ -326,7 +336,9 @@ export async function castAll(
   const vote = async (v: Voter, choice: number) => {
     const session = await login(a.baseUrl, id, v.iin, v.loginCode);
     const built = prepareBallot(params, id, v.credential, [choice]);
-    const r = await castBallot(a.baseUrl, id, session.token, built.ballot);
+    const { signed: r } = await castEncrypted(a.baseUrl, id, session.token, built.ballot, v.credential, {
+      serverKeyHex: serverKey,
+    });
     if (r.receipt.tracker !== built.tracker || !verifyReceipt(r.receipt, r.signature, serverKey))
       throw new CliError(`receipt for ${built.tracker} does not verify`);
     ballots++;

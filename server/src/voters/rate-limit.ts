@@ -15,16 +15,33 @@ export interface RateLimitOptions {
 }
 
 export const DEFAULT_LOGIN_RATE_LIMIT: Required<RateLimitOptions> = { windowMs: 60_000, limit: 30 };
+/**
+ * Ballots per address and minute (SPEC §10.9.2): a voter casts once or a few times, so this only
+ * bounds one address's proof checks; generous because a village may share one operator's NAT.
+ */
+export const DEFAULT_CAST_RATE_LIMIT: Required<RateLimitOptions> = { windowMs: 60_000, limit: 120 };
 
-/** Over the limit: 429 RATE_LIMITED in the standard error body, with a Retry-After header. */
-export function loginRateLimit(opts: RateLimitOptions = {}): RequestHandler {
-  const { windowMs, limit } = { ...DEFAULT_LOGIN_RATE_LIMIT, ...opts };
+function perAddress(defaults: Required<RateLimitOptions>, opts: RateLimitOptions, message: string) {
+  const { windowMs, limit } = { ...defaults, ...opts };
   return rateLimit({
     windowMs,
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(new ApiError(429, 'RATE_LIMITED', 'too many sign-in attempts from this address; try again later')),
+    handler: (_req, _res, next) => next(new ApiError(429, 'RATE_LIMITED', message)),
   });
+}
+
+/** Over the limit: 429 RATE_LIMITED in the standard error body, with a Retry-After header. */
+export function loginRateLimit(opts: RateLimitOptions = {}): RequestHandler {
+  return perAddress(
+    DEFAULT_LOGIN_RATE_LIMIT,
+    opts,
+    'too many sign-in attempts from this address; try again later',
+  );
+}
+
+/** The same for casting: counted before the body is read, so a flood costs the server nothing more. */
+export function castRateLimit(opts: RateLimitOptions = {}): RequestHandler {
+  return perAddress(DEFAULT_CAST_RATE_LIMIT, opts, 'too many ballots from this address; try again later');
 }

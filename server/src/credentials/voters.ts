@@ -1,0 +1,48 @@
+/**
+ * The voters a credential authority makes letters for (SPEC §10.7): each roll entry's opaque voter
+ * reference (§10.9.1, the voter token's `sub`) with the name and address to print on the letter,
+ * in mail-merge order. The authority binds each reference to the public key of the code it prints
+ * for that voter; the server checks ballots against that binding (§10.9.2 step 5).
+ */
+import { z } from 'zod';
+import type { ServerContext } from '../context.ts';
+import { conflict } from '../http/errors.ts';
+import { getElection, requireStatus } from '../elections/store.ts';
+import { voterRef } from '../voters/tokens.ts';
+
+/** A voter reference: 22 base64url characters (§10.9.1). */
+export const VoterRef = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'expected a voter reference');
+
+const Field = z.string().max(200);
+export const CredentialVoter = z.strictObject({
+  voter: VoterRef,
+  surname: Field,
+  givenName: Field,
+  patronymic: Field,
+  settlement: Field,
+  address: Field,
+});
+export type CredentialVoter = z.infer<typeof CredentialVoter>;
+
+/** GET …/credentials/voters: the whole roll, once it is accepted and until voting opens. */
+export function credentialVoters(ctx: ServerContext, electionId: string): CredentialVoter[] {
+  const e = getElection(ctx, electionId);
+  requireStatus(e, 'nominations', 'ballot-fixed');
+  if (!ctx.board.latest(e.id, 'roll')) throw conflict('NO_ROLL', 'accept the voter roll first');
+  const rows = ctx.db
+    .prepare(
+      `SELECT iin, surname, given_name AS givenName, patronymic, settlement, address FROM voters
+       WHERE election = ? ORDER BY settlement, address, surname, given_name, iin`,
+    )
+    .all(e.id) as (Omit<CredentialVoter, 'voter'> & { iin: string })[];
+  // The IIN stays on the server: the authority needs only the reference and the postal address.
+  return rows.map(({ iin, ...v }) => ({ voter: voterRef(ctx, e.id, iin), ...v }));
+}
+
+/** Every roll voter's reference, to check an owner map against. */
+export function rollVoterRefs(ctx: ServerContext, electionId: string): Set<string> {
+  const rows = ctx.db.prepare('SELECT iin FROM voters WHERE election = ?').all(electionId) as {
+    iin: string;
+  }[];
+  return new Set(rows.map((r) => voterRef(ctx, electionId, r.iin)));
+}
