@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildBallot, verifyDocument } from '@saylau/crypto';
+import { verifyDocument } from '@saylau/crypto';
 import { closeCasting } from '../src/casting/routes.ts';
 import { DB_FILE, startServer } from '../src/server.ts';
-import { cast, castSetup, voterToken, type CastSetup } from './casting-helpers.ts';
+import { ballotOf, cast, castSetup, voterToken, type CastSetup } from './casting-helpers.ts';
 import { VOTING_DAY_MORNING } from './fixtures.ts';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -39,9 +39,8 @@ const exportOf = async (url: string, id: string) =>
 
 describe('saylau backup', () => {
   it('copies a consistent prefix of the board while ballots arrive, keys included, mode 0600', async () => {
-    const ballots = e.credentials.map((c, i) => buildBallot(e.params, c.keys, [i % 4]).ballot);
     const castOne = async (i: number) => {
-      const r = await cast(h, e.id, ballots[i], await voterToken(h, e.id));
+      const r = await cast(h, e.id, ballotOf(h, e, i, [i % 4]).ballot, await voterToken(h, e, i));
       expect(r.status).toBe(201);
     };
     for (let i = 0; i < 10; i++) await castOne(i);
@@ -50,9 +49,10 @@ describe('saylau backup', () => {
     const backup = run('backup', '--data', h.dir, '--out', out).finally(() => (finished = true));
     // Cast two at a time while the backup runs; the last five always come after it.
     let next = 10;
-    while (!finished && next < ballots.length - 5) await Promise.all([castOne(next++), castOne(next++)]);
+    while (!finished && next < e.credentials.length - 5)
+      await Promise.all([castOne(next++), castOne(next++)]);
     const r = await backup;
-    while (next < ballots.length) await castOne(next++);
+    while (next < e.credentials.length) await castOne(next++);
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(statSync(out).mode & 0o777).toBe(0o600);
 

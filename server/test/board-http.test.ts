@@ -1,19 +1,19 @@
 /** The public board endpoints (SPEC §9.3–§9.4): JSON Lines export, ?from for mirrors, signed head. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBallot, canonicalJson, verifyDocument } from '@saylau/crypto';
+import { canonicalJson, verifyDocument } from '@saylau/crypto';
 import { GENESIS_PREV, entryHash, type BoardEntry } from '../src/board.ts';
 import { EXPORT_PAGE } from '../src/board-routes.ts';
 import { closeCasting } from '../src/casting/routes.ts';
 import { startHarness, type Harness } from './harness.ts';
-import { cast, castSetup, voterToken, type CastSetup } from './casting-helpers.ts';
+import { ballotOf, cast, castSetup, voterToken, type CastSetup } from './casting-helpers.ts';
 
 let h: Harness;
 let e: CastSetup;
 beforeAll(async () => {
   h = await startHarness();
   e = castSetup(h, { voters: 6 });
-  for (const c of e.credentials.slice(0, 3)) {
-    const r = await cast(h, e.id, buildBallot(e.params, c.keys, [0]).ballot, await voterToken(h, e.id));
+  for (const i of [0, 1, 2]) {
+    const r = await cast(h, e.id, ballotOf(h, e, i, [0]).ballot, await voterToken(h, e, i));
     expect(r.status).toBe(201);
   }
   // More entries than one export page, so the stream crosses page boundaries.
@@ -87,8 +87,8 @@ describe('GET /api/elections/:id/board (SPEC §9.3)', () => {
     const reader = res.body!.getReader();
     await reader.read(); // the stream has started; now stop reading
     await new Promise((r) => setTimeout(r, 100));
-    const ballot = buildBallot(e.params, e.credentials[4]!.keys, [1]).ballot;
-    const r = await cast(h, e.id, ballot, await voterToken(h, e.id));
+    const ballot = ballotOf(h, e, 4, [1]).ballot;
+    const r = await cast(h, e.id, ballot, await voterToken(h, e, 4));
     expect(r.status).toBe(201);
     const chunks: Uint8Array[] = [];
     for (;;) {

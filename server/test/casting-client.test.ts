@@ -3,11 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BallotClientError,
   castBallot,
+  castEncrypted,
+  fetchAnchor,
   fetchBoard,
   fetchElection,
   findBallot,
   login,
   prepareBallot,
+  signForCast,
   verifyReceipt,
   type Fetch,
 } from '@saylau/ballot-client';
@@ -40,8 +43,12 @@ describe('@saylau/ballot-client', () => {
     const election = await fetchElection(h.url, e.id);
     expect(election.status).toBe('open');
     const built = prepareBallot(election.params, e.id, e.credentials[0]!.code, [2]);
-    const token = await voterToken(h, e.id);
-    const { receipt, signature } = await castBallot(h.url + '/', e.id, token, built.ballot);
+    const token = await voterToken(h, e, 0);
+    // Signed on the device with the board head it fetches (signature checked), then cast.
+    const { anchor, head } = await fetchAnchor(h.url + '/', e.id, election.manifest.serverKey);
+    expect(anchor).toEqual({ seq: head.checkpoint.seq, hash: head.checkpoint.head });
+    const signed = signForCast(built.ballot, e.credentials[0]!.code, anchor);
+    const { receipt, signature } = await castBallot(h.url + '/', e.id, token, signed);
     expect(receipt.tracker).toBe(built.tracker);
     expect(verifyReceipt(receipt, signature, election.manifest.serverKey)).toBe(true);
     expect(
@@ -58,6 +65,7 @@ describe('@saylau/ballot-client', () => {
       seq: receipt.seq,
       hash: receipt.hash,
       superseded: false,
+      supersededBy: null,
     });
 
     const board = await fetchBoard(h.url, e.id);
@@ -65,21 +73,24 @@ describe('@saylau/ballot-client', () => {
       seq: receipt.seq,
       type: 'ballot',
       hash: receipt.hash,
-      payload: built.ballot,
+      payload: signed,
     });
     expect(await fetchBoard(h.url, e.id, receipt.seq)).toEqual([board.at(-1)]);
 
     // The server's refusals arrive as typed errors with its codes.
     const used = await rejection(
-      castBallot(
+      castEncrypted(
         h.url,
         e.id,
         token,
-        prepareBallot(election.params, e.id, e.credentials[1]!.code, [0]).ballot,
+        prepareBallot(election.params, e.id, e.credentials[0]!.code, [0]).ballot,
+        e.credentials[0]!.code,
       ),
     );
     expect([used.status, used.code]).toEqual([401, 'TOKEN_USED']);
-    const again = await rejection(castBallot(h.url, e.id, await voterToken(h, e.id), built.ballot));
+    const again = await rejection(
+      castEncrypted(h.url, e.id, await voterToken(h, e, 0), built.ballot, e.credentials[0]!.code),
+    );
     expect([again.status, again.code]).toEqual([409, 'ALREADY_CAST']);
     const d = again.details as { receipt: unknown; signature: string };
     expect(verifyReceipt(d.receipt, d.signature, election.manifest.serverKey)).toBe(true);
@@ -87,6 +98,57 @@ describe('@saylau/ballot-client', () => {
       findBallot(h.url, e.id, prepareBallot(election.params, e.id, e.credentials[2]!.code, [0]).tracker),
     );
     expect(missing.code).toBe('NO_BALLOT');
+  });
+
+  it('casts with a fresh head: once more when the head it used is stale, never with a head whose signature fails', async () => {
+    const election = await fetchElection(h.url, e.id);
+    const code = e.credentials[3]!.code;
+    const stale = (await fetchAnchor(h.url, e.id)).head;
+    const first = await castEncrypted(
+      h.url,
+      e.id,
+      await voterToken(h, e, 3),
+      prepareBallot(election.params, e.id, code, [1]).ballot,
+      code,
+    );
+    // The revote's first head is older than the first ballot (STALE_ANCHOR): signed again and accepted.
+    let heads = 0;
+    const replay: Fetch = async (url, init) => {
+      if (String(url).endsWith('/board/head') && heads++ === 0)
+        return new Response(JSON.stringify(stale), { headers: { 'content-type': 'application/json' } });
+      return fetch(url, init);
+    };
+    const again = await castEncrypted(
+      h.url,
+      e.id,
+      await voterToken(h, e, 3),
+      prepareBallot(election.params, e.id, code, [2]).ballot,
+      code,
+      { fetch: replay, serverKeyHex: election.manifest.serverKey },
+    );
+    expect(heads).toBe(2);
+    expect(again.ballot.anchor.seq).toBeGreaterThanOrEqual(first.signed.receipt.seq);
+    expect(again.signed.receipt.seq).toBe(first.signed.receipt.seq + 1);
+    // A head whose signature does not verify under the manifest's key is refused before anything is signed.
+    const forged: Fetch = async (url, init) => {
+      if (!String(url).endsWith('/board/head')) return fetch(url, init);
+      const real = await (await fetch(url, init)).json();
+      const bad = { ...real, signature: (real.signature[0] === 'a' ? 'b' : 'a') + real.signature.slice(1) };
+      return new Response(JSON.stringify(bad), { headers: { 'content-type': 'application/json' } });
+    };
+    const before = h.snapshot();
+    const refused = await rejection(
+      castEncrypted(
+        h.url,
+        e.id,
+        await voterToken(h, e, 4),
+        prepareBallot(election.params, e.id, e.credentials[4]!.code, [0]).ballot,
+        e.credentials[4]!.code,
+        { fetch: forged, serverKeyHex: election.manifest.serverKey },
+      ),
+    );
+    expect(refused.code).toBe('BAD_RESPONSE');
+    expect(h.snapshot()).toEqual(before);
   });
 
   it('refuses on the device what cannot be a ballot: a mistyped code, another election, a bad choice', async () => {

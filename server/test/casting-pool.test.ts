@@ -25,11 +25,12 @@ import { closeCasting } from '../src/casting/routes.ts';
 import { castingPool } from '../src/casting/state.ts';
 import type { Verdict } from '../src/casting/verify-batch.ts';
 import { startHarness } from './harness.ts';
-import { cast, castSetup, clone, resign, voterToken } from './casting-helpers.ts';
+import { ballotOf, cast, castSetup, clone, resign, voterToken } from './casting-helpers.ts';
 
 const params = makeElectionParams('pool-test', G.multiply(randomScalar()), [{ id: 'akim', options: 3 }]);
 const voters = Array.from({ length: 6 }, () => deriveCredentialKeys('pool-test', generateCredentialCode()));
-const built = voters.map((v, i) => buildBallot(params, v, [i % 3]));
+const anchor = { seq: 5, hash: '5a'.repeat(32) };
+const built = voters.map((v, i) => buildBallot(params, v, [i % 3], anchor));
 const good = (i: number) => built[i]!;
 
 let dir: string;
@@ -197,8 +198,8 @@ describe('casting when the verifier fails', () => {
     const h = await startHarness();
     try {
       const e = castSetup(h, { verifier: { workers: 1, workerModule: crashOnce } });
-      const ballot = buildBallot(e.params, e.credentials[0]!.keys, [0]).ballot;
-      const token = await voterToken(h, e.id);
+      const ballot = ballotOf(h, e, 0, [0]).ballot;
+      const token = await voterToken(h, e, 0);
       const before = h.snapshot();
       const res = await cast(h, e.id, ballot, token);
       expect([res.status, res.body.error.code]).toEqual([503, 'VERIFIER_UNAVAILABLE']);
@@ -216,8 +217,8 @@ describe('casting when the verifier fails', () => {
     const h = await startHarness();
     try {
       const e = castSetup(h, { verifier: { workers: 1, batchMs: 2_000 } });
-      const ballot = buildBallot(e.params, e.credentials[0]!.keys, [0]).ballot;
-      const token = await voterToken(h, e.id);
+      const ballot = ballotOf(h, e, 0, [0]).ballot;
+      const token = await voterToken(h, e, 0);
       const before = h.snapshot();
       const pending = cast(h, e.id, ballot, token);
       const pool = castingPool(h.server.ctx);

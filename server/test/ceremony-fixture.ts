@@ -194,7 +194,8 @@ export function insertBallot(
   choices: number[],
 ): BuiltBallot {
   const ctx = h.server.ctx;
-  const built = buildBallot(e.params, keys, choices);
+  const head = ctx.board.head(e.id)!;
+  const built = buildBallot(e.params, keys, choices, { seq: head.seq, hash: head.hash });
   ctx.db.transaction(() => {
     const entry = ctx.board.append(e.id, 'ballot', built.ballot);
     ctx.db

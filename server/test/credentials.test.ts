@@ -16,6 +16,9 @@ import { createElection } from '../src/index.ts';
 import { auditLog } from '../src/audit.ts';
 import { syntheticVoters } from '../src/roll/synthetic.ts';
 import { generateCredentialFiles } from '../src/credentials/generate.ts';
+import { credentialVoters } from '../src/credentials/voters.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { csvValue } from '../src/http/csv.ts';
 import { fetchLetterManifest, readLetterManifest } from '../src/credentials/manifest.ts';
 import { publishCredentials } from '../src/credentials/publish-client.ts';
 import { credentialListFingerprint } from '../src/credentials/list.ts';
@@ -55,15 +58,16 @@ function electionWithRoll(id: string, voters: number, roll = true) {
   })();
 }
 
-/** The codes of codes.csv: BOM, header, then `"n";"code"` lines. */
-function csvCodes(text: string): { number: number; code: string }[] {
+/** The rows of codes.csv: BOM, header, then number; voter; name and address; code. */
+function csvCodes(text: string): { number: number; voter: string; surname: string; code: string }[] {
   expect(text.startsWith('\uFEFF')).toBe(true);
-  const lines = text.slice(1).split('\r\n').filter(Boolean);
-  expect(lines[0]).toBe('"number";"code"');
-  return lines.slice(1).map((l) => {
-    const m = /^"(\d+)";"([^"]+)"$/.exec(l);
-    expect(m).not.toBeNull();
-    return { number: Number(m![1]), code: m![2]! };
+  expect(text.slice(1).split('\r\n')[0]).toBe(
+    '"number";"voter";"surname";"given_name";"patronymic";"settlement";"address";"code"',
+  );
+  const rows = parseCsv(text, { delimiter: ';', bom: true, from_line: 2 }) as string[][];
+  return rows.map((r) => {
+    expect(r).toHaveLength(8);
+    return { number: Number(r[0]), voter: csvValue(r[1]!), surname: r[2]!, code: r[7]! };
   });
 }
 
@@ -73,13 +77,23 @@ const validKeys = (n: number, election = 'x') =>
     Array.from({ length: n }, () => generateCredentialCode().code),
   );
 
+/** The roll's voter references of an election, in the order the authority gets them. */
+const refsOf = (id: string) => credentialVoters(h.server.ctx, id).map((v) => v.voter);
+
+/** A one-to-one owner map of the roll's voters onto `keys` (SPEC §10.7). */
+const ownersOf = (id: string, keys: readonly string[]) => {
+  const refs = refsOf(id);
+  return keys.slice(0, refs.length).map((credential, i) => ({ voter: refs[i]!, credential }));
+};
+
 describe('offline generation', () => {
   it('writes codes.csv, letters.html and public-credentials.json that agree with each other', async () => {
     electionWithRoll('aksu-2026', 12);
     const manifest = await fetchLetterManifest({ baseUrl: h.url }, 'aksu-2026');
+    const voters = credentialVoters(h.server.ctx, 'aksu-2026');
     const r = await generateCredentialFiles({
       election: 'aksu-2026',
-      count: 12,
+      voters,
       outDir: join(out, 'batch'),
       manifest,
       boothUrl: 'https://saylau.example.kz/vote',
@@ -88,6 +102,7 @@ describe('offline generation', () => {
 
     const rows = csvCodes(readFileSync(r.files.codes, 'utf8'));
     expect(rows.map((x) => x.number)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(rows.map((x) => [x.voter, x.surname])).toEqual(voters.map((v) => [v.voter, v.surname]));
     for (const x of rows) expect(formatCredentialCode(x.code)).toBe(x.code); // display form, checked
     const codes = rows.map((x) => x.code);
     expect(new Set(codes).size).toBe(12);
@@ -99,6 +114,18 @@ describe('offline generation', () => {
     expect(pub.list).toEqual(publicCredentialList('aksu-2026', codes));
     expect([...pub.list].sort()).toEqual(pub.list);
     expect(r.fingerprint).toBe(sha256Hex(canonicalJsonBytes(pub.list)));
+
+    // The private owner map: each voter bound to the key of the code printed for them.
+    const owners = JSON.parse(readFileSync(r.files.owners, 'utf8'));
+    expect(owners).toEqual({
+      election: 'aksu-2026',
+      count: 12,
+      owners: rows.map((x) => ({
+        voter: x.voter,
+        credential: publicCredentialList('aksu-2026', [x.code])[0],
+      })),
+    });
+    expect(statSync(r.files.owners).mode & 0o777).toBe(0o600);
 
     const letters = readFileSync(r.files.letters, 'utf8');
     expect(letters.match(/<section class="letter">/g)).toHaveLength(12);
@@ -112,9 +139,12 @@ describe('offline generation', () => {
     expect(letters).toContain('07:00–20:00');
     expect(letters).toContain('https://saylau.example.kz/vote');
     expect(letters.match(/<svg /g)).toHaveLength(12);
-    // Each letter carries its own code, and the QR code of exactly that code.
-    for (const c of codes) {
-      expect(letters).toContain(`<p class="code">${c}</p>`);
+    // Each letter is addressed to its voter and carries their code, and the QR code of exactly that code.
+    for (const [i, c] of codes.entries()) {
+      const letter = letters.split('<section class="letter">')[i + 1]!;
+      expect(letter).toContain(`<p class="code">${c}</p>`);
+      expect(letter).toContain(voters[i]!.surname);
+      expect(letter).toContain(voters[i]!.address);
       const svg = await QRCode.toString(c.replaceAll('-', ''), {
         type: 'svg',
         errorCorrectionLevel: 'M',
@@ -137,7 +167,12 @@ describe('offline generation', () => {
     const file = join(out, 'manifest.json');
     writeFileSync(file, JSON.stringify(view));
     const manifest = readLetterManifest(file, 'aksu-2026');
-    const opts = { election: 'aksu-2026', count: 3, outDir: out, manifest };
+    const opts = {
+      election: 'aksu-2026',
+      voters: credentialVoters(h.server.ctx, 'aksu-2026'),
+      outDir: out,
+      manifest,
+    };
     const r = await generateCredentialFiles(opts);
     const letters = readFileSync(r.files.letters, 'utf8');
     expect(letters).toContain('Ақсу &lt;script&gt;alert(1)&lt;/script&gt;');
@@ -154,16 +189,17 @@ describe('offline generation', () => {
     electionWithRoll('aksu-2026', 3);
     electionWithRoll('other-1', 3);
     const manifest = await fetchLetterManifest({ baseUrl: h.url }, 'other-1');
-    const base = { election: 'aksu-2026', count: 3, outDir: join(out, 'x'), manifest };
+    const voters = credentialVoters(h.server.ctx, 'aksu-2026');
+    const base = { election: 'aksu-2026', voters, outDir: join(out, 'x'), manifest };
     await expect(generateCredentialFiles(base)).rejects.toMatchObject({ code: 'MANIFEST_MISMATCH' });
     await expect(fetchLetterManifest({ baseUrl: h.url }, 'missing')).rejects.toMatchObject({
       code: 'NO_ELECTION',
     });
     const m2 = await fetchLetterManifest({ baseUrl: h.url }, 'aksu-2026');
     for (const bad of [
-      { count: 0 },
-      { count: 1.5 },
-      { count: 100_001 },
+      { voters: [] },
+      { voters: [voters[0]!, voters[0]!] },
+      { voters: [{ ...voters[0]!, voter: 'not a reference' }] },
       { election: '../etc' },
       { boothUrl: 'javascript:alert(1)' },
     ])
@@ -183,7 +219,8 @@ describe('POST /api/elections/:id/credentials', () => {
     electionWithRoll('aksu-2026', 7);
     const authority = await h.signIn('credential-authority');
     const manifest = await fetchLetterManifest({ baseUrl: h.url }, 'aksu-2026');
-    const gen = await generateCredentialFiles({ election: 'aksu-2026', count: 7, outDir: out, manifest });
+    const voters = credentialVoters(h.server.ctx, 'aksu-2026');
+    const gen = await generateCredentialFiles({ election: 'aksu-2026', voters, outDir: out, manifest });
     const res = await publishCredentials(
       { baseUrl: h.url, token: authority },
       'aksu-2026',
@@ -202,6 +239,19 @@ describe('POST /api/elections/:id/credentials', () => {
     expect(entry.seq).toBe(res.seq);
     expect(entry.hash).toBe(res.hash);
     expect(credentialListFingerprint((entry.payload as { list: string[] }).list)).toBe(gen.fingerprint);
+    // The binding stays private: each voter's key in credential_owners, none of it on the board.
+    const owners = h.server.ctx.db
+      .prepare('SELECT voter, public_key FROM credential_owners WHERE election = ? ORDER BY voter')
+      .all('aksu-2026') as { voter: string; public_key: string }[];
+    const written = JSON.parse(readFileSync(gen.files.owners, 'utf8')).owners as {
+      voter: string;
+      credential: string;
+    }[];
+    expect(owners.map((o) => [o.voter, o.public_key])).toEqual(
+      written.map((o) => [o.voter, o.credential]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    );
+    const board = (await h.api('GET', '/api/elections/aksu-2026/board')).text;
+    for (const o of owners) expect(board).not.toContain(o.voter);
     expect(auditLog(h.server.ctx, 'aksu-2026').map((a) => a.action)).toContain('credentials.publish');
     const view = await h.api('GET', '/api/elections/aksu-2026');
     expect(view.body.missing).not.toContain('credentials');
@@ -217,33 +267,94 @@ describe('POST /api/elections/:id/credentials', () => {
     const nonCanonical = 'ed' + 'ff'.repeat(30) + '7f'; // y = p
     const smallOrder = '01' + '00'.repeat(31); // the identity
     const withIdentity = [smallOrder, k0, k1].sort();
+    const owners = ownersOf('aksu-2026', keys);
+    const [r0, r1, r2] = owners.map((o) => o.voter) as [string, string, string];
+    const with_ = (list: string[]) => ({ list, owners: ownersOf('aksu-2026', list) });
+    const other = validKeys(1)[0]!;
     const before = h.snapshot();
     const cases: [string, unknown, string | null, number, string, string?][] = [
-      ['aksu-2026', { list: keys }, null, 401, 'NOT_SIGNED_IN'],
-      ['aksu-2026', { list: keys }, commission, 403, 'FORBIDDEN'],
-      ['missing-1', { list: keys }, authority, 404, 'NO_ELECTION'],
-      ['noroll-1', { list: keys }, authority, 409, 'NO_ROLL'],
-      ['aksu-2026', { list: keys.slice(0, 2) }, authority, 422, 'COUNT_MISMATCH'],
-      ['aksu-2026', { list: [...keys, ...validKeys(1)].sort() }, authority, 422, 'COUNT_MISMATCH'],
-      ['aksu-2026', { list: [k1, k0, k2] }, authority, 400, 'CRYPTO_BAD_PARAMS', 'list[1]'],
-      ['aksu-2026', { list: [k0, k0, k1] }, authority, 400, 'CRYPTO_BAD_PARAMS', 'list[1]'],
-      ['aksu-2026', { list: [k0, k1, nonCanonical].sort() }, authority, 400, 'CRYPTO_NON_CANONICAL'],
+      ['aksu-2026', { list: keys, owners }, null, 401, 'NOT_SIGNED_IN'],
+      ['aksu-2026', { list: keys, owners }, commission, 403, 'FORBIDDEN'],
+      ['missing-1', { list: keys, owners }, authority, 404, 'NO_ELECTION'],
+      ['noroll-1', { list: keys, owners }, authority, 409, 'NO_ROLL'],
+      ['aksu-2026', with_(keys.slice(0, 2)), authority, 422, 'COUNT_MISMATCH'],
+      ['aksu-2026', with_([...keys, ...validKeys(1)].sort()), authority, 422, 'COUNT_MISMATCH'],
+      ['aksu-2026', with_([k1, k0, k2]), authority, 400, 'CRYPTO_BAD_PARAMS', 'list[1]'],
+      ['aksu-2026', with_([k0, k0, k1]), authority, 400, 'CRYPTO_BAD_PARAMS', 'list[1]'],
+      ['aksu-2026', with_([k0, k1, nonCanonical].sort()), authority, 400, 'CRYPTO_NON_CANONICAL'],
       // Random keys may sort before 0100…, so the field is wherever the identity lands.
       [
         'aksu-2026',
-        { list: withIdentity },
+        with_(withIdentity),
         authority,
         400,
         'CRYPTO_IDENTITY',
         `list[${withIdentity.indexOf(smallOrder)}]`,
       ],
-      ['aksu-2026', { list: [k0, k1, k2.toUpperCase()] }, authority, 400, 'CRYPTO_BAD_HEX', 'list[2]'],
-      ['aksu-2026', { list: [k0, k1, k2.slice(2)] }, authority, 400, 'CRYPTO_BAD_LENGTH', 'list[2]'],
-      ['aksu-2026', { list: keys, count: 3 }, authority, 400, 'BAD_REQUEST'],
-      ['aksu-2026', { list: [1, 2, 3] }, authority, 400, 'BAD_REQUEST'],
+      ['aksu-2026', with_([k0, k1, k2.toUpperCase()]), authority, 400, 'CRYPTO_BAD_HEX', 'list[2]'],
+      ['aksu-2026', with_([k0, k1, k2.slice(2)]), authority, 400, 'CRYPTO_BAD_LENGTH', 'list[2]'],
+      // The owner map (§10.7 rule 6): one roll voter per key, every key once, nobody twice.
+      ['aksu-2026', { list: keys }, authority, 400, 'BAD_REQUEST'],
+      ['aksu-2026', { list: keys, owners: owners.slice(0, 2) }, authority, 422, 'OWNERS_MISMATCH', 'owners'],
+      [
+        'aksu-2026',
+        { list: keys, owners: [...owners.slice(0, 2), { voter: 'AAAAAAAAAAAAAAAAAAAAAA', credential: k2 }] },
+        authority,
+        422,
+        'OWNERS_MISMATCH',
+        'owners[2]',
+      ],
+      [
+        'aksu-2026',
+        {
+          list: keys,
+          owners: [
+            { voter: r0, credential: k0 },
+            { voter: r0, credential: k1 },
+            { voter: r2, credential: k2 },
+          ],
+        },
+        authority,
+        422,
+        'OWNERS_MISMATCH',
+        'owners[1]',
+      ],
+      [
+        'aksu-2026',
+        {
+          list: keys,
+          owners: [
+            { voter: r0, credential: k0 },
+            { voter: r1, credential: k0 },
+            { voter: r2, credential: k2 },
+          ],
+        },
+        authority,
+        422,
+        'OWNERS_MISMATCH',
+        'owners[1]',
+      ],
+      [
+        'aksu-2026',
+        {
+          list: keys,
+          owners: [
+            { voter: r0, credential: k0 },
+            { voter: r1, credential: other },
+            { voter: r2, credential: k2 },
+          ],
+        },
+        authority,
+        422,
+        'OWNERS_MISMATCH',
+        'owners[1]',
+      ],
+      ['aksu-2026', { list: keys, owners: [{ voter: r0 }] }, authority, 400, 'BAD_REQUEST'],
+      ['aksu-2026', { list: keys, owners, count: 3 }, authority, 400, 'BAD_REQUEST'],
+      ['aksu-2026', { list: [1, 2, 3], owners }, authority, 400, 'BAD_REQUEST'],
       ['aksu-2026', keys, authority, 400, 'BAD_REQUEST'],
       ['aksu-2026', '{"list": [', authority, 400, 'BAD_JSON'],
-      ['Bad id!', { list: keys }, authority, 400, 'BAD_REQUEST'],
+      ['Bad id!', { list: keys, owners }, authority, 400, 'BAD_REQUEST'],
     ];
     for (const [id, body, token, status, code, field] of cases) {
       const r = await h.api('POST', `/api/elections/${encodeURIComponent(id)}/credentials`, body, token);
@@ -257,30 +368,28 @@ describe('POST /api/elections/:id/credentials', () => {
   it('publishes only once, and not after voting opened', async () => {
     electionWithRoll('aksu-2026', 2);
     const authority = await h.signIn('credential-authority');
-    const first = await h.api(
-      'POST',
-      '/api/elections/aksu-2026/credentials',
-      { list: validKeys(2) },
-      authority,
-    );
+    const publish = (keys: string[]) =>
+      h.api(
+        'POST',
+        '/api/elections/aksu-2026/credentials',
+        { list: keys, owners: ownersOf('aksu-2026', keys) },
+        authority,
+      );
+    const first = await publish(validKeys(2));
     expect(first.status).toBe(201);
     let before = h.snapshot();
-    const again = await h.api(
-      'POST',
-      '/api/elections/aksu-2026/credentials',
-      { list: validKeys(2) },
-      authority,
-    );
+    const again = await publish(validKeys(2));
     expect([again.status, again.body.error.code]).toEqual([409, 'CREDENTIALS_EXIST']);
     expect(h.snapshot()).toEqual(before);
 
     const open = openElectionFixture(h, { id: 'open-1', voters: 3 }); // moves the clock to election day
     const authority2 = await h.signIn('credential-authority');
     before = h.snapshot();
+    const keys3 = validKeys(3);
     const late = await h.api(
       'POST',
       `/api/elections/${open.id}/credentials`,
-      { list: validKeys(3) },
+      { list: keys3, owners: open.subjects.map((voter, i) => ({ voter, credential: keys3[i]! })) },
       authority2,
     );
     expect([late.status, late.body.error.code]).toEqual([409, 'ELECTION_STATE']);
@@ -292,24 +401,50 @@ describe('POST /api/elections/:id/credentials', () => {
     const authority = await h.signIn('credential-authority');
     const api = { baseUrl: h.url, token: authority };
     const before = h.snapshot();
-    const write = (v: unknown) => {
-      const f = join(out, `p${Math.random()}.json`);
+    const write = (v: unknown, owners: unknown = null) => {
+      const dir = mkdtempSync(join(out, 'p'));
+      const f = join(dir, 'public-credentials.json');
       writeFileSync(f, JSON.stringify(v));
+      if (owners !== null) writeFileSync(join(dir, 'credential-owners.json'), JSON.stringify(owners));
       return f;
     };
     const keys = validKeys(2);
+    const ownerFile = (list: string[], election = 'aksu-2026') => ({
+      election,
+      count: list.length,
+      owners: ownersOf('aksu-2026', list),
+    });
     await expect(
-      publishCredentials(api, 'aksu-2026', write({ election: 'other', count: 2, list: keys })),
+      publishCredentials(
+        api,
+        'aksu-2026',
+        write({ election: 'other', count: 2, list: keys }, ownerFile(keys, 'other')),
+      ),
     ).rejects.toMatchObject({ code: 'MANIFEST_MISMATCH' });
     await expect(
       publishCredentials(
         api,
         'aksu-2026',
-        write({ election: 'aksu-2026', count: 2, list: [keys[1], keys[0]] }),
+        write({ election: 'aksu-2026', count: 2, list: [keys[1], keys[0]] }, ownerFile(keys)),
       ),
     ).rejects.toMatchObject({ code: 'CRYPTO_BAD_PARAMS' });
     await expect(
-      publishCredentials(api, 'aksu-2026', write({ election: 'aksu-2026', count: 3, list: keys })),
+      publishCredentials(
+        api,
+        'aksu-2026',
+        write({ election: 'aksu-2026', count: 3, list: keys }, ownerFile(keys)),
+      ),
+    ).rejects.toMatchObject({ code: 'BAD_FILE' });
+    // No owner map beside the list, or one that maps onto other keys.
+    await expect(
+      publishCredentials(api, 'aksu-2026', write({ election: 'aksu-2026', count: 2, list: keys })),
+    ).rejects.toMatchObject({ code: 'BAD_FILE' });
+    await expect(
+      publishCredentials(
+        api,
+        'aksu-2026',
+        write({ election: 'aksu-2026', count: 2, list: keys }, ownerFile(validKeys(2))),
+      ),
     ).rejects.toMatchObject({ code: 'BAD_FILE' });
     await expect(publishCredentials(api, 'aksu-2026', join(out, 'none.json'))).rejects.toMatchObject({
       code: 'BAD_FILE',
@@ -317,10 +452,9 @@ describe('POST /api/elections/:id/credentials', () => {
     expect(h.snapshot()).toEqual(before);
   });
 
-  it('takes a 10,000-key list (670 kB) when its own body parser is mounted before the app-wide one', async () => {
+  it('takes a 10,000-key list with its owner map (1.7 MB) when its own body parser is mounted before the app-wide one', async () => {
     const ctx = h.server.ctx;
-    createElection(ctx, { id: 'big-1', district: DISTRICT, electionDay: ELECTION_DAY }, 'test');
-    ctx.board.append('big-1', 'roll', { count: 10_000, commitment: 'e'.repeat(64) });
+    electionWithRoll('big-1', 10_000);
     const authority = await h.signIn('credential-authority');
     // The app as app.ts should build it (see credentialsUpload), on the harness's database.
     const app = express();
@@ -333,8 +467,8 @@ describe('POST /api/elections/:id/credentials', () => {
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/elections/big-1/credentials`;
       const list = validKeys(10_000, 'big-1');
-      const body = JSON.stringify({ list });
-      expect(body.length).toBeGreaterThan(600_000);
+      const body = JSON.stringify({ list, owners: ownersOf('big-1', list) });
+      expect(body.length).toBeGreaterThan(1_500_000);
       const post = (token: string | null) =>
         fetch(url, {
           method: 'POST',
@@ -354,9 +488,50 @@ describe('POST /api/elections/:id/credentials', () => {
       expect(r.status).toBe(201);
       expect((await r.json()).fingerprint).toBe(credentialListFingerprint(list));
       expect(h.snapshot().credentials).toBe(before.credentials! + 10_000);
+      expect(h.snapshot().credential_owners).toBe(before.credential_owners! + 10_000);
       expect(ms).toBeLessThan(15_000);
     } finally {
       server.close();
     }
+  });
+});
+
+describe('GET /api/elections/:id/credentials/voters', () => {
+  it('gives the credential authority every roll voter’s reference, name and address, never an IIN', async () => {
+    electionWithRoll('aksu-2026', 5);
+    electionWithRoll('noroll-1', 0, false);
+    const authority = await h.signIn('credential-authority');
+    const r = await h.api('GET', '/api/elections/aksu-2026/credentials/voters', undefined, authority);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('cache-control')).toBe('no-store');
+    expect(r.body.count).toBe(5);
+    const iins = (
+      h.server.ctx.db.prepare('SELECT iin FROM voters WHERE election = ?').all('aksu-2026') as {
+        iin: string;
+      }[]
+    ).map((x) => x.iin);
+    for (const iin of iins) expect(r.text).not.toContain(iin);
+    for (const v of r.body.voters)
+      expect(Object.keys(v).sort()).toEqual([
+        'address',
+        'givenName',
+        'patronymic',
+        'settlement',
+        'surname',
+        'voter',
+      ]);
+    expect(new Set(r.body.voters.map((v: { voter: string }) => v.voter)).size).toBe(5);
+    const commission = await h.signIn('commission');
+    const before = h.snapshot();
+    for (const [path, token, status, code] of [
+      ['/api/elections/aksu-2026/credentials/voters', null, 401, 'NOT_SIGNED_IN'],
+      ['/api/elections/aksu-2026/credentials/voters', commission, 403, 'FORBIDDEN'],
+      ['/api/elections/noroll-1/credentials/voters', authority, 409, 'NO_ROLL'],
+      ['/api/elections/missing-1/credentials/voters', authority, 404, 'NO_ELECTION'],
+    ] as const) {
+      const x = await h.api('GET', path, undefined, token);
+      expect([path, x.status, x.body.error.code]).toEqual([path, status, code]);
+    }
+    expect(h.snapshot()).toEqual(before);
   });
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { startServer, type RunningServer } from '../src/server.ts';
+import type { AppOptions } from '../src/app.ts';
 import { createUser, type Role } from '../src/auth/users.ts';
 
 export interface Harness {
@@ -46,6 +47,7 @@ const TABLES = [
   'signatures',
   'trustees',
   'credentials',
+  'credential_owners',
   'ballots',
   'ciphertexts',
   'login_codes',
@@ -56,11 +58,19 @@ const TABLES = [
   'audit_log',
 ];
 
-export async function startHarness(start = new Date('2026-11-01T09:00:00+05:00')): Promise<Harness> {
+export async function startHarness(
+  start = new Date('2026-11-01T09:00:00+05:00'),
+  app?: AppOptions,
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'saylau-test-'));
   const now = { value: start };
   const logs: string[] = [];
-  const server = await startServer({ dataDir: dir, clock: () => now.value, log: (l) => logs.push(l) });
+  const server = await startServer({
+    dataDir: dir,
+    clock: () => now.value,
+    log: (l) => logs.push(l),
+    app,
+  });
   const api: Harness['api'] = async (method, path, body, token, headers = {}) => {
     const h: Record<string, string> = { ...headers };
     if (token) h.authorization = `Bearer ${token}`;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBallot, bytesToHex } from '@saylau/crypto';
 import { closeCasting } from '../src/casting/routes.ts';
 import { startHarness, type ApiResponse, type Harness } from './harness.ts';
-import { cast, castSetup, type CastSetup } from './casting-helpers.ts';
+import { cast, castSetup, headAnchor, type CastSetup } from './casting-helpers.ts';
 import { expectNoLeak } from './hostile-arbitraries.ts';
 
 let h: Harness;
@@ -107,7 +107,9 @@ describe('no secret or stack trace in responses or the log', () => {
     await call('POST', `/api/elections/${OPEN}/login`, { iin: codes[0]!.iin, code: 'AAAAA-AAAAA' });
     const login = await h.api('POST', `/api/elections/${OPEN}/login`, codes[1]);
     const token = login.body.token as string;
-    const ballot = buildBallot(e.params, e.credentials[0]!.keys, [0]).ballot;
+    // The credential bound to the voter who signed in (SPEC §10.7).
+    const mine = e.voters.findIndex((v) => v.iin === codes[1]!.iin);
+    const ballot = buildBallot(e.params, e.credentials[mine]!.keys, [0], headAnchor(h, OPEN)).ballot;
     responses.push(await cast(h, OPEN, { ...ballot, signature: '0'.repeat(128) }, token));
     responses.push(await cast(h, OPEN, ballot, 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.'));
     expect((await cast(h, OPEN, ballot, token)).status).toBe(201);

@@ -13,7 +13,8 @@ import { ADMIN_AUDIENCE } from '../src/auth/session.ts';
 import { importTokenKeys, signJwt } from '../src/auth/jwt.ts';
 import { voterAudience } from '../src/voters/tokens.ts';
 import { DISTRICT, ELECTION_DAY, startHarness, type Harness } from './harness.ts';
-import { castSetup, voterToken } from './casting-helpers.ts';
+import { castSetup } from './casting-helpers.ts';
+import { issueVoterToken } from '../src/voters/tokens.ts';
 import { endpoints, expectRefusedUnchanged, type Endpoint } from './hostile-arbitraries.ts';
 
 let h: Harness;
@@ -108,7 +109,7 @@ async function forgedSessions(): Promise<[string, string][]> {
       'the admin audience but a voter kind',
       await signJwt(ctx.jwt, { kind: 'voter' }, { ...base, audience: ADMIN_AUDIENCE, jti: 'x' }),
     ],
-    ['a voter token', await voterToken(h, OPEN)],
+    ['a voter token', (await issueVoterToken(h.server.ctx, OPEN, 'a-voter')).token],
     ['the session of a deleted account', session.gone],
     ['garbage', 'a.b.c'],
   ];

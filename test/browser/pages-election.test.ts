@@ -10,12 +10,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { verifyBoard } from '@saylau/verifier';
-import { castBallot, login, prepareBallot } from '@saylau/ballot-client';
+import { castEncrypted, login, prepareBallot } from '@saylau/ballot-client';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { localTime } from '../../server/src/elections/calendar.ts';
-import { as, castAll, createActors, type Actors } from '../../server/src/demo/steps.ts';
+import { as, castAll, codesByIin, createActors, type Actors } from '../../server/src/demo/steps.ts';
 import { makeIin, rollCsv, syntheticVoters } from '../../server/src/roll/synthetic.ts';
 import { generateCredentialFiles } from '../../server/src/credentials/generate.ts';
 import { fetchLetterManifest } from '../../server/src/credentials/manifest.ts';
+import { fetchCredentialVoters } from '../../server/src/credentials/voters-client.ts';
+import { csvValue } from '../../server/src/http/csv.ts';
 import { startHarness, type Harness } from '../../server/test/harness.ts';
 import { axeSeriousViolations, launchChromium, screenshot } from './chromium.ts';
 
@@ -262,23 +265,34 @@ describe('the commission runs an election through the pages; observers follow', 
     const manifest = await fetchLetterManifest(as(actors, 'demo-credentials'), ID);
     const gen = await generateCredentialFiles({
       election: ID,
-      count: voters.length,
+      voters: await fetchCredentialVoters(as(actors, 'demo-credentials'), ID),
       outDir: join(dir, 'creds'),
       manifest,
     });
-    const codes = readFileSync(gen.files.codes, 'utf8')
-      .replace(/^\ufeff/, '')
-      .trim()
-      .split('\r\n')
-      .slice(1)
-      .map((l) => l.split(';')[1]!.replaceAll('"', ''));
+    const byRef = new Map(
+      (
+        parseCsv(readFileSync(gen.files.codes, 'utf8'), {
+          delimiter: ';',
+          bom: true,
+          from_line: 2,
+        }) as string[][]
+      ).map((r) => [r[1]!, r[7]!]),
+    );
+    const codes = codesByIin(
+      actors,
+      ID,
+      byRef,
+      voters.map((v) => v.iin),
+    );
     await electionPage(page);
     await page.setInputFiles('#credentials-file', gen.files.publicList);
+    await page.setInputFiles('#credentials-owners', gen.files.owners);
     await page.click('#credentials-publish button[type="submit"]');
     expect(await notice(page)).toContain('Вашей роли это действие не разрешено');
     await signInOnPage(page, 'demo-credentials');
     await electionPage(page);
     await page.setInputFiles('#credentials-file', gen.files.publicList);
+    await page.setInputFiles('#credentials-owners', gen.files.owners);
     await page.click('#credentials-publish button[type="submit"]');
     await expect.poll(() => page.textContent('#credentials-state')).toContain('14');
 
@@ -311,18 +325,21 @@ describe('the commission runs an election through the pages; observers follow', 
     await page.click('#open-voting');
     await page.waitForSelector('#close-voting');
     h.now.value = new Date(localTime(DAY, 0, '09:05'));
-    const roll = voters.map((v, i) => ({ ...v, loginCode: logins.get(v.iin)!, credential: codes[i]! }));
+    const roll = voters.map((v) => ({ ...v, loginCode: logins.get(v.iin)!, credential: codes.get(v.iin)! }));
     await castAll(actors, ID, roll.slice(0, 9), { seed: 3, revoteShare: 0.2, concurrency: 2 });
     await observer.waitForSelector('#live-board tbody tr[data-type="ballot"]', { timeout: 15_000 });
     // One more voter by hand, to hold the receipt: the live board shows the ballot by its tracker.
     const own = roll[12]!;
     const params = (await h.api('GET', `/api/elections/${ID}`)).body.params;
     const { token } = await login(h.url, ID, own.iin, own.loginCode);
-    const { receipt } = await castBallot(
+    const {
+      signed: { receipt },
+    } = await castEncrypted(
       h.url,
       ID,
       token,
       prepareBallot(params, ID, own.credential, [0]).ballot,
+      own.credential,
     );
     const ownRow = observer.locator(`#live-board tbody tr[data-seq="${receipt.seq}"] td:nth-child(3)`);
     await expect.poll(() => ownRow.textContent(), { timeout: 15_000 }).toBe(receipt.tracker);

@@ -36,6 +36,7 @@ const en = {
   'check.7.3': 'Ballots: credential signature',
   'check.7.4': 'Ballots: proofs bound to the election and the credential',
   'check.7.5': 'Ballots: no ciphertext reused, no duplicate ballot',
+  'check.7.6': 'Ballots: each cites a board head that is on this board, recent and after its previous ballot',
   'check.8.1': 'Closing: ballots counted and the revoting selection (last ballot per credential)',
   'check.8.2': 'Encrypted tally equals the sum of the selected ballots',
   'check.9.1': 'Partial decryptions signed by their trustees',
@@ -84,7 +85,12 @@ const en = {
   checkpointSignature: '{what}: the server’s signature does not verify',
   checkpointBeyond: '{what} names seq {seq}, beyond the end of the board',
   checkpointHead: '{what}: the head at seq {seq} is not this board’s',
-  receiptBallot: '{what}: entry {seq} is not a ballot',
+  receiptNoEntry: '{what}: the board has no entry {seq}',
+  receiptNotBallot: '{what}: entry {seq} is a {type} entry, not the receipted ballot',
+  receiptOtherBallot:
+    '{what}: entry {seq} is another ballot (tracker {found}); the receipted ballot {tracker} is not on the board',
+  receiptMoved:
+    '{what}: entry {seq} is another ballot (tracker {found}); the receipted ballot {tracker} is at entry {where} instead',
   receiptTracker: '{what}: the ballot at seq {seq} has another tracker',
   noteNoCheckpoint: 'no signed checkpoint or receipt was given (--checkpoint)',
   entryMissing: 'voting is open but there is no {type} entry',
@@ -173,6 +179,13 @@ const en = {
   ballotProofs: 'a proof does not verify',
   ciphertextCopied: 'the ciphertext at {where} is copied from the ballot at seq {other}',
   ballotDuplicate: 'a duplicate of the ballot at seq {other}',
+  anchorNotBefore: 'the ballot cites entry {anchor}, which is not before it',
+  anchorHash:
+    'the ballot cites entry {anchor} with a hash this board does not have there: the board was rewritten before this ballot',
+  anchorBeforeOpening: 'the ballot cites entry {anchor}, from before voting opened',
+  anchorBeforePrevious:
+    'the ballot cites entry {anchor}, older than its credential’s previous ballot at seq {other}',
+  anchorTooOld: 'the ballot cites entry {anchor}, more than {max} entries before it',
 
   // Tally, decryptions, result (8.x–10.x).
   closedEarly: 'voting closed before the published closing time',
@@ -220,6 +233,7 @@ const en = {
   shapeLength: '{length} items, expected {min} to {max}',
   shapeHex: 'not {bytes} bytes in lowercase hex',
   shapeId: 'not a valid id',
+  shapeAccount: 'not an account name',
   shapeText: 'empty, or with spaces at either end',
   shapeTooLong: 'longer than {max} characters',
   shapeNfc: 'not in Unicode NFC',
@@ -236,6 +250,13 @@ const en = {
   'cli.entry': 'entry {seq}',
   'cli.more': '… and {count} more',
   'cli.verdict0': 'VERIFIED: the election is complete and every check passes.',
+  'cli.receiptCounted': 'Your receipt {what}: ballot {tracker} is on the board at entry {seq} and counts.',
+  'cli.receiptMissing':
+    'WARNING: your receipt {what}: ballot {tracker} is not at entry {seq} as receipted (see check 2.4). Keep the receipt and tell the election commission and observers.',
+  'cli.receiptSuperseded':
+    'WARNING: your receipt {what}: ballot {tracker} is on the board at entry {seq}, but it is SUPERSEDED: entry {by} (tracker {byTracker}), a later ballot of the same credential, counts instead.',
+  'cli.receiptSupersededHint':
+    'If you did not vote again, someone else used your credential: keep the receipt and tell the election commission and observers at once.',
   'cli.verdict1': 'FAILED: {count} failures. Do not trust this board.',
   'cli.verdict2': 'UNUSABLE INPUT: {error}',
   'cli.verdict3': 'NOT FINISHED: every check on the entries present passes; waiting for: {pending}',
@@ -290,6 +311,8 @@ const ru: Catalog = {
   'check.7.3': 'Бюллетени: подпись учётных данных',
   'check.7.4': 'Бюллетени: доказательства привязаны к выборам и учётным данным',
   'check.7.5': 'Бюллетени: шифртексты не повторяются, дубликатов нет',
+  'check.7.6':
+    'Бюллетени: каждый ссылается на состояние доски, которое есть на этой доске, свежее и не раньше своего предыдущего бюллетеня',
   'check.8.1': 'Закрытие: учтённые бюллетени и выбор при переголосовании (последний по учётным данным)',
   'check.8.2': 'Зашифрованный итог равен сумме выбранных бюллетеней',
   'check.9.1': 'Частичные расшифровки подписаны доверенными лицами',
@@ -336,7 +359,12 @@ const ru: Catalog = {
   checkpointSignature: '{what}: подпись сервера неверна',
   checkpointBeyond: '{what} указывает seq {seq}, дальше конца доски',
   checkpointHead: '{what}: вершина на seq {seq} не совпадает с этой доской',
-  receiptBallot: '{what}: запись {seq} не бюллетень',
+  receiptNoEntry: '{what}: на доске нет записи {seq}',
+  receiptNotBallot: '{what}: запись {seq} имеет тип {type}, это не бюллетень из квитанции',
+  receiptOtherBallot:
+    '{what}: запись {seq} — другой бюллетень (трекер {found}); бюллетеня из квитанции {tracker} на доске нет',
+  receiptMoved:
+    '{what}: запись {seq} — другой бюллетень (трекер {found}); бюллетень из квитанции {tracker} находится в записи {where}',
   receiptTracker: '{what}: у бюллетеня на seq {seq} другой трекер',
   noteNoCheckpoint: 'подписанные контрольные точки или квитанции не даны (--checkpoint)',
   entryMissing: 'голосование открыто, но записи {type} нет',
@@ -420,6 +448,13 @@ const ru: Catalog = {
   ballotProofs: 'доказательство неверно',
   ciphertextCopied: 'шифртекст в {where} скопирован из бюллетеня на seq {other}',
   ballotDuplicate: 'дубликат бюллетеня на seq {other}',
+  anchorNotBefore: 'бюллетень ссылается на запись {anchor}, которая не раньше него',
+  anchorHash:
+    'бюллетень ссылается на запись {anchor} с хешем, которого на этой доске там нет: доску переписали до этого бюллетеня',
+  anchorBeforeOpening: 'бюллетень ссылается на запись {anchor}, сделанную до начала голосования',
+  anchorBeforePrevious:
+    'бюллетень ссылается на запись {anchor}, более раннюю, чем предыдущий бюллетень того же кода на seq {other}',
+  anchorTooOld: 'бюллетень ссылается на запись {anchor}, которая больше чем на {max} записей раньше него',
 
   closedEarly: 'голосование закрыто раньше опубликованного времени',
   countField: '{field}: опубликовано {published}, ожидалось {expected}',
@@ -464,6 +499,7 @@ const ru: Catalog = {
   shapeLength: '{length} элементов, ожидалось от {min} до {max}',
   shapeHex: 'не {bytes} байт в шестнадцатеричном виде (строчные)',
   shapeId: 'неверный идентификатор',
+  shapeAccount: 'не имя учётной записи',
   shapeText: 'пусто или с пробелами по краям',
   shapeTooLong: 'длиннее {max} символов',
   shapeNfc: 'не в форме Unicode NFC',
@@ -479,6 +515,14 @@ const ru: Catalog = {
   'cli.entry': 'запись {seq}',
   'cli.more': '… и ещё {count}',
   'cli.verdict0': 'ПРОВЕРЕНО: выборы завершены, все проверки пройдены.',
+  'cli.receiptCounted':
+    'Ваша квитанция {what}: бюллетень {tracker} есть на доске в записи {seq} и учитывается.',
+  'cli.receiptMissing':
+    'ВНИМАНИЕ: ваша квитанция {what}: бюллетеня {tracker} нет в записи {seq}, указанной в квитанции (см. проверку 2.4). Сохраните квитанцию и сообщите в избирательную комиссию и наблюдателям.',
+  'cli.receiptSuperseded':
+    'ВНИМАНИЕ: ваша квитанция {what}: бюллетень {tracker} есть на доске в записи {seq}, но он ЗАМЕНЁН: вместо него учитывается запись {by} (трекер {byTracker}), более поздний бюллетень того же кода избирателя.',
+  'cli.receiptSupersededHint':
+    'Если вы не голосовали повторно, вашим кодом воспользовался кто-то другой: сохраните квитанцию и сразу сообщите в избирательную комиссию и наблюдателям.',
   'cli.verdict1': 'НЕ ПРОЙДЕНО: ошибок {count}. Этой доске доверять нельзя.',
   'cli.verdict2': 'НЕПРИГОДНЫЕ ДАННЫЕ: {error}',
   'cli.verdict3': 'НЕ ЗАВЕРШЕНО: все проверки имеющихся записей пройдены; ожидается: {pending}',
@@ -531,6 +575,8 @@ const kk: Catalog = {
   'check.7.3': 'Бюллетеньдер: тіркелгі деректерінің қолы',
   'check.7.4': 'Бюллетеньдер: дәлелдер сайлауға және тіркелгі деректеріне байланған',
   'check.7.5': 'Бюллетеньдер: шифрмәтін қайталанбайды, көшірме жоқ',
+  'check.7.6':
+    'Бюллетеньдер: әрқайсысы осы тақтада бар, жаңа және өзінің алдыңғы бюллетенінен кейінгі тақта күйіне сілтейді',
   'check.8.1': 'Жабу: есептелген бюллетеньдер және қайта дауыс беру таңдауы (әр тіркелгінің соңғысы)',
   'check.8.2': 'Шифрланған қорытынды таңдалған бюллетеньдердің қосындысына тең',
   'check.9.1': 'Ішінара шифрды ашуларға тұлғалары қол қойған',
@@ -577,7 +623,12 @@ const kk: Catalog = {
   checkpointSignature: '{what}: сервердің қолы жарамсыз',
   checkpointBeyond: '{what} seq {seq} көрсетеді, тақтаның соңынан әрі',
   checkpointHead: '{what}: seq {seq} кезіндегі шың бұл тақтаныкі емес',
-  receiptBallot: '{what}: {seq} жазбасы бюллетень емес',
+  receiptNoEntry: '{what}: тақтада {seq}-жазба жоқ',
+  receiptNotBallot: '{what}: {seq}-жазбаның түрі {type}, бұл түбіртектегі бюллетень емес',
+  receiptOtherBallot:
+    '{what}: {seq}-жазба — басқа бюллетень (трекері {found}); түбіртектегі {tracker} бюллетені тақтада жоқ',
+  receiptMoved:
+    '{what}: {seq}-жазба — басқа бюллетень (трекері {found}); түбіртектегі {tracker} бюллетені {where}-жазбада',
   receiptTracker: '{what}: seq {seq} бюллетенінің трекері басқа',
   noteNoCheckpoint: 'қол қойылған бақылау нүктесі не түбіртек берілмеген (--checkpoint)',
   entryMissing: 'дауыс беру ашық, бірақ {type} жазбасы жоқ',
@@ -660,6 +711,13 @@ const kk: Catalog = {
   ballotProofs: 'дәлел жарамсыз',
   ciphertextCopied: '{where} шифрмәтіні seq {other} бюллетенінен көшірілген',
   ballotDuplicate: 'seq {other} бюллетенінің көшірмесі',
+  anchorNotBefore: 'бюллетень {anchor}-жазбаға сілтейді, ол бюллетеньнен бұрын емес',
+  anchorHash:
+    'бюллетень {anchor}-жазбаға осы тақтада сол орында жоқ хешпен сілтейді: тақта осы бюллетеньге дейін қайта жазылған',
+  anchorBeforeOpening: 'бюллетень дауыс беру ашылғанға дейінгі {anchor}-жазбаға сілтейді',
+  anchorBeforePrevious:
+    'бюллетень сол кодтың seq {other} алдыңғы бюллетенінен ертерек {anchor}-жазбаға сілтейді',
+  anchorTooOld: 'бюллетень өзінен {max} жазбадан астам бұрынғы {anchor}-жазбаға сілтейді',
 
   closedEarly: 'дауыс беру жарияланған уақыттан бұрын жабылған',
   countField: '{field}: жарияланғаны {published}, күтілгені {expected}',
@@ -704,6 +762,7 @@ const kk: Catalog = {
   shapeLength: '{length} элемент, күтілгені {min}-ден {max}-ға дейін',
   shapeHex: 'он алтылық түрдегі {bytes} байт емес (кіші әріптер)',
   shapeId: 'идентификатор жарамсыз',
+  shapeAccount: 'тіркелгі атауы емес',
   shapeText: 'бос немесе шеттерінде бос орын бар',
   shapeTooLong: '{max} таңбадан ұзын',
   shapeNfc: 'Unicode NFC түрінде емес',
@@ -719,6 +778,14 @@ const kk: Catalog = {
   'cli.entry': '{seq} жазба',
   'cli.more': '… және тағы {count}',
   'cli.verdict0': 'ТЕКСЕРІЛДІ: сайлау аяқталған, барлық тексеруден өтті.',
+  'cli.receiptCounted':
+    'Сіздің {what} түбіртегіңіз: {tracker} бюллетені тақтада {seq}-жазбада, ол есептеледі.',
+  'cli.receiptMissing':
+    'НАЗАР АУДАРЫҢЫЗ: сіздің {what} түбіртегіңіз: {tracker} бюллетені түбіртекте көрсетілген {seq}-жазбада жоқ (2.4 тексеруін қараңыз). Түбіртекті сақтап, сайлау комиссиясына және бақылаушыларға хабарлаңыз.',
+  'cli.receiptSuperseded':
+    'НАЗАР АУДАРЫҢЫЗ: сіздің {what} түбіртегіңіз: {tracker} бюллетені тақтада {seq}-жазбада бар, бірақ ол АУЫСТЫРЫЛҒАН: оның орнына сол сайлаушы кодының кейінгі бюллетені — {by}-жазба (трекері {byTracker}) есептеледі.',
+  'cli.receiptSupersededHint':
+    'Егер сіз қайта дауыс бермесеңіз, сіздің кодыңызды басқа біреу пайдаланған: түбіртекті сақтап, дереу сайлау комиссиясына және бақылаушыларға хабарлаңыз.',
   'cli.verdict1': 'ӨТПЕДІ: {count} қате. Бұл тақтаға сенуге болмайды.',
   'cli.verdict2': 'ЖАРАМСЫЗ ДЕРЕКТЕР: {error}',
   'cli.verdict3': 'АЯҚТАЛМАҒАН: бар жазбалардың барлық тексеруі өтті; күтілуде: {pending}',

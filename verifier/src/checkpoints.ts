@@ -61,20 +61,69 @@ function matchHead(
   });
 }
 
+/**
+ * What a voter's receipt says about their vote on this board: `counted` when its ballot is there
+ * and is its credential's last, `superseded` when a later ballot of the same credential counts
+ * instead (`countedBy`), `missing` when the receipted ballot is not where the receipt says.
+ */
+export interface ReceiptStatus {
+  /** `receipt[i]`, as the failures name it. */
+  what: string;
+  tracker: string;
+  seq: number;
+  status: 'counted' | 'superseded' | 'missing';
+  countedBy: { seq: number; tracker: string } | null;
+}
+
+const trackerOf = (e: Entry): string => trackerFromHash(ballotHash(e.payload));
+const credentialOf = (e: Entry): unknown => (e.payload as { credential?: unknown } | null)?.credential;
+
+/** The receipted ballot is at its seq with its hash and tracker (§8.4); else a failure naming what is there. */
+function matchReceipt(
+  what: string,
+  r: { seq: number; hash: string; tracker: string },
+  entries: readonly Entry[],
+  bySeq: Map<number, Entry>,
+  out: Collector,
+): ReceiptStatus {
+  const e = bySeq.get(r.seq);
+  const status: ReceiptStatus = { what, tracker: r.tracker, seq: r.seq, status: 'missing', countedBy: null };
+  if (!e) out.fail('2.4', null, 'receiptNoEntry', { what, seq: r.seq });
+  else if (e.type !== 'ballot')
+    out.fail('2.4', r.seq, 'receiptNotBallot', { what, seq: r.seq, type: e.type });
+  else if (e.hash !== r.hash) {
+    const moved = entries.find((x) => x.type === 'ballot' && x.hash !== e.hash && trackerOf(x) === r.tracker);
+    const params = { what, seq: r.seq, found: trackerOf(e), tracker: r.tracker };
+    if (moved) out.fail('2.4', r.seq, 'receiptMoved', { ...params, where: moved.seq });
+    else out.fail('2.4', r.seq, 'receiptOtherBallot', params);
+  } else if (trackerOf(e) !== r.tracker) out.fail('2.4', r.seq, 'receiptTracker', { what, seq: r.seq });
+  else {
+    // On the board as receipted. Does it count, or did a later ballot of its credential replace it?
+    let last = e;
+    for (const x of entries) if (x.type === 'ballot' && credentialOf(x) === credentialOf(e)) last = x;
+    if (last.seq > e.seq) {
+      status.status = 'superseded';
+      status.countedBy = { seq: last.seq, tracker: trackerOf(last) };
+    } else status.status = 'counted';
+  }
+  return status;
+}
+
 export function checkCheckpoints(
   entries: readonly Entry[],
   manifest: Manifest | null,
   checkpoints: readonly unknown[],
   receipts: readonly unknown[],
   out: Collector,
-): void {
+): ReceiptStatus[] {
+  const statuses: ReceiptStatus[] = [];
   if (checkpoints.length + receipts.length === 0) {
     out.note('2.4', 'noteNoCheckpoint');
-    return;
+    return statuses;
   }
   if (!manifest?.serverKey) {
     out.fail('2.4', null, 'checkpointNoKey');
-    return;
+    return statuses;
   }
   const key = manifest.serverKey;
   const bySeq = new Map<number, Entry>();
@@ -93,15 +142,13 @@ export function checkCheckpoints(
     out.guard('2.4', null, what, () => {
       const r = obj(o.receipt, `${what}.receipt`, ['election', 'tracker', 'seq', 'hash', 'checkpoint']);
       const seq = int(r.seq, `${what}.seq`);
+      const hash = hex(r.hash, `${what}.hash`, 32);
+      const tracker = str(r.tracker, `${what}.tracker`);
       if (str(r.election, `${what}.election`) !== manifest.election)
         out.fail('2.4', null, 'checkpointElection', { what });
-      const e = bySeq.get(seq);
-      // The receipted ballot is on the board at its seq, with its hash and tracker (§8.4).
-      if (!e || e.type !== 'ballot' || e.hash !== r.hash)
-        out.fail('2.4', seq, 'receiptBallot', { what, seq });
-      else if (trackerFromHash(ballotHash(e.payload)) !== r.tracker)
-        out.fail('2.4', seq, 'receiptTracker', { what, seq });
+      statuses.push(matchReceipt(what, { seq, hash, tracker }, entries, bySeq, out));
       matchHead(r.checkpoint, `${what}.checkpoint`, manifest, bySeq, out);
     });
   });
+  return statuses;
 }

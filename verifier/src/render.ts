@@ -72,12 +72,27 @@ function resultLines(lang: Language, r: VerifiedResult): string[] {
   return lines;
 }
 
+/** One line per receipt: counted, or loudly, replaced by a later ballot of its credential. */
+function receiptLines(lang: Language, r: Report): string[] {
+  return r.receipts.flatMap((x) => {
+    const p = { what: x.what, tracker: x.tracker, seq: x.seq };
+    if (x.status === 'counted') return [message(lang, 'cli.receiptCounted', p)];
+    if (x.status === 'missing') return [message(lang, 'cli.receiptMissing', p)];
+    return [
+      message(lang, 'cli.receiptSuperseded', { ...p, by: x.countedBy!.seq, byTracker: x.countedBy!.tracker }),
+      message(lang, 'cli.receiptSupersededHint'),
+    ];
+  });
+}
+
 export function renderReport(r: Report, lang: Language): string {
   if (r.exitCode === 2) return message(lang, 'cli.verdict2', { error: r.error ?? '' }) + '\n';
+  const receipts = receiptLines(lang, r);
   const lines = [
     message(lang, 'cli.title', { election: r.election ?? '?' }),
     message(lang, 'cli.board', { entries: r.entries, ballots: r.ballots }),
     '',
+    ...(receipts.length > 0 ? [...receipts, ''] : []),
     ...r.checks.flatMap((c) => checkLines(lang, c)),
     '',
   ];
@@ -94,5 +109,7 @@ export function renderReport(r: Report, lang: Language): string {
         ? message(lang, 'cli.verdict1', { count: r.failures.length })
         : message(lang, 'cli.verdict3', { pending });
   lines.push(verdict);
+  // Repeated under the verdict: a voter reads the last lines first.
+  if (r.receipts.some((x) => x.status !== 'counted')) lines.push(...receipts);
   return lines.join('\n') + '\n';
 }

@@ -9,7 +9,7 @@ import { checkRound, type CeremonyResult } from './ceremony.ts';
 import type { Manifest } from './manifest.ts';
 import { ROUND_TYPES } from './order.ts';
 import type { Collector } from './report.ts';
-import { hex, int, obj, text, type Json } from './shape.ts';
+import { account, hex, int, obj, text, type Json } from './shape.ts';
 
 export interface Round {
   /** The round's ceremony entries in board order. */
@@ -45,12 +45,14 @@ export function checkCeremony(entries: readonly Entry[], manifest: Manifest, out
 }
 
 /**
- * 4.6: the reset ends round `expected` − 1: exact keys; rounds numbered 1, 2, … in board order; that
- * round has a `ceremony` whose fingerprint it names and no `joint-key`; before `voting-opened`.
+ * 4.6: the reset ends round `expected` − 1: exact keys, naming the account that made it; rounds
+ * numbered 1, 2, … in board order; that round has a `ceremony` whose fingerprint it names and no
+ * `joint-key`; before `voting-opened`.
  */
 function checkReset(e: Entry, expected: number, r: Round, opened: number, out: Collector): void {
   out.guard('4.6', e.seq, 'ceremony-reset', () => {
-    const o = obj(e.payload, 'ceremony-reset', ['round', 'ceremony', 'reason']);
+    const o = obj(e.payload, 'ceremony-reset', ['round', 'ceremony', 'reason', 'by']);
+    account(o.by, 'ceremony-reset.by');
     const round = int(o.round, 'ceremony-reset.round', 1);
     const fingerprint = hex(o.ceremony, 'ceremony-reset.ceremony', 32);
     text(o.reason, 'ceremony-reset.reason', 500);

@@ -84,6 +84,14 @@ export function id(v: unknown, path: string): string {
   return v as string;
 }
 
+const ACCOUNT = /^[a-z0-9][a-z0-9._-]{1,31}$/;
+
+/** An account name (SPEC §10.13): 2–32 of a-z, 0-9, `.`, `_`, `-`, starting with a letter or digit. */
+export function account(v: unknown, path: string): string {
+  if (typeof v !== 'string' || !ACCOUNT.test(v)) bad(path, 'shapeAccount');
+  return v as string;
+}
+
 /** A non-empty NFC string of at most `max` characters (SPEC §10: names, texts). */
 export function text(v: unknown, path: string, max = 200): string {
   const s = str(v, path);

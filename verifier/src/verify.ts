@@ -5,10 +5,11 @@
  * part in the later ones, since the server's tally and result took it in too.
  */
 import { message } from './catalog.ts';
+import { checkAnchors } from './anchors.ts';
 import { checkBallots, startPool } from './ballots.ts';
 import { UnusableInput, checkChain, checkSince, parseBoard, type Entry } from './board.ts';
 import { checkCeremony } from './rounds.ts';
-import { checkCheckpoints } from './checkpoints.ts';
+import { checkCheckpoints, type ReceiptStatus } from './checkpoints.ts';
 import { checkManifest } from './manifest.ts';
 import { checkBallotFixed, checkCandidates, checkRoll } from './nominations.ts';
 import { checkOrder } from './order.ts';
@@ -33,6 +34,12 @@ export interface Report {
   booth: string | null;
   /** The result with option names, only when every check passed (exit code 0). */
   result: VerifiedResult | null;
+  /**
+   * Each receipt given (`--checkpoint`) and whether its ballot counts: a `superseded` one was
+   * replaced by a later ballot of the same credential — if the voter did not vote again, someone
+   * else used their credential.
+   */
+  receipts: ReceiptStatus[];
 }
 
 export interface VerifyOptions {
@@ -60,6 +67,7 @@ export function unusableReport(error: string): Report {
     error,
     booth: null,
     result: null,
+    receipts: [],
   };
 }
 
@@ -85,7 +93,7 @@ function markPending(entries: readonly Entry[], kind: string | null, out: Collec
   missing('5.1', 'credentials');
   if (kind === 'akim' && !has('ballot-fixed')) pend(['3.2', '3.4'], 'pendingNominations');
   if (!inRound('joint-key') && !opened) pend(['4.2', '4.3', '4.4'], 'pendingCeremony');
-  if (!opened) pend(['6.1', '7.1', '7.2', '7.3', '7.4', '7.5'], 'pendingOpening');
+  if (!opened) pend(['6.1', '7.1', '7.2', '7.3', '7.4', '7.5', '7.6'], 'pendingOpening');
   // §10.10: voting-closed and the tally are one transaction, so one without the other is a failure.
   if (has('voting-closed') && !has('tally')) out.fail('8.2', null, 'entryMissing', { type: 'tally' });
   else if (!has('tally')) pend(['8.1', '8.2'], 'pendingClosing');
@@ -106,7 +114,7 @@ export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promi
   else out.note('2.6', 'noteNoSince');
   checkOrder(entries, out);
   const manifest = checkManifest(entries, out);
-  checkCheckpoints(entries, manifest, opts.checkpoints ?? [], opts.receipts ?? [], out);
+  const receipts = checkCheckpoints(entries, manifest, opts.checkpoints ?? [], opts.receipts ?? [], out);
   const ballotCount = entries.filter((e) => e.type === 'ballot').length;
   // The ballot threads boot while the main thread checks the setup entries.
   const params = readParams(entries, out);
@@ -119,6 +127,7 @@ export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promi
       const { ceremony, jointKey } = checkCeremony(entries, manifest, out);
       const credentials = checkCredentials(entries, roll, out);
       checkParams(entries, params, manifest, jointKey, contests, out);
+      checkAnchors(entries, out);
       const selection = await checkBallots(entries, params, credentials, pool, out, opts.progress);
       checkTallyAndResult({ entries, manifest, roll, ceremony, jointKey, params, contests, selection }, out);
     } else out.fail('1.1', 0, 'manifestUnusable');
@@ -140,5 +149,6 @@ export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promi
     exitCode,
     booth: manifest?.booth ?? null,
     result: exitCode === 0 ? verifiedResult(entries) : null,
+    receipts,
   };
 }

@@ -17,6 +17,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { expect } from 'vitest';
+import { parse as parseCsv } from 'csv-parse/sync';
 import {
   G,
   ORDER,
@@ -177,11 +178,11 @@ export function loadDemoFixture(dir: string): DemoFixture {
   const election = manifest.payload.election as string;
   const params = decodeElectionParams(entries[indexOfType(entries, 'voting-opened')]!.payload.params);
   const credentials = new Map<string, CredentialKeys>();
-  const csv = readFileSync(join(dir, 'credentials', 'codes.csv'), 'utf8').replace(/^\uFEFF/, '');
-  for (const line of csv.split(/\r?\n/).slice(1)) {
-    const m = /^"(\d+)";"([^"]+)"$/.exec(line.trim());
-    if (!m) continue;
-    const keys = deriveCredentialKeys(election, m[2]!);
+  const csv = readFileSync(join(dir, 'credentials', 'codes.csv'), 'utf8');
+  // number; voter; surname; given_name; patronymic; settlement; address; code (SPEC §10.7)
+  const rows = parseCsv(csv, { delimiter: ';', bom: true, from_line: 2 }) as string[][];
+  for (const row of rows) {
+    const keys = deriveCredentialKeys(election, row[7]!);
     credentials.set(keys.publicKeyHex, keys);
   }
   const trustees = new Map<number, TrusteeSecrets>();
@@ -203,10 +204,13 @@ export function keysOf(fx: DemoFixture, ballot: { credential: string }): Credent
   return k;
 }
 
-/** A real, fully valid ballot for this election under a fresh credential that is not on the list. */
-export function foreignBallot(params: ElectionParams, choice = 0): BallotJson {
+/**
+ * A real, fully valid ballot for this election under a fresh credential that is not on the list,
+ * anchored to `anchor` (an entry of the board, SPEC §8.2).
+ */
+export function foreignBallot(params: ElectionParams, anchor: Entry, choice = 0): BallotJson {
   const keys = deriveCredentialKeys(params.election, generateCredentialCode());
-  return buildBallot(params, keys, [choice]).ballot;
+  return buildBallot(params, keys, [choice], { seq: anchor.seq, hash: anchor.hash }).ballot;
 }
 
 /** A random 64-byte "signature" as 128 lowercase hex characters. */

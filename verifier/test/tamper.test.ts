@@ -274,7 +274,7 @@ describe('ballots (chain re-hashed by the server)', () => {
         es.splice(at, 0, {
           seq: at,
           type: 'ballot',
-          payload: foreignBallot(fx.params, 1),
+          payload: foreignBallot(fx.params, es[at - 1]!, 1),
           prev: '',
           hash: '',
         });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
+import { audit } from '../audit.ts';
 import { conflict } from '../http/errors.ts';
 import { Text } from '../http/validate.ts';
 import { getElection } from '../elections/store.ts';
@@ -18,18 +19,34 @@ export interface ResetPayload {
   /** Fingerprint of the abandoned ceremony. */
   ceremony: string;
   reason: string;
+  /** The commission account that started the ceremony again: named in public. */
+  by: string;
 }
 
-/** Append `ceremony-reset` {round, ceremony, reason}; the board is the record, not the audit log. */
-export function resetCeremony(ctx: ServerContext, election: string, reason: string): ResetPayload {
+/**
+ * Append `ceremony-reset` {round, ceremony, reason, by} and an audit row naming the same actor, in
+ * one transaction.
+ */
+export function resetCeremony(
+  ctx: ServerContext,
+  election: string,
+  reason: string,
+  actor: string,
+): ResetPayload {
   return ctx.db.transaction((): ResetPayload => {
     requireBeforeOpening(getElection(ctx, election));
     const state = loadCeremony(ctx, election);
     if (!state.ceremony) throw conflict('NO_CEREMONY', 'no ceremony has started in this round');
     if (state.jointKey)
       throw conflict('CEREMONY_FINISHED', 'the joint key is published; the ceremony cannot start again');
-    const payload: ResetPayload = { round: state.round + 1, ceremony: state.ceremony.fingerprint, reason };
-    ctx.board.append(election, 'ceremony-reset', payload);
+    const payload: ResetPayload = {
+      round: state.round + 1,
+      ceremony: state.ceremony.fingerprint,
+      reason,
+      by: actor,
+    };
+    const entry = ctx.board.append(election, 'ceremony-reset', payload);
+    audit(ctx, actor, 'ceremony.reset', election, { round: payload.round, seq: entry.seq });
     return payload;
   })();
 }

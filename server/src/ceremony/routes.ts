@@ -43,7 +43,7 @@ export function ceremonyRoutes(ctx: ServerContext): Router {
   });
   r.post(`${base}/ceremony/reset`, requireRole(ctx, 'commission'), (req, res) => {
     const body = parseBody(ResetCeremony, req);
-    res.status(201).json(resetCeremony(ctx, electionParam(req), body.reason));
+    res.status(201).json(resetCeremony(ctx, electionParam(req), body.reason, userOf(res).name));
   });
   return r;
 }

@@ -17,6 +17,7 @@ import { generateCredentialFiles } from '../credentials/generate.ts';
 import { fetchLetterManifest } from '../credentials/manifest.ts';
 import { publishCredentials } from '../credentials/publish-client.ts';
 import { fetchCredentialVoters } from '../credentials/voters-client.ts';
+import { csvValue } from '../http/csv.ts';
 import { voterRef } from '../voters/tokens.ts';
 import {
   checkDealings,
@@ -281,7 +282,7 @@ export async function credentials(
     bom: true,
     from_line: 2,
   }) as string[][];
-  return new Map(rows.map((r) => [r[1]!, r[7]!]));
+  return new Map(rows.map((r) => [csvValue(r[1]!), r[7]!]));
 }
 
 /** The code of each voter (by IIN) from `credentials`, through the server's voter reference. */

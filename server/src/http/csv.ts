@@ -11,6 +11,11 @@ export function csvCell(value: string | number): string {
   return `"${s.replaceAll('"', '""')}"`;
 }
 
+/** A cell's value as written before csvCell guarded it (for programs reading our own CSV back). */
+export function csvValue(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 export function toCsv(header: readonly string[], rows: Iterable<readonly (string | number)[]>): string {
   const lines = [header.map(csvCell).join(';')];
   for (const r of rows) lines.push(r.map(csvCell).join(';'));

@@ -133,14 +133,19 @@ export const ADMIN_STRINGS = {
   ),
   credentials: s('Тіркелгі кодтары', 'Учётные коды', 'Credentials'),
   credentialsHelp: s(
-    'Кодтарды сенімді компьютерде жасаңыз: saylau credentials generate. Мұнда тек public-credentials.json жүктеледі (рөлі: тіркелгі органы).',
-    'Коды создаются на отдельном компьютере: saylau credentials generate. Здесь загружается только public-credentials.json (роль: орган учётных кодов).',
-    'Make the codes offline: saylau credentials generate. Upload only public-credentials.json here (role: credential authority).',
+    'Кодтарды сенімді компьютерде жасаңыз: saylau credentials generate. Мұнда public-credentials.json (тақтаға) және credential-owners.json (кімге қай код берілгені, тек серверге) жүктеледі (рөлі: тіркелгі органы).',
+    'Коды создаются на отдельном компьютере: saylau credentials generate. Здесь загружаются public-credentials.json (на доску) и credential-owners.json (кому какой код выдан, только для сервера) (роль: орган учётных кодов).',
+    'Make the codes offline: saylau credentials generate. Upload public-credentials.json (for the board) and credential-owners.json (who holds which code, for the server only) here (role: credential authority).',
   ),
   credentialsFile: s(
     'public-credentials.json файлы',
     'Файл public-credentials.json',
     'File public-credentials.json',
+  ),
+  credentialsOwners: s(
+    'credential-owners.json файлы',
+    'Файл credential-owners.json',
+    'File credential-owners.json',
   ),
   publish: s('Жариялау', 'Опубликовать', 'Publish'),
   published: s('Жарияланды', 'Опубликовано', 'Published'),

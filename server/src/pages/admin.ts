@@ -310,6 +310,7 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
           ? html`<p class="muted">${a(lang, 'credentialsHelp')}</p>
               <form id="credentials-publish" method="post" novalidate>
                 ${field(lang, 'credentials-file', 'credentialsFile', html`type="file" accept=".json,application/json" required`)}
+                ${field(lang, 'credentials-owners', 'credentialsOwners', html`type="file" accept=".json,application/json" required`)}
                 <button type="submit">${a(lang, 'publish')}</button>
               </form>`
           : ''

@@ -609,14 +609,17 @@ function initElection() {
     reloadWith(`${S.done} · ${S.round}: ${r.round}`);
   });
 
+  // SPEC §10.7: the public list for the board, and the private owner map the server checks ballots against.
   watch($('credentials-publish'), async () => {
     let list;
+    let owners;
     try {
       list = JSON.parse(await $('credentials-file').files[0].text()).list;
+      owners = JSON.parse(await $('credentials-owners').files[0].text()).owners;
     } catch {
       throw new Error(S.badFile);
     }
-    const r = await api('POST', `${base}/credentials`, { list });
+    const r = await api('POST', `${base}/credentials`, { list, owners });
     reloadWith(`${S.published}: ${r.count} · ${S.fingerprint} ${r.fingerprint}`);
   });
 
