@@ -15,6 +15,7 @@ import { MIGRATIONS, openDatabase } from '../src/database.ts';
 import { localTime } from '../src/elections/calendar.ts';
 import { ELECTION_DAY, prepareElection } from '../src/demo/run.ts';
 import { as, castAll, closeVoting, signInAll, type Actors } from '../src/demo/steps.ts';
+import { auditLog } from '../src/audit.ts';
 import { callText } from '../src/cli/http.ts';
 import {
   checkDealings,
@@ -157,9 +158,13 @@ describe('a ceremony that cannot finish is started again', () => {
 
       const r = await h.api('POST', path(election, '/ceremony/reset'), REASON, chair);
       expect(r.status, r.text).toBe(201);
-      expect(r.body).toEqual({ round: 1, ceremony: oldFingerprint, reason: REASON.reason });
+      // The reset names its actor on the board and in the audit log.
+      expect(r.body).toEqual({ round: 1, ceremony: oldFingerprint, reason: REASON.reason, by: COMMISSION });
       const entry = h.server.ctx.board.latest(election, 'ceremony-reset')!;
       expect(entry.payload).toEqual(r.body);
+      expect(auditLog(h.server.ctx, election).filter((x) => x.action === 'ceremony.reset')).toEqual([
+        expect.objectContaining({ actor: COMMISSION, details: { round: 1, seq: entry.seq } }),
+      ]);
       expect(h.server.ctx.board.head(election)!.seq).toBe(entry.seq);
       const after = (await h.api('GET', path(election, '/ceremony'))).body;
       expect(after).toMatchObject({

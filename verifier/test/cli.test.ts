@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../server/src/demo/run.ts';
 import { startServer } from '../../server/src/server.ts';
+import { ballotTracker, signDocument } from '@saylau/crypto';
+import { openDatabase } from '../../server/src/database.ts';
+import { loadServerKeys } from '../../server/src/keys.ts';
 import { indexOfType, parseBoard, serialiseBoard, tamper, type Entry } from './tamper-helpers.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -41,7 +44,10 @@ const file = (name: string, text: string) => {
   return p;
 };
 
-/** The board with its first ballot deleted and the chain re-hashed after it: only 2.6 can tell. */
+/**
+ * The board with its first ballot deleted and the chain re-hashed after it: 2.6 tells, and so do the
+ * anchors of the ballots cast after it (7.6).
+ */
 const withoutFirstBallot = (text: string) =>
   tamper(
     text,
@@ -99,7 +105,7 @@ describe('saylau-verify', () => {
     expect(report.exitCode).toBe(0);
     expect(report.election).toBe(election);
     expect(report.ballots).toBe(entries.filter((e) => e.type === 'ballot').length);
-    expect(report.checks).toHaveLength(35);
+    expect(report.checks).toHaveLength(36);
     // The verified result, with names, equals the published one.
     const published = entries.at(-1)!.payload as { contests: { counts: number[]; outcome: unknown }[] };
     const result = (
@@ -165,13 +171,94 @@ describe('saylau-verify', () => {
     const cut = indexOfType(entries, 'ballot', 8);
     const earlier = file('earlier.jsonl', serialiseBoard(entries.slice(0, cut)));
     expect((await run([board, '--since', earlier])).code).toBe(0);
-    // Rewrite a ballot inside the earlier prefix and re-hash the whole chain: only --since can tell.
+    // Rewrite a ballot inside the earlier prefix and re-hash the whole chain: --since tells.
     const text = (await import('node:fs')).readFileSync(board, 'utf8');
     const rewritten = withoutFirstBallot(text);
     const r = await run([file('rewritten.jsonl', rewritten), '--since', earlier, '--json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { failures: { check: string }[] };
     expect(report.failures.map((f) => f.check)).toContain('2.6');
+  });
+
+  it('says loudly when a receipted ballot is superseded, naming the entry that counts; names what stands at a wrong seq', async () => {
+    // Receipts as the server signed them, with the server's own key from the demo's database.
+    const db = openDatabase(join(dir, 'data', 'saylau.sqlite'));
+    const key = loadServerKeys(db).board.secretKey;
+    db.close();
+    const receiptOf = (e: Entry, seq = e.seq) => {
+      const receipt = {
+        election,
+        tracker: ballotTracker(e.payload),
+        seq,
+        hash: e.hash,
+        checkpoint: { election, seq: e.seq, head: e.hash },
+      };
+      return { receipt, signature: signDocument('receipt', receipt, key) };
+    };
+    const ballots = entries.filter((e) => e.type === 'ballot');
+    const byCredential = new Map<string, Entry[]>();
+    for (const b of ballots)
+      byCredential.set(b.payload.credential, [...(byCredential.get(b.payload.credential) ?? []), b]);
+    const [first, last] = [...byCredential.values()]
+      .find((bs) => bs.length > 1)!
+      .filter((_, i, a) => i === 0 || i === a.length - 1);
+    const superseded = await run([
+      board,
+      '--checkpoint',
+      file('r1.json', JSON.stringify(receiptOf(first!))),
+      '--lang',
+      'en',
+    ]);
+    expect(superseded.code).toBe(0); // the board is fine: the voter may have voted again
+    expect(superseded.stdout).toMatch(/WARNING.*SUPERSEDED/);
+    expect(superseded.stdout).toContain(`entry ${last!.seq} (tracker ${ballotTracker(last!.payload)})`);
+    // Said above the checks and again under the verdict, in every language.
+    expect(superseded.stdout.trimEnd().split('\n').at(-1)).toMatch(/someone else used your credential/);
+    const kk = await run([
+      board,
+      '--checkpoint',
+      file('r1.json', JSON.stringify(receiptOf(first!))),
+      '--lang',
+      'kk',
+    ]);
+    expect(kk.stdout).toContain('АУЫСТЫРЫЛҒАН');
+    const json = await run([
+      board,
+      '--checkpoint',
+      file('r1.json', JSON.stringify(receiptOf(first!))),
+      '--json',
+    ]);
+    expect(JSON.parse(json.stdout).receipts).toEqual([
+      {
+        what: 'receipt[0]',
+        tracker: ballotTracker(first!.payload),
+        seq: first!.seq,
+        status: 'superseded',
+        countedBy: { seq: last!.seq, tracker: ballotTracker(last!.payload) },
+      },
+    ]);
+    const counted = await run([
+      board,
+      '--checkpoint',
+      file('r2.json', JSON.stringify(receiptOf(last!))),
+      '--json',
+    ]);
+    expect(JSON.parse(counted.stdout).receipts[0].status).toBe('counted');
+    // A receipt whose seq now holds another ballot: the failure names that ballot and where its own is.
+    const other = ballots.find((b) => b.seq !== last!.seq)!;
+    const moved = await run([
+      board,
+      '--checkpoint',
+      file('r3.json', JSON.stringify(receiptOf(last!, other.seq))),
+      '--json',
+    ]);
+    expect(moved.code).toBe(1);
+    const failure = JSON.parse(moved.stdout).failures.find((f: { check: string }) => f.check === '2.4');
+    expect(failure).toMatchObject({ seq: other.seq, key: 'receiptMoved' });
+    expect(failure.message).toContain(
+      `entry ${other.seq} is another ballot (tracker ${ballotTracker(other.payload)})`,
+    );
+    expect(failure.message).toContain(`is at entry ${last!.seq} instead`);
   });
 
   it("reads a server's board by URL and checks its signed head", async () => {

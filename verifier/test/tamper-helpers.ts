@@ -71,12 +71,26 @@ export function entryHash(e: Pick<Entry, 'seq' | 'type' | 'payload' | 'prev'>): 
   );
 }
 
-/** What a server that controls the board does after an edit: renumber, re-link and re-hash from `from` on. */
-export function rechain(entries: Entry[], from = 0): void {
+/**
+ * What a server that controls the board does after an edit: renumber, re-link and re-hash from `from`
+ * on. With `voters` (credential keys by public key), each later ballot is also signed again with its
+ * anchor moved to the new hash at the seq it cites — what only the voters could do (SPEC §8.2): a
+ * case uses it to aim at one check without check 7.6 catching the rewrite first.
+ */
+export function rechain(entries: Entry[], from = 0, voters?: Map<string, CredentialKeys>): void {
   for (let i = Math.max(0, from); i < entries.length; i++) {
     const e = entries[i]!;
     e.seq = i;
     e.prev = i === 0 ? ZERO_HASH : entries[i - 1]!.hash;
+    if (voters && e.type === 'ballot') {
+      const b = e.payload as BallotJson;
+      const keys = voters.get(b.credential);
+      if (!keys) throw new Error(`rechain: no keys for credential ${b.credential}`);
+      e.payload = resignBallot(
+        { ...b, anchor: { seq: b.anchor.seq, hash: entries[b.anchor.seq]!.hash } },
+        keys,
+      );
+    }
     e.hash = entryHash(e);
   }
 }
@@ -90,12 +104,12 @@ export function rechain(entries: Entry[], from = 0): void {
 export function tamper(
   text: string,
   change: (entries: Entry[]) => number,
-  opts: { rehash: boolean },
+  opts: { rehash: boolean; reanchor?: Map<string, CredentialKeys> },
 ): string {
   const entries = parseBoard(text);
   const first = change(entries);
   if (!Number.isInteger(first) || first < 0) throw new Error(`tamper: bad first index ${first}`);
-  if (opts.rehash) rechain(entries, first);
+  if (opts.rehash) rechain(entries, first, opts.reanchor);
   const out = serialiseBoard(entries);
   if (out === text) throw new Error('tamper: the edit changed nothing');
   return out;

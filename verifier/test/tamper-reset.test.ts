@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hexToBytesStrict } from '@saylau/crypto';
+import { hexToBytesStrict, type CredentialKeys } from '@saylau/crypto';
 import { runDemo } from '../../server/src/demo/run.ts';
 import { ceremonyFingerprint } from '../../server/src/ceremony/fingerprint.ts';
 import { loadState, prepareDealing, type TrusteeState } from '../../server/src/trustee/index.ts';
@@ -30,11 +30,15 @@ let dir = '';
 let text = '';
 /** The abandoned round's trustee states by index (their secrets re-sign round-0 messages). */
 const round0 = new Map<number, TrusteeState>();
+/** The voters' credential keys: these cases rewrite the ceremony and re-anchor the ballots (7.6) to aim at one check. */
+let voters: Map<string, CredentialKeys>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'saylau-tamper-reset-'));
   await runDemo({ voters: 20, outDir: dir, seed: 13, revoteShare: 0.1, ceremonyReset: true });
-  text = loadDemoFixture(dir).text;
+  const fx = loadDemoFixture(dir);
+  text = fx.text;
+  voters = fx.credentials;
   const old = join(dir, 'trustees-round-0');
   for (const f of readdirSync(old)) {
     const s = loadState(join(old, f));
@@ -81,6 +85,15 @@ describe('tamper: a ceremony started again', () => {
   it('a skipped round number → 4.6', async () => {
     const { board, at } = editReset((p) => (p.round = 2));
     expectCaught(await verifyBoard(board), '4.6', { key: 'resetRound', seq: at });
+  });
+
+  it('a reset that names no account, or not an account name → 4.6', async () => {
+    const none = editReset((p) => delete p.by);
+    expectCaught(await verifyBoard(none.board), '4.6', { seq: none.at });
+    const bad = editReset((p) => (p.by = 'Chair <script>'));
+    const r = await verifyBoard(bad.board);
+    expectCaught(r, '4.6', { seq: bad.at });
+    expect(r.failures.find((f) => f.check === '4.6')!.message).toContain('not an account name');
   });
 
   it('a reset after the joint key (moved there) → 4.6', async () => {
@@ -140,7 +153,7 @@ describe('tamper: a ceremony started again', () => {
         es[reset]!.payload.ceremony = fingerprint;
         return es.indexOf(t3);
       },
-      { rehash: true },
+      { rehash: true, reanchor: voters },
     );
     const r = await verifyBoard(board);
     expectCaught(r, '4.7', { key: 'keyFromEarlierRound', seq: reused });
@@ -160,7 +173,7 @@ describe('tamper: a ceremony started again', () => {
         es[at]!.payload = resignTrusteeMessage(m, key);
         return at;
       },
-      { rehash: true },
+      { rehash: true, reanchor: voters },
     );
     const r = await verifyBoard(board);
     expectCaught(r, '4.3', { key: 'commitmentProof', seq: at });

@@ -266,6 +266,48 @@ describe('ballots (chain re-hashed by the server)', () => {
     expectCaught(await verifyBoard(bad), '7.4', { seq: s });
   });
 
+  it('a ballot re-signed with an anchor this board never had → 7.6 only', async () => {
+    const s = ballotAt(13);
+    const bad = tamper(
+      text,
+      (es) => {
+        const b = es[s]!.payload;
+        es[s]!.payload = resignBallot(
+          { ...b, anchor: { ...b.anchor, hash: flipHex(b.anchor.hash, 3) } },
+          keysOf(fx, b),
+        );
+        return s;
+      },
+      { rehash: true },
+    );
+    const r = await verifyBoard(bad);
+    expectCaught(r, '7.6', { seq: s, key: 'anchorHash' });
+    expect(new Set(r.failures.map((f) => f.check)), summary(r)).toEqual(new Set(['7.6']));
+  });
+
+  it('a revote moved before the ballot it replaces (chain re-hashed) → 7.6', async () => {
+    const counted = countedBallotIndices(fx.entries);
+    // A credential with two ballots: its last one, moved right before its first.
+    const [firstAt, lastAt] = (() => {
+      for (const i of counted) {
+        const c = fx.entries[i]!.payload.credential;
+        const j = fx.entries.findIndex((e) => e.type === 'ballot' && e.payload.credential === c);
+        if (j < i) return [j, i];
+      }
+      throw new Error('the demo board has no revote');
+    })();
+    const bad = tamper(
+      text,
+      (es) => {
+        const [moved] = es.splice(lastAt, 1);
+        es.splice(firstAt, 0, moved!);
+        return firstAt;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '7.6', { seq: firstAt, key: 'anchorNotBefore' });
+  });
+
   it('a valid ballot signed by a credential not on the list → 7.2', async () => {
     const at = indexOfType(fx.entries, 'voting-closed');
     const bad = tamper(
