@@ -181,7 +181,7 @@ describe('offline generation', () => {
 describe('POST /api/elections/:id/credentials', () => {
   it('publishes the generated list: credentials table and board entry, matching fingerprints', async () => {
     electionWithRoll('aksu-2026', 7);
-    const authority = await h.signIn('credential-authority');
+    const authority = await h.signIn('credential-authority', undefined, { elections: ['aksu-2026'] });
     const manifest = await fetchLetterManifest({ baseUrl: h.url }, 'aksu-2026');
     const gen = await generateCredentialFiles({ election: 'aksu-2026', count: 7, outDir: out, manifest });
     const res = await publishCredentials(
@@ -207,11 +207,12 @@ describe('POST /api/elections/:id/credentials', () => {
     expect(view.body.missing).not.toContain('credentials');
   });
 
-  it('refuses, writing nothing: no session, wrong role, no election, no roll, bad lists', async () => {
+  it('refuses, writing nothing: no session, wrong role, no grant, no roll, bad lists', async () => {
     electionWithRoll('aksu-2026', 3);
     electionWithRoll('noroll-1', 0, false);
-    const authority = await h.signIn('credential-authority');
-    const commission = await h.signIn('commission');
+    const elections = ['aksu-2026', 'noroll-1'];
+    const authority = await h.signIn('credential-authority', undefined, { elections });
+    const commission = await h.signIn('commission', undefined, { elections });
     const keys = validKeys(3, 'aksu-2026');
     const [k0, k1, k2] = keys as [string, string, string];
     const nonCanonical = 'ed' + 'ff'.repeat(30) + '7f'; // y = p
@@ -221,7 +222,8 @@ describe('POST /api/elections/:id/credentials', () => {
     const cases: [string, unknown, string | null, number, string, string?][] = [
       ['aksu-2026', { list: keys }, null, 401, 'NOT_SIGNED_IN'],
       ['aksu-2026', { list: keys }, commission, 403, 'FORBIDDEN'],
-      ['missing-1', { list: keys }, authority, 404, 'NO_ELECTION'],
+      // An election the account holds no grant on, whether or not it exists (SPEC §10.13).
+      ['missing-1', { list: keys }, authority, 403, 'NOT_GRANTED'],
       ['noroll-1', { list: keys }, authority, 409, 'NO_ROLL'],
       ['aksu-2026', { list: keys.slice(0, 2) }, authority, 422, 'COUNT_MISMATCH'],
       ['aksu-2026', { list: [...keys, ...validKeys(1)].sort() }, authority, 422, 'COUNT_MISMATCH'],
@@ -256,7 +258,7 @@ describe('POST /api/elections/:id/credentials', () => {
 
   it('publishes only once, and not after voting opened', async () => {
     electionWithRoll('aksu-2026', 2);
-    const authority = await h.signIn('credential-authority');
+    const authority = await h.signIn('credential-authority', undefined, { elections: ['aksu-2026'] });
     const first = await h.api(
       'POST',
       '/api/elections/aksu-2026/credentials',
@@ -275,7 +277,7 @@ describe('POST /api/elections/:id/credentials', () => {
     expect(h.snapshot()).toEqual(before);
 
     const open = openElectionFixture(h, { id: 'open-1', voters: 3 }); // moves the clock to election day
-    const authority2 = await h.signIn('credential-authority');
+    const authority2 = await h.signIn('credential-authority', undefined, { elections: [open.id] });
     before = h.snapshot();
     const late = await h.api(
       'POST',
@@ -289,7 +291,7 @@ describe('POST /api/elections/:id/credentials', () => {
 
   it('publishCredentials checks the file before sending anything', async () => {
     electionWithRoll('aksu-2026', 2);
-    const authority = await h.signIn('credential-authority');
+    const authority = await h.signIn('credential-authority', undefined, { elections: ['aksu-2026'] });
     const api = { baseUrl: h.url, token: authority };
     const before = h.snapshot();
     const write = (v: unknown) => {
@@ -321,7 +323,7 @@ describe('POST /api/elections/:id/credentials', () => {
     const ctx = h.server.ctx;
     createElection(ctx, { id: 'big-1', district: DISTRICT, electionDay: ELECTION_DAY }, 'test');
     ctx.board.append('big-1', 'roll', { count: 10_000, commitment: 'e'.repeat(64) });
-    const authority = await h.signIn('credential-authority');
+    const authority = await h.signIn('credential-authority', undefined, { elections: ['big-1'] });
     // The app as app.ts should build it (see credentialsUpload), on the harness's database.
     const app = express();
     app.post(CREDENTIALS_PATH, ...credentialsUpload(ctx));
@@ -344,9 +346,13 @@ describe('POST /api/elections/:id/credentials', () => {
           },
           body,
         });
+      const elsewhere = await h.signIn('credential-authority', 'ca-elsewhere');
       const before = h.snapshot();
       const anonymous = await post(null);
       expect([anonymous.status, (await anonymous.json()).error.code]).toEqual([401, 'NOT_SIGNED_IN']);
+      // The authority of another election is refused at the same door, before the body is read.
+      const other = await post(elsewhere);
+      expect([other.status, (await other.json()).error.code]).toEqual([403, 'NOT_GRANTED']);
       expect(h.snapshot()).toEqual(before);
       const t = performance.now();
       const r = await post(authority);

@@ -12,9 +12,7 @@ let token: string;
 beforeAll(async () => {
   h = await startHarness();
   token = await h.signIn('commission');
-  const r = await h.api(
-    'POST',
-    '/api/elections',
+  const r = await h.createElection(
     {
       id: 'adm-1',
       district: { kk: '<script>alert(1)</script>', ru: DISTRICT.ru, en: "O'Neil & <b>Co</b>" },
@@ -77,12 +75,7 @@ describe('commission pages', () => {
 
   it('offers to start the ceremony again (with a reason) only while it is dealing, showing the round', async () => {
     expect((await get('/admin/elections/adm-1?lang=en')).text).not.toContain('id="ceremony-reset"');
-    const r = await h.api(
-      'POST',
-      '/api/elections',
-      { id: 'adm-2', district: DISTRICT, electionDay: ELECTION_DAY },
-      token,
-    );
+    const r = await h.createElection({ id: 'adm-2', district: DISTRICT, electionDay: ELECTION_DAY }, token);
     expect(r.status).toBe(201);
     await registerTrustees(h, 'adm-2', 2);
     expect((await h.api('POST', '/api/elections/adm-2/ceremony/start', { t: 2 }, token)).status).toBe(201);

@@ -3,7 +3,7 @@ import { Router, type RequestHandler } from 'express';
 import { jsonBody } from '../http/json.ts';
 import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
-import { requireRole, userOf } from '../auth/session.ts';
+import { requireGrant, userOf } from '../auth/session.ts';
 import { electionParam, parseBody } from '../http/validate.ts';
 import { MAX_CREDENTIALS } from './list.ts';
 import { publishCredentialList } from './publish.ts';
@@ -18,11 +18,11 @@ export const credentialsBodyParser = () => jsonBody(CREDENTIALS_JSON_LIMIT);
 
 /**
  * For app.ts, mounted before the app-wide JSON parser: `app.post(CREDENTIALS_PATH,
- * ...credentialsUpload(ctx))`. The role is checked first, so only a signed-in credential authority
- * can make the server read a large body.
+ * ...credentialsUpload(ctx))`. The role and the grant are checked first, so only a credential
+ * authority of this election can make the server read a large body.
  */
 export const credentialsUpload = (ctx: ServerContext): RequestHandler[] => [
-  requireRole(ctx, 'credential-authority'),
+  requireGrant(ctx, 'credential-authority'),
   credentialsBodyParser(),
 ];
 
@@ -30,7 +30,7 @@ const Publish = z.strictObject({ list: z.array(z.string().max(200)).max(MAX_CRED
 
 export function credentialRoutes(ctx: ServerContext): Router {
   const r = Router();
-  r.post(CREDENTIALS_PATH, requireRole(ctx, 'credential-authority'), (req, res) => {
+  r.post(CREDENTIALS_PATH, requireGrant(ctx, 'credential-authority'), (req, res) => {
     const { list } = parseBody(Publish, req);
     res.status(201).json(publishCredentialList(ctx, electionParam(req), list, userOf(res).name));
   });
