@@ -200,7 +200,17 @@ export const MIGRATIONS: readonly string[] = [
      granted_at TEXT NOT NULL,
      PRIMARY KEY (election, user)
    ) WITHOUT ROWID;
-   CREATE INDEX grants_by_user ON grants (user, election);`,
+   CREATE INDEX grants_by_user ON grants (user, election);
+   -- Elections already running keep their accounts: one that acted on an election (its audit-log
+   -- lines, its trustee registrations) holds it, granted by "migration v5" and audited as such.
+   INSERT INTO grants (election, user, granted_by, granted_at)
+     SELECT x.election, x.user, 'migration v5', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     FROM (SELECT election, actor AS user FROM audit_log UNION SELECT election, user FROM trustees) x
+     JOIN users u ON u.name = x.user JOIN elections e ON e.id = x.election
+     WHERE u.role IN ('commission', 'credential-authority', 'trustee');
+   INSERT INTO audit_log (at, actor, action, election, details)
+     SELECT g.granted_at, g.granted_by, 'grant.add', g.election, json_object('user', g.user, 'role', u.role)
+     FROM grants g JOIN users u ON u.name = g.user ORDER BY g.election, g.user;`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -22,8 +22,17 @@ function databaseAt(version: number, file: string, trusteeUser = 't1'): void {
   for (const m of MIGRATIONS.slice(0, version)) db.exec(m);
   db.exec(`INSERT INTO users VALUES ('t1', 'trustee', 'x', '2026-01-01');
     INSERT INTO users VALUES ('chair', 'commission', 'y', '2026-01-01');
+    INSERT INTO users VALUES ('idle', 'commission', 'w', '2026-01-01');
+    INSERT INTO users VALUES ('watcher', 'observer', 'v', '2026-01-01');
     INSERT INTO elections (id, kind, status, manifest, calendar, created_at)
-      VALUES ('e1', 'akim', 'nominations', '{}', '{}', '2026-01-01');`);
+      VALUES ('e1', 'akim', 'nominations', '{}', '{}', '2026-01-01');
+    INSERT INTO elections (id, kind, status, manifest, calendar, created_at)
+      VALUES ('e2', 'akim', 'nominations', '{}', '{}', '2026-01-01');
+    INSERT INTO audit_log (at, actor, action, election, details) VALUES
+      ('2026-01-01T00:00:00.000Z', 'chair', 'election.create', 'e1', '{}'),
+      ('2026-01-01T00:00:01.000Z', 'os:root', 'user.create', NULL, '{}'),
+      ('2026-01-01T00:00:02.000Z', 'watcher', 'roll.stage', 'e2', '{}'),
+      ('2026-01-01T00:00:03.000Z', 'fixture', 'election.create', 'e2', '{}');`);
   db.prepare(
     `INSERT INTO trustees (election, round, idx, user, name, signing_key, box_key)
      VALUES ('e1', 0, 1, ?, 'T', 'aa', 'bb')`,
@@ -32,7 +41,7 @@ function databaseAt(version: number, file: string, trusteeUser = 't1'): void {
 }
 
 describe('migration v5 (the role admin, grants per election)', () => {
-  it('keeps the accounts and the trustees, accepts admin, and still enforces every reference', () => {
+  it('keeps the accounts and the trustees, grants running elections to who ran them, accepts admin, and still enforces every reference', () => {
     const file = join(dir, 'v4.sqlite');
     databaseAt(4, file);
     const db = openDatabase(file);
@@ -40,7 +49,22 @@ describe('migration v5 (the role admin, grants per election)', () => {
       expect(db.prepare('SELECT version FROM schema_version').get()).toEqual({ version: MIGRATIONS.length });
       expect(db.prepare('SELECT name, role, password_hash FROM users ORDER BY name').all()).toEqual([
         { name: 'chair', role: 'commission', password_hash: 'y' },
+        { name: 'idle', role: 'commission', password_hash: 'w' },
         { name: 't1', role: 'trustee', password_hash: 'x' },
+        { name: 'watcher', role: 'observer', password_hash: 'v' },
+      ]);
+      // The running election keeps the accounts that acted on it, and only those; audited.
+      expect(db.prepare('SELECT election, user, granted_by FROM grants ORDER BY user').all()).toEqual([
+        { election: 'e1', user: 'chair', granted_by: 'migration v5' },
+        { election: 'e1', user: 't1', granted_by: 'migration v5' },
+      ]);
+      expect(
+        db
+          .prepare("SELECT actor, election, details FROM audit_log WHERE action = 'grant.add' ORDER BY id")
+          .all(),
+      ).toEqual([
+        { actor: 'migration v5', election: 'e1', details: '{"user":"chair","role":"commission"}' },
+        { actor: 'migration v5', election: 'e1', details: '{"user":"t1","role":"trustee"}' },
       ]);
       expect(db.prepare('SELECT user FROM trustees').all()).toEqual([{ user: 't1' }]);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -60,9 +84,9 @@ describe('migration v5 (the role admin, grants per election)', () => {
       const grant = db.prepare(
         "INSERT INTO grants (election, user, granted_by, granted_at) VALUES (?, ?, 'root', '2026-01-02')",
       );
-      grant.run('e1', 'chair');
+      grant.run('e2', 'chair');
       expect(() => grant.run('e1', 'ghost')).toThrow(/FOREIGN KEY/);
-      expect(() => grant.run('e2', 'chair')).toThrow(/FOREIGN KEY/);
+      expect(() => grant.run('e3', 'chair')).toThrow(/FOREIGN KEY/);
       expect(() => grant.run('e1', 'chair')).toThrow(/UNIQUE|PRIMARY KEY/);
     } finally {
       db.close();
