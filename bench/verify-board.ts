@@ -23,6 +23,7 @@ import {
   as,
   closeVoting,
   createActors,
+  createGrantedElection,
   demoVoters,
   fixBallot,
   importRoll,
@@ -204,7 +205,7 @@ export async function makeBenchBoard(opts: {
   const id = `bench-${n}`;
   try {
     const commission = as(actors, COMMISSION);
-    await call(commission, 'POST', '/api/elections', {
+    await createGrantedElection(actors, {
       id,
       district: names('Бенчмарк ауылдық округі', 'Сельский округ «Бенчмарк»', 'Benchmark rural district'),
       electionDay: ELECTION_DAY,

@@ -1,9 +1,10 @@
 /** The `saylau` command as a newcomer runs it: `npx saylau …` from the repository root. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../server/src/server.ts';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'node_modules', '.bin', 'saylau');
@@ -15,6 +16,18 @@ const tmp = () => {
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+/** Run `saylau` without blocking this process (which may be serving the requests it makes). */
+function saylau(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(bin, args, { cwd: root, env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (b) => (stdout += b));
+  child.stderr.on('data', (b) => (stderr += b));
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.once('close', (status) => resolve({ status, stdout, stderr })),
+  );
+}
+
 describe('saylau CLI', () => {
   it('is installed as a bin and lists its commands', () => {
     const r = spawnSync(bin, ['--help'], { cwd: root, encoding: 'utf8' });
@@ -24,6 +37,7 @@ describe('saylau CLI', () => {
       'user',
       'backup',
       'election',
+      'grant',
       'roll',
       'nomination',
       'ceremony',
@@ -43,7 +57,9 @@ describe('saylau CLI', () => {
       env: { ...process.env, SAYLAU_PASSWORD: 'long enough password' },
     });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/--role: expected one of commission/);
+    expect(r.stderr).toMatch(
+      /--role: expected one of admin, commission, credential-authority, trustee, observer/,
+    );
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
@@ -79,4 +95,56 @@ describe('saylau CLI', () => {
       await new Promise((r) => child.once('exit', r));
     }
   });
+
+  it('an administrator grants and revokes; `election list` shows an account only the elections it holds', async () => {
+    const d = tmp();
+    const password = { SAYLAU_PASSWORD: 'long enough password' };
+    for (const [name, role] of [
+      ['root', 'admin'],
+      ['chair', 'commission'],
+    ] as const)
+      expect(
+        (await saylau(['user', 'add', '--data', d, '--name', name, '--role', role], password)).status,
+      ).toBe(0);
+    const server = await startServer({ dataDir: d, log: () => undefined });
+    try {
+      const at = { SAYLAU_SERVER: server.url };
+      const session = async (name: string) =>
+        (await saylau(['session', '--name', name], { ...at, ...password })).stdout.trim();
+      const admin = { ...at, SAYLAU_TOKEN: await session('root') };
+      const chair = { ...at, SAYLAU_TOKEN: await session('chair') };
+      for (const id of ['aksu', 'zhana']) {
+        const file = join(d, `${id}.json`);
+        writeFileSync(
+          file,
+          JSON.stringify({ id, district: { kk: id, ru: id, en: id }, electionDay: '2027-03-14' }),
+        );
+        expect((await saylau(['election', 'create', '--file', file], admin)).status).toBe(0);
+      }
+      const denied = await saylau(['election', 'create', '--file', join(d, 'aksu.json')], chair);
+      expect([denied.status, denied.stderr]).toEqual([1, expect.stringContaining('FORBIDDEN')]);
+
+      const granted = await saylau(['grant', 'add', '--election', 'aksu', '--name', 'chair'], admin);
+      expect(JSON.parse(granted.stdout)).toMatchObject({
+        election: 'aksu',
+        user: 'chair',
+        role: 'commission',
+      });
+      const list = await saylau(['grant', 'list', '--election', 'aksu'], admin);
+      expect(JSON.parse(list.stdout).grants.map((g: { user: string }) => g.user)).toEqual(['chair']);
+      const held = await saylau(['election', 'list'], chair);
+      expect(JSON.parse(held.stdout)).toEqual([
+        { id: 'aksu', kind: 'akim', status: 'nominations', district: 'aksu', electionDay: '2027-03-14' },
+      ]);
+      const other = await saylau(['election', 'open', '--election', 'zhana'], chair);
+      expect([other.status, other.stderr]).toEqual([1, expect.stringContaining('NOT_GRANTED')]);
+
+      expect((await saylau(['grant', 'revoke', '--election', 'aksu', '--name', 'chair'], admin)).status).toBe(
+        0,
+      );
+      expect(JSON.parse((await saylau(['election', 'list'], chair)).stdout)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import type { ServerContext } from './context.ts';
 import { ApiError, errorHandler } from './http/errors.ts';
 import { jsonBody } from './http/json.ts';
 import { sessionRoutes } from './auth/session.ts';
+import { grantRoutes } from './auth/grant-routes.ts';
 import { electionRoutes } from './elections/routes.ts';
 import { rollRoutes } from './roll/routes.ts';
 import { nominationRoutes } from './nominations/routes.ts';
@@ -66,6 +67,7 @@ export function createApp(ctx: ServerContext, opts: AppOptions = {}): express.Ex
   app.use(voterRoutes(ctx, { loginRateLimit: opts.loginRateLimit }));
   for (const routes of [
     sessionRoutes,
+    grantRoutes,
     electionRoutes,
     rollRoutes,
     nominationRoutes,

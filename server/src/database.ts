@@ -181,7 +181,37 @@ export const MIGRATIONS: readonly string[] = [
      SELECT election, 0, idx, user, name, signing_key, box_key FROM trustees;
    DROP TABLE trustees;
    ALTER TABLE trustees_v4 RENAME TO trustees;`,
-  // v5: which voter on the roll holds which public credential (SPEC §10.7): private, never on the
+  // v5: the role admin and rights per election (SPEC §10.13). The role's CHECK changes, so users is
+  // rebuilt; trustees references it, which is why migrate() runs with foreign keys off and checks them.
+  `CREATE TABLE users_v5 (
+     name          TEXT PRIMARY KEY,
+     role          TEXT NOT NULL CHECK (role IN ('admin', 'commission', 'credential-authority', 'trustee', 'observer')),
+     password_hash TEXT NOT NULL,
+     created_at    TEXT NOT NULL
+   );
+   INSERT INTO users_v5 (name, role, password_hash, created_at)
+     SELECT name, role, password_hash, created_at FROM users;
+   DROP TABLE users;
+   ALTER TABLE users_v5 RENAME TO users;
+   CREATE TABLE grants (
+     election   TEXT NOT NULL REFERENCES elections (id),
+     user       TEXT NOT NULL REFERENCES users (name),
+     granted_by TEXT NOT NULL,
+     granted_at TEXT NOT NULL,
+     PRIMARY KEY (election, user)
+   ) WITHOUT ROWID;
+   CREATE INDEX grants_by_user ON grants (user, election);
+   -- Elections already running keep their accounts: one that acted on an election (its audit-log
+   -- lines, its trustee registrations) holds it, granted by "migration v5" and audited as such.
+   INSERT INTO grants (election, user, granted_by, granted_at)
+     SELECT x.election, x.user, 'migration v5', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     FROM (SELECT election, actor AS user FROM audit_log UNION SELECT election, user FROM trustees) x
+     JOIN users u ON u.name = x.user JOIN elections e ON e.id = x.election
+     WHERE u.role IN ('commission', 'credential-authority', 'trustee');
+   INSERT INTO audit_log (at, actor, action, election, details)
+     SELECT g.granted_at, g.granted_by, 'grant.add', g.election, json_object('user', g.user, 'role', u.role)
+     FROM grants g JOIN users u ON u.name = g.user ORDER BY g.election, g.user;`,
+  // v6: which voter on the roll holds which public credential (SPEC §10.7): private, never on the
   // board; casting refuses a ballot whose credential is not the signed-in voter's (§10.9.2 step 5).
   `CREATE TABLE credential_owners (
      election   TEXT NOT NULL REFERENCES elections (id),
@@ -201,16 +231,34 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
+/**
+ * Apply the missing migrations in one transaction. A table rebuild (drop, then rename the copy) would
+ * trip the foreign keys of the tables that reference it, so they are off while migrating (SQLite
+ * ignores the pragma inside a transaction, hence around it) and checked before the commit: a
+ * migration that leaves a dangling reference rolls back.
+ */
 function migrate(db: Db): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const row = db.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined;
   const from = row?.version ?? 0;
   if (from > MIGRATIONS.length)
     throw new Error(`database schema ${from} is newer than this server (${MIGRATIONS.length})`);
-  db.transaction(() => {
-    for (let v = from; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
-    if (row === undefined)
-      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(MIGRATIONS.length);
-    else db.prepare('UPDATE schema_version SET version = ?').run(MIGRATIONS.length);
-  })();
+  if (from === MIGRATIONS.length) return;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (let v = from; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
+      const dangling = db.pragma('foreign_key_check') as { table: string }[];
+      if (dangling.length > 0)
+        throw new Error(
+          `migration leaves ${dangling.length} broken references (first in ${dangling[0]!.table})`,
+        );
+      if (row === undefined)
+        db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(MIGRATIONS.length);
+      else db.prepare('UPDATE schema_version SET version = ?').run(MIGRATIONS.length);
+    })();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
 }

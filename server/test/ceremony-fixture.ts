@@ -45,14 +45,14 @@ export interface TrusteeHandle {
   index: number;
 }
 
-/** Sign in n trustee accounts, create their state files and register them, in order 1..n. */
+/** Sign in n trustee accounts granted `election`, create their state files and register them, in order 1..n. */
 export async function registerTrustees(h: Harness, election: string, n: number): Promise<TrusteeHandle[]> {
   const dir = join(h.dir, 'trustees', election);
   mkdirSync(dir, { recursive: true });
   const out: TrusteeHandle[] = [];
   for (let i = 1; i <= n; i++) {
     const user = `${election.replace(/[^a-z0-9]/g, '').slice(0, 20)}-t${i}`;
-    const token = await h.signIn('trustee', user);
+    const token = await h.signIn('trustee', user, { elections: [election] });
     const file = join(dir, `trustee-${i}.json`);
     initTrustee(file, { election, name: `Trustee ${i}` });
     const api = { baseUrl: h.url, token };
@@ -128,12 +128,12 @@ export async function ceremonyElectionFixture(
   const ctx = h.server.ctx;
   const id = opts.id ?? 'ceremony-1';
   const commissionUser = `${id.replace(/[^a-z0-9]/g, '').slice(0, 20)}-chair`;
-  const commission = await h.signIn('commission', commissionUser);
   const created = createElection(
     ctx,
     { id, district: DISTRICT, electionDay: ELECTION_DAY, ...opts.election },
     'fixture',
   );
+  const commission = await h.signIn('commission', commissionUser, { elections: [id] });
   const trustees = await runCeremony(h, id, commission, { n: opts.n, t: opts.t });
   const voters = syntheticVoters(opts.voters ?? 6, ELECTION_DAY, 7);
   const contests = created.contests ?? candidateContest(opts.candidates ?? ['Alpha', 'Beta', 'Gamma']);

@@ -53,15 +53,14 @@ const refused = (req: () => Promise<ApiResponse>, status: number, code?: string)
   expectRefused(h, req, status, code);
 
 async function election(id: string) {
-  const commission = await h.signIn('commission', `${id}-chair`);
   createElection(h.server.ctx, { id, district: DISTRICT, electionDay: FIXTURE_DAY }, 'fixture');
-  return commission;
+  return h.signIn('commission', `${id}-chair`, { elections: [id] });
 }
 
 const types = (id: string) => [...h.server.ctx.board.entries(id)].map((e) => e.type);
 
 describe('POST …/ceremony/reset refusals (nothing written)', () => {
-  it('401, 403, 404, 400 BAD_REQUEST, 409 NO_CEREMONY before and after a reset', async () => {
+  it('401, 403 (role, grant), 400 BAD_REQUEST, 409 NO_CEREMONY before and after a reset', async () => {
     const id = 'rst-1';
     const commission = await election(id);
     const trustees = await registerTrustees(h, id, 2);
@@ -69,10 +68,11 @@ describe('POST …/ceremony/reset refusals (nothing written)', () => {
       h.api('POST', path(id, '/ceremony/reset'), body, token);
     await refused(() => reset(REASON, null), 401);
     await refused(() => reset(REASON, trustees[0]!.token), 403);
+    // An unknown election is one this commission holds no grant on (SPEC §10.13).
     await refused(
       () => h.api('POST', path('nope', '/ceremony/reset'), REASON, commission),
-      404,
-      'NO_ELECTION',
+      403,
+      'NOT_GRANTED',
     );
     await refused(() => reset(REASON), 409, 'NO_CEREMONY');
     expect((await h.api('POST', path(id, '/ceremony/start'), { t: 2 }, commission)).status).toBe(201);
@@ -113,13 +113,18 @@ describe('POST …/ceremony/reset refusals (nothing written)', () => {
   });
 });
 
-/** A new trustee account on the demo's actors, signed in (signInAll later refreshes it with the others). */
-async function addTrusteeUser(a: Actors, name: string): Promise<void> {
+/**
+ * A new trustee account on the demo's actors, granted `election` by the demo's administrator and
+ * signed in (signInAll later refreshes it with the others).
+ */
+async function addTrusteeUser(a: Actors, name: string, election: string): Promise<void> {
   const password = 'correct horse battery';
   await createUser(a.ctx, name, 'trustee', password);
   a.passwords.set(name, password);
   const r = await h.api('POST', '/api/session', { name, password });
   a.tokens.set(name, r.body.token as string);
+  const grant = await h.api('POST', path(election, '/grants'), { user: name }, a.tokens.get('demo-admin'));
+  expect(grant.status, grant.text).toBe(201);
 }
 
 describe('a ceremony that cannot finish is started again', () => {
@@ -208,7 +213,7 @@ describe('a ceremony that cannot finish is started again', () => {
       );
 
       // Round 1: trustee 1 again with a new state file, and a new trustee account.
-      await addTrusteeUser(a, 'reset-trustee-4');
+      await addTrusteeUser(a, 'reset-trustee-4', election);
       const who = [names[0]!, 'reset-trustee-4'];
       const files = who.map((n) => join(round1, `${n}.json`));
       who.forEach((n, i) => initTrustee(files[i]!, { election, name: n }));

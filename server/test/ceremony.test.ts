@@ -63,8 +63,8 @@ const path = (id: string, rest = '') => `/api/elections/${id}${rest}`;
 
 async function setup(opts: { id?: string; n?: number; t?: number; start?: boolean } = {}) {
   const id = opts.id ?? 'cer-1';
-  const commission = await h.signIn('commission', `${id}-chair`);
   createElection(h.server.ctx, { id, district: DISTRICT, electionDay: ELECTION_DAY }, 'fixture');
+  const commission = await h.signIn('commission', `${id}-chair`, { elections: [id] });
   const trustees = await registerTrustees(h, id, opts.n ?? 3);
   if (opts.start !== false) {
     const r = await h.api('POST', path(id, '/ceremony/start'), { t: opts.t ?? 2 }, commission);
@@ -241,14 +241,16 @@ describe('key ceremony, 3 trustees, t = 2', () => {
   it('refuses bad registrations, writing nothing', async () => {
     const id = 'reg-1';
     createElection(h.server.ctx, { id, district: DISTRICT, electionDay: ELECTION_DAY }, 'fixture');
-    const commission = await h.signIn('commission', 'chair');
+    const commission = await h.signIn('commission', 'chair', { elections: [id] });
     const [t1] = await registerTrustees(h, id, 1);
     const good = { name: 'T', signingKey: loadState(t1!.file).signingKey, boxKey: 'ab'.repeat(32) };
-    const other = await h.signIn('trustee', 'other');
+    const other = await h.signIn('trustee', 'other', { elections: [id] });
+    const uninvited = await h.signIn('trustee', 'uninvited');
     const post = (body: unknown, token: string | null) => () =>
       h.api('POST', path(id, '/trustees'), body, token);
     await refused(post(good, null), 401, 'NOT_SIGNED_IN');
     await refused(post(good, commission), 403, 'FORBIDDEN');
+    await refused(post({ ...good, signingKey: encodePoint(G) }, uninvited), 403, 'NOT_GRANTED');
     await refused(post(good, t1!.token), 409, 'ALREADY_REGISTERED');
     await refused(post(good, other), 409, 'DUPLICATE_KEY');
     await refused(post({ ...good, signingKey: '00'.repeat(32) }, other), 400, 'BAD_KEY'); // small order
@@ -256,7 +258,8 @@ describe('key ceremony, 3 trustees, t = 2', () => {
     await refused(post({ ...good, boxKey: '00'.repeat(32) }, other), 400, 'BAD_KEY');
     await refused(post({ ...good, boxKey: 'AB'.repeat(32) }, other), 400, 'BAD_REQUEST');
     await refused(post({ ...good, extra: 1 }, other), 400, 'BAD_REQUEST');
-    await refused(() => h.api('POST', path('nope', '/trustees'), good, other), 404, 'NO_ELECTION');
+    // An unknown election is one this trustee holds no grant on (SPEC §10.13).
+    await refused(() => h.api('POST', path('nope', '/trustees'), good, other), 403, 'NOT_GRANTED');
     // The library's registration is idempotent: same index, nothing new written.
     const before = h.snapshot();
     expect(await registerTrustee(t1!.api, t1!.file)).toEqual({ index: 1 });
@@ -299,7 +302,7 @@ describe('key ceremony, 3 trustees, t = 2', () => {
     await refused(() => h.api('POST', path(id, '/ceremony/finish'), {}, commission), 409, 'NO_CEREMONY');
     expect((await h.api('POST', path(id, '/ceremony/start'), { t: 3 }, commission)).status).toBe(201);
     await refused(start({ t: 2 }, commission), 409, 'CEREMONY_STARTED');
-    const late = await h.signIn('trustee', 'late');
+    const late = await h.signIn('trustee', 'late', { elections: [id] });
     await refused(
       () =>
         h.api(
@@ -322,9 +325,11 @@ describe('key ceremony, 3 trustees, t = 2', () => {
       () =>
         h.api('POST', path(id, '/ceremony/dealings'), m, token);
     const m = d.message;
-    const outsider = await h.signIn('trustee', 'outsider');
+    const outsider = await h.signIn('trustee', 'outsider', { elections: [id] });
+    const uninvited = await h.signIn('trustee', 'uninvited');
 
     await refused(post(m, commission), 403, 'FORBIDDEN');
+    await refused(post(m, uninvited), 403, 'NOT_GRANTED');
     await refused(post(m, outsider), 403, 'NOT_A_TRUSTEE');
     await refused(post(m, t2.token), 403, 'NOT_YOUR_INDEX');
     const flipped = m.signature.slice(0, -1) + (m.signature.endsWith('0') ? '1' : '0');

@@ -217,7 +217,7 @@ describe('offline generation', () => {
 describe('POST /api/elections/:id/credentials', () => {
   it('publishes the generated list: credentials table and board entry, matching fingerprints', async () => {
     electionWithRoll('aksu-2026', 7);
-    const authority = await h.signIn('credential-authority');
+    const authority = await h.signIn('credential-authority', undefined, { elections: ['aksu-2026'] });
     const manifest = await fetchLetterManifest({ baseUrl: h.url }, 'aksu-2026');
     const voters = credentialVoters(h.server.ctx, 'aksu-2026');
     const gen = await generateCredentialFiles({ election: 'aksu-2026', voters, outDir: out, manifest });
@@ -257,11 +257,12 @@ describe('POST /api/elections/:id/credentials', () => {
     expect(view.body.missing).not.toContain('credentials');
   });
 
-  it('refuses, writing nothing: no session, wrong role, no election, no roll, bad lists', async () => {
+  it('refuses, writing nothing: no session, wrong role, no grant, no roll, bad lists', async () => {
     electionWithRoll('aksu-2026', 3);
     electionWithRoll('noroll-1', 0, false);
-    const authority = await h.signIn('credential-authority');
-    const commission = await h.signIn('commission');
+    const elections = ['aksu-2026', 'noroll-1'];
+    const authority = await h.signIn('credential-authority', undefined, { elections });
+    const commission = await h.signIn('commission', undefined, { elections });
     const keys = validKeys(3, 'aksu-2026');
     const [k0, k1, k2] = keys as [string, string, string];
     const nonCanonical = 'ed' + 'ff'.repeat(30) + '7f'; // y = p
@@ -275,7 +276,8 @@ describe('POST /api/elections/:id/credentials', () => {
     const cases: [string, unknown, string | null, number, string, string?][] = [
       ['aksu-2026', { list: keys, owners }, null, 401, 'NOT_SIGNED_IN'],
       ['aksu-2026', { list: keys, owners }, commission, 403, 'FORBIDDEN'],
-      ['missing-1', { list: keys, owners }, authority, 404, 'NO_ELECTION'],
+      // An election the account holds no grant on, whether or not it exists (SPEC §10.13).
+      ['missing-1', { list: keys, owners }, authority, 403, 'NOT_GRANTED'],
       ['noroll-1', { list: keys, owners }, authority, 409, 'NO_ROLL'],
       ['aksu-2026', with_(keys.slice(0, 2)), authority, 422, 'COUNT_MISMATCH'],
       ['aksu-2026', with_([...keys, ...validKeys(1)].sort()), authority, 422, 'COUNT_MISMATCH'],
@@ -367,7 +369,7 @@ describe('POST /api/elections/:id/credentials', () => {
 
   it('publishes only once, and not after voting opened', async () => {
     electionWithRoll('aksu-2026', 2);
-    const authority = await h.signIn('credential-authority');
+    const authority = await h.signIn('credential-authority', undefined, { elections: ['aksu-2026'] });
     const publish = (keys: string[]) =>
       h.api(
         'POST',
@@ -383,7 +385,7 @@ describe('POST /api/elections/:id/credentials', () => {
     expect(h.snapshot()).toEqual(before);
 
     const open = openElectionFixture(h, { id: 'open-1', voters: 3 }); // moves the clock to election day
-    const authority2 = await h.signIn('credential-authority');
+    const authority2 = await h.signIn('credential-authority', undefined, { elections: [open.id] });
     before = h.snapshot();
     const keys3 = validKeys(3);
     const late = await h.api(
@@ -398,7 +400,7 @@ describe('POST /api/elections/:id/credentials', () => {
 
   it('publishCredentials checks the file before sending anything', async () => {
     electionWithRoll('aksu-2026', 2);
-    const authority = await h.signIn('credential-authority');
+    const authority = await h.signIn('credential-authority', undefined, { elections: ['aksu-2026'] });
     const api = { baseUrl: h.url, token: authority };
     const before = h.snapshot();
     const write = (v: unknown, owners: unknown = null) => {
@@ -455,7 +457,7 @@ describe('POST /api/elections/:id/credentials', () => {
   it('takes a 10,000-key list with its owner map (1.7 MB) when its own body parser is mounted before the app-wide one', async () => {
     const ctx = h.server.ctx;
     electionWithRoll('big-1', 10_000);
-    const authority = await h.signIn('credential-authority');
+    const authority = await h.signIn('credential-authority', undefined, { elections: ['big-1'] });
     // The app as app.ts should build it (see credentialsUpload), on the harness's database.
     const app = express();
     app.post(CREDENTIALS_PATH, ...credentialsUpload(ctx));
@@ -478,9 +480,13 @@ describe('POST /api/elections/:id/credentials', () => {
           },
           body,
         });
+      const elsewhere = await h.signIn('credential-authority', 'ca-elsewhere');
       const before = h.snapshot();
       const anonymous = await post(null);
       expect([anonymous.status, (await anonymous.json()).error.code]).toEqual([401, 'NOT_SIGNED_IN']);
+      // The authority of another election is refused at the same door, before the body is read.
+      const other = await post(elsewhere);
+      expect([other.status, (await other.json()).error.code]).toEqual([403, 'NOT_GRANTED']);
       expect(h.snapshot()).toEqual(before);
       const t = performance.now();
       const r = await post(authority);
@@ -500,7 +506,9 @@ describe('GET /api/elections/:id/credentials/voters', () => {
   it('gives the credential authority every roll voter’s reference, name and address, never an IIN', async () => {
     electionWithRoll('aksu-2026', 5);
     electionWithRoll('noroll-1', 0, false);
-    const authority = await h.signIn('credential-authority');
+    const authority = await h.signIn('credential-authority', undefined, {
+      elections: ['aksu-2026', 'noroll-1'],
+    });
     const r = await h.api('GET', '/api/elections/aksu-2026/credentials/voters', undefined, authority);
     expect(r.status).toBe(200);
     expect(r.headers.get('cache-control')).toBe('no-store');
@@ -521,13 +529,13 @@ describe('GET /api/elections/:id/credentials/voters', () => {
         'voter',
       ]);
     expect(new Set(r.body.voters.map((v: { voter: string }) => v.voter)).size).toBe(5);
-    const commission = await h.signIn('commission');
+    const commission = await h.signIn('commission', undefined, { elections: ['aksu-2026'] });
     const before = h.snapshot();
     for (const [path, token, status, code] of [
       ['/api/elections/aksu-2026/credentials/voters', null, 401, 'NOT_SIGNED_IN'],
       ['/api/elections/aksu-2026/credentials/voters', commission, 403, 'FORBIDDEN'],
       ['/api/elections/noroll-1/credentials/voters', authority, 409, 'NO_ROLL'],
-      ['/api/elections/missing-1/credentials/voters', authority, 404, 'NO_ELECTION'],
+      ['/api/elections/missing-1/credentials/voters', authority, 403, 'NOT_GRANTED'],
     ] as const) {
       const x = await h.api('GET', path, undefined, token);
       expect([path, x.status, x.body.error.code]).toEqual([path, status, code]);

@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import { startServer, type RunningServer } from '../src/server.ts';
 import type { AppOptions } from '../src/app.ts';
 import { createUser, type Role } from '../src/auth/users.ts';
+import { grantElection } from '../src/auth/grants.ts';
 
 export interface Harness {
   server: RunningServer;
@@ -24,8 +25,22 @@ export interface Harness {
     token?: string | null,
     headers?: Record<string, string>,
   ) => Promise<ApiResponse>;
-  /** Create a user with `role` and return a session token. */
-  signIn: (role: Role, name?: string) => Promise<string>;
+  /**
+   * Create a user with `role`, grant it the `elections` (SPEC §10.13; they must exist) and return a
+   * session token.
+   */
+  signIn: (role: Role, name?: string, opts?: { elections?: string[] }) => Promise<string>;
+  /** A new session for the account of `token` (sessions last 8 hours of the virtual clock). */
+  signInAgain: (token: string) => Promise<string>;
+  /** Grant `election` to the accounts whose session tokens are given, as an administrator would. */
+  grant: (election: string, ...tokens: string[]) => void;
+  /** The administrator's session; its account `admin` is made on first use. */
+  admin: () => Promise<string>;
+  /**
+   * `POST /api/elections` as the administrator; on success the accounts of `tokens` are granted
+   * the new election. Returns the answer.
+   */
+  createElection: (body: unknown, ...tokens: string[]) => Promise<ApiResponse>;
   /** Every row count of the private tables and the board, to assert that a refusal wrote nothing. */
   snapshot: () => Record<string, number>;
   close: () => Promise<void>;
@@ -56,7 +71,12 @@ const TABLES = [
   'rolls',
   'district_akims',
   'audit_log',
+  'grants',
 ];
+
+/** The account a session token was issued to (its `sub`). */
+export const accountOf = (token: string): string =>
+  (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sub: string }).sub;
 
 export async function startHarness(
   start = new Date('2026-11-01T09:00:00+05:00'),
@@ -90,12 +110,36 @@ export async function startHarness(
     return { status: res.status, body: parsed, text, headers: res.headers };
   };
   let users = 0;
-  const signIn: Harness['signIn'] = async (role, name) => {
-    const n = name ?? `${role.replace(/[^a-z]/g, '')}${++users}`;
-    await createUser(server.ctx, n, role, 'correct horse battery');
-    const r = await api('POST', '/api/session', { name: n, password: 'correct horse battery' });
+  const grant: Harness['grant'] = (election, ...tokens) => {
+    for (const t of tokens) grantElection(server.ctx, election, accountOf(t), 'harness');
+  };
+  const PASSWORD = 'correct horse battery';
+  const session = async (name: string) => {
+    const r = await api('POST', '/api/session', { name, password: PASSWORD });
     if (r.status !== 200) throw new Error(`sign-in failed: ${r.text}`);
     return r.body.token as string;
+  };
+  const signIn: Harness['signIn'] = async (role, name, opts = {}) => {
+    const n = name ?? `${role.replace(/[^a-z]/g, '')}${++users}`;
+    await createUser(server.ctx, n, role, PASSWORD);
+    const token = await session(n);
+    for (const e of opts.elections ?? []) grant(e, token);
+    return token;
+  };
+  // One account; signed in again once the virtual clock has moved its 8-hour session past.
+  let adminSession: { token: string; at: number } | undefined;
+  const admin = async () => {
+    const at = now.value.getTime();
+    if (adminSession && at >= adminSession.at && at - adminSession.at < 7 * 3600_000)
+      return adminSession.token;
+    if (!adminSession) await createUser(server.ctx, 'admin', 'admin', PASSWORD);
+    adminSession = { token: await session('admin'), at };
+    return adminSession.token;
+  };
+  const createElection: Harness['createElection'] = async (body, ...tokens) => {
+    const r = await api('POST', '/api/elections', body, await admin());
+    if (r.status === 201) grant(r.body.id as string, ...tokens);
+    return r;
   };
   const snapshot = () =>
     Object.fromEntries(
@@ -112,6 +156,10 @@ export async function startHarness(
     logs,
     api,
     signIn,
+    signInAgain: (token) => session(accountOf(token)),
+    grant,
+    admin,
+    createElection,
     snapshot,
     close: async () => {
       await server.close();

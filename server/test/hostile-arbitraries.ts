@@ -227,7 +227,7 @@ export const RUNS = Number(process.env.HOSTILE_RUNS ?? 12);
 export type Caller = Role | 'voter' | 'public';
 
 export interface Endpoint {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** The path with `:id` (an election in the state where the route does its work) and `:n`. */
   path: string;
   as: Caller;
@@ -236,16 +236,20 @@ export interface Endpoint {
 }
 
 /**
- * Every route of the routers in server/src/**\/routes.ts, auth/session.ts and board-routes.ts, each
- * on an election in the state where it would act, called by the role it needs, so the fuzzed input
- * reaches the validation rather than stopping at the door.
+ * Every route of the routers in server/src/**\/routes.ts, auth/session.ts, auth/grant-routes.ts and
+ * board-routes.ts, each on an election in the state where it would act, called by the role it needs
+ * (holding a grant on both elections, SPEC §10.13), so the fuzzed input reaches the validation
+ * rather than stopping at the door. The grant revoked is one nobody holds, so no input revokes one.
  */
 export function endpoints(OPEN: string, NOM: string): Endpoint[] {
   return [
     { method: 'POST', path: '/api/session', as: 'public', body: true },
     { method: 'GET', path: '/api/session', as: 'observer' },
     { method: 'GET', path: '/api/elections', as: 'public' },
-    { method: 'POST', path: '/api/elections', as: 'commission', body: true },
+    { method: 'POST', path: '/api/elections', as: 'admin', body: true },
+    { method: 'GET', path: `/api/elections/${NOM}/grants`, as: 'admin' },
+    { method: 'POST', path: `/api/elections/${NOM}/grants`, as: 'admin', body: true },
+    { method: 'DELETE', path: `/api/elections/${NOM}/grants/nobody`, as: 'admin', body: true },
     { method: 'GET', path: `/api/elections/${OPEN}`, as: 'public' },
     { method: 'POST', path: `/api/elections/${NOM}/open`, as: 'commission', body: true },
     { method: 'POST', path: `/api/elections/${NOM}/roll/imports`, as: 'commission', body: true },
@@ -272,6 +276,7 @@ export function endpoints(OPEN: string, NOM: string): Endpoint[] {
     { method: 'POST', path: `/api/elections/${NOM}/ceremony/complaints`, as: 'trustee', body: true },
     { method: 'POST', path: `/api/elections/${NOM}/ceremony/answers`, as: 'trustee', body: true },
     { method: 'POST', path: `/api/elections/${NOM}/ceremony/finish`, as: 'commission', body: true },
+    { method: 'POST', path: `/api/elections/${NOM}/ceremony/reset`, as: 'commission', body: true },
     { method: 'POST', path: `/api/elections/${NOM}/credentials`, as: 'credential-authority', body: true },
     { method: 'POST', path: `/api/elections/${OPEN}/login-codes`, as: 'commission', body: true },
     {

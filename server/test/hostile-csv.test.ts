@@ -34,6 +34,7 @@ afterAll(async () => {
 function newElection(): string {
   const id = `csv-${++elections}`;
   createElection(h.server.ctx, { id, district: DISTRICT, electionDay: ELECTION_DAY }, 'test');
+  h.grant(id, token);
   return id;
 }
 

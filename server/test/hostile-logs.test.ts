@@ -98,7 +98,7 @@ describe('no secret or stack trace in responses or the log', () => {
       responses.push(r);
       return r;
     };
-    const commission = await h.signIn('commission', 'chair');
+    const commission = await h.signIn('commission', 'chair', { elections: [OPEN] });
     // These two answers carry codes and a token by design; only the refusals are checked.
     const issued = await h.api('POST', `/api/elections/${OPEN}/login-codes`, {}, commission);
     const codes = issued.body.codes as { iin: string; code: string }[];

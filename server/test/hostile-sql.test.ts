@@ -50,11 +50,10 @@ describe('SQL injection strings are stored and returned as text', () => {
           const id = `sql-${++n}`;
           const api = (method: string, path: string, body?: unknown, token = commission) =>
             h.api(method, `/api/elections/${id}${path}`, body, token);
-          const created = await h.api(
-            'POST',
-            '/api/elections',
+          const created = await h.createElection(
             { id, district: t.district, electionDay: ELECTION_DAY },
             commission,
+            trustee,
           );
           expect(created.status, created.text.slice(0, 300)).toBe(201);
           expect((await h.api('GET', `/api/elections/${id}`)).body.manifest.district).toEqual(t.district);

@@ -20,16 +20,20 @@ import { endpoints, expectRefusedUnchanged, type Endpoint } from './hostile-arbi
 let h: Harness;
 const OPEN = 'open-1';
 const NOM = 'nom-1';
-const session = {} as Record<'commission' | 'trustee' | 'credential-authority' | 'observer' | 'gone', string>;
+const ROLES = ['admin', 'commission', 'trustee', 'credential-authority', 'observer'] as const;
+const session = {} as Record<(typeof ROLES)[number] | 'gone', string>;
 
 beforeAll(async () => {
   h = await startHarness();
   castSetup(h, { id: OPEN, voters: 3 });
   createElection(h.server.ctx, { id: NOM, district: DISTRICT, electionDay: ELECTION_DAY }, 'test');
-  session.commission = await h.signIn('commission', 'chair');
-  session.trustee = await h.signIn('trustee', 'trustee1');
-  session['credential-authority'] = await h.signIn('credential-authority', 'ca1');
+  // Granted both elections (SPEC §10.13): a refusal here is for the role or the token, not the grant.
+  const elections = [OPEN, NOM];
+  session.commission = await h.signIn('commission', 'chair', { elections });
+  session.trustee = await h.signIn('trustee', 'trustee1', { elections });
+  session['credential-authority'] = await h.signIn('credential-authority', 'ca1', { elections });
   session.observer = await h.signIn('observer', 'observer1');
+  session.admin = await h.admin();
   session.gone = await h.signIn('commission', 'former-member');
   h.server.ctx.db.prepare('DELETE FROM users WHERE name = ?').run('former-member');
 });
@@ -39,8 +43,7 @@ afterAll(async () => {
 });
 
 const ADMIN = endpoints(OPEN, NOM).filter(
-  (x): x is Endpoint & { as: 'commission' | 'trustee' | 'credential-authority' | 'observer' } =>
-    x.as !== 'public' && x.as !== 'voter',
+  (x): x is Endpoint & { as: (typeof ROLES)[number] } => x.as !== 'public' && x.as !== 'voter',
 );
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -137,7 +140,7 @@ describe('every admin route', () => {
   it('refuses observers and every other wrong role with 403 FORBIDDEN, writing nothing', async () => {
     let checked = 0;
     for (const x of ADMIN.filter((a) => a.as !== 'observer'))
-      for (const role of ['commission', 'trustee', 'credential-authority', 'observer'] as const) {
+      for (const role of ROLES) {
         if (role === x.as) continue;
         const r = await expectRefusedUnchanged(h, () =>
           h.api(x.method, x.path, x.body ? {} : undefined, session[role]),
@@ -161,8 +164,8 @@ describe('commission sign-in brute force', () => {
       { error: { code: 'BAD_LOGIN', message: expect.any(String) } },
     ]);
     expect(unknown.body).toEqual(wrong.body);
-    // Five sign-ins by the harness and the two above came first; the limit is 30 a minute.
-    let attempts = 7;
+    // Six sign-ins by the harness and the two above came first; the limit is 30 a minute.
+    let attempts = 8;
     let r = wrong;
     while (r.status === 401 && attempts < 40) {
       r = await expectRefusedUnchanged(h, () => attempt(`spray-${attempts % 8}`, `guess-${attempts}`));

@@ -29,7 +29,7 @@ const CODE = new RegExp(`^[${LOGIN_CODE_ALPHABET}]{5}-[${LOGIN_CODE_ALPHABET}]{5
 /** An open election with login codes issued over HTTP; returns the codes by IIN. */
 async function openWithCodes(voters = 5): Promise<{ e: OpenElection; codes: Map<string, string> }> {
   const e = openElectionFixture(h, { voters });
-  const commission = await h.signIn('commission');
+  const commission = await h.signIn('commission', undefined, { elections: [e.id] });
   const r = await h.api('POST', `/api/elections/${e.id}/login-codes`, {}, commission);
   expect(r.status).toBe(201);
   return { e, codes: new Map(r.body.codes.map((c: { iin: string; code: string }) => [c.iin, c.code])) };
@@ -65,7 +65,7 @@ const loginRow = (id: string, iin: string) =>
 describe('POST /api/elections/:id/login-codes', () => {
   it('issues one code per voter once, storing only a keyed hash', async () => {
     const e = openElectionFixture(h, { voters: 6 });
-    const commission = await h.signIn('commission');
+    const commission = await h.signIn('commission', undefined, { elections: [e.id] });
     const r = await h.api('POST', `/api/elections/${e.id}/login-codes`, {}, commission);
     expect(r.status).toBe(201);
     expect(r.headers.get('cache-control')).toBe('no-store');
@@ -96,7 +96,7 @@ describe('POST /api/elections/:id/login-codes', () => {
     const rows = electionWithRoll('aksu-2026', 4);
     const evil = '=HYPERLINK("http://x.example/";"click")';
     h.server.ctx.db.prepare('UPDATE voters SET surname = ? WHERE iin = ?').run(evil, rows[0]!.iin);
-    const commission = await h.signIn('commission');
+    const commission = await h.signIn('commission', undefined, { elections: ['aksu-2026'] });
     const res = await fetch(`${h.url}/api/elections/aksu-2026/login-codes?format=csv`, {
       method: 'POST',
       headers: { authorization: `Bearer ${commission}` },
@@ -125,13 +125,15 @@ describe('POST /api/elections/:id/login-codes', () => {
   it('refuses, writing nothing: no session, wrong role, no roll, after voting closed, bad input', async () => {
     electionWithRoll('aksu-2026', 3);
     createElection(h.server.ctx, { id: 'noroll-1', district: DISTRICT, electionDay: ELECTION_DAY }, 't');
-    const commission = await h.signIn('commission');
-    const authority = await h.signIn('credential-authority');
+    const elections = ['aksu-2026', 'noroll-1'];
+    const commission = await h.signIn('commission', undefined, { elections });
+    const authority = await h.signIn('credential-authority', undefined, { elections });
     const before = h.snapshot();
     const cases: [string, unknown, string | null, number, string][] = [
       ['/api/elections/aksu-2026/login-codes', {}, null, 401, 'NOT_SIGNED_IN'],
       ['/api/elections/aksu-2026/login-codes', {}, authority, 403, 'FORBIDDEN'],
-      ['/api/elections/missing/login-codes', {}, commission, 404, 'NO_ELECTION'],
+      // An unknown election is one this commission holds no grant on (SPEC §10.13).
+      ['/api/elections/missing/login-codes', {}, commission, 403, 'NOT_GRANTED'],
       ['/api/elections/noroll-1/login-codes', {}, commission, 409, 'NO_ROLL'],
       ['/api/elections/aksu-2026/login-codes', { all: true }, commission, 400, 'BAD_REQUEST'],
       ['/api/elections/aksu-2026/login-codes?format=pdf', {}, commission, 400, 'BAD_REQUEST'],
@@ -151,7 +153,7 @@ describe('POST /api/elections/:id/login-codes', () => {
     // After voting closes nothing is issued.
     const e = openElectionFixture(h, { id: 'open-2', voters: 2 });
     h.now.value = new Date(`${ELECTION_DAY}T20:00:00+05:00`);
-    const c2 = await h.signIn('commission');
+    const c2 = await h.signIn('commission', undefined, { elections: [e.id] });
     const before2 = h.snapshot();
     const late = await h.api('POST', `/api/elections/${e.id}/login-codes`, {}, c2);
     expect([late.status, late.body.error.code]).toEqual([409, 'TOO_LATE']);
@@ -212,7 +214,7 @@ describe('POST /api/elections/:id/login', () => {
     // Another voter is not affected.
     expect((await login(e.id, { iin: iin2, code: code2 })).status).toBe(200);
 
-    const commission = await h.signIn('commission');
+    const commission = await h.signIn('commission', undefined, { elections: [e.id] });
     const re = await h.api('POST', `/api/elections/${e.id}/login-codes/${iin}`, {}, commission);
     expect(re.status).toBe(200);
     expect(re.headers.get('cache-control')).toBe('no-store');
@@ -240,7 +242,7 @@ describe('POST /api/elections/:id/login', () => {
 
   it('refuses while the election is not accepting ballots', async () => {
     electionWithRoll('aksu-2026', 2);
-    const commission = await h.signIn('commission');
+    const commission = await h.signIn('commission', undefined, { elections: ['aksu-2026'] });
     const issued = await h.api('POST', '/api/elections/aksu-2026/login-codes', {}, commission);
     const { iin, code } = issued.body.codes[0];
     let before = h.snapshot();

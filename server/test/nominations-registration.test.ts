@@ -27,13 +27,9 @@ afterEach(async () => {
   await h.close();
 });
 
+/** Created by the administrator and granted to the commission's account (SPEC §10.13). */
 async function createElection(id = E, extra: Record<string, unknown> = {}) {
-  const r = await h.api(
-    'POST',
-    '/api/elections',
-    { id, district: DISTRICT, electionDay: ELECTION_DAY, ...extra },
-    token,
-  );
+  const r = await h.createElection({ id, district: DISTRICT, electionDay: ELECTION_DAY, ...extra }, token);
   expect(r.status).toBe(201);
 }
 
@@ -52,7 +48,7 @@ const refused = (req: () => Promise<ApiResponse>, status: number, code: string) 
 /** Move the clock and sign in again (a session lasts 8 hours). */
 async function at(time: Date) {
   h.now.value = time;
-  token = await h.signIn('commission');
+  token = await h.signInAgain(token);
 }
 
 const N = (kk: string, en = kk) => ({ kk, ru: kk, en });

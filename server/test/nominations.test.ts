@@ -24,10 +24,9 @@ afterEach(async () => {
   await h.close();
 });
 
+/** Created by the administrator and granted to the commission's account (SPEC §10.13). */
 async function createElection(id: string, profile?: unknown) {
-  const r = await h.api(
-    'POST',
-    '/api/elections',
+  const r = await h.createElection(
     { id, district: DISTRICT, electionDay: ELECTION_DAY, ...(profile ? { profile } : {}) },
     token,
   );
@@ -147,7 +146,8 @@ describe('nomination routes', () => {
       400,
       'BAD_REQUEST',
     );
-    await refused(() => post(selfNomination(), 'nope'), 404, 'NO_ELECTION');
+    // An unknown election is one this commission holds no grant on (SPEC §10.13).
+    await refused(() => post(selfNomination(), 'nope'), 403, 'NOT_GRANTED');
     const badCheck = s.candidate.iin.slice(0, 11) + ((Number(s.candidate.iin[11]) + 1) % 10);
     const r = await refused(
       () =>
@@ -328,18 +328,16 @@ describe('the law-2021 profile', () => {
 describe('deadlines and state', () => {
   it('refuses nominations from the nomination deadline on', async () => {
     h.now.value = new Date('2026-11-24T17:59:59+05:00');
-    token = await h.signIn('commission');
+    token = await h.signInAgain(token);
     expect((await post(selfNomination())).status).toBe(201);
     h.now.value = new Date('2026-11-24T18:00:00+05:00');
-    token = await h.signIn('commission');
+    token = await h.signInAgain(token);
     const r = await refused(() => post(selfNomination()), 409, 'NOMINATION_CLOSED');
     expect(r.body.error.message).toContain('2026-11-24T18:00:00+05:00');
   });
 
   it('refuses nominations in a referendum (its ballot is fixed at creation)', async () => {
-    await h.api(
-      'POST',
-      '/api/elections',
+    await h.createElection(
       {
         id: 'ref',
         kind: 'referendum',

@@ -12,9 +12,7 @@ let token: string;
 beforeAll(async () => {
   h = await startHarness();
   token = await h.signIn('commission');
-  const r = await h.api(
-    'POST',
-    '/api/elections',
+  const r = await h.createElection(
     {
       id: 'adm-1',
       district: { kk: '<script>alert(1)</script>', ru: DISTRICT.ru, en: "O'Neil & <b>Co</b>" },
@@ -46,6 +44,13 @@ describe('commission pages', () => {
     expect(r.text).not.toMatch(/<form(?![^>]*method="post")/);
     expect(r.text).toContain('Вход');
     expect(r.text).toContain('href="/admin/elections/adm-1?lang=ru"');
+    // The server does not know who reads the page: every election is rendered hidden, and the script
+    // shows those the account holds (GET /api/session, SPEC §10.13); only an admin gets the creation form.
+    expect(r.text).toMatch(
+      /<li data-election="adm-1" hidden>\s*<a href="\/admin\/elections\/adm-1\?lang=ru"/,
+    );
+    expect(r.text).not.toMatch(/<li(?![^>]*\bhidden\b)[^>]*>\s*<a href="\/admin\/elections\//);
+    expect(r.text).toMatch(/<section id="create-section" data-role="admin" hidden>/);
     const js = await get(m![1]!);
     expect(js.status).toBe(200);
     // The server's IIN check digit rule is bundled in (the second weight set, DESIGN.md).
@@ -56,6 +61,10 @@ describe('commission pages', () => {
   it('the election page has a form for each step open in its status, in the requested language', async () => {
     const kk = await get('/admin/elections/adm-1');
     expect(kk.text).toContain('<html lang="kk"');
+    // Shown by the script: the steps to an account holding the election, the grants to an admin.
+    expect(kk.text).toMatch(/<div id="steps" hidden>/);
+    expect(kk.text).toMatch(/<section id="grants-section" hidden>[\s\S]*<form id="grant" method="post"/);
+    expect(kk.text).toMatch(/<input id="grant-user"[^>]*required[^>]*maxlength="32"/);
     for (const id of [
       'roll-import',
       'akim',
@@ -77,12 +86,7 @@ describe('commission pages', () => {
 
   it('offers to start the ceremony again (with a reason) only while it is dealing, showing the round', async () => {
     expect((await get('/admin/elections/adm-1?lang=en')).text).not.toContain('id="ceremony-reset"');
-    const r = await h.api(
-      'POST',
-      '/api/elections',
-      { id: 'adm-2', district: DISTRICT, electionDay: ELECTION_DAY },
-      token,
-    );
+    const r = await h.createElection({ id: 'adm-2', district: DISTRICT, electionDay: ELECTION_DAY }, token);
     expect(r.status).toBe(201);
     await registerTrustees(h, 'adm-2', 2);
     expect((await h.api('POST', '/api/elections/adm-2/ceremony/start', { t: 2 }, token)).status).toBe(201);
@@ -136,6 +140,8 @@ describe('commission pages', () => {
     expect(m).not.toBeNull();
     for (const id of ['t-register', 't-deal', 't-check', 't-answer', 't-share', 't-decrypt', 't-restore'])
       expect(r.text, id).toContain(`id="${id}"`);
+    // The steps are shown by the script to a trustee holding the election only.
+    expect(r.text).toMatch(/<div id="steps" hidden>[\s\S]*id="t-register"/);
     // The page says plainly that it trusts the server that serves it (SECURITY.md).
     expect(r.text).toContain('whoever runs the server could serve code that reads your key');
     const js = await get(m![1]!);

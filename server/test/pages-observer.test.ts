@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTime } from '../src/elections/calendar.ts';
 import { ELECTION_DAY, finishElection, prepareElection } from '../src/demo/run.ts';
-import { as, castAll } from '../src/demo/steps.ts';
-import { call } from '../src/cli/http.ts';
+import { castAll, createGrantedElection } from '../src/demo/steps.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 const DAY = ELECTION_DAY;
@@ -23,7 +22,7 @@ beforeAll(async () => {
   const prepared = await prepareElection(h.server, h.now, { voters: 12, outDir: dir, seed: 3, id: 'obs-1' });
   const { actors, people } = prepared;
   // A second election, later in the year, whose district names try to inject markup.
-  await call(as(actors, 'demo-commission'), 'POST', '/api/elections', {
+  await createGrantedElection(actors, {
     id: 'evil',
     district: { kk: '<script>alert(1)</script>', ru: '"><img src=x>', en: "O'Neil & <b>Co</b>" },
     electionDay: '2027-06-13',

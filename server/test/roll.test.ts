@@ -14,12 +14,7 @@ const HEADER = 'ИИН;Фамилия;Имя;Отчество;Населённы
 beforeEach(async () => {
   h = await startHarness();
   token = await h.signIn('commission');
-  const r = await h.api(
-    'POST',
-    '/api/elections',
-    { id: E, district: DISTRICT, electionDay: ELECTION_DAY },
-    token,
-  );
+  const r = await h.createElection({ id: E, district: DISTRICT, electionDay: ELECTION_DAY }, token);
   expect(r.status).toBe(201);
 });
 afterEach(async () => {
@@ -265,10 +260,11 @@ describe('staging a roll import', () => {
   });
 
   it('refuses an unknown election and an unknown import', async () => {
+    // An unknown election is one this commission holds no grant on (SPEC §10.13).
     let r = await h.api('POST', '/api/elections/nope/roll/imports', rollCsv([]), token, {
       'content-type': 'text/csv',
     });
-    expect([r.status, r.body.error.code]).toEqual([404, 'NO_ELECTION']);
+    expect([r.status, r.body.error.code]).toEqual([403, 'NOT_GRANTED']);
     r = await h.api('GET', `${base}/imports/99`, undefined, token);
     expect([r.status, r.body.error.code]).toEqual([404, 'NO_IMPORT']);
     r = await h.api('GET', `${base}/imports/x1`, undefined, token);
@@ -356,6 +352,13 @@ describe('accepting the roll', () => {
     expect(priv.body).toMatchObject({ count: 25, commitment: r.body.commitment, salt: r.body.salt });
     const observer = await h.signIn('observer');
     expect((await h.api('GET', base, undefined, observer)).status).toBe(403);
+    // The salt is this election's commission's only: another election's commission gets none.
+    const elsewhere = await h.api('GET', base, undefined, await h.signIn('commission'));
+    expect([elsewhere.status, elsewhere.body.error.code, elsewhere.text]).toEqual([
+      403,
+      'NOT_GRANTED',
+      expect.not.stringContaining(r.body.salt),
+    ]);
   });
 
   it('accepts one roll per election: later accepts, stages and discards are refused, writing nothing', async () => {
@@ -397,7 +400,7 @@ describe('accepting the roll', () => {
   it('refuses to stage or accept once voting has opened', async () => {
     const { openElectionFixture } = await import('./fixtures.ts');
     const e = openElectionFixture(h, { id: 'open-1', voters: 3 });
-    token = await h.signIn('commission');
+    token = await h.signIn('commission', undefined, { elections: [e.id] });
     const before = snapshot();
     const r = await h.api('POST', `/api/elections/${e.id}/roll/imports`, rollCsv(e.voters), token, {
       'content-type': 'text/csv',

@@ -1,8 +1,9 @@
 /**
- * Issue #7 in real Chromium: a commission member runs an election from creation to the result
- * protocol through the commission pages, and an observer follows on the public pages; the result
- * shown equals the verifier's. Three trustees do the key ceremony and the decryption on the trustee
- * page (the crypto in their browsers); the voters cast with the booth's library.
+ * Issue #7 in real Chromium: an administrator creates an election and grants it (SPEC §10.13), a
+ * commission member runs it from there to the result protocol through the commission pages, and an
+ * observer follows on the public pages; the result shown equals the verifier's. Three trustees do
+ * the key ceremony and the decryption on the trustee page (the crypto in their browsers); the voters
+ * cast with the booth's library. Each account sees only the elections it holds.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,15 @@ import { verifyBoard } from '@saylau/verifier';
 import { castEncrypted, login, prepareBallot } from '@saylau/ballot-client';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { localTime } from '../../server/src/elections/calendar.ts';
-import { as, castAll, codesByIin, createActors, type Actors } from '../../server/src/demo/steps.ts';
+import {
+  as,
+  castAll,
+  codesByIin,
+  createActors,
+  DEMO_USERS,
+  type Actors,
+} from '../../server/src/demo/steps.ts';
+import { call } from '../../server/src/cli/http.ts';
 import { makeIin, rollCsv, syntheticVoters } from '../../server/src/roll/synthetic.ts';
 import { generateCredentialFiles } from '../../server/src/credentials/generate.ts';
 import { fetchLetterManifest } from '../../server/src/credentials/manifest.ts';
@@ -25,6 +34,8 @@ import { axeSeriousViolations, launchChromium, screenshot } from './chromium.ts'
 const SUITE = 'pages-election';
 const DAY = '2027-03-14';
 const ID = 'web-1';
+/** An election of another district, granted to nobody here. */
+const OTHER = 'web-other';
 const TRUSTEES = ['demo-trustee-1', 'demo-trustee-2', 'demo-trustee-3'];
 
 let h: Harness;
@@ -99,9 +110,9 @@ describe('the commission runs an election through the pages; observers follow', 
     await page.fill('#signin-password', 'wrong password');
     await page.click('#signin button[type="submit"]');
     expect(await notice(page)).toContain('Неверное имя пользователя или пароль');
-    await signInOnPage(page, 'demo-commission');
+    await signInOnPage(page, 'demo-admin');
 
-    // Create the election; the form checks fields as they are typed.
+    // The administrator creates the election; the form checks fields as they are typed.
     await page.fill('#create-id', 'bad id!');
     await expect.poll(() => page.textContent('#create-id-error')).toContain('Латинские буквы');
     await page.fill('#create-id', ID);
@@ -115,6 +126,37 @@ describe('the commission runs an election through the pages; observers follow', 
     await page.click('#create button[type="submit"]');
     await page.waitForURL(`**/admin/elections/${ID}?lang=ru`);
     expect(await page.textContent('#status')).toContain('выдвижение');
+
+    // ...and grants it to the commission, the credential authority and the trustees; the
+    // administrator runs none of its steps.
+    await page.waitForSelector('#grants table');
+    expect(await page.isVisible('#steps')).toBe(false);
+    await page.fill('#grant-user', 'Chair');
+    await expect.poll(() => page.textContent('#grant-user-error')).toContain('строчные');
+    for (const [user, role] of DEMO_USERS) {
+      if (role === 'admin') continue;
+      await page.fill('#grant-user', user);
+      await page.click('#grant button[type="submit"]');
+      await page.waitForSelector(`#grants tr[data-user="${user}"]`);
+    }
+    await page.fill('#grant-user', 'demo-admin');
+    await page.click('#grant button[type="submit"]');
+    expect(await notice(page)).toContain('Администратору и наблюдателю выборы не предоставляются');
+    await screenshot(page, SUITE, '01b-grants');
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await call(as(actors, 'demo-admin'), 'POST', '/api/elections', {
+      id: OTHER,
+      district: { kk: 'Басқа округ', ru: 'Другой округ', en: 'Another district' },
+      electionDay: DAY,
+    });
+
+    // The commission sees only the election it holds.
+    await signInOnPage(page, 'demo-commission');
+    await page.waitForSelector(`#election-list li[data-election="${ID}"]`, { state: 'visible' });
+    expect(await page.isVisible(`#election-list li[data-election="${OTHER}"]`)).toBe(false);
+    expect(await page.isVisible('#create-section')).toBe(false);
+    await page.click(`#election-list li[data-election="${ID}"] a[href^="/admin/"]`);
+    await page.waitForURL(`**/admin/elections/${ID}?lang=ru`);
 
     // The roll, with one bad row reported in a table before acceptance.
     const voters = syntheticVoters(14, DAY, 21);
@@ -231,6 +273,12 @@ describe('the commission runs an election through the pages; observers follow', 
       const p = await (await browser.newContext({ viewport: { width: 800, height: 900 } })).newPage();
       p.on('pageerror', (err) => errors.push(err.message));
       await signInOnPage(p, n, 'kk');
+      if (i === 0) {
+        // Another district's ceremony is not this trustee's: no steps, a plain refusal.
+        await p.goto(`${h.url}/trustee/elections/${OTHER}?lang=kk`);
+        expect(await notice(p)).toContain('Сіздің тіркелгіңізге бұл сайлау берілмеген');
+        expect(await p.isVisible('#t-register')).toBe(false);
+      }
       await p.goto(`${h.url}/trustee/elections/${ID}?lang=kk`);
       if (i === 0) {
         expect(await trusteeStep(p, 't-deal')).toContain('Алдымен тіркеліңіз');

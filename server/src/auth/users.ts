@@ -1,12 +1,21 @@
-/** Commission accounts (SPEC §10.13): a name, one role, a scrypt password hash. */
+/**
+ * Commission accounts (SPEC §10.13): a name, one role, a scrypt password hash. One role per account
+ * keeps the commission, the credential authority and the trustees in different hands; the elections
+ * an account may act on are its grants (grants.ts).
+ */
 import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { conflict } from '../http/errors.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 
-export const ROLES = ['commission', 'credential-authority', 'trustee', 'observer'] as const;
+export const ROLES = ['admin', 'commission', 'credential-authority', 'trustee', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = z.enum(ROLES);
+/** The roles whose rights hold per election, by grant; admin and observer are never granted. */
+export const GRANTED_ROLES = ['commission', 'credential-authority', 'trustee'] as const;
+export type GrantedRole = (typeof GRANTED_ROLES)[number];
+export const isGrantedRole = (role: Role): role is GrantedRole =>
+  (GRANTED_ROLES as readonly Role[]).includes(role);
 export const UserName = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'expected 2–32 of a-z 0-9 . _ -');
 export const Password = z.string().min(10, 'at least 10 characters').max(200);
 

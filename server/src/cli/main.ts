@@ -11,6 +11,7 @@ import { registerStepCommands } from './steps.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerVoteCommand } from './vote.ts';
 import { registerRoleCommands } from './roles.ts';
+import { registerGrantCommands } from './grants.ts';
 
 const program = new Command()
   .name('saylau')
@@ -21,6 +22,7 @@ const program = new Command()
 registerServeCommands(program);
 registerBackupCommand(program);
 registerStepCommands(program);
+registerGrantCommands(program);
 registerDemoCommand(program);
 registerRoleCommands(program);
 registerVoteCommand(program);

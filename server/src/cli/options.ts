@@ -1,6 +1,6 @@
 /** Options and inputs shared by the CLI commands. Every file and argument is checked with zod. */
 import { readFileSync } from 'node:fs';
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { CliError, type Api } from './http.ts';
 
@@ -10,6 +10,18 @@ export const tokenOption = () =>
   new Option('--token <jwt>', 'session token printed by `saylau session`').env('SAYLAU_TOKEN');
 export const electionOption = () =>
   new Option('--election <id>', 'election id').env('SAYLAU_ELECTION').makeOptionMandatory();
+
+export type ElectionConn = { server: string; token?: string; election: string };
+
+/** A subcommand with --server, --token and --election, calling one endpoint of an election. */
+export function electionCommand(parent: Command, name: string, description: string): Command {
+  return parent
+    .command(name)
+    .description(description)
+    .addOption(serverOption())
+    .addOption(tokenOption())
+    .addOption(electionOption());
+}
 
 export function apiOf(opts: { server: string; token?: string }): Api {
   const url = z.url({ protocol: /^https?$/ }).safeParse(opts.server);

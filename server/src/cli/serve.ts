@@ -72,7 +72,7 @@ export function registerServeCommands(program: Command): void {
   user
     .command('add')
     .requiredOption('--name <name>', 'user name (a-z 0-9 . _ -)')
-    .requiredOption('--role <role>', 'commission | credential-authority | trustee | observer')
+    .requiredOption('--role <role>', RoleSchema.options.join(' | '))
     .option('--data <dir>', 'data directory', './data')
     .option('--password-file <file>', 'read the password from a file (else from SAYLAU_PASSWORD)')
     .action(async (opts: { name: string; role: string; data: string; passwordFile?: string }) => {

@@ -4,27 +4,27 @@ import type { Command } from 'commander';
 import { call, callText, CliError } from './http.ts';
 import {
   apiOf,
-  electionOption,
+  electionCommand,
   intArg,
   print,
   readJsonFile,
   readText,
   serverOption,
   tokenOption,
+  type ElectionConn,
 } from './options.ts';
 
-type Conn = { server: string; token?: string; election: string };
+type Conn = ElectionConn;
+/** What `election list` prints of GET /api/elections (SPEC §10.8). */
+interface PublicElection {
+  id: string;
+  kind: string;
+  status: string;
+  manifest: { district: { en: string }; electionDay: string };
+}
 const path = (o: Conn, rest = '') => `/api/elections/${encodeURIComponent(o.election)}${rest}`;
 
-/** A subcommand with --server, --token and --election, POSTing or GETting one endpoint. */
-function step(parent: Command, name: string, description: string) {
-  return parent
-    .command(name)
-    .description(description)
-    .addOption(serverOption())
-    .addOption(tokenOption())
-    .addOption(electionOption());
-}
+const step = electionCommand;
 
 export function registerStepCommands(program: Command): void {
   program
@@ -51,6 +51,27 @@ export function registerStepCommands(program: Command): void {
     .action(async (o: { server: string; token?: string; file: string }) =>
       print(await call(apiOf(o), 'POST', '/api/elections', readJsonFile(o.file))),
     );
+  election
+    .command('list')
+    .description('the elections this account holds (SPEC §10.13; an administrator: all)')
+    .addOption(serverOption())
+    .addOption(tokenOption())
+    .action(async (o: { server: string; token?: string }) => {
+      const api = apiOf(o);
+      const held = new Set((await call<{ elections: string[] }>(api, 'GET', '/api/session')).elections);
+      const all = (await call<{ elections: PublicElection[] }>(api, 'GET', '/api/elections')).elections;
+      print(
+        all
+          .filter((e) => held.has(e.id))
+          .map((e) => ({
+            id: e.id,
+            kind: e.kind,
+            status: e.status,
+            district: e.manifest.district.en,
+            electionDay: e.manifest.electionDay,
+          })),
+      );
+    });
   step(election, 'show', 'the public state of an election').action(async (o: Conn) =>
     print(await call(apiOf(o), 'GET', path(o))),
   );

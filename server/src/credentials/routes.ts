@@ -6,7 +6,7 @@ import { Router, type RequestHandler } from 'express';
 import { jsonBody } from '../http/json.ts';
 import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
-import { requireRole, userOf } from '../auth/session.ts';
+import { requireGrant, userOf } from '../auth/session.ts';
 import { electionParam, parseBody } from '../http/validate.ts';
 import { MAX_CREDENTIALS } from './list.ts';
 import { publishCredentialList } from './publish.ts';
@@ -22,11 +22,11 @@ export const credentialsBodyParser = () => jsonBody(CREDENTIALS_JSON_LIMIT);
 
 /**
  * For app.ts, mounted before the app-wide JSON parser: `app.post(CREDENTIALS_PATH,
- * ...credentialsUpload(ctx))`. The role is checked first, so only a signed-in credential authority
- * can make the server read a large body.
+ * ...credentialsUpload(ctx))`. The role and the grant are checked first, so only a credential
+ * authority of this election can make the server read a large body.
  */
 export const credentialsUpload = (ctx: ServerContext): RequestHandler[] => [
-  requireRole(ctx, 'credential-authority'),
+  requireGrant(ctx, 'credential-authority'),
   credentialsBodyParser(),
 ];
 
@@ -37,13 +37,13 @@ const Publish = z.strictObject({
 
 export function credentialRoutes(ctx: ServerContext): Router {
   const r = Router();
-  r.get(`${CREDENTIALS_PATH}/voters`, requireRole(ctx, 'credential-authority'), (req, res) => {
+  r.get(`${CREDENTIALS_PATH}/voters`, requireGrant(ctx, 'credential-authority'), (req, res) => {
     const id = electionParam(req);
     const voters = credentialVoters(ctx, id);
     // Names and addresses of the roll: never in a shared cache.
     res.set('cache-control', 'no-store').json({ election: id, count: voters.length, voters });
   });
-  r.post(CREDENTIALS_PATH, requireRole(ctx, 'credential-authority'), (req, res) => {
+  r.post(CREDENTIALS_PATH, requireGrant(ctx, 'credential-authority'), (req, res) => {
     const { list, owners } = parseBody(Publish, req);
     res.status(201).json(publishCredentialList(ctx, electionParam(req), list, owners, userOf(res).name));
   });

@@ -93,7 +93,7 @@ export async function seedDemo(live: RunningServer, dataDir: string, voters = 20
         `  Booth code:       ${live.url}/api/booth (its SHA-256 is in the election manifest)`,
         `  Voters' codes:    ${votersFile} (IIN, login code, credential code — demo only)`,
         `  Letters:          ${join(dir, 'credentials', 'letters.html')}`,
-        `  Demo accounts:    ${accountsFile} (commission, credential authority, trustees)`,
+        `  Demo accounts:    ${accountsFile} (administrator, commission, credential authority, trustees)`,
         `  Trustee state:    ${join(dir, 'trustees')}`,
         '',
       ].join('\n'),

@@ -38,6 +38,7 @@ export interface Actors {
 }
 
 export const DEMO_USERS: [string, Role][] = [
+  ['demo-admin', 'admin'],
   ['demo-commission', 'commission'],
   ['demo-credentials', 'credential-authority'],
   ['demo-trustee-1', 'trustee'],
@@ -69,6 +70,7 @@ export const as = (a: Actors, user: string): Api & { token: string } => ({
   baseUrl: a.baseUrl,
   token: a.tokens.get(user)!,
 });
+const ADMIN = 'demo-admin';
 const COMMISSION = 'demo-commission';
 const path = (id: string, rest = '') => `/api/elections/${encodeURIComponent(id)}${rest}`;
 
@@ -78,13 +80,27 @@ export const DEMO_DISTRICT: Names = {
   en: 'Akbulak rural district (DEMO)',
 };
 
+/**
+ * The administrator creates the election and grants it to every other demo account: rights hold
+ * per election (SPEC §10.13).
+ */
+export async function createGrantedElection(
+  a: Actors,
+  election: { id: string; [field: string]: unknown },
+): Promise<void> {
+  const admin = as(a, ADMIN);
+  await call(admin, 'POST', '/api/elections', election);
+  for (const [user, role] of DEMO_USERS)
+    if (role !== 'admin') await call(admin, 'POST', path(election.id, '/grants'), { user });
+}
+
 export async function createDemoElection(
   a: Actors,
   id: string,
   electionDay: string,
   calendar?: Partial<Calendar>,
 ): Promise<void> {
-  await call(as(a, COMMISSION), 'POST', '/api/elections', {
+  await createGrantedElection(a, {
     id,
     district: DEMO_DISTRICT,
     electionDay,

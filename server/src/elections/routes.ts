@@ -1,7 +1,7 @@
 /** Election endpoints (SPEC §10.1, §10.8). */
 import { Router } from 'express';
 import type { ServerContext } from '../context.ts';
-import { requireRole, userOf } from '../auth/session.ts';
+import { requireGrant, requireRole, userOf } from '../auth/session.ts';
 import { electionParam, EmptyBody, parseBody } from '../http/validate.ts';
 import { createElection, getElection, listElections, type Election } from './store.ts';
 import { missingForOpening, openVoting } from './voting.ts';
@@ -28,14 +28,14 @@ export function electionRoutes(ctx: ServerContext): Router {
   r.get('/api/elections', (_req, res) => {
     res.json({ elections: listElections(ctx).map((e) => publicElection(ctx, e)) });
   });
-  r.post('/api/elections', requireRole(ctx, 'commission'), (req, res) => {
+  r.post('/api/elections', requireRole(ctx, 'admin'), (req, res) => {
     const e = createElection(ctx, req.body, userOf(res).name);
     res.status(201).json(publicElection(ctx, e));
   });
   r.get('/api/elections/:id', (req, res) => {
     res.json(publicElection(ctx, getElection(ctx, electionParam(req))));
   });
-  r.post('/api/elections/:id/open', requireRole(ctx, 'commission'), (req, res) => {
+  r.post('/api/elections/:id/open', requireGrant(ctx, 'commission'), (req, res) => {
     const id = electionParam(req);
     parseBody(EmptyBody, req);
     const e = openVoting(ctx, id, userOf(res).name);

@@ -2,7 +2,7 @@
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
-import { requireRole, userOf } from '../auth/session.ts';
+import { requireGrant, userOf } from '../auth/session.ts';
 import { ApiError } from '../http/errors.ts';
 import { electionParam, EmptyBody, parseBody, parseWith } from '../http/validate.ts';
 import { getElection } from '../elections/store.ts';
@@ -20,7 +20,7 @@ const nominationParam = (req: Request) => parseWith(NominationNumber, req.params
 
 export function nominationRoutes(ctx: ServerContext): Router {
   const r = Router();
-  const commission = requireRole(ctx, 'commission');
+  const commission = requireGrant(ctx, 'commission');
   // A signature list may also come as a text file, one IIN a line (larger than the JSON limit allows).
   const text = express.text({ type: ['text/csv', 'text/plain'], limit: '1mb' });
   const base = '/api/elections/:id';

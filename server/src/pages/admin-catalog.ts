@@ -158,6 +158,24 @@ export const ADMIN_STRINGS = {
   tally: s('Санау және нәтиже', 'Подсчёт и итоги', 'Tally and result'),
   protocol: s('Нәтиже хаттамасын басып шығару', 'Распечатать протокол итогов', 'Print the result protocol'),
   trusteeTitle: s('Сенімді тұлға беті', 'Страница доверенного лица', 'Trustee page'),
+  noElections: s(
+    'Сіздің тіркелгіңізге бірде-бір сайлау берілмеген.',
+    'Вашей учётной записи не предоставлены выборы.',
+    'Your account holds no election.',
+  ),
+  grants: s('Сайлауға рұқсаттар', 'Доступ к выборам', 'Who holds this election'),
+  grantsHelp: s(
+    'Комиссия, кодтар уәкілі және сенімді тұлғалар тек өздеріне берілген сайлауда әрекет етеді.',
+    'Комиссия, уполномоченный по кодам и доверенные лица действуют только на выборах, которые им предоставлены.',
+    'The commission, the credential authority and the trustees act only on the elections granted to them.',
+  ),
+  grantUser: s('Тіркелгі аты', 'Имя учётной записи', 'Account name'),
+  grantButton: s('Рұқсат беру', 'Предоставить', 'Grant'),
+  revoke: s('Қайтарып алу', 'Отозвать', 'Revoke'),
+  role: s('Рөлі', 'Роль', 'Role'),
+  'role.commission': s('комиссия', 'комиссия', 'commission'),
+  'role.credential-authority': s('кодтар уәкілі', 'уполномоченный по кодам', 'credential authority'),
+  'role.trustee': s('сенімді тұлға', 'доверенное лицо', 'trustee'),
   trusteeHelp: s(
     'Кілттеріңіз осы браузерде жасалады және сақталады. Әр қадамнан кейін сақтық көшірмесін жүктеп алып, қауіпсіз жерде сақтаңыз.',
     'Ваши ключи создаются и хранятся в этом браузере. После каждого шага скачайте резервную копию и храните её в надёжном месте.',
@@ -225,6 +243,11 @@ export const a = (lang: Lang, key: AdminKey): string => ADMIN_STRINGS[key][lang]
 /** Strings the page script needs (messages, validation, refusals); sent as JSON in a data attribute. */
 export const CLIENT_STRINGS = {
   required: s('Міндетті өріс.', 'Обязательное поле.', 'Required.'),
+  badUserName: s(
+    '2–32 таңба: a-z 0-9 . _ - (кіші әріптер).',
+    '2–32 символа: a-z 0-9 . _ - (строчные).',
+    '2–32 characters: a-z 0-9 . _ - (lower case).',
+  ),
   'iin.format': s('ЖСН — 12 цифр.', 'ИИН — 12 цифр.', 'An IIN is 12 digits.'),
   'iin.century': s(
     'ЖСН-нің 7-цифры 1–6 болуы керек.',
@@ -379,6 +402,27 @@ export const CLIENT_STRINGS = {
     'Сіздің рөліңізге бұл әрекетке рұқсат жоқ.',
     'Вашей роли это действие не разрешено.',
     'Your role may not do this.',
+  ),
+  'err.NOT_GRANTED': s(
+    'Сіздің тіркелгіңізге бұл сайлау берілмеген.',
+    'Вашей учётной записи эти выборы не предоставлены.',
+    'Your account does not hold this election.',
+  ),
+  'err.NOT_GRANTABLE': s(
+    'Әкімші мен бақылаушы тіркелгілеріне сайлау берілмейді.',
+    'Администратору и наблюдателю выборы не предоставляются.',
+    'Administrator and observer accounts are not granted elections.',
+  ),
+  'err.NO_USER': s('Мұндай тіркелгі жоқ.', 'Такой учётной записи нет.', 'There is no such account.'),
+  'err.NO_GRANT': s(
+    'Бұл тіркелгіге сайлау берілмеген.',
+    'Этой учётной записи выборы не предоставлены.',
+    'This account does not hold the election.',
+  ),
+  'err.ALREADY_GRANTED': s(
+    'Бұл тіркелгіге сайлау бұрыннан берілген.',
+    'Этой учётной записи выборы уже предоставлены.',
+    'This account already holds the election.',
   ),
   'err.ELECTION_STATE': s(
     'Сайлаудың осы кезеңінде бұл мүмкін емес.',

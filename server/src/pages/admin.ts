@@ -1,8 +1,11 @@
 /**
- * Commission pages (issue #7): `/admin` (sign in, elections, create one) and `/admin/elections/:id`
- * (every step of one election). The server renders the forms and the public state; the page script
- * /assets/admin.js checks fields as they are typed and calls the JSON API (SPEC §10) with the session
- * token it keeps in sessionStorage. These pages hold no private data: the script fetches it.
+ * Commission pages (issue #7): `/admin` (sign in, the elections the account holds, an
+ * administrator creates one) and `/admin/elections/:id` (every step of one election; an
+ * administrator's grants instead). The server renders the forms and the public state; the page
+ * script /assets/admin.js checks fields as they are typed and calls the JSON API (SPEC §10) with the
+ * session token it keeps in sessionStorage. These pages hold no private data: the script fetches it.
+ * The server does not know who reads a page, so the parts that depend on the account (the elections
+ * it holds, SPEC §10.13) are rendered hidden and shown by the script after `GET /api/session`.
  */
 import { Router, type Request, type Response } from 'express';
 import type { ServerContext } from '../context.ts';
@@ -98,10 +101,11 @@ function home(ctx: ServerContext, lang: Lang, script: string): string {
     </section>
     <section id="elections-section">
       <h2>${a(lang, 'elections')}</h2>
+      <p id="no-elections" class="muted" hidden>${a(lang, 'noElections')}</p>
       <ul id="election-list">
         ${elections.map(
           (e) =>
-            html`<li>
+            html`<li data-election="${e.id}" hidden>
               <a href="/admin/elections/${e.id}?lang=${lang}">${e.manifest.district[lang]}</a>
               <span class="muted"
                 >${e.id} · ${e.manifest.electionDay} · ${t(lang, `status.${e.status}`)}</span
@@ -111,7 +115,7 @@ function home(ctx: ServerContext, lang: Lang, script: string): string {
         )}
       </ul>
     </section>
-    <section id="create-section" data-role="commission" hidden>
+    <section id="create-section" data-role="admin" hidden>
       <h2>${a(lang, 'create')}</h2>
       <form id="create" method="post" novalidate>
         ${field(lang, 'create-id', 'electionId', html`type="text" data-election-id maxlength="64" autocomplete="off"`)}
@@ -230,122 +234,134 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
         : ''
     }
 
-    <section id="roll-section">
-      <h2>${a(lang, 'roll')}</h2>
-      <div id="roll-state"></div>
-      ${
-        !roll && beforeVoting
-          ? html`<form id="roll-import" method="post" novalidate>
-                ${field(lang, 'roll-file', 'rollFile', html`type="file" accept=".csv,text/csv,text/plain" required`)}
-                <button type="submit">${a(lang, 'rollCheck')}</button>
-              </form>
-              <div id="roll-report"></div>`
-          : ''
-      }
+    <section id="grants-section" hidden>
+      <h2>${a(lang, 'grants')}</h2>
+      <p class="muted">${a(lang, 'grantsHelp')}</p>
+      <div id="grants"></div>
+      <form id="grant" method="post" novalidate>
+        ${field(lang, 'grant-user', 'grantUser', html`type="text" required maxlength="32" autocomplete="off" data-user-name`)}
+        <button type="submit">${a(lang, 'grantButton')}</button>
+      </form>
     </section>
 
-    ${
-      nominating
-        ? html`<section id="akim-section">
-              <h2>${a(lang, 'akim')}</h2>
-              <form id="akim" method="post" novalidate>
-                ${field(lang, 'akim-iin', 'iin', IIN)} ${field(lang, 'akim-name', 'fullName', TEXT)}
-                <button type="submit">${a(lang, 'save')}</button>
-              </form>
-            </section>
-            <section id="nominations-section">
-              <h2>${a(lang, 'nominations')}</h2>
-              <div id="nominations"></div>
-              ${nominationForm(lang)}
-              <form id="extend" method="post" novalidate>
-                <h3>${a(lang, 'extend')}</h3>
-                <p id="extend-deadlines">
-                  ${o(lang, 'cal.nominationCloses')}: ${localTime(e.calendar.nominationCloses)} ·
-                  ${o(lang, 'cal.registrationCloses')}: ${localTime(e.calendar.registrationCloses)}
-                </p>
-                ${field(lang, 'extend-days', 'days', html`type="number" required min="1" max="5" step="1"`)}
-                <button type="submit">${a(lang, 'extend')}</button>
-              </form>
-            </section>
-            <section id="ballot-section">
-              <h2>${a(lang, 'ballot')}</h2>
-              <button type="button" id="fix-ballot">${a(lang, 'fixBallot')}</button>
+    <div id="steps" hidden>
+      <section id="roll-section">
+        <h2>${a(lang, 'roll')}</h2>
+        <div id="roll-state"></div>
+        ${
+          !roll && beforeVoting
+            ? html`<form id="roll-import" method="post" novalidate>
+                  ${field(lang, 'roll-file', 'rollFile', html`type="file" accept=".csv,text/csv,text/plain" required`)}
+                  <button type="submit">${a(lang, 'rollCheck')}</button>
+                </form>
+                <div id="roll-report"></div>`
+            : ''
+        }
+      </section>
+
+      ${
+        nominating
+          ? html`<section id="akim-section">
+                <h2>${a(lang, 'akim')}</h2>
+                <form id="akim" method="post" novalidate>
+                  ${field(lang, 'akim-iin', 'iin', IIN)} ${field(lang, 'akim-name', 'fullName', TEXT)}
+                  <button type="submit">${a(lang, 'save')}</button>
+                </form>
+              </section>
+              <section id="nominations-section">
+                <h2>${a(lang, 'nominations')}</h2>
+                <div id="nominations"></div>
+                ${nominationForm(lang)}
+                <form id="extend" method="post" novalidate>
+                  <h3>${a(lang, 'extend')}</h3>
+                  <p id="extend-deadlines">
+                    ${o(lang, 'cal.nominationCloses')}: ${localTime(e.calendar.nominationCloses)} ·
+                    ${o(lang, 'cal.registrationCloses')}: ${localTime(e.calendar.registrationCloses)}
+                  </p>
+                  ${field(lang, 'extend-days', 'days', html`type="number" required min="1" max="5" step="1"`)}
+                  <button type="submit">${a(lang, 'extend')}</button>
+                </form>
+              </section>
+              <section id="ballot-section">
+                <h2>${a(lang, 'ballot')}</h2>
+                <button type="button" id="fix-ballot">${a(lang, 'fixBallot')}</button>
+              </section>`
+          : ''
+      }
+
+      <section id="ceremony-section" data-phase="${cer.phase}" data-round="${String(cer.round)}">
+        <h2>${a(lang, 'ceremony')}</h2>
+        <p id="ceremony-round">${a(lang, 'round')}: ${String(cer.round)}</p>
+        <p><a href="/trustee/elections/${e.id}?lang=${lang}">${a(lang, 'trusteeTitle')}</a></p>
+        <div id="ceremony-state"></div>
+        ${
+          beforeVoting && cer.phase === 'registration'
+            ? html`<form id="ceremony-start" method="post" novalidate>
+                ${field(lang, 'ceremony-t', 'threshold', html`type="number" required min="2" max="${Math.max(2, cer.trustees.length)}" step="1"`)}
+                <button type="submit">${a(lang, 'startCeremony')}</button>
+              </form>`
+            : ''
+        }
+        ${
+          beforeVoting && cer.phase === 'dealing'
+            ? html`<button type="button" id="ceremony-finish">${a(lang, 'finishCeremony')}</button>
+                <form id="ceremony-reset" method="post" novalidate data-round="${String(cer.round)}">
+                  <h3>${a(lang, 'resetCeremony')}</h3>
+                  <p class="muted">${a(lang, 'resetCeremonyHelp')}</p>
+                  ${field(lang, 'reset-reason', 'resetReason', html`type="text" required maxlength="500" autocomplete="off"`)}
+                  <button type="submit">${a(lang, 'resetCeremony')}</button>
+                </form>`
+            : ''
+        }
+      </section>
+
+      <section id="credentials-section">
+        <h2>${a(lang, 'credentials')}</h2>
+        <p id="credentials-state">
+          ${credentials > 0 ? html`${a(lang, 'published')}: ${credentials}` : a(lang, 'notPublished')}
+        </p>
+        ${
+          beforeVoting && credentials === 0
+            ? html`<p class="muted">${a(lang, 'credentialsHelp')}</p>
+                <form id="credentials-publish" method="post" novalidate>
+                  ${field(lang, 'credentials-file', 'credentialsFile', html`type="file" accept=".json,application/json" required`)}
+                  ${field(lang, 'credentials-owners', 'credentialsOwners', html`type="file" accept=".json,application/json" required`)}
+                  <button type="submit">${a(lang, 'publish')}</button>
+                </form>`
+            : ''
+        }
+      </section>
+
+      ${
+        roll && e.status !== 'finished'
+          ? html`<section id="codes-section">
+              <h2>${a(lang, 'loginCodes')}</h2>
+              <button type="button" id="issue-codes">${a(lang, 'issueCodes')}</button>
+              <div id="codes-state"></div>
             </section>`
-        : ''
-    }
-
-    <section id="ceremony-section" data-phase="${cer.phase}" data-round="${String(cer.round)}">
-      <h2>${a(lang, 'ceremony')}</h2>
-      <p id="ceremony-round">${a(lang, 'round')}: ${String(cer.round)}</p>
-      <p><a href="/trustee/elections/${e.id}?lang=${lang}">${a(lang, 'trusteeTitle')}</a></p>
-      <div id="ceremony-state"></div>
-      ${
-        beforeVoting && cer.phase === 'registration'
-          ? html`<form id="ceremony-start" method="post" novalidate>
-              ${field(lang, 'ceremony-t', 'threshold', html`type="number" required min="2" max="${Math.max(2, cer.trustees.length)}" step="1"`)}
-              <button type="submit">${a(lang, 'startCeremony')}</button>
-            </form>`
           : ''
       }
-      ${
-        beforeVoting && cer.phase === 'dealing'
-          ? html`<button type="button" id="ceremony-finish">${a(lang, 'finishCeremony')}</button>
-              <form id="ceremony-reset" method="post" novalidate data-round="${String(cer.round)}">
-                <h3>${a(lang, 'resetCeremony')}</h3>
-                <p class="muted">${a(lang, 'resetCeremonyHelp')}</p>
-                ${field(lang, 'reset-reason', 'resetReason', html`type="text" required maxlength="500" autocomplete="off"`)}
-                <button type="submit">${a(lang, 'resetCeremony')}</button>
-              </form>`
-          : ''
-      }
-    </section>
 
-    <section id="credentials-section">
-      <h2>${a(lang, 'credentials')}</h2>
-      <p id="credentials-state">
-        ${credentials > 0 ? html`${a(lang, 'published')}: ${credentials}` : a(lang, 'notPublished')}
-      </p>
-      ${
-        beforeVoting && credentials === 0
-          ? html`<p class="muted">${a(lang, 'credentialsHelp')}</p>
-              <form id="credentials-publish" method="post" novalidate>
-                ${field(lang, 'credentials-file', 'credentialsFile', html`type="file" accept=".json,application/json" required`)}
-                ${field(lang, 'credentials-owners', 'credentialsOwners', html`type="file" accept=".json,application/json" required`)}
-                <button type="submit">${a(lang, 'publish')}</button>
-              </form>`
-          : ''
-      }
-    </section>
+      <section id="voting-section">
+        <h2>${a(lang, 'voting')}</h2>
+        ${e.status === 'ballot-fixed' ? html`<button type="button" id="open-voting">${a(lang, 'open')}</button>` : ''}
+        ${e.status === 'open' ? html`<button type="button" id="close-voting">${a(lang, 'close')}</button>` : ''}
+      </section>
 
-    ${
-      roll && e.status !== 'finished'
-        ? html`<section id="codes-section">
-            <h2>${a(lang, 'loginCodes')}</h2>
-            <button type="button" id="issue-codes">${a(lang, 'issueCodes')}</button>
-            <div id="codes-state"></div>
-          </section>`
-        : ''
-    }
-
-    <section id="voting-section">
-      <h2>${a(lang, 'voting')}</h2>
-      ${e.status === 'ballot-fixed' ? html`<button type="button" id="open-voting">${a(lang, 'open')}</button>` : ''}
-      ${e.status === 'open' ? html`<button type="button" id="close-voting">${a(lang, 'close')}</button>` : ''}
-    </section>
-
-    <section id="tally-section">
-      <h2>${a(lang, 'tally')}</h2>
-      <div id="tally-state"></div>
-      ${
-        e.status === 'finished'
-          ? html`<p>
-              <a id="protocol-link" href="/api/elections/${e.id}/result/protocol?lang=${lang}"
-                >${a(lang, 'protocol')}</a
-              >
-            </p>`
-          : ''
-      }
-    </section>`;
+      <section id="tally-section">
+        <h2>${a(lang, 'tally')}</h2>
+        <div id="tally-state"></div>
+        ${
+          e.status === 'finished'
+            ? html`<p>
+                <a id="protocol-link" href="/api/elections/${e.id}/result/protocol?lang=${lang}"
+                  >${a(lang, 'protocol')}</a
+                >
+              </p>`
+            : ''
+        }
+      </section>
+    </div>`;
   return shell(
     lang,
     e.manifest.district[lang],
@@ -366,28 +382,30 @@ function trusteePage(e: Election, lang: Lang, script: string): string {
   const body = html`<h1>${a(lang, 'trusteeTitle')}: ${e.manifest.district[lang]}</h1>
     <p class="muted">${a(lang, 'trusteeHelp')}</p>
     <p class="notice error" id="trustee-trust">${a(lang, 'trusteeTrust')}</p>
-    <section>
-      <h2>${a(lang, 'trusteeKeys')}</h2>
-      <div id="trustee-state"></div>
-      <p>
-        <a id="t-backup" hidden>${a(lang, 'backup')}</a>
-      </p>
-      ${field(lang, 't-restore', 'restore', html`type="file" accept=".json,application/json"`)}
-    </section>
-    <section>
-      <h2>${a(lang, 'ceremony')}</h2>
-      <ul class="trustee-steps">
-        ${step('t-register', 'tRegister', 'tRegisterHelp')} ${step('t-deal', 'tDeal', 'tDealHelp')}
-        ${step('t-check', 'tCheck', 'tCheckHelp')} ${step('t-answer', 'tAnswer', 'tAnswerHelp')}
-        ${step('t-share', 'tShare', 'tShareHelp')}
-      </ul>
-    </section>
-    <section>
-      <h2>${a(lang, 'tally')}</h2>
-      <ul class="trustee-steps">
-        ${step('t-decrypt', 'tDecrypt', 'tDecryptHelp')}
-      </ul>
-    </section>`;
+    <div id="steps" hidden>
+      <section>
+        <h2>${a(lang, 'trusteeKeys')}</h2>
+        <div id="trustee-state"></div>
+        <p>
+          <a id="t-backup" hidden>${a(lang, 'backup')}</a>
+        </p>
+        ${field(lang, 't-restore', 'restore', html`type="file" accept=".json,application/json"`)}
+      </section>
+      <section>
+        <h2>${a(lang, 'ceremony')}</h2>
+        <ul class="trustee-steps">
+          ${step('t-register', 'tRegister', 'tRegisterHelp')} ${step('t-deal', 'tDeal', 'tDealHelp')}
+          ${step('t-check', 'tCheck', 'tCheckHelp')} ${step('t-answer', 'tAnswer', 'tAnswerHelp')}
+          ${step('t-share', 'tShare', 'tShareHelp')}
+        </ul>
+      </section>
+      <section>
+        <h2>${a(lang, 'tally')}</h2>
+        <ul class="trustee-steps">
+          ${step('t-decrypt', 'tDecrypt', 'tDecryptHelp')}
+        </ul>
+      </section>
+    </div>`;
   return shell(
     lang,
     a(lang, 'trusteeTitle'),

@@ -2,7 +2,7 @@
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
-import { requireRole, userOf } from '../auth/session.ts';
+import { requireGrant, userOf } from '../auth/session.ts';
 import { ApiError, badRequest, notFound } from '../http/errors.ts';
 import { electionParam, EmptyBody, parseBody, parseWith } from '../http/validate.ts';
 import { getElection } from '../elections/store.ts';
@@ -39,7 +39,7 @@ function csvBytes(req: Request): Uint8Array {
 
 export function rollRoutes(ctx: ServerContext): Router {
   const r = Router();
-  const commission = requireRole(ctx, 'commission');
+  const commission = requireGrant(ctx, 'commission');
   const raw = express.raw({ type: ['text/csv', 'text/plain'], limit: ROLL_LIMIT });
   const base = '/api/elections/:id/roll';
 

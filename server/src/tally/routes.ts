@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
-import { requireRole, userOf } from '../auth/session.ts';
+import { requireGrant, userOf } from '../auth/session.ts';
 import { electionParam, parseBody, parseQuery, parseWith } from '../http/validate.ts';
 import { publicElection } from '../elections/routes.ts';
 import { getElection } from '../elections/store.ts';
@@ -18,7 +18,7 @@ const ProtocolQuery = z.strictObject({ lang: z.enum(['kk', 'ru', 'en']).default(
 export function tallyRoutes(ctx: ServerContext): Router {
   const r = Router();
   const base = '/api/elections/:id';
-  r.post(`${base}/close`, requireRole(ctx, 'commission'), (req, res) => {
+  r.post(`${base}/close`, requireGrant(ctx, 'commission'), (req, res) => {
     const id = electionParam(req);
     parseWith(CloseBody, req.body ?? {});
     const { votingClosed, tally } = closeVoting(ctx, id, userOf(res).name);
@@ -31,7 +31,7 @@ export function tallyRoutes(ctx: ServerContext): Router {
   r.get(`${base}/tally`, (req, res) => {
     res.json(tallyView(ctx, electionParam(req)));
   });
-  r.post(`${base}/decryptions`, requireRole(ctx, 'trustee'), (req, res) => {
+  r.post(`${base}/decryptions`, requireGrant(ctx, 'trustee'), (req, res) => {
     const body = parseBody(DecryptionMessage, req);
     res.status(201).json(submitDecryption(ctx, electionParam(req), userOf(res).name, body));
   });

@@ -2,7 +2,7 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
-import { requireRole, userOf } from '../auth/session.ts';
+import { requireGrant, userOf } from '../auth/session.ts';
 import { electionParam, EmptyBody, Iin, parseBody, parseQuery, parseWith } from '../http/validate.ts';
 import { toCsv } from '../http/csv.ts';
 import type { AuthenticatorRegistry } from './authenticator.ts';
@@ -27,7 +27,7 @@ export function voterRoutes(ctx: ServerContext, opts: VoterRouteOptions = {}): R
   const authenticators = opts.authenticators ?? defaultAuthenticators();
   const limiter = opts.loginRateLimit === false ? [] : [loginRateLimit(opts.loginRateLimit ?? {})];
 
-  r.post('/api/elections/:id/login-codes', requireRole(ctx, 'commission'), (req, res) => {
+  r.post('/api/elections/:id/login-codes', requireGrant(ctx, 'commission'), (req, res) => {
     const id = electionParam(req);
     const { format } = parseQuery(IssueQuery, req);
     parseBody(EmptyBody, req);
@@ -51,7 +51,7 @@ export function voterRoutes(ctx: ServerContext, opts: VoterRouteOptions = {}): R
       .json({ election: id, count: codes.length, codes: codes.map(({ iin, code }) => ({ iin, code })) });
   });
 
-  r.post('/api/elections/:id/login-codes/:iin', requireRole(ctx, 'commission'), (req, res) => {
+  r.post('/api/elections/:id/login-codes/:iin', requireGrant(ctx, 'commission'), (req, res) => {
     const id = electionParam(req);
     const iin = parseWith(Iin, req.params.iin, 'path');
     parseBody(EmptyBody, req);

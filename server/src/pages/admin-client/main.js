@@ -139,6 +139,11 @@ function table(headers, rows) {
 
 const pick = (names) => (names && typeof names === 'object' ? names[lang] || names.kk : '');
 
+/** The ids of the elections the signed-in account holds (SPEC §10.13), read afresh each time. */
+async function heldElections() {
+  return (await api('GET', '/api/session')).elections;
+}
+
 // ---------------------------------------------------------------- validation as you type
 
 /** The server's IIN checks (SPEC §10.3.2 R8), bundled in, for messages while typing. */
@@ -158,6 +163,7 @@ function fieldError(input) {
   if (v === '') return null;
   if (input.dataset.iin !== undefined) return iinError(v);
   if (input.dataset.electionId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(v)) return 'badId';
+  if (input.dataset.userName !== undefined && !/^[a-z0-9][a-z0-9._-]{1,31}$/.test(v)) return 'badUserName';
   if (input.type === 'number') {
     if (!/^-?[0-9]+$/.test(v)) return 'number';
     const n = Number(v);
@@ -221,10 +227,19 @@ const int = (id) => Number(val(id));
 
 // ---------------------------------------------------------------- the /admin page
 
+/** Show only the elections the account holds; an administrator also gets the creation form. */
+async function showHeld(s) {
+  $('create-section').hidden = s.user.role !== 'admin';
+  const held = await heldElections();
+  const items = [...document.querySelectorAll('#election-list [data-election]')];
+  for (const li of items) li.hidden = !held.includes(li.dataset.election);
+  $('no-elections').hidden = items.some((li) => !li.hidden);
+}
+
 function initHome() {
   const s = session();
   $('signin-section').hidden = !!s;
-  if (s) $('create-section').hidden = s.user.role !== 'commission';
+  if (s) showHeld(s).catch((e) => notice(explain(e), 'error'));
   watch($('signin'), async () => {
     const r = await api('POST', '/api/session', {
       name: val('signin-name'),
@@ -497,7 +512,52 @@ async function loadTally(status) {
   else if (status === 'closed') window.setTimeout(() => loadTally(status).catch(() => undefined), 4000);
 }
 
-function initElection() {
+// ---------------------------------------------------------------- an administrator's grants
+
+async function loadGrants() {
+  const r = await api('GET', `${base}/grants`);
+  $('grants').replaceChildren(
+    table(
+      [S.grantUser, S.role, S.actions],
+      r.grants.map((g) => {
+        const revoke = el('button', {
+          type: 'button',
+          id: `revoke-${g.user}`,
+          text: S.revoke,
+          'aria-label': `${S.revoke}: ${g.user}`,
+        });
+        revoke.addEventListener('click', () =>
+          act(revoke, async () => {
+            await api('DELETE', `${base}/grants/${encodeURIComponent(g.user)}`);
+            notice(S.done);
+            await loadGrants();
+          }),
+        );
+        return el(
+          'tr',
+          { 'data-user': g.user },
+          el('td', { text: g.user }),
+          el('td', { text: S[`role.${g.role}`] || g.role }),
+          el('td', {}, revoke),
+        );
+      }),
+    ),
+  );
+}
+
+function initGrants() {
+  $('grants-section').hidden = false;
+  watch($('grant'), async (form) => {
+    await api('POST', `${base}/grants`, { user: val('grant-user') });
+    form.reset();
+    delete $('grant-user').dataset.touched;
+    notice(S.done);
+    await loadGrants();
+  });
+  loadGrants().catch((e) => notice(explain(e), 'error'));
+}
+
+async function initElection() {
   const status = body.dataset.status;
   const s = session();
   if (!s) {
@@ -506,6 +566,14 @@ function initElection() {
     n.append(' ', el('a', { href: `/admin?lang=${lang}`, text: '→' }));
     return;
   }
+  // An administrator grants the election and runs none of its steps; anyone else sees the steps of
+  // an election it holds only (SPEC §10.13).
+  if (s.user.role === 'admin') return initGrants();
+  if (!(await heldElections()).includes(election)) {
+    notice(S['err.NOT_GRANTED'], 'error');
+    return;
+  }
+  $('steps').hidden = false;
 
   if ($('roll-state')) loadRoll();
   watch($('roll-import'), async () => {
@@ -670,7 +738,7 @@ function start() {
     notice(flash);
   }
   if (body.dataset.page === 'home') initHome();
-  if (body.dataset.page === 'election') initElection();
+  if (body.dataset.page === 'election') initElection().catch((e) => notice(explain(e), 'error'));
 }
 
 start();

@@ -16,6 +16,7 @@ import {
   saveState,
   type TrusteeState,
 } from '../../trustee/index.ts';
+import { call } from '../../client/http.ts';
 import { existsSync } from './fs-shim.ts';
 
 const body = document.body;
@@ -118,6 +119,11 @@ async function start() {
   const api = { baseUrl: location.origin, token: s.token };
   let round: number;
   try {
+    // The steps are for a trustee of this election only (SPEC §10.13): its role and its grant.
+    const held = (await call<{ elections: string[] }>(api, 'GET', '/api/session')).elections;
+    if (s.user.role !== 'trustee' || !held.includes(election))
+      throw Object.assign(new Error(), { code: s.user.role === 'trustee' ? 'NOT_GRANTED' : 'FORBIDDEN' });
+    $('steps').hidden = false;
     round = (await fetchCeremony(api, election)).round;
     currentRound = round;
   } catch (e) {
