@@ -281,7 +281,9 @@ export async function credentials(
     bom: true,
     from_line: 2,
   }) as string[][];
-  return new Map(rows.map((r) => [r[1]!, r[7]!]));
+  // codes.csv guards a cell starting with "-" against spreadsheet formulas with an apostrophe
+  // (http/csv.ts), and a voter reference may start with "-" (base64url); a code never does.
+  return new Map(rows.map((r) => [r[1]!.replace(/^'/, ''), r[7]!]));
 }
 
 /** The code of each voter (by IIN) from `credentials`, through the server's voter reference. */
