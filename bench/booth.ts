@@ -2,9 +2,10 @@
  * Booth benchmark (issue #4): encrypt and prove a 6-option ballot in Debian's Chromium, in the booth's
  * own Web Worker as served under the booth page's CSP, unthrottled and with the CPU throttled 6× over
  * CDP (Emulation.setCPUThrottlingRate, "a low-end phone"); and the bundle's size, raw and gzipped.
- * "encrypt+prove" is the worker's own timing of buildBallot (SPEC §8.2); "round trip" is the page's
+ * "encrypt+prove" is the worker's own timing of encryptBallot (SPEC §8.2); "round trip" is the page's
  * view of one encrypt request: credential key derivation, encryption, proofs, the audit data, and the
- * messages to and from the worker. Each figure is the median of --ballots runs after one warm-up.
+ * messages to and from the worker. The signature with the board anchor, made on the page only when
+ * the voter casts, is not in either (bench/crypto.ts times it). Each figure is the median of --ballots runs after one warm-up.
  * Targets: < 50 ms unthrottled, < 1 s at 6×.
  * Run: npm run bench:booth [-- --ballots N]
  */

@@ -1,9 +1,11 @@
 /**
  * Load benchmark (issue #6): the highest casting rate the server holds on this machine, sustained.
  * The server is a child process (bench/lib/bench-server.ts) on a temporary data directory; ballots
- * with distinct credentials are built in worker threads before any clock starts (bench/lib/ballots.ts).
- * Casting is open-loop: ballots are offered at a fixed rate whatever the answers do, and each latency
- * runs from the moment the ballot was due, so a server that falls behind shows it.
+ * with distinct credentials are encrypted in worker threads before any clock starts
+ * (bench/lib/ballots.ts) and signed when due with the newest board head known (SPEC §8.2,
+ * bench/lib/sign.ts), on the load generator's CPU. Casting is open-loop: ballots are offered at a
+ * fixed rate whatever the answers do, and each latency runs from the moment the ballot was due, so a
+ * server that falls behind shows it.
  *   1. Probe: short runs at rising offered rates, each on a fresh server; a rate holds when every
  *      ballot gets a receipt and p99 < 1 s. The highest rate that holds is the one sustained.
  *   2. Sustained: that rate for 60 s on a fresh server; then the same again on another fresh server
@@ -27,11 +29,12 @@ import {
   randomScalar,
   sha256Hex,
   utf8ToBytes,
+  type EncryptedBallotJson,
 } from '@saylau/crypto';
 import { fetchBoard } from '@saylau/ballot-client';
 import { buildBallots, type Built } from './lib/ballots.ts';
 import {
-  castTimed,
+  castSigned,
   machineBusy,
   startBenchServer,
   summarise,
@@ -65,25 +68,29 @@ const P99_LIMIT_MS = 1000;
 
 const log = (s: string) => console.log(s);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-// Ballots take minutes to build on a busy 2-core machine, so they are kept between runs (with the
-// joint key they were encrypted for) in $TMPDIR; --fresh starts over.
+// Ballots take minutes to encrypt on a busy 2-core machine, so they are kept between runs (with the
+// joint key they were encrypted for, and the throwaway credentials' secret keys to sign them with)
+// in $TMPDIR, readable by this user only; --fresh, or a cache of another format, starts over.
 const CACHE_DIR = join(tmpdir(), 'saylau-bench-load');
-const CACHE = join(CACHE_DIR, 'ballots.json');
+const CACHE = join(CACHE_DIR, 'encrypted-ballots.json');
 const Cache = z.strictObject({
   publicKey: z.string(),
   ballots: z.array(
     z.strictObject({
       credential: z.string(),
+      secretKey: z.string(),
       tracker: z.string(),
       choices: z.array(z.number()),
-      body: z.string(),
+      ballot: z.custom<EncryptedBallotJson>((v) => typeof v === 'object' && v !== null),
     }),
   ),
 });
-const cached =
-  !process.argv.includes('--fresh') && existsSync(CACHE)
-    ? Cache.parse(JSON.parse(readFileSync(CACHE, 'utf8')))
-    : null;
+const cached = (() => {
+  if (process.argv.includes('--fresh') || !existsSync(CACHE)) return null;
+  const r = Cache.safeParse(JSON.parse(readFileSync(CACHE, 'utf8')));
+  if (!r.success) log(`${CACHE} holds ballots of another format; encrypting anew`);
+  return r.success ? r.data : null;
+})();
 const publicKey = cached ? decodePoint(cached.publicKey, 'publicKey') : G.multiply(randomScalar());
 const params = makeElectionParams(ELECTION, publicKey, [{ id: 'akim', options: CANDIDATES + 1 }]);
 let pool: Built[] = cached?.ballots ?? [];
@@ -94,9 +101,11 @@ async function ballotsFor(n: number): Promise<Built[]> {
   if (pool.length < n) {
     const t = performance.now();
     pool = pool.concat(await buildBallots(params.json, n - pool.length));
-    log(`built ballots up to ${n} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    mkdirSync(CACHE_DIR, { recursive: true });
-    writeFileSync(CACHE, JSON.stringify({ publicKey: encodePoint(publicKey), ballots: pool }));
+    log(`encrypted ballots up to ${n} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    mkdirSync(CACHE_DIR, { recursive: true, mode: 0o700 });
+    writeFileSync(CACHE, JSON.stringify({ publicKey: encodePoint(publicKey), ballots: pool }), {
+      mode: 0o600,
+    });
   }
   return pool.slice(0, n);
 }
@@ -213,7 +222,7 @@ async function offer(s: BenchServer, ballots: Built[], from: number, rate: numbe
     const late = performance.now() - due;
     const k = from + i;
     pending.push(
-      castTimed(s.ballotsUrl, s.tokens[k]!, ballots[k]!.body).then((o) => {
+      castSigned(s.ballotsUrl, s.tokens[k]!, ballots[k]!, s.heads).then((o) => {
         outcomes.push({ ...o, ms: o.ms + late });
       }),
     );
@@ -277,7 +286,7 @@ const show = (label: string, r: RunResult & { used: number }) => {
   rows.push(line(label, r));
   log(
     `${label}: offered ${r.offered}/s → ${r.rate.toFixed(1)} ballots/s, p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, ` +
-      `errors ${r.errorText}, mean batch ${r.meanBatch.toFixed(1)}, server ${r.serverCores.toFixed(2)} cores, load generator ${r.clientCores.toFixed(2)}, other processes ${r.otherCores.toFixed(2)}, peak RSS ${r.peakRssMiB.toFixed(0)} MiB, load ${r.load[0].toFixed(2)} → ${r.load[1].toFixed(2)}` +
+      `errors ${r.errorText}${r.resigned ? ` (${r.resigned} signed again after an anchor refusal)` : ''}, mean batch ${r.meanBatch.toFixed(1)}, server ${r.serverCores.toFixed(2)} cores, load generator ${r.clientCores.toFixed(2)}, other processes ${r.otherCores.toFixed(2)}, peak RSS ${r.peakRssMiB.toFixed(0)} MiB, load ${r.load[0].toFixed(2)} → ${r.load[1].toFixed(2)}` +
       (holds(r) ? '' : '  (does not hold)'),
   );
 };
@@ -294,7 +303,10 @@ async function freshRun(label: string, rate: number, seconds: number, withObserv
   const s = await start(ballots);
   try {
     let next = 0;
-    await warmUp(() => castTimed(s.ballotsUrl, s.tokens[next]!, ballots[next++]!.body), WARMUP);
+    await warmUp(() => {
+      const k = next++;
+      return castSigned(s.ballotsUrl, s.tokens[k]!, ballots[k]!, s.heads);
+    }, WARMUP);
     const r = await run(s, ballots, WARMUP, rate, seconds, withObserver);
     show(label, r);
     if (r.boardBallots !== WARMUP + r.ok)

@@ -4,10 +4,12 @@
  * API: a server on a temporary data directory with a virtual clock; the commission, credential
  * authority and three trustees (t = 2) run every step of SPEC §10 with the demo's step functions
  * (server/src/demo/steps.ts); five candidates are nominated (five routes, each with 1 % + 1
- * supporting signatures) and registered, so the ballot has 6 options with "Against all". The voters'
- * ballots are built beforehand in worker threads (bench/lib/ballots.ts, one per core), then every
- * voter signs in with the login code and casts over HTTP, 32 at a time; the server verifies each
- * ballot as in production. Close, two partial decryptions, result; the board export is written to
+ * supporting signatures) and registered, so the ballot has 6 options with "Against all". The
+ * credential authority makes one credential for each voter the server lists and publishes the list
+ * with the owner map (§10.7). The voters' ballots are encrypted beforehand in worker threads
+ * (bench/lib/ballots.ts, one per core), then every voter signs in with the login code and casts
+ * over HTTP, 32 at a time, each ballot signed just before sending with the newest board head known
+ * (§8.2, bench/lib/sign.ts); the server verifies each ballot as in production. Close, two partial decryptions, result; the board export is written to
  * DIR/board.jsonl and cached: a DIR with READY is reused.
  *
  * Run alone: npx tsx bench/verify-board.ts --ballots 1000 [--out DIR]
@@ -22,8 +24,10 @@ import { makeIin, prng } from '../server/src/roll/synthetic.ts';
 import {
   as,
   closeVoting,
+  codesByIin,
   createActors,
   createGrantedElection,
+  credentials,
   demoVoters,
   fixBallot,
   importRoll,
@@ -35,11 +39,12 @@ import {
 } from '../server/src/demo/steps.ts';
 import type { SyntheticVoter } from '../server/src/roll/synthetic.ts';
 import { ClientError } from '../server/src/client/http.ts';
-import { generateCredentialFiles } from '../server/src/credentials/generate.ts';
-import { fetchLetterManifest } from '../server/src/credentials/manifest.ts';
-import { publishCredentials } from '../server/src/credentials/publish-client.ts';
+import { LETTERS_FILE } from '../server/src/credentials/generate.ts';
 import { decryptTally } from '../server/src/trustee/index.ts';
-import { buildBallots } from './lib/ballots.ts';
+import { fetchAnchor } from '@saylau/ballot-client';
+import { buildBallots, type Built } from './lib/ballots.ts';
+import { castSigned } from './lib/bench-client.ts';
+import { Heads } from './lib/sign.ts';
 
 export const BENCH_CACHE = join(tmpdir(), 'saylau-bench-verify');
 const ELECTION_DAY = '2027-03-14';
@@ -153,20 +158,6 @@ async function retryNetwork<T>(f: () => Promise<T>): Promise<T> {
   }
 }
 
-/** As the demo's credentials step: N codes generated "offline" into `dir`, the public list published. */
-async function publishBenchCredentials(a: Actors, id: string, count: number, dir: string): Promise<string[]> {
-  const api = as(a, 'demo-credentials');
-  const manifest = await fetchLetterManifest(api, id);
-  const gen = await generateCredentialFiles({ election: id, count, outDir: dir, manifest });
-  await retryNetwork(() => publishCredentials(api, id, gen.files.publicList));
-  const csv = readFileSync(gen.files.codes, 'utf8').replace(/^\uFEFF/, '');
-  return csv
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((l) => l.length > 0)
-    .map((l) => /^"\d+";"([^"]+)"$/.exec(l)![1]!);
-}
-
 /** A complete election with `ballots` voters, each casting one ballot; the board goes to `dir`. */
 export async function makeBenchBoard(opts: {
   ballots: number;
@@ -219,17 +210,30 @@ export async function makeBenchBoard(opts: {
     await setTime(election.calendar.registrationCloses);
     await fixBallot(actors, id);
     const trusteeFiles = await keyCeremony(actors, id, join(dir, 'trustees'));
-    const codes = await publishBenchCredentials(actors, id, n, join(dir, 'credentials'));
-    rmSync(join(dir, 'credentials', 'letters.html'), { force: true });
+    // As the demo: one code per voter the server lists, published with the owner map (§10.7).
+    const byRef = await credentials(actors, id, join(dir, 'credentials'));
+    const codes = codesByIin(
+      actors,
+      id,
+      byRef,
+      voters.map((v) => v.iin),
+    );
+    rmSync(join(dir, 'credentials', LETTERS_FILE), { force: true });
     const logins = await loginCodes(actors, id);
-    log(`election ${id}: roll, 5 candidates, 3-trustee ceremony, ${codes.length} credentials`);
+    log(`election ${id}: roll, 5 candidates, 3-trustee ceremony, ${byRef.size} credentials`);
     await setTime(localTime(ELECTION_DAY, 0, '07:00'));
     await openVoting(actors, id);
-    const params = (await call(commission, 'GET', `/api/elections/${id}`)).params;
+    const view = await call(commission, 'GET', `/api/elections/${id}`);
+    const params = view.params;
     const options = params.contests[0].options as number;
 
     const rnd = prng((opts.seed ?? 1) + 1);
-    const votes = voters.map((_v, i) => ({ code: codes[i]!, choice: Math.floor(rnd() * options) }));
+    const votes = voters.map((v) => {
+      const code = codes.get(v.iin);
+      // Without a code the builder would draw a fresh one, which casting refuses as unknown.
+      if (code === undefined) throw new Error(`no credential code for voter ${v.iin}`);
+      return { code, choice: Math.floor(rnd() * options) };
+    });
     const expected = new Array<number>(options).fill(0);
     for (const v of votes) expected[v.choice]!++;
     const t0 = performance.now();
@@ -241,25 +245,21 @@ export async function makeBenchBoard(opts: {
         progress: (b) => {
           if (b - reported < Math.max(500, n / 5)) return;
           reported = b;
-          log(`  ${b}/${n} ballots built`);
+          log(`  ${b}/${n} ballots encrypted`);
         },
       },
     );
-    const bodies = built.map((b) => b.body);
-    log(`${n} ballots built in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    log(`${n} ballots encrypted in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 
     const t1 = performance.now();
     const base = `${server.url}/api/elections/${id}`;
-    /** POST JSON; a network failure (no answer) is a ClientError NETWORK, as in the server's client. */
-    const post = async (url: string, body: string, token?: string) => {
+    /** POST the sign-in; a network failure (no answer) is a ClientError NETWORK, as in the server's client. */
+    const post = async (url: string, body: string) => {
       let res: Response;
       try {
         res = await fetch(url, {
           method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-          },
+          headers: { 'content-type': 'application/json' },
           body,
         });
       } catch (e) {
@@ -268,14 +268,20 @@ export async function makeBenchBoard(opts: {
       const json = (await res.json()) as { token?: string; error?: { code: string; message: string } };
       return { status: res.status, json };
     };
-    /** Sign in, cast; after a lost answer, again with a new token (ALREADY_CAST then means it landed). */
-    const castOne = (v: SyntheticVoter, body: string) =>
+    const serverKey = view.manifest.serverKey as string;
+    const head = () => fetchAnchor(server.url, id, serverKey).then((h) => h.anchor);
+    const heads = new Heads(await head(), head);
+    /**
+     * Sign in, cast; after a lost answer, again with a new token and the ballot signed again (the
+     * same encrypted ballot: ALREADY_CAST then means it landed, §10.9.2).
+     */
+    const castOne = (v: SyntheticVoter, b: Built) =>
       retryNetwork(async () => {
         const login = await post(`${base}/login`, JSON.stringify({ iin: v.iin, code: logins.get(v.iin) }));
         if (login.status !== 200) throw new Error(`login: ${login.status} ${login.json.error?.code}`);
-        const r = await post(`${base}/ballots`, body, login.json.token);
-        if (r.status !== 201 && r.json.error?.code !== 'ALREADY_CAST')
-          throw new Error(`cast: ${r.status} ${r.json.error?.code} ${r.json.error?.message}`);
+        const r = await castSigned(`${base}/ballots`, login.json.token!, b, heads);
+        if (r.status === 0) throw new ClientError(`${base}/ballots: ${r.code}`, 'NETWORK');
+        if (r.status !== 201 && r.code !== 'ALREADY_CAST') throw new Error(`cast: ${r.status} ${r.code}`);
       });
     let next = 0;
     let cast = 0;
@@ -283,7 +289,7 @@ export async function makeBenchBoard(opts: {
       Array.from({ length: opts.concurrency ?? 32 }, async () => {
         while (next < n) {
           const i = next++;
-          await castOne(voters[i]!, bodies[i]!);
+          await castOne(voters[i]!, built[i]!);
           if (++cast % Math.max(500, n / 5) === 0) log(`  ${cast}/${n} cast`);
         }
       }),

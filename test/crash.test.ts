@@ -4,9 +4,11 @@
  * random moments, at least 5 times, and restarted on the same data directory. A voter whose request
  * died without an answer looks the ballot up by its tracker (known before sending, SPEC §8.4) and
  * casts it again only when it is not on the board; 4 more voters drop their connection after sending,
- * so that the found-by-tracker path is taken in every run. Afterwards every receipt is on the board exactly
- * once, the board is whole and passes the independent verifier, and the result counts exactly the
- * last ballot of each voter.
+ * so that the found-by-tracker path is taken in every run. Each voter signs in as the owner of its
+ * credential and signs its ballot, encrypted ahead, just before sending, with the newest board head
+ * known (SPEC §8.2): a resend is the same encrypted ballot signed again, perhaps with a newer anchor.
+ * Afterwards every receipt is on the board exactly once, the board is whole and passes the
+ * independent verifier, and the result counts exactly the last ballot of each voter.
  * Reproduce a run with CRASH_SEED=<the seed it printed>.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -20,11 +22,11 @@ import { ballotTracker } from '@saylau/crypto';
 import {
   BallotClientError,
   castBallot,
+  fetchAnchor,
   fetchElection,
   findBallot,
   login,
   verifyReceipt,
-  type BallotJson,
   type SignedReceipt,
 } from '@saylau/ballot-client';
 import { verifyBoard } from '@saylau/verifier';
@@ -33,7 +35,8 @@ import { openDatabase } from '../server/src/database.ts';
 import { localTime } from '../server/src/elections/calendar.ts';
 import { prng } from '../server/src/roll/synthetic.ts';
 import { ELECTION_DAY, finishElection, prepareElection, type VirtualNow } from '../server/src/demo/run.ts';
-import { buildBallots } from '../bench/lib/ballots.ts';
+import { buildBallots, type Built } from '../bench/lib/ballots.ts';
+import { ANCHOR_REFUSALS, castBody, Heads, signBuilt } from '../bench/lib/sign.ts';
 
 const VOTERS = 800;
 const REVOTERS = 200;
@@ -108,13 +111,17 @@ describe('crash safety', () => {
       log: () => undefined,
       app: { loginRateLimit: false, castRateLimit: false },
     });
+    // Server and clients share this process: after a long synchronous step (the credential letters)
+    // both keep-alive timers fire late, and a request could go out on a socket the server closes at
+    // that moment ("fetch failed"). Idle sockets stay open here instead.
+    setup.http.keepAliveTimeout = 10 * 60_000;
     const prepared = await prepareElection(setup, now, { voters: VOTERS, outDir: dir, seed: SEED });
     const { id, people } = prepared;
     const election = await fetchElection(setup.url, id);
     await setup.close();
     const options = (election.params as { contests: { options: number }[] }).contests[0]!.options;
 
-    // 2. The voters' ballots, built ahead: a first choice each, a second for 200 of them.
+    // 2. The voters' ballots, encrypted ahead: a first choice each, a second for 200 of them.
     const order = people.map((_, i) => i).sort(() => rnd() - 0.5);
     const revoter = new Set(order.slice(0, REVOTERS));
     const plans = people.map((p, i) =>
@@ -173,8 +180,12 @@ describe('crash safety', () => {
 
     // 4. The voters: sign in, cast; after a lost answer, look up by tracker before casting again.
     const landed: Landed[] = [];
-    const stats = { lostAnswers: 0, foundByTracker: 0, castAgain: 0, alreadyCast: 0 };
+    const stats = { lostAnswers: 0, foundByTracker: 0, castAgain: 0, alreadyCast: 0, resigned: 0 };
     const serverKey = election.manifest.serverKey;
+    // The voters' newest board head: fetched once, then each receipt's checkpoint and each ballot
+    // found by tracker; fetched again after an anchor refusal, from whichever server is up.
+    const headOf = async () => (await fetchAnchor(await up.promise, id, serverKey)).anchor;
+    const heads = new Heads(await headOf(), headOf);
     const fromReceipt = (
       voter: number,
       round: number,
@@ -184,12 +195,22 @@ describe('crash safety', () => {
     ) => {
       if (r.receipt.tracker !== tracker || !verifyReceipt(r.receipt, r.signature, serverKey))
         throw new Error(`receipt for ${tracker} does not verify`);
+      heads.see(r.receipt.checkpoint.seq, r.receipt.checkpoint.head);
       return { voter, round, tracker, seq: r.receipt.seq, hash: r.receipt.hash, via };
+    };
+    /** Sign with the newest head and cast; after an anchor refusal, once more with a fresh head. */
+    const castWithAnchor = async (base: string, token: string, b: Built) => {
+      try {
+        return await castBallot(base, id, token, signBuilt(b, heads.anchor));
+      } catch (e) {
+        if (!(e instanceof BallotClientError) || !ANCHOR_REFUSALS.has(e.code)) throw e;
+        stats.resigned++;
+        return castBallot(base, id, token, signBuilt(b, await heads.refresh()));
+      }
     };
     const castOne = async (voter: number, round: number, unsureAtFirst = false): Promise<Landed> => {
       const p = people[voter]!;
       const b = ballots[voter]![round]!;
-      const ballot = (JSON.parse(b.body) as { ballot: BallotJson }).ballot;
       let unsure = unsureAtFirst; // a request died: the ballot may or may not be on the board
       for (;;) {
         const base = await up.promise;
@@ -198,6 +219,7 @@ describe('crash safety', () => {
             try {
               const s = await findBallot(base, id, b.tracker);
               stats.foundByTracker++;
+              heads.see(s.seq, s.hash);
               return { voter, round, tracker: s.tracker, seq: s.seq, hash: s.hash, via: 'lookup' };
             } catch (e) {
               if (!(e instanceof BallotClientError) || e.code !== 'NO_BALLOT') throw e;
@@ -207,7 +229,7 @@ describe('crash safety', () => {
           }
           const session = await login(base, id, p.iin, p.loginCode);
           unsure = true;
-          const r = await castBallot(base, id, session.token, ballot);
+          const r = await castWithAnchor(base, session.token, b);
           return fromReceipt(voter, round, b.tracker, r, 'receipt');
         } catch (e) {
           if (e instanceof BallotClientError && e.code === 'NETWORK') {
@@ -245,7 +267,8 @@ describe('crash safety', () => {
       const base = await up.promise;
       const p = people[voter]!;
       const session = await login(base, id, p.iin, p.loginCode);
-      await abandonedPost(`${base}/api/elections/${id}/ballots`, session.token, ballots[voter]![0]!.body);
+      const body = castBody(ballots[voter]![0]!, heads.anchor);
+      await abandonedPost(`${base}/api/elections/${id}/ballots`, session.token, body);
       await until(() =>
         findBallot(base, id, ballots[voter]![0]!.tracker).then(
           () => true,
@@ -274,7 +297,7 @@ describe('crash safety', () => {
     console.log(
       `crash test seed ${SEED}: ${kills.length} kills at ${kills.map((x) => `${x.settled}+${x.delayMs}ms`).join(', ')}; ` +
         `${stats.lostAnswers} lost answers, ${stats.foundByTracker} found by tracker (${ABANDONED} of them dropped on purpose), ${stats.castAgain} cast again, ` +
-        `${stats.alreadyCast} already cast; voting done after ${votingSeconds.toFixed(0)} s, ` +
+        `${stats.alreadyCast} already cast, ${stats.resigned} signed again after an anchor refusal; voting done after ${votingSeconds.toFixed(0)} s, ` +
         `all done after ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
     expect(kills.length).toBeGreaterThanOrEqual(5);

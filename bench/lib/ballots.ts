@@ -1,7 +1,9 @@
 /**
- * Building ballots ahead of a measurement, in worker threads (bench/lib/ballot-builder.ts): the
- * voters' encryption is not what the benchmarks and the crash test measure, and it is the slow part
- * of a client. Shared by bench/ingest.ts, bench/load.ts and test/crash.test.ts.
+ * Encrypting ballots ahead of a measurement, in worker threads (bench/lib/ballot-builder.ts): the
+ * voters' encryption and proofs are the slow part of a client and not what the benchmarks and the
+ * crash test measure. The ballots come back unsigned; bench/lib/sign.ts signs each one at send time
+ * with a recent board head (SPEC §8.2). Shared by bench/ingest.ts, bench/load.ts,
+ * bench/verify-board.ts and test/crash.test.ts.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -13,7 +15,7 @@ const bootstrap = new URL('../../server/src/casting/worker-bootstrap.mjs', impor
 const builderModule = new URL('./ballot-builder.ts', import.meta.url).href;
 
 /**
- * One ballot per order (or `orders` fresh credentials with random choices), in order, built on
+ * One encrypted ballot per order (or `orders` fresh credentials with random choices), in order, on
  * `threads` worker threads; `progress` gets the running count every 100 ballots per thread.
  */
 export async function buildBallots(

@@ -1,25 +1,34 @@
 /**
  * The load generator's side of bench/ingest.ts and bench/load.ts: the server as a child process
- * (bench/lib/bench-server.ts) with an election opened for pre-built ballots, and one timed cast.
+ * (bench/lib/bench-server.ts) with an election opened for ballots encrypted ahead, and one timed
+ * cast, signed at send time with the newest board head known (bench/lib/sign.ts).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { canonicalJson } from '@saylau/crypto';
+import { fetchAnchor } from '@saylau/ballot-client';
 import type { Built } from './ballots.ts';
 import type { ChildMessage, ParentMessage, SetupMessage } from './bench-server.ts';
+import { ANCHOR_REFUSALS, castBody, Heads } from './sign.ts';
 
 export interface BenchServer {
   child: ChildProcess;
   url: string;
   /** POST target for ballots. */
   ballotsUrl: string;
+  /** tokens[k] is for the voter whose credential ballots[k] carries. */
   tokens: string[];
   serverKey: string;
+  /** The newest head of this board the load generator knows, starting from GET …/board/head. */
+  heads: Heads;
   send(m: ParentMessage): void;
   next<T extends ChildMessage['type']>(type: T): Promise<Extract<ChildMessage, { type: T }>>;
 }
 
-/** Fork the server, open `election` for the ballots' credentials, one voter token per ballot. */
+/**
+ * Fork the server, open `election` for the ballots' credentials, each bound to one voter, and get one
+ * voter token per ballot for that voter (a credential casting twice gets two tokens of one voter).
+ */
 export async function startBenchServer(
   setup: Omit<SetupMessage, 'type' | 'credentials' | 'tokens'>,
   ballots: Built[],
@@ -57,16 +66,20 @@ export async function startBenchServer(
       child.once('exit', exited);
     });
   const send = (m: ParentMessage) => child.send(m);
+  const voter = new Map<string, number>();
+  for (const b of ballots) if (!voter.has(b.credential)) voter.set(b.credential, voter.size);
   send({
     type: 'setup',
     ...setup,
-    credentials: ballots.map((b) => b.credential),
-    tokens: ballots.length,
+    credentials: [...voter.keys()],
+    tokens: ballots.map((b) => voter.get(b.credential)!),
   });
   const ready = await next('ready');
   if (canonicalJson(ready.params) !== canonicalJson(params.json))
     throw new Error('the server opened the election with other parameters');
+  const head = () => fetchAnchor(ready.url, setup.election, ready.serverKey).then((h) => h.anchor);
   return {
+    heads: new Heads(await head(), head),
     child,
     url: ready.url,
     ballotsUrl: `${ready.url}/api/elections/${setup.election}/ballots`,
@@ -83,6 +96,8 @@ export interface Outcome {
   code: string;
   receipt?: unknown;
   signature?: string;
+  /** Sent twice: the first anchor was refused, the second signed with a fresh head. */
+  resigned?: boolean;
 }
 
 /** POST one ballot with its token; the latency runs from the request to the parsed answer. */
@@ -106,6 +121,26 @@ export async function castTimed(url: string, token: string, body: string): Promi
   }
 }
 
+/**
+ * Sign `b` with the newest head known and POST it with its token; after an anchor refusal, sign with
+ * a fresh head and send once more (the token is not used up by a refusal), as a booth does. The
+ * latency runs from signing to the last answer; a receipt's checkpoint advances `heads`.
+ */
+export async function castSigned(url: string, token: string, b: Built, heads: Heads): Promise<Outcome> {
+  const t = performance.now();
+  for (let attempt = 0; ; attempt++) {
+    const o = await castTimed(url, token, castBody(b, heads.anchor));
+    if (o.status === 201) heads.seeReceipt(o.receipt);
+    const done = { ...o, ms: performance.now() - t, ...(attempt > 0 ? { resigned: true } : {}) };
+    if (attempt > 0 || !ANCHOR_REFUSALS.has(o.code)) return done;
+    try {
+      await heads.refresh();
+    } catch {
+      return done;
+    }
+  }
+}
+
 /** The p-th quantile (0..1) of sorted values; NaN when empty. */
 export const quantile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : NaN;
@@ -120,6 +155,8 @@ export interface Summary {
   errors: Map<string, number>;
   /** `CODE×n …`, or 0. */
   errorText: string;
+  /** Ballots signed again with a fresh head after an anchor refusal. */
+  resigned: number;
 }
 
 /** Receipts (201) and their latency quantiles; every other answer counted by its code. */
@@ -136,6 +173,7 @@ export function summarise(outcomes: Outcome[], seconds: number): Summary {
     max: ms.at(-1) ?? NaN,
     errors,
     errorText: [...errors].map(([k, v]) => `${k}×${v}`).join(' ') || '0',
+    resigned: outcomes.filter((o) => o.resigned).length,
   };
 }
 

@@ -1,10 +1,11 @@
 /**
  * Child process of the ingest and load benchmarks (bench/ingest.ts, bench/load.ts): a real Saylau server on a temporary data
  * directory, with an election opened through the server's own functions, listening on a loopback
- * port. The parent sends the credential list and the joint key over IPC; this process opens voting,
- * issues one real voter token per ballot (signed with this server's token key, as login would), and
- * answers with the URL, the election parameters and the tokens. Its own CPU and memory are what the
- * benchmark measures, apart from the load generator.
+ * port. The parent sends each voter's credential and the joint key over IPC; this process binds each
+ * credential to its voter (SPEC §10.7), opens voting, issues one real voter token per ballot to the
+ * voter whose credential the ballot carries (signed with this server's token key, as login would),
+ * and answers with the URL, the election parameters and the tokens. Its own CPU and memory are what
+ * the benchmark measures, apart from the load generator.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ import {
   type BallotContest,
   type RunningServer,
 } from '../../server/src/index.ts';
-import { issueVoterToken } from '../../server/src/voters/tokens.ts';
+import { issueVoterToken, voterRef } from '../../server/src/voters/tokens.ts';
 import { castingPool, closeCasting, configureCasting } from '../../server/src/casting/state.ts';
 
 export interface PoolStats {
@@ -38,8 +39,10 @@ export interface SetupMessage {
   electionDay: string;
   candidates: number;
   publicKey: string;
+  /** Voter i's public credential, one per voter. */
   credentials: string[];
-  tokens: number;
+  /** One voter token per entry, for voter tokens[k] (an index into `credentials`). */
+  tokens: number[];
   workers?: number;
   /** The verifier pool's batching window (server default when absent). */
   batchMs?: number;
@@ -109,6 +112,8 @@ async function setup(m: SetupMessage): Promise<void> {
   ];
   // The steps before voting, written as their modules write them (the roll commitment and the joint
   // key stand in for the roll import and the key ceremony, which this benchmark does not measure).
+  // Voter i's reference is made as login makes it (§10.9.1), from a stand-in for an IIN.
+  const voters = m.credentials.map((_, i) => voterRef(ctx, id, `bench-voter-${i}`));
   ctx.db.transaction(() => {
     ctx.board.append(id, 'roll', { count: m.credentials.length, commitment: 'f'.repeat(64) });
     setContests(ctx, id, contests);
@@ -118,11 +123,15 @@ async function setup(m: SetupMessage): Promise<void> {
     const ins = ctx.db.prepare('INSERT INTO credentials (election, public_key) VALUES (?, ?)');
     const list = [...m.credentials].sort();
     for (const k of list) ins.run(id, k);
+    const own = ctx.db.prepare(
+      'INSERT INTO credential_owners (election, voter, public_key) VALUES (?, ?, ?)',
+    );
+    m.credentials.forEach((k, i) => own.run(id, voters[i], k));
     ctx.board.append(id, 'credentials', { count: list.length, list });
   })();
   const e = openVoting(ctx, id, 'bench');
   const tokens: string[] = [];
-  for (let i = 0; i < m.tokens; i++) tokens.push((await issueVoterToken(ctx, id, `bench-voter-${i}`)).token);
+  for (const v of m.tokens) tokens.push((await issueVoterToken(ctx, id, voters[v]!)).token);
   mark();
   send({ type: 'ready', url: server.url, params: e.params, tokens, serverKey: ctx.keys.board.publicKeyHex });
 }
