@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORDER, buildBallot, type BallotJson } from '@saylau/crypto';
+import { ORDER, type BallotJson } from '@saylau/crypto';
 import { createElection } from '../src/index.ts';
 import { closeCasting } from '../src/casting/routes.ts';
 import { JSON_LIMIT } from '../src/app.ts';

@@ -324,7 +324,7 @@ describe('the commission runs an election through the pages; observers follow', 
           bom: true,
           from_line: 2,
         }) as string[][]
-      ).map((r) => [r[1]!, r[7]!]),
+      ).map((r) => [csvValue(r[1]!), r[7]!]),
     );
     const codes = codesByIin(
       actors,

@@ -18,7 +18,7 @@ import { fetchLetterManifest, readLetterManifest } from '../credentials/manifest
 import { publishCredentials } from '../credentials/publish-client.ts';
 import { fetchCredentialVoters, readCredentialVoters } from '../credentials/voters-client.ts';
 import { CliError } from './http.ts';
-import { apiOf, electionOption, intArg, print, serverOption, tokenOption } from './options.ts';
+import { apiOf, electionOption, print, serverOption, tokenOption } from './options.ts';
 
 type TrusteeOpts = { server: string; token?: string; state: string };
 

@@ -19,7 +19,10 @@ function votersFrom(value: unknown, election: string, source: string): Credentia
   const r = VotersFile.safeParse(value);
   if (!r.success) throw new CliError(`${source} is not a voter list from …/credentials/voters`, 'BAD_FILE');
   if (r.data.election !== election)
-    throw new CliError(`${source} lists the voters of ${r.data.election}, not ${election}`, 'MANIFEST_MISMATCH');
+    throw new CliError(
+      `${source} lists the voters of ${r.data.election}, not ${election}`,
+      'MANIFEST_MISMATCH',
+    );
   if (r.data.count !== r.data.voters.length)
     throw new CliError(`${source}: count ${r.data.count} but ${r.data.voters.length} voters`, 'BAD_FILE');
   return r.data.voters;

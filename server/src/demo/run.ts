@@ -119,7 +119,7 @@ export async function prepareElection(
   log(`credentials: ${byRef.size} published, one bound to each voter; login codes issued`);
   await setTime(localTime(ELECTION_DAY, 0, '07:00'));
   await openVoting(actors, id);
-  const people: Voter[] = voters.map((v, i) => ({
+  const people: Voter[] = voters.map((v) => ({
     ...v,
     loginCode: logins.get(v.iin)!,
     credential: codes.get(v.iin)!,
