@@ -272,6 +272,15 @@ describe('POST /api/elections/:id/credentials', () => {
     const [r0, r1, r2] = owners.map((o) => o.voter) as [string, string, string];
     const with_ = (list: string[]) => ({ list, owners: ownersOf('aksu-2026', list) });
     const other = validKeys(1)[0]!;
+    /** The right owner map with its second line replaced. */
+    const secondLine = (voter: string, credential: string) => ({
+      list: keys,
+      owners: [
+        { voter: r0, credential: k0 },
+        { voter, credential },
+        { voter: r2, credential: k2 },
+      ],
+    });
     const before = h.snapshot();
     const cases: [string, unknown, string | null, number, string, string?][] = [
       ['aksu-2026', { list: keys, owners }, null, 401, 'NOT_SIGNED_IN'],
@@ -306,51 +315,10 @@ describe('POST /api/elections/:id/credentials', () => {
         'OWNERS_MISMATCH',
         'owners[2]',
       ],
-      [
-        'aksu-2026',
-        {
-          list: keys,
-          owners: [
-            { voter: r0, credential: k0 },
-            { voter: r0, credential: k1 },
-            { voter: r2, credential: k2 },
-          ],
-        },
-        authority,
-        422,
-        'OWNERS_MISMATCH',
-        'owners[1]',
-      ],
-      [
-        'aksu-2026',
-        {
-          list: keys,
-          owners: [
-            { voter: r0, credential: k0 },
-            { voter: r1, credential: k0 },
-            { voter: r2, credential: k2 },
-          ],
-        },
-        authority,
-        422,
-        'OWNERS_MISMATCH',
-        'owners[1]',
-      ],
-      [
-        'aksu-2026',
-        {
-          list: keys,
-          owners: [
-            { voter: r0, credential: k0 },
-            { voter: r1, credential: other },
-            { voter: r2, credential: k2 },
-          ],
-        },
-        authority,
-        422,
-        'OWNERS_MISMATCH',
-        'owners[1]',
-      ],
+      // The second line changed: a voter twice, a key twice, a key not on the list.
+      ['aksu-2026', secondLine(r0, k1), authority, 422, 'OWNERS_MISMATCH', 'owners[1]'],
+      ['aksu-2026', secondLine(r1, k0), authority, 422, 'OWNERS_MISMATCH', 'owners[1]'],
+      ['aksu-2026', secondLine(r1, other), authority, 422, 'OWNERS_MISMATCH', 'owners[1]'],
       ['aksu-2026', { list: keys, owners: [{ voter: r0 }] }, authority, 400, 'BAD_REQUEST'],
       ['aksu-2026', { list: keys, owners, count: 3 }, authority, 400, 'BAD_REQUEST'],
       ['aksu-2026', { list: [1, 2, 3], owners }, authority, 400, 'BAD_REQUEST'],
