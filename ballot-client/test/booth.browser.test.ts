@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateCredentialCode } from '@saylau/crypto';
+import { castEncrypted, fetchElection, login, prepareBallot } from '../src/index.ts';
 import { verifyBoard } from '@saylau/verifier';
 import { axeSeriousViolations, launchChromium, screenshot } from '../../test/browser/chromium.ts';
 import { CATALOGS, type Lang, type MessageKey } from '../src/booth/catalog.ts';
@@ -236,6 +237,12 @@ describe('the booth in Chromium', () => {
     await axe(page, 'audit');
     const auditJson = await page.inputValue('#audit-json');
     expect(await page.getAttribute('#audit-tracker', 'data-tracker')).toBe(firstTracker);
+    // The audit data is no ballot: unsigned and without an anchor, refused by the server from anyone.
+    const audited = JSON.parse(auditJson) as { ballot: Record<string, unknown> };
+    expect(Object.keys(audited.ballot).sort()).toEqual(['contests', 'credential', 'election', 'version']);
+    const { token } = await login(e.h.url, e.id, e.voters[2]!.iin, e.voters[2]!.loginCode);
+    const cast = await e.h.api('POST', `/api/elections/${e.id}/ballots`, { ballot: audited.ballot }, token);
+    expect([cast.status, cast.body.error.code]).toEqual([400, 'BAD_REQUEST']);
     const href = await page.getAttribute('#audit-check-here', 'href');
 
     // The check page, on another "device": recomputes the encryption and shows the choice.
@@ -402,11 +409,41 @@ describe('the booth in Chromium', () => {
     await ctx.close();
   });
 
+  it('a voter whose credential someone else used finds their ballot superseded, loudly, with the entry that counts', async () => {
+    const { ctx, page } = await newPage({ width: 360 });
+    const v = e.voters[7]!;
+    await upToCast(page, 'kk', v, 1);
+    const mine = await castAndReceipt(page, 'kk');
+    // Someone holding this voter's letter and login code votes again in their name, outside the booth.
+    const election = await fetchElection(e.h.url, e.id);
+    const { token } = await login(e.h.url, e.id, v.iin, v.loginCode);
+    const { signed } = await castEncrypted(
+      e.h.url,
+      e.id,
+      token,
+      prepareBallot(election.params, e.id, v.credential, [3]).ballot,
+      v.credential,
+    );
+    expected[3]!++;
+    await page.goto(`${boothUrl('kk', 'find')}&tracker=${encodeURIComponent(mine)}`);
+    await heading(page, 'kk', 'find.heading');
+    await page.click('#find-submit');
+    await expect.poll(() => page.locator('#find-counted').textContent()).toBe(CATALOGS.kk['find.superseded']);
+    const warning = page.locator('#find-superseded-by');
+    expect(await warning.textContent()).toContain(signed.receipt.tracker);
+    expect(await warning.textContent()).toContain(String(signed.receipt.seq));
+    expect(await page.locator('.notice.warn[role="alert"]').count()).toBe(1);
+    await screenshot(page, SUITE, 'kk-find-superseded');
+    await axe(page, 'find-superseded');
+    await ctx.close();
+  });
+
   it('the decrypted tally holds exactly the ballots cast in the booth, and no page broke the CSP', async () => {
     expect(pageErrors).toEqual([]);
     const counts = await e.closeAndCount();
     expect(counts).toEqual(expected);
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(7);
+    // Eight voters; the eighth one's booth ballot was superseded by the one cast in their name.
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(8);
     // The independent verifier accepts the whole board, and names the booth the voters ran.
     const board = await (await fetch(`${e.h.url}/api/elections/${e.id}/board`)).text();
     const report = await verifyBoard(board, { workers: 1 });

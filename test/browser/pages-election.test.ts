@@ -310,6 +310,12 @@ describe('the commission runs an election through the pages; observers follow', 
     expect(await axeSeriousViolations(trustees[1]!)).toEqual([]);
 
     // Credentials: made offline, the public list published through the page by the credential authority.
+    // The authority's own session on this clock, to fetch the voters its letters are for (§10.7).
+    const authority = await h.api('POST', '/api/session', {
+      name: 'demo-credentials',
+      password: actors.passwords.get('demo-credentials'),
+    });
+    actors.tokens.set('demo-credentials', authority.body.token as string);
     const manifest = await fetchLetterManifest(as(actors, 'demo-credentials'), ID);
     const gen = await generateCredentialFiles({
       election: ID,
