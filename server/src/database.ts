@@ -3,6 +3,7 @@
  * board entry survives a crash, numbered schema migrations applied on open.
  */
 import Database from 'better-sqlite3';
+import { createPrivateFile } from './data-dir.ts';
 
 export type Db = Database.Database;
 
@@ -184,10 +185,13 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 export function openDatabase(file: string): Db {
+  createPrivateFile(file); // 0600 before SQLite sees it: -wal and -shm get the same mode (§9.1)
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Sorts and temporary tables stay in memory, never in a temporary file that other users might read.
+  db.pragma('temp_store = MEMORY');
   migrate(db);
   return db;
 }

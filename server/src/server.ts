@@ -1,13 +1,13 @@
 /** Start a server on a data directory: open the database, build the app, listen. */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { openDatabase } from './database.ts';
+import { DB_FILE, makeDataDir } from './data-dir.ts';
 import { createApp, type AppOptions } from './app.ts';
 import { createContext, type Clock, type Log, type ServerContext } from './context.ts';
 import { closeCasting } from './casting/state.ts';
 
-export const DB_FILE = 'saylau.sqlite';
+export { DB_FILE };
 
 export interface RunningServer {
   ctx: ServerContext;
@@ -24,7 +24,7 @@ export async function startServer(opts: {
   log?: Log;
   app?: AppOptions;
 }): Promise<RunningServer> {
-  mkdirSync(opts.dataDir, { recursive: true });
+  makeDataDir(opts.dataDir); // 0700 (SPEC §9.1)
   const db = openDatabase(join(opts.dataDir, DB_FILE));
   const ctx = await createContext(db, { clock: opts.clock, log: opts.log });
   const app = createApp(ctx, opts.app);
