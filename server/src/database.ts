@@ -182,6 +182,12 @@ export const MIGRATIONS: readonly string[] = [
      SELECT election, 0, idx, user, name, signing_key, box_key FROM trustees;
    DROP TABLE trustees;
    ALTER TABLE trustees_v4 RENAME TO trustees;`,
+  // v5: sign-ins with an IIN that has no login code, counted per election (SPEC §10.9.1): that count
+  // is the one-row write which makes such a refusal cost what a wrong code's failure count costs.
+  `CREATE TABLE login_misses (
+     election TEXT PRIMARY KEY REFERENCES elections (id),
+     count    INTEGER NOT NULL CHECK (count > 0)
+   ) WITHOUT ROWID;`,
 ];
 
 export function openDatabase(file: string): Db {
