@@ -6,6 +6,7 @@ import { DB_FILE, makeDataDir } from './data-dir.ts';
 import { createApp, type AppOptions } from './app.ts';
 import { createContext, type Clock, type Log, type ServerContext } from './context.ts';
 import { closeCasting } from './casting/state.ts';
+import { startCheckpointer } from './checkpointer.ts';
 
 export { DB_FILE };
 
@@ -27,6 +28,7 @@ export async function startServer(opts: {
   makeDataDir(opts.dataDir); // 0700 (SPEC §9.1)
   const db = openDatabase(join(opts.dataDir, DB_FILE));
   const ctx = await createContext(db, { clock: opts.clock, log: opts.log });
+  const checkpointer = startCheckpointer(db, ctx.log);
   const app = createApp(ctx, opts.app);
   const host = opts.host ?? '127.0.0.1';
   const http = await new Promise<Server>((resolve, reject) => {
@@ -46,6 +48,7 @@ export async function startServer(opts: {
         http.close(() => resolve());
       });
       await closeCasting(ctx);
+      await checkpointer.close();
       db.close();
     },
   };
