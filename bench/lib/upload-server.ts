@@ -22,11 +22,19 @@ export type UploadChildMessage =
   | { type: 'ready'; url: string; listElection: string; rollElection: string }
   | { type: 'marked' }
   /** Event-loop delay since the last mark, in milliseconds. */
-  | { type: 'stats'; maxMs: number; p99Ms: number; meanMs: number; samples: number }
+  | { type: 'stats'; maxMs: number; p99Ms: number; meanMs: number; samples: number; lateMaxMs: number }
   | { type: 'error'; message: string };
 
 const send = (m: UploadChildMessage) => process.send!(m);
 const delay = monitorEventLoopDelay({ resolution: 10 });
+/** A cross-check of the monitor: the largest lateness of a 10 ms interval timer. */
+let lateMax = 0;
+let last = performance.now();
+setInterval(() => {
+  const now = performance.now();
+  lateMax = Math.max(lateMax, now - last - 10);
+  last = now;
+}, 10).unref();
 let server: RunningServer | null = null;
 let dir = '';
 
@@ -58,15 +66,22 @@ process.on('message', (m: UploadParentMessage) => {
     setup(m).catch((e: unknown) => send({ type: 'error', message: String((e as Error)?.stack ?? e) }));
   else if (m.type === 'mark') {
     delay.reset();
+    lateMax = 0;
     send({ type: 'marked' });
   } else if (m.type === 'stats')
-    send({
-      type: 'stats',
-      maxMs: ms(delay.max),
-      p99Ms: ms(delay.percentile(99)),
-      meanMs: ms(delay.mean),
-      samples: delay.count,
-    });
+    // A few of the monitor's ticks first, so that a stall which has just ended is recorded too.
+    setTimeout(
+      () =>
+        send({
+          type: 'stats',
+          maxMs: ms(delay.max),
+          p99Ms: ms(delay.percentile(99)),
+          meanMs: ms(delay.mean),
+          samples: delay.count,
+          lateMaxMs: lateMax,
+        }),
+      50,
+    );
   else if (m.type === 'stop') void stop();
 });
 process.on('disconnect', () => void stop());
