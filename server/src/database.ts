@@ -188,6 +188,49 @@ export const MIGRATIONS: readonly string[] = [
      election TEXT PRIMARY KEY REFERENCES elections (id),
      count    INTEGER NOT NULL CHECK (count > 0)
    ) WITHOUT ROWID;`,
+  // v6: large uploads are written in chunks between other requests and shown by one small commit
+  // (uploads/staging.ts, SPEC §9.1): their rows wait under an upload still 'staging', which no reader
+  // sees. The published credential keys become such rows; `credentials` is now a view of them.
+  `CREATE TABLE uploads (
+     id         INTEGER PRIMARY KEY AUTOINCREMENT,
+     election   TEXT NOT NULL REFERENCES elections (id),
+     kind       TEXT NOT NULL,
+     state      TEXT NOT NULL CHECK (state IN ('staging', 'committed')),
+     created_at TEXT
+   );
+   CREATE UNIQUE INDEX uploads_one_credential_list ON uploads (election)
+     WHERE kind = 'credentials' AND state = 'committed';
+   CREATE TABLE upload_parts (
+     upload INTEGER NOT NULL REFERENCES uploads (id),
+     name   TEXT NOT NULL,
+     part   INTEGER NOT NULL CHECK (part >= 0),
+     data   TEXT NOT NULL,
+     PRIMARY KEY (upload, name, part)
+   ) WITHOUT ROWID;
+   CREATE TABLE credential_keys (
+     upload     INTEGER NOT NULL REFERENCES uploads (id),
+     public_key TEXT NOT NULL,
+     PRIMARY KEY (upload, public_key)
+   ) WITHOUT ROWID;
+   INSERT INTO uploads (election, kind, state)
+     SELECT DISTINCT election, 'credentials', 'committed' FROM credentials;
+   INSERT INTO credential_keys (upload, public_key)
+     SELECT u.id, c.public_key FROM credentials c
+     JOIN uploads u ON u.election = c.election AND u.kind = 'credentials';
+   DROP TABLE credentials;
+   CREATE VIEW credentials (election, public_key) AS
+     SELECT u.election, k.public_key FROM uploads u JOIN credential_keys k ON k.upload = u.id
+     WHERE u.kind = 'credentials' AND u.state = 'committed';
+   -- A direct INSERT (test fixtures, benchmarks) adds the key to the election's committed list.
+   CREATE TRIGGER credentials_insert INSTEAD OF INSERT ON credentials BEGIN
+     INSERT INTO uploads (election, kind, state)
+       SELECT NEW.election, 'credentials', 'committed' WHERE NOT EXISTS (SELECT 1 FROM uploads
+         WHERE election = NEW.election AND kind = 'credentials' AND state = 'committed');
+     INSERT INTO credential_keys (upload, public_key)
+       SELECT id, NEW.public_key FROM uploads
+       WHERE election = NEW.election AND kind = 'credentials' AND state = 'committed';
+   END;
+   ALTER TABLE roll_imports ADD COLUMN upload INTEGER REFERENCES uploads (id);`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -7,6 +7,8 @@ import { createApp, type AppOptions } from './app.ts';
 import { createContext, type Clock, type Log, type ServerContext } from './context.ts';
 import { closeCasting } from './casting/state.ts';
 import { startCheckpointer } from './checkpointer.ts';
+import { discardStagedUploads } from './uploads/staging.ts';
+import { closeUploadChecks } from './uploads/task-worker.ts';
 
 export { DB_FILE };
 
@@ -27,6 +29,7 @@ export async function startServer(opts: {
 }): Promise<RunningServer> {
   makeDataDir(opts.dataDir); // 0700 (SPEC §9.1)
   const db = openDatabase(join(opts.dataDir, DB_FILE));
+  discardStagedUploads(db); // what a crash left half-written was never shown (SPEC §9.1)
   const ctx = await createContext(db, { clock: opts.clock, log: opts.log });
   const checkpointer = startCheckpointer(db, ctx.log);
   const app = createApp(ctx, opts.app);
@@ -48,6 +51,7 @@ export async function startServer(opts: {
         http.close(() => resolve());
       });
       await closeCasting(ctx);
+      await closeUploadChecks(ctx);
       await checkpointer.close();
       db.close();
     },

@@ -1,14 +1,18 @@
 /**
  * Publishing the public credential list (SPEC §10.7): once per election, before voting opens, after
- * the roll, exactly one key per voter on the roll. The keys fill the `credentials` table (which
- * casting checks ballots against) and the board's `credentials` entry, in one transaction.
+ * the roll, exactly one key per voter on the roll. The keys go to the `credentials` table (which
+ * casting checks ballots against) and the board's `credentials` entry. A 100,000-key list is checked
+ * in the upload check worker and its keys written in chunks, so the event loop never stalls long;
+ * the list and its board entry appear together in one final transaction (uploads/staging.ts).
  */
-import { parseCredentialList } from '@saylau/crypto';
 import type { ServerContext } from '../context.ts';
 import { audit } from '../audit.ts';
 import { conflict, unprocessable } from '../http/errors.ts';
 import { getElection, requireStatus } from '../elections/store.ts';
-import { credentialListFingerprint } from './list.ts';
+import { runStagedUpload, writeChunks } from '../uploads/staging.ts';
+import { uploadChecks } from '../uploads/task-worker.ts';
+import { parseWith } from '../http/validate.ts';
+import { CredentialUpload } from './list-check.ts';
 
 export interface PublishedCredentials {
   election: string;
@@ -19,33 +23,74 @@ export interface PublishedCredentials {
   hash: string;
 }
 
-export function publishCredentialList(
+const isFlatList = (body: unknown): body is { list: unknown[] } =>
+  typeof body === 'object' &&
+  body !== null &&
+  Object.keys(body).length === 1 &&
+  Array.isArray((body as { list?: unknown }).list) &&
+  (body as { list: unknown[] }).list.every((k) => typeof k === 'string');
+
+/** The keys of a body the worker has checked. */
+const keysOf = (body: unknown) => (body as { list: string[] }).list;
+
+/** Rules 1–3: the election may take its list now; returns the roll's count. */
+function rollCountToMatch(ctx: ServerContext, electionId: string): number {
+  const e = getElection(ctx, electionId);
+  requireStatus(e, 'nominations', 'ballot-fixed');
+  if (ctx.db.prepare('SELECT 1 FROM credentials WHERE election = ? LIMIT 1').get(e.id))
+    throw conflict('CREDENTIALS_EXIST', `the credential list of ${e.id} is already published`);
+  const roll = ctx.board.latest(e.id, 'roll');
+  if (!roll) throw conflict('NO_ROLL', 'accept the voter roll first: the list must match its count');
+  return (roll.payload as { count: number }).count;
+}
+
+/** `body` as the JSON parser left it: its shape is checked first, in the worker with rule 4. */
+export async function publishCredentialList(
   ctx: ServerContext,
   electionId: string,
-  value: unknown,
+  body: unknown,
   actor: string,
-): PublishedCredentials {
-  return ctx.db.transaction(() => {
-    const e = getElection(ctx, electionId);
-    requireStatus(e, 'nominations', 'ballot-fixed');
-    if (ctx.db.prepare('SELECT 1 FROM credentials WHERE election = ? LIMIT 1').get(e.id))
-      throw conflict('CREDENTIALS_EXIST', `the credential list of ${e.id} is already published`);
-    const roll = ctx.board.latest(e.id, 'roll');
-    if (!roll) throw conflict('NO_ROLL', 'accept the voter roll first: the list must match its count');
-    // Strictly ascending valid keys (§7.3); a CryptoError becomes 400 CRYPTO_<code> naming list[i].
-    const list = parseCredentialList(value, 'list');
-    const count = (roll.payload as { count: number }).count;
-    if (list.length !== count)
-      throw unprocessable(
-        'COUNT_MISMATCH',
-        `the list has ${list.length} keys but the roll has ${count} voters: one credential per voter`,
-        { list: list.length, roll: count },
-      );
-    const insert = ctx.db.prepare('INSERT INTO credentials (election, public_key) VALUES (?, ?)');
-    for (const k of list) insert.run(e.id, k);
-    const entry = ctx.board.append(e.id, 'credentials', { count, list });
-    const fingerprint = credentialListFingerprint(list);
-    audit(ctx, actor, 'credentials.publish', e.id, { count, fingerprint });
-    return { election: e.id, count, fingerprint, seq: entry.seq, hash: entry.hash };
-  })();
+): Promise<PublishedCredentials> {
+  // Rules 1–3 are cheap reads: made now, but a refusal waits for the body's shape to be checked.
+  let count = 0;
+  let refusal: unknown = null;
+  try {
+    count = rollCountToMatch(ctx, electionId);
+  } catch (e) {
+    refusal = e;
+  }
+  // Only a flat {list: [strings]} goes to the worker (zod refuses anything else at its first level,
+  // cheaply, and a body nested deeper than a structured clone can copy must not get that far).
+  if (!isFlatList(body)) parseWith(CredentialUpload, body, 'body');
+  const checked = await uploadChecks(ctx).run('credential-list', { body, checkList: refusal === null });
+  if (refusal !== null || checked === null) throw refusal;
+  if (checked.count !== count)
+    throw unprocessable(
+      'COUNT_MISMATCH',
+      `the list has ${checked.count} keys but the roll has ${count} voters: one credential per voter`,
+      { list: checked.count, roll: count },
+    );
+  return runStagedUpload(ctx, {
+    election: electionId,
+    kind: 'credentials',
+    stage: (upload) =>
+      writeChunks(
+        ctx,
+        'INSERT INTO credential_keys (upload, public_key) VALUES (?, ?)',
+        keysOf(body),
+        (k) => [upload, k],
+      ),
+    commit: () => {
+      rollCountToMatch(ctx, electionId); // a concurrent upload may have published meanwhile
+      const entry = ctx.board.appendCanonical(electionId, 'credentials', checked.payload);
+      audit(ctx, actor, 'credentials.publish', electionId, { count, fingerprint: checked.fingerprint });
+      return {
+        election: electionId,
+        count,
+        fingerprint: checked.fingerprint,
+        seq: entry.seq,
+        hash: entry.hash,
+      };
+    },
+  });
 }
