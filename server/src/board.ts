@@ -22,6 +22,21 @@ export function entryHash(e: Omit<BoardEntry, 'hash'>): string {
   return sha256Hex(canonicalJsonBytes({ seq: e.seq, type: e.type, payload: e.payload, prev: e.prev }));
 }
 
+/** Hex SHA-256 of the UTF-8 of `parts` one after the other (the server gives Node's native one). */
+export type Sha256OfParts = (parts: readonly string[]) => string;
+const sha256OfParts: Sha256OfParts = (parts) => sha256Hex(new TextEncoder().encode(parts.join('')));
+
+/**
+ * The canonical JSON of {seq, type, payload, prev} in parts, from the payload's canonical text: JCS
+ * orders the keys payload, prev, seq, type, so hashing these gives {@link entryHash} without
+ * encoding a large payload again.
+ */
+const entryParts = (seq: number, type: string, payloadText: string, prev: string) => [
+  '{"payload":',
+  payloadText,
+  `,"prev":${canonicalJson(prev)},"seq":${canonicalJson(seq)},"type":${canonicalJson(type)}}`,
+];
+
 interface Row {
   seq: number;
   type: string;
@@ -55,7 +70,10 @@ export class Board {
   private readonly hashAtStmt;
   private readonly firstSeqStmt;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly sha256: Sha256OfParts = sha256OfParts,
+  ) {
     this.headStmt = db.prepare('SELECT seq, hash FROM board WHERE election = ? ORDER BY seq DESC LIMIT 1');
     this.insertStmt = db.prepare(
       'INSERT INTO board (election, seq, type, payload, prev, hash) VALUES (?, ?, ?, ?, ?, ?)',
@@ -87,14 +105,22 @@ export class Board {
    * other rows; the returned entry is durable only once that transaction has committed.
    */
   append(election: string, type: string, payload: unknown): BoardEntry {
+    const text = canonicalJson(payload); // also refuses what canonical JSON cannot carry
+    const { seq, prev, hash } = this.appendCanonical(election, type, text);
+    return { seq, type, payload: JSON.parse(text), prev, hash };
+  }
+
+  /**
+   * Append an entry whose payload is given as its canonical JSON text (SPEC §3.1), which must come
+   * from canonicalJson: a large payload is encoded off the event loop and not parsed again here.
+   */
+  appendCanonical(election: string, type: string, payloadText: string): Omit<BoardEntry, 'type' | 'payload'> {
     const head = this.head(election);
     const seq = head === null ? 0 : head.seq + 1;
     const prev = head === null ? GENESIS_PREV : head.hash;
-    const text = canonicalJson(payload); // also refuses what canonical JSON cannot carry
-    const entry: BoardEntry = { seq, type, payload: JSON.parse(text), prev, hash: '' };
-    entry.hash = entryHash(entry);
-    this.insertStmt.run(election, seq, type, text, prev, entry.hash);
-    return entry;
+    const hash = this.sha256(entryParts(seq, type, payloadText, prev));
+    this.insertStmt.run(election, seq, type, payloadText, prev, hash);
+    return { seq, prev, hash };
   }
 
   /** The hash of the entry at `seq`, or null when the board has no such entry. */

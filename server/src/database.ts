@@ -3,6 +3,7 @@
  * board entry survives a crash, numbered schema migrations applied on open.
  */
 import Database from 'better-sqlite3';
+import { createPrivateFile } from './data-dir.ts';
 
 export type Db = Database.Database;
 
@@ -211,22 +212,78 @@ export const MIGRATIONS: readonly string[] = [
    INSERT INTO audit_log (at, actor, action, election, details)
      SELECT g.granted_at, g.granted_by, 'grant.add', g.election, json_object('user', g.user, 'role', u.role)
      FROM grants g JOIN users u ON u.name = g.user ORDER BY g.election, g.user;`,
-  // v6: which voter on the roll holds which public credential (SPEC §10.7): private, never on the
-  // board; casting refuses a ballot whose credential is not the signed-in voter's (§10.9.2 step 5).
-  `CREATE TABLE credential_owners (
-     election   TEXT NOT NULL REFERENCES elections (id),
-     voter      TEXT NOT NULL,
-     public_key TEXT NOT NULL,
-     PRIMARY KEY (election, voter),
-     UNIQUE (election, public_key)
+  // v6: sign-ins with an IIN that has no login code, counted per election (SPEC §10.9.1): that count
+  // is the one-row write which makes such a refusal cost what a wrong code's failure count costs.
+  `CREATE TABLE login_misses (
+     election TEXT PRIMARY KEY REFERENCES elections (id),
+     count    INTEGER NOT NULL CHECK (count > 0)
    ) WITHOUT ROWID;`,
+  // v7: large uploads are written in chunks between other requests and shown by one small commit
+  // (uploads/staging.ts, SPEC §9.1): their rows wait under an upload still 'staging', which no reader
+  // sees. The published credential keys become such rows, each with the voter it was issued to
+  // (SPEC §10.7: private, never on the board; casting refuses a ballot whose credential is not the
+  // signed-in voter's, §10.9.2 step 5); `credentials` and `credential_owners` are views of them.
+  `CREATE TABLE uploads (
+     id         INTEGER PRIMARY KEY AUTOINCREMENT,
+     election   TEXT NOT NULL REFERENCES elections (id),
+     kind       TEXT NOT NULL,
+     state      TEXT NOT NULL CHECK (state IN ('staging', 'committed')),
+     created_at TEXT
+   );
+   CREATE UNIQUE INDEX uploads_one_credential_list ON uploads (election)
+     WHERE kind = 'credentials' AND state = 'committed';
+   CREATE TABLE upload_parts (
+     upload INTEGER NOT NULL REFERENCES uploads (id),
+     name   TEXT NOT NULL,
+     part   INTEGER NOT NULL CHECK (part >= 0),
+     data   TEXT NOT NULL,
+     PRIMARY KEY (upload, name, part)
+   ) WITHOUT ROWID;
+   CREATE TABLE credential_keys (
+     upload     INTEGER NOT NULL REFERENCES uploads (id),
+     public_key TEXT NOT NULL,
+     voter      TEXT,
+     PRIMARY KEY (upload, public_key)
+   ) WITHOUT ROWID;
+   CREATE UNIQUE INDEX credential_keys_by_voter ON credential_keys (upload, voter) WHERE voter IS NOT NULL;
+   INSERT INTO uploads (election, kind, state)
+     SELECT DISTINCT election, 'credentials', 'committed' FROM credentials;
+   INSERT INTO credential_keys (upload, public_key)
+     SELECT u.id, c.public_key FROM credentials c
+     JOIN uploads u ON u.election = c.election AND u.kind = 'credentials';
+   DROP TABLE credentials;
+   CREATE VIEW credentials (election, public_key) AS
+     SELECT u.election, k.public_key FROM uploads u JOIN credential_keys k ON k.upload = u.id
+     WHERE u.kind = 'credentials' AND u.state = 'committed';
+   -- A direct INSERT (test fixtures, benchmarks) adds the key to the election's committed list.
+   CREATE TRIGGER credentials_insert INSTEAD OF INSERT ON credentials BEGIN
+     INSERT INTO uploads (election, kind, state)
+       SELECT NEW.election, 'credentials', 'committed' WHERE NOT EXISTS (SELECT 1 FROM uploads
+         WHERE election = NEW.election AND kind = 'credentials' AND state = 'committed');
+     INSERT INTO credential_keys (upload, public_key)
+       SELECT id, NEW.public_key FROM uploads
+       WHERE election = NEW.election AND kind = 'credentials' AND state = 'committed';
+   END;
+   CREATE VIEW credential_owners (election, voter, public_key) AS
+     SELECT u.election, k.voter, k.public_key FROM uploads u JOIN credential_keys k ON k.upload = u.id
+     WHERE u.kind = 'credentials' AND u.state = 'committed' AND k.voter IS NOT NULL;
+   -- A direct INSERT (test fixtures, benchmarks) binds a key of the committed list to a voter.
+   CREATE TRIGGER credential_owners_insert INSTEAD OF INSERT ON credential_owners BEGIN
+     UPDATE credential_keys SET voter = NEW.voter
+     WHERE public_key = NEW.public_key AND upload = (SELECT id FROM uploads
+       WHERE election = NEW.election AND kind = 'credentials' AND state = 'committed');
+   END;
+   ALTER TABLE roll_imports ADD COLUMN upload INTEGER REFERENCES uploads (id);`,
 ];
 
 export function openDatabase(file: string): Db {
+  createPrivateFile(file); // 0600 before SQLite sees it: -wal and -shm get the same mode (§9.1)
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Sorts and temporary tables stay in memory, never in a temporary file that other users might read.
+  db.pragma('temp_store = MEMORY');
   migrate(db);
   return db;
 }

@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { generateSigningKey, verifyDocument } from '@saylau/crypto';
+import { canonicalJson, generateSigningKey, verifyDocument } from '@saylau/crypto';
 import { Board, GENESIS_PREV } from '../src/board.ts';
+import { createContext } from '../src/context.ts';
 import { MIGRATIONS, openDatabase, type Db } from '../src/database.ts';
 
 const dirs: string[] = [];
@@ -55,6 +56,21 @@ describe('bulletin board storage (SPEC §9.1–§9.4)', () => {
     expect(lines).toHaveLength(2);
     expect(JSON.parse(lines[1]!)).toEqual(a1);
     expect([...board.exportLines('e1', 1)]).toEqual([lines[1]]);
+  });
+
+  it('appends a payload given as canonical text, hashed by the server with native SHA-256, as the spec says', async () => {
+    const { db } = fresh();
+    const { board } = await createContext(db, { log: () => undefined });
+    const payload = { list: ['ab', 'cd'], count: 2, name: 'Ақсу «😀»\n' };
+    const e = board.appendCanonical('e1', 'credentials', canonicalJson(payload));
+    const f = board.append('e1', 'ballot', { tracker: 'Ж' });
+    expect(e).toEqual({
+      seq: 0,
+      prev: GENESIS_PREV,
+      hash: specHash(0, 'credentials', payload, GENESIS_PREV),
+    });
+    expect(f.hash).toBe(specHash(1, 'ballot', { tracker: 'Ж' }, e.hash));
+    expect([...board.entries('e1')][0]).toEqual({ ...e, type: 'credentials', payload });
   });
 
   it('refuses UPDATE and DELETE on the board, even by SQL', () => {

@@ -200,6 +200,27 @@ describe('POST /api/elections/:id/login', () => {
     expect(loginRow(e.id, iin).failures).toBe(1);
   });
 
+  it('writes and commits one row for an unknown IIN as for a wrong code, so timing does not tell them apart', async () => {
+    const { e, codes } = await openWithCodes();
+    const [[iin], [, other]] = [...codes] as Pairs;
+    const db = h.server.ctx.db;
+    /** The WAL frames (pages) a sign-in commits: the WAL is emptied first and read after. */
+    const framesOf = async (body: { iin: string; code: string }) => {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      const r = await login(e.id, body);
+      expect([r.status, r.body.error.code]).toEqual([401, 'BAD_LOGIN']);
+      return (db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]!.log;
+    };
+    const wrong = await framesOf({ iin, code: other });
+    const unknown = await framesOf({ iin: STRANGER, code: other });
+    const unknownAgain = await framesOf({ iin: STRANGER2, code: other });
+    expect(wrong).toBeGreaterThan(0);
+    expect([unknown, unknownAgain]).toEqual([wrong, wrong]);
+    // What each wrote: a failure on the roll IIN; the election's count of IINs with no code.
+    expect(loginRow(e.id, iin)).toMatchObject({ failures: 1, locked: 0 });
+    expect(db.prepare('SELECT count FROM login_misses WHERE election = ?').get(e.id)).toEqual({ count: 2 });
+  });
+
   it('locks an IIN after 5 wrong codes until the commission reissues its code', async () => {
     const { e, codes } = await openWithCodes();
     const [[iin, code], [iin2, code2]] = [...codes] as Pairs;

@@ -113,12 +113,16 @@ describe('staging a roll import', () => {
     expect(r.body.rejected).toEqual([
       { line: 5, iin: bad, reason: 'check-digit', message: expect.stringContaining('check digit') },
     ]);
+    // The rows as stored: in parts under the import's upload (SPEC §9.1).
     const row = JSON.parse(
       (
-        h.server.ctx.db.prepare('SELECT valid FROM roll_imports WHERE id = ?').get(r.body.import) as {
-          valid: string;
-        }
-      ).valid,
+        h.server.ctx.db
+          .prepare(
+            `SELECT p.data FROM roll_imports i JOIN upload_parts p ON p.upload = i.upload
+             WHERE i.id = ? AND p.name = 'valid' AND p.part = 0`,
+          )
+          .get(r.body.import) as { data: string }
+      ).data,
     )[1];
     expect(row).toEqual({
       iin: b.iin,

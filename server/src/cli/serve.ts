@@ -8,6 +8,7 @@ import { createContext } from '../context.ts';
 import { createUser, RoleSchema } from '../auth/users.ts';
 import { clearFailures } from '../auth/lockout.ts';
 import { DB_FILE, startServer } from '../server.ts';
+import { loosePermissions } from '../data-dir.ts';
 import { listElections } from '../elections/store.ts';
 import { audit } from '../audit.ts';
 import { CliError } from './http.ts';
@@ -43,6 +44,8 @@ export function registerServeCommands(program: Command): void {
         trustProxy: number;
         castLimit: number;
       }) => {
+        const loose = loosePermissions(opts.data);
+        if (loose !== null) throw new CliError(loose, 'LOOSE_PERMISSIONS');
         const server = await startServer({
           dataDir: opts.data,
           host: opts.host,

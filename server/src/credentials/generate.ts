@@ -20,7 +20,6 @@ import { toCsv } from '../http/csv.ts';
 import { renderLetters } from './letters.ts';
 import { credentialListFingerprint, MAX_CREDENTIALS } from './list.ts';
 import type { LetterManifest } from './manifest.ts';
-import type { CredentialOwner } from './publish.ts';
 import { CredentialVoter } from './voters.ts';
 
 export const CODES_FILE = 'codes.csv';
@@ -37,6 +36,12 @@ export interface PublicCredentials {
   election: string;
   count: number;
   list: string[];
+}
+
+/** One line of the private owner map: the voter reference (§10.9.1) and the key issued to them. */
+export interface CredentialOwner {
+  voter: string;
+  credential: string;
 }
 
 /** The private owner map sent to the server with the list (SPEC §10.7), never published. */

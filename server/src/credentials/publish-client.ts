@@ -12,7 +12,7 @@ import { ElectionId } from '../http/validate.ts';
 import { OWNERS_FILE } from './generate.ts';
 import { credentialListFingerprint, MAX_CREDENTIALS } from './list.ts';
 import type { PublishedCredentials } from './publish.ts';
-import { VoterRef } from './voters.ts';
+import { VoterRef } from '../voters/reference.ts';
 
 const PublicFile = z.strictObject({
   election: ElectionId,
@@ -44,8 +44,10 @@ export async function publishCredentials(
   const { owners } = o.data;
   if (o.data.election !== election || o.data.count !== count || owners.length !== list.length)
     throw new CliError(`${ownersFile} does not belong to ${file}`, 'BAD_FILE');
-  const keys = new Set(list);
-  if (owners.some((w) => !keys.has(w.credential)) || new Set(owners.map((w) => w.credential)).size !== count)
+  // On the wire the owners follow the list's order: owners[i] holds list[i] (SPEC §10.7).
+  const holder = new Map(owners.map((w) => [w.credential, w.voter]));
+  const aligned = list.map((k) => holder.get(k));
+  if (holder.size !== count || aligned.some((v) => v === undefined))
     throw new CliError(
       `${ownersFile} does not map the voters onto the keys of ${file} one to one`,
       'BAD_FILE',
@@ -65,7 +67,7 @@ export async function publishCredentials(
     api,
     'POST',
     `/api/elections/${encodeURIComponent(electionId)}/credentials`,
-    { list, owners },
+    { list, owners: aligned },
   );
   if (res.fingerprint !== ours || res.count !== count)
     throw new CliError(

@@ -1,46 +1,21 @@
 /**
  * Publishing the public credential list (SPEC §10.7): once per election, before voting opens, after
  * the roll, exactly one key per voter on the roll, each bound to the voter it was issued to. The keys
- * fill the `credentials` table, the private binding the `credential_owners` table (casting checks
- * ballots against both), and the board gets only the list, in one transaction.
+ * and their owners go to the `credentials` table (casting checks ballots against both, the owners
+ * through the `credential_owners` view) and the list alone to the board's `credentials` entry. A
+ * 100,000-key list is checked in the upload check worker and written in chunks, so the event loop
+ * never stalls long; the list and its board entry appear together in one final transaction
+ * (uploads/staging.ts).
  */
-import { parseCredentialList } from '@saylau/crypto';
 import type { ServerContext } from '../context.ts';
 import { audit } from '../audit.ts';
 import { conflict, unprocessable } from '../http/errors.ts';
 import { getElection, requireStatus } from '../elections/store.ts';
-import { credentialListFingerprint } from './list.ts';
-import { rollVoterRefs } from './voters.ts';
-
-/** One line of the private owner map: the voter reference (§10.9.1) and the key issued to them. */
-export interface CredentialOwner {
-  voter: string;
-  credential: string;
-}
-
-const ownersMismatch = (i: number, reason: string) =>
-  unprocessable('OWNERS_MISMATCH', `owners[${i}]: ${reason}`, { field: `owners[${i}]` });
-
-/** Rule 6: the owners are a one-to-one map from the roll's voters onto the list (§10.7). */
-function checkOwners(owners: readonly CredentialOwner[], list: readonly string[], roll: Set<string>): void {
-  const keys = new Set(list);
-  const voters = new Set<string>();
-  const used = new Set<string>();
-  owners.forEach((o, i) => {
-    if (!roll.has(o.voter)) throw ownersMismatch(i, 'not a voter on this roll');
-    if (voters.has(o.voter)) throw ownersMismatch(i, 'this voter has a credential already');
-    if (!keys.has(o.credential)) throw ownersMismatch(i, 'this key is not on the list');
-    if (used.has(o.credential)) throw ownersMismatch(i, 'this key is issued to another voter already');
-    voters.add(o.voter);
-    used.add(o.credential);
-  });
-  if (owners.length !== list.length)
-    throw unprocessable(
-      'OWNERS_MISMATCH',
-      `the owner map has ${owners.length} lines but the list ${list.length} keys: one per voter`,
-      { field: 'owners' },
-    );
-}
+import { runStagedUpload, writeChunks } from '../uploads/staging.ts';
+import { uploadChecks } from '../uploads/task-worker.ts';
+import { parseWith } from '../http/validate.ts';
+import { CredentialUpload } from './list-check.ts';
+import { rollIins } from './voters.ts';
 
 export interface PublishedCredentials {
   election: string;
@@ -51,39 +26,87 @@ export interface PublishedCredentials {
   hash: string;
 }
 
-export function publishCredentialList(
+const strings = (v: unknown) => Array.isArray(v) && v.every((k) => typeof k === 'string');
+
+/** Only a flat {list, owners} of strings goes to the worker (see publishCredentialList). */
+const isFlatUpload = (body: unknown): body is { list: string[]; owners: string[] } =>
+  typeof body === 'object' &&
+  body !== null &&
+  Object.keys(body).length === 2 &&
+  strings((body as { list?: unknown }).list) &&
+  strings((body as { owners?: unknown }).owners);
+
+/** Rules 1–3: the election may take its list now; returns the roll's count. */
+function rollCountToMatch(ctx: ServerContext, electionId: string): number {
+  const e = getElection(ctx, electionId);
+  requireStatus(e, 'nominations', 'ballot-fixed');
+  if (ctx.db.prepare('SELECT 1 FROM credentials WHERE election = ? LIMIT 1').get(e.id))
+    throw conflict('CREDENTIALS_EXIST', `the credential list of ${e.id} is already published`);
+  const roll = ctx.board.latest(e.id, 'roll');
+  if (!roll) throw conflict('NO_ROLL', 'accept the voter roll first: the list must match its count');
+  return (roll.payload as { count: number }).count;
+}
+
+/** `body` as the JSON parser left it: its shape is checked first, in the worker with rules 4 and 6. */
+export async function publishCredentialList(
   ctx: ServerContext,
   electionId: string,
-  value: unknown,
-  owners: readonly CredentialOwner[],
+  body: unknown,
   actor: string,
-): PublishedCredentials {
-  return ctx.db.transaction(() => {
-    const e = getElection(ctx, electionId);
-    requireStatus(e, 'nominations', 'ballot-fixed');
-    if (ctx.db.prepare('SELECT 1 FROM credentials WHERE election = ? LIMIT 1').get(e.id))
-      throw conflict('CREDENTIALS_EXIST', `the credential list of ${e.id} is already published`);
-    const roll = ctx.board.latest(e.id, 'roll');
-    if (!roll) throw conflict('NO_ROLL', 'accept the voter roll first: the list must match its count');
-    // Strictly ascending valid keys (§7.3); a CryptoError becomes 400 CRYPTO_<code> naming list[i].
-    const list = parseCredentialList(value, 'list');
-    const count = (roll.payload as { count: number }).count;
-    if (list.length !== count)
-      throw unprocessable(
-        'COUNT_MISMATCH',
-        `the list has ${list.length} keys but the roll has ${count} voters: one credential per voter`,
-        { list: list.length, roll: count },
-      );
-    checkOwners(owners, list, rollVoterRefs(ctx, e.id));
-    const insert = ctx.db.prepare('INSERT INTO credentials (election, public_key) VALUES (?, ?)');
-    for (const k of list) insert.run(e.id, k);
-    const own = ctx.db.prepare(
-      'INSERT INTO credential_owners (election, voter, public_key) VALUES (?, ?, ?)',
+): Promise<PublishedCredentials> {
+  // Rules 1–3 are cheap reads: made now, but a refusal waits for the body's shape to be checked.
+  let count = 0;
+  let iins: string[] = [];
+  let refusal: unknown = null;
+  try {
+    count = rollCountToMatch(ctx, electionId);
+    iins = rollIins(ctx, electionId);
+  } catch (e) {
+    refusal = e;
+  }
+  // Only a flat {list, owners} of strings goes to the worker (zod refuses anything else at its first
+  // level, cheaply, and a body nested deeper than a structured clone can copy must not get that far).
+  if (!isFlatUpload(body)) parseWith(CredentialUpload, body, 'body');
+  const checked = await uploadChecks(ctx).run('credential-list', {
+    body,
+    checkList: refusal === null,
+    election: electionId,
+    pepper: ctx.keys.pepper,
+    iins,
+  });
+  if (refusal !== null || checked === null) throw refusal;
+  if (checked.count !== count)
+    throw unprocessable(
+      'COUNT_MISMATCH',
+      `the list has ${checked.count} keys but the roll has ${count} voters: one credential per voter`,
+      { list: checked.count, roll: count },
     );
-    for (const o of owners) own.run(e.id, o.voter, o.credential);
-    const entry = ctx.board.append(e.id, 'credentials', { count, list });
-    const fingerprint = credentialListFingerprint(list);
-    audit(ctx, actor, 'credentials.publish', e.id, { count, fingerprint });
-    return { election: e.id, count, fingerprint, seq: entry.seq, hash: entry.hash };
-  })();
+  if (checked.owners)
+    throw unprocessable('OWNERS_MISMATCH', `${checked.owners.field}: ${checked.owners.message}`, {
+      field: checked.owners.field,
+    });
+  const { list, owners } = body as { list: string[]; owners: string[] };
+  return runStagedUpload(ctx, {
+    election: electionId,
+    kind: 'credentials',
+    stage: (upload) =>
+      writeChunks(
+        ctx,
+        'INSERT INTO credential_keys (upload, public_key, voter) VALUES (?, ?, ?)',
+        list,
+        (k, i) => [upload, k, owners[i]],
+      ),
+    commit: () => {
+      rollCountToMatch(ctx, electionId); // a concurrent upload may have published meanwhile
+      const entry = ctx.board.appendCanonical(electionId, 'credentials', checked.payload);
+      audit(ctx, actor, 'credentials.publish', electionId, { count, fingerprint: checked.fingerprint });
+      return {
+        election: electionId,
+        count,
+        fingerprint: checked.fingerprint,
+        seq: entry.seq,
+        hash: entry.hash,
+      };
+    },
+  });
 }

@@ -9,9 +9,7 @@ import type { ServerContext } from '../context.ts';
 import { conflict } from '../http/errors.ts';
 import { getElection, requireStatus } from '../elections/store.ts';
 import { voterRef } from '../voters/tokens.ts';
-
-/** A voter reference: 22 base64url characters (§10.9.1). */
-export const VoterRef = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'expected a voter reference');
+import { VoterRef } from '../voters/reference.ts';
 
 const Field = z.string().max(200);
 export const CredentialVoter = z.strictObject({
@@ -39,10 +37,7 @@ export function credentialVoters(ctx: ServerContext, electionId: string): Creden
   return rows.map(({ iin, ...v }) => ({ voter: voterRef(ctx, e.id, iin), ...v }));
 }
 
-/** Every roll voter's reference, to check an owner map against. */
-export function rollVoterRefs(ctx: ServerContext, electionId: string): Set<string> {
-  const rows = ctx.db.prepare('SELECT iin FROM voters WHERE election = ?').all(electionId) as {
-    iin: string;
-  }[];
-  return new Set(rows.map((r) => voterRef(ctx, electionId, r.iin)));
+/** The IINs of the roll, for the upload check worker to compute their references (§10.7 rule 6). */
+export function rollIins(ctx: ServerContext, electionId: string): string[] {
+  return ctx.db.prepare('SELECT iin FROM voters WHERE election = ?').pluck().all(electionId) as string[];
 }

@@ -15,10 +15,15 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown, what =
  * it, so that a request is never acted on while its content is silently ignored.
  */
 export function parseBody<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
+  return parseWith(schema, sentBody(req), 'body');
+}
+
+/** The body as the JSON parser left it, for a check made elsewhere (uploads/check-worker.ts). */
+export function sentBody(req: Request): unknown {
   const sent = req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? 0) > 0;
   if (req.body === undefined && sent)
     throw new ApiError(415, 'BAD_CONTENT_TYPE', 'send the request body as application/json');
-  return parseWith(schema, req.body, 'body');
+  return req.body;
 }
 
 export const parseQuery = <T extends z.ZodType>(schema: T, req: Request): z.infer<T> =>

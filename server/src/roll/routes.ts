@@ -43,8 +43,8 @@ export function rollRoutes(ctx: ServerContext): Router {
   const raw = express.raw({ type: ['text/csv', 'text/plain'], limit: ROLL_LIMIT });
   const base = '/api/elections/:id/roll';
 
-  r.post(`${base}/imports`, commission, raw, (req, res) => {
-    const report = stageRollImport(ctx, electionParam(req), csvBytes(req), userOf(res).name);
+  r.post(`${base}/imports`, commission, raw, async (req, res) => {
+    const report = await stageRollImport(ctx, electionParam(req), csvBytes(req), userOf(res).name);
     res.status(201).json(report);
   });
   r.get(`${base}/imports`, commission, (req, res) => {

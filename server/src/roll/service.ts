@@ -1,22 +1,25 @@
 /**
  * The voter roll (SPEC §10.3): an import is staged and reported first; accepting it writes the
  * voters and the board's `roll` entry {count, commitment} in one transaction. One roll per
- * election, fixed before voting opens.
+ * election, fixed before voting opens. An import's file is checked in the upload check worker and
+ * its rows stored in parts, in chunks, so an 8 MB file never stalls the server (SPEC §9.1).
  */
 import { bytesToHex } from '@saylau/crypto';
 import type { ServerContext } from '../context.ts';
 import { audit } from '../audit.ts';
 import { conflict, notFound, unprocessable } from '../http/errors.ts';
 import { getElection, requireStatus, type Election } from '../elections/store.ts';
-import { decodeUtf8, readRollTable, type Delimiter } from './csv.ts';
-import { checkRows, type RejectedRow, type RollRow } from './rows.ts';
+import { readParts, runStagedUpload, writeParts } from '../uploads/staging.ts';
+import { uploadChecks } from '../uploads/task-worker.ts';
+import type { Delimiter } from './csv.ts';
+import type { RejectedRow, RollRow } from './rows.ts';
+import { REPORT_REJECTED_LIMIT } from './file-check.ts';
 import { newSalt, rollCommitment } from './commitment.ts';
 import { parseIin } from './iin.ts';
 
 /** The roll may change only while the ballot is being prepared. */
 const ROLL_STATUSES = ['nominations', 'ballot-fixed'] as const;
-/** The JSON report lists this many rejected rows; rejected.csv has them all. */
-export const REPORT_REJECTED_LIMIT = 1000;
+export { REPORT_REJECTED_LIMIT };
 
 export type ImportState = 'pending' | 'accepted' | 'discarded';
 
@@ -45,10 +48,26 @@ interface ImportRow {
   id: number;
   election: string;
   created_at: string;
+  /** JSON of the rows, or '[]' when they are stored in parts under `upload`. */
   valid: string;
   rejected: string;
   state: ImportState;
+  /** JSON {delimiter, ignoredColumns}, and {valid, rejected} counts when the rows are in parts. */
   meta: string;
+  upload: number | null;
+}
+
+interface ImportMeta {
+  delimiter: Delimiter;
+  ignoredColumns: string[];
+  valid?: number;
+  rejected?: number;
+}
+
+/** An import's valid or rejected rows, from its parts or (imports staged before parts) its column. */
+function importRows<T>(ctx: ServerContext, row: ImportRow, name: 'valid' | 'rejected', limit?: number): T[] {
+  if (row.upload === null) return JSON.parse(row[name]) as T[];
+  return readParts(ctx.db, row.upload, name, limit).flatMap((p) => JSON.parse(p) as T[]);
 }
 
 function rollElection(ctx: ServerContext, electionId: string): Election {
@@ -70,19 +89,21 @@ function loadImport(ctx: ServerContext, electionId: string, n: number): ImportRo
   return row;
 }
 
-function toReport(row: ImportRow): ImportReport {
-  const rejected = JSON.parse(row.rejected) as RejectedRow[];
-  const meta = JSON.parse(row.meta) as { delimiter: Delimiter; ignoredColumns: string[] };
+function toReport(ctx: ServerContext, row: ImportRow): ImportReport {
+  const meta = JSON.parse(row.meta) as ImportMeta;
+  // The first part holds the first REPORT_REJECTED_LIMIT rejected rows.
+  const rejected = importRows<RejectedRow>(ctx, row, 'rejected', 1);
+  const rejectedCount = meta.rejected ?? rejected.length;
   return {
     import: row.id,
     state: row.state,
     createdAt: row.created_at,
     delimiter: meta.delimiter,
     ignoredColumns: meta.ignoredColumns,
-    valid: (JSON.parse(row.valid) as unknown[]).length,
-    rejectedCount: rejected.length,
+    valid: meta.valid ?? (JSON.parse(row.valid) as unknown[]).length,
+    rejectedCount,
     rejected: rejected.slice(0, REPORT_REJECTED_LIMIT),
-    truncated: rejected.length > REPORT_REJECTED_LIMIT,
+    truncated: rejectedCount > REPORT_REJECTED_LIMIT,
   };
 }
 
@@ -90,40 +111,45 @@ function toReport(row: ImportRow): ImportReport {
  * Check a roll file and stage it as a pending import; nothing reaches `voters` yet. `csv` is the
  * raw file (strict UTF-8 is checked) or already decoded text.
  */
-export function stageRollImport(
+export async function stageRollImport(
   ctx: ServerContext,
   electionId: string,
   csv: string | Uint8Array,
   actor: string,
-): ImportReport {
+): Promise<ImportReport> {
   const e = rollElection(ctx, electionId);
   requireNoRoll(ctx, e.id);
-  const table = readRollTable(typeof csv === 'string' ? csv : decodeUtf8(csv));
-  const { valid, rejected } = checkRows(table, e.manifest.electionDay);
-  const meta = { delimiter: table.delimiter, ignoredColumns: table.ignoredColumns };
-  const id = ctx.db.transaction(() => {
-    const r = ctx.db
-      .prepare(
-        'INSERT INTO roll_imports (election, created_at, valid, rejected, state, meta) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        e.id,
-        ctx.clock().toISOString(),
-        JSON.stringify(valid),
-        JSON.stringify(rejected),
-        'pending',
-        JSON.stringify(meta),
-      );
-    const id = Number(r.lastInsertRowid);
-    audit(ctx, actor, 'roll.stage', e.id, { import: id, valid: valid.length, rejected: rejected.length });
-    return id;
-  })();
+  const file = await uploadChecks(ctx).run('roll-file', { csv, electionDay: e.manifest.electionDay });
+  const meta: ImportMeta = {
+    delimiter: file.delimiter,
+    ignoredColumns: file.ignoredColumns,
+    valid: file.valid,
+    rejected: file.rejected,
+  };
+  const id = await runStagedUpload(ctx, {
+    election: e.id,
+    kind: 'roll-import',
+    stage: (upload) => writeParts(ctx, upload, file.parts),
+    commit: (upload) => {
+      // The roll may have been accepted, or the election moved on, while the file was checked.
+      requireNoRoll(ctx, rollElection(ctx, e.id).id);
+      const r = ctx.db
+        .prepare(
+          `INSERT INTO roll_imports (election, created_at, valid, rejected, state, meta, upload)
+           VALUES (?, ?, '[]', '[]', 'pending', ?, ?)`,
+        )
+        .run(e.id, ctx.clock().toISOString(), JSON.stringify(meta), upload);
+      const id = Number(r.lastInsertRowid);
+      audit(ctx, actor, 'roll.stage', e.id, { import: id, valid: file.valid, rejected: file.rejected });
+      return id;
+    },
+  });
   return getRollImport(ctx, e.id, id);
 }
 
 export function getRollImport(ctx: ServerContext, electionId: string, n: number): ImportReport {
   getElection(ctx, electionId);
-  return toReport(loadImport(ctx, electionId, n));
+  return toReport(ctx, loadImport(ctx, electionId, n));
 }
 
 /** The imports of an election, newest first, without their rejected rows. */
@@ -136,7 +162,7 @@ export function listRollImports(
     .prepare('SELECT * FROM roll_imports WHERE election = ? ORDER BY id DESC')
     .all(electionId) as ImportRow[];
   return rows.map((row) => {
-    const r = toReport(row);
+    const r = toReport(ctx, row);
     return {
       import: r.import,
       state: r.state,
@@ -152,7 +178,7 @@ export function listRollImports(
 /** Every rejected row of an import (for rejected.csv). */
 export function rejectedRows(ctx: ServerContext, electionId: string, n: number): RejectedRow[] {
   getElection(ctx, electionId);
-  return JSON.parse(loadImport(ctx, electionId, n).rejected) as RejectedRow[];
+  return importRows<RejectedRow>(ctx, loadImport(ctx, electionId, n), 'rejected');
 }
 
 function requirePending(row: ImportRow): void {
@@ -170,7 +196,7 @@ export function acceptRollImport(ctx: ServerContext, electionId: string, n: numb
     requireNoRoll(ctx, e.id);
     const row = loadImport(ctx, e.id, n);
     requirePending(row);
-    const rows = JSON.parse(row.valid) as RollRow[];
+    const rows = importRows<RollRow>(ctx, row, 'valid');
     if (rows.length === 0) throw unprocessable('EMPTY_ROLL', `roll import ${n} has no valid rows`);
     const salt = newSalt();
     const commitment = rollCommitment(salt, rows);

@@ -1,6 +1,8 @@
 /**
  * The login-code authenticator (SPEC §10.9): IIN + the code the commission mailed. Wrong code and
- * unknown IIN get the same 401 after the same work; 5 wrong codes lock the IIN until a reissue.
+ * unknown IIN get the same 401 after the same work (the same reads, one row written and committed),
+ * so that timing does not tell whether an IIN is on the roll; 5 wrong codes lock the IIN until a
+ * reissue.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
@@ -59,7 +61,16 @@ export function loginCodeAuthenticator(): Authenticator {
           .prepare('SELECT code_hash, failures, locked FROM login_codes WHERE election = ? AND iin = ?')
           .get(election.id, iin) as Row | undefined;
         const match = timingSafeEqual(given, row ? Buffer.from(row.code_hash, 'hex') : NO_HASH);
-        if (!row) return BAD_LOGIN;
+        if (!row) {
+          // One row updated and committed, as a wrong code's failure count below (§10.9.1 rule 5).
+          ctx.db
+            .prepare(
+              `INSERT INTO login_misses (election, count) VALUES (?, 1)
+               ON CONFLICT (election) DO UPDATE SET count = count + 1`,
+            )
+            .run(election.id);
+          return BAD_LOGIN;
+        }
         if (row.locked) return LOCKED;
         if (!match) {
           ctx.db

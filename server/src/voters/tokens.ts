@@ -3,20 +3,18 @@
  * `saylau:election:<id>`, valid 15 minutes, usable for one ballot (its `jti` is recorded in the same
  * transaction as the ballot). The subject is an opaque per-election reference, never the IIN.
  */
-import { randomBytes, createHmac } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { ServerContext } from '../context.ts';
 import { signJwt, verifyJwt } from '../auth/jwt.ts';
 import { ApiError } from '../http/errors.ts';
+import { voterReference } from './reference.ts';
 
 export const VOTER_TOKEN_SECONDS = 15 * 60;
 export const voterAudience = (election: string) => `saylau:election:${election}`;
 
 /** An opaque voter reference: HMAC(pepper, election ‖ 0 ‖ iin), so tokens and logs never carry an IIN. */
 export function voterRef(ctx: ServerContext, election: string, iin: string): string {
-  return createHmac('sha256', ctx.keys.pepper)
-    .update(`voter\0${election}\0${iin}`)
-    .digest('base64url')
-    .slice(0, 22);
+  return voterReference(ctx.keys.pepper, election, iin);
 }
 
 export interface VoterToken {
