@@ -683,7 +683,10 @@ async function initElection() {
     let owners;
     try {
       list = JSON.parse(await $('credentials-file').files[0].text()).list;
-      owners = JSON.parse(await $('credentials-owners').files[0].text()).owners;
+      const pairs = JSON.parse(await $('credentials-owners').files[0].text()).owners;
+      // On the wire owners[i] is the voter who holds list[i] (SPEC §10.7).
+      const holder = new Map(pairs.map((p) => [p.credential, p.voter]));
+      owners = list.map((k) => holder.get(k) ?? '');
     } catch {
       throw new Error(S.badFile);
     }
