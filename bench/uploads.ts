@@ -1,6 +1,6 @@
 /**
  * Upload benchmark: how long the server's event loop stalls while it takes the two large uploads, a
- * 100,000-key credential list (POST …/credentials, SPEC §10.7) and a roll CSV of about 8 MB
+ * 100,000-key credential list with its owner map (POST …/credentials, SPEC §10.7) and a roll CSV of about 8 MB
  * (POST …/roll/imports, §10.3). The server runs as a child process (bench/lib/upload-server.ts) with
  * perf_hooks.monitorEventLoopDelay; for each upload this process resets the monitor, sends the upload,
  * and prints the largest and the p99 event-loop delay the server saw meanwhile, and the wall time.
@@ -74,10 +74,11 @@ const send = (m: UploadParentMessage) => child.send(m);
 
 log(`preparing ${KEYS} credential keys and a roll of about ${(ROLL_BYTES / 1e6).toFixed(1)} MB…`);
 const keys = credentialKeys();
-const listBody = JSON.stringify({ list: keys });
 const roll = rollFile();
 send({ type: 'setup', electionDay: ELECTION_DAY, credentials: KEYS, password: PASSWORD });
 const ready = await next('ready');
+// The list with its owner map: owners[i] holds keys[i] (SPEC §10.7).
+const listBody = JSON.stringify({ list: keys, owners: ready.owners });
 
 async function session(name: string): Promise<string> {
   const r = await fetch(`${ready.url}/api/session`, {

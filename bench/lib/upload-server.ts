@@ -9,17 +9,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createElection, createUser, startServer, type RunningServer } from '../../server/src/index.ts';
+import { grantElection } from '../../server/src/auth/grants.ts';
+import { syntheticVoters } from '../../server/src/roll/synthetic.ts';
+import { voterRef } from '../../server/src/voters/tokens.ts';
 
 export interface UploadSetup {
   type: 'setup';
   electionDay: string;
-  /** The roll size the credential list must match (the `roll` entry is written directly). */
+  /** The roll size the credential list must match (its voters and `roll` entry are written directly). */
   credentials: number;
   password: string;
 }
 export type UploadParentMessage = UploadSetup | { type: 'mark' } | { type: 'stats' } | { type: 'stop' };
 export type UploadChildMessage =
-  | { type: 'ready'; url: string; listElection: string; rollElection: string }
+  /** `owners`: the roll's voter references, one to hold each key (SPEC §10.7). */
+  | { type: 'ready'; url: string; listElection: string; rollElection: string; owners: string[] }
   | { type: 'marked' }
   /** Event-loop delay since the last mark, in milliseconds. */
   | { type: 'stats'; maxMs: number; p99Ms: number; meanMs: number; samples: number; lateMaxMs: number }
@@ -47,10 +51,21 @@ async function setup(m: UploadSetup): Promise<void> {
   const district = { kk: 'Бенч', ru: 'Бенч', en: 'Bench' };
   createElection(ctx, { id: 'list-bench', district, electionDay: m.electionDay }, 'bench');
   createElection(ctx, { id: 'roll-bench', district, electionDay: m.electionDay }, 'bench');
-  // The list election's roll stands in as its board entry: the credential upload checks only its count.
-  ctx.board.append('list-bench', 'roll', { count: m.credentials, commitment: 'f'.repeat(64) });
+  for (const e of ['list-bench', 'roll-bench'])
+    for (const u of ['chair', 'authority']) grantElection(ctx, e, u, 'bench');
+  // The list election's roll as accepting it writes it (rows and board entry), without the import.
+  const voters = syntheticVoters(m.credentials, m.electionDay, 3);
+  const ins = ctx.db.prepare(
+    `INSERT INTO voters (election, iin, surname, given_name, patronymic, settlement, address, birth_date)
+     VALUES ('list-bench', ?, ?, ?, ?, ?, ?, '1980-01-01')`,
+  );
+  ctx.db.transaction(() => {
+    for (const v of voters) ins.run(v.iin, v.surname, v.givenName, v.patronymic, v.settlement, v.address);
+    ctx.board.append('list-bench', 'roll', { count: m.credentials, commitment: 'f'.repeat(64) });
+  })();
+  const owners = voters.map((v) => voterRef(ctx, 'list-bench', v.iin));
   delay.enable();
-  send({ type: 'ready', url: server.url, listElection: 'list-bench', rollElection: 'roll-bench' });
+  send({ type: 'ready', url: server.url, listElection: 'list-bench', rollElection: 'roll-bench', owners });
 }
 
 async function stop(): Promise<void> {
