@@ -136,12 +136,12 @@ describe('roll import fuzzing', () => {
           IIN_REASONS.includes(x.reason),
         );
         expect(iinRejections.length).toBeGreaterThanOrEqual(c.bad.length);
-        // Only the staged import (and its audit line) was written: no voter, no board entry.
-        expect({ ...h.snapshot(), roll_imports: 0, audit_log: 0 }).toEqual({
-          ...before,
-          roll_imports: 0,
-          audit_log: 0,
-        });
+        // Only the staged import (its upload and parts, and its audit line) was written: no voter,
+        // no board entry.
+        const after = h.snapshot();
+        expect(after.uploads).toBe(before.uploads! + 1);
+        const staged = { roll_imports: 0, audit_log: 0, uploads: 0, upload_parts: 0 };
+        expect({ ...after, ...staged }).toEqual({ ...before, ...staged });
         const csv = await download(`/api/elections/${id}/roll/imports/${r.body.import}/rejected.csv`);
         expect(csv.raw.startsWith('\uFEFF')).toBe(true);
         expect(csv.cells.length - 1).toBe(r.body.rejectedCount);

@@ -87,7 +87,10 @@ describe('staging a roll import', () => {
     });
     const after = snapshot();
     expect(after.roll_imports).toBe(before.roll_imports! + 1);
-    expect({ ...after, roll_imports: 0, audit_log: 0 }).toEqual({ ...before, roll_imports: 0, audit_log: 0 });
+    // The import is one staged upload with its parts (SPEC §9.1); nothing else but its audit line.
+    expect(after.uploads).toBe(before.uploads! + 1);
+    const staged = { roll_imports: 0, audit_log: 0, uploads: 0, upload_parts: 0 };
+    expect({ ...after, ...staged }).toEqual({ ...before, ...staged });
     expect(h.server.ctx.board.latest(E, 'roll')).toBeNull();
     const again = await h.api('GET', `${base}/imports/${r.body.import}`, undefined, token);
     expect(again.body).toEqual(r.body);
