@@ -7,6 +7,7 @@
  * never stalls long; the list and its board entry appear together in one final transaction
  * (uploads/staging.ts).
  */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { ServerContext } from '../context.ts';
 import { audit } from '../audit.ts';
 import { conflict, unprocessable } from '../http/errors.ts';
@@ -54,16 +55,20 @@ export async function publishCredentialList(
   body: unknown,
   actor: string,
 ): Promise<PublishedCredentials> {
+  // The body was parsed in this turn of the event loop: let others in before the next step, and
+  // between the steps below (each takes tens of milliseconds on a 100,000-key list).
+  await yieldToLoop();
   // Rules 1–3 are cheap reads: made now, but a refusal waits for the body's shape to be checked.
   let count = 0;
   let iins: string[] = [];
   let refusal: unknown = null;
   try {
     count = rollCountToMatch(ctx, electionId);
-    iins = rollIins(ctx, electionId);
+    iins = await rollIins(ctx, electionId);
   } catch (e) {
     refusal = e;
   }
+  await yieldToLoop();
   // Only a flat {list, owners} of strings goes to the worker (zod refuses anything else at its first
   // level, cheaply, and a body nested deeper than a structured clone can copy must not get that far).
   if (!isFlatUpload(body)) parseWith(CredentialUpload, body, 'body');

@@ -8,8 +8,8 @@ import { checkRows } from './rows.ts';
 
 /** The JSON report lists this many rejected rows (rejected.csv has them all): one stored part. */
 export const REPORT_REJECTED_LIMIT = 1000;
-/** Valid rows a stored part holds: about 400 kB of JSON, written in one short transaction. */
-const VALID_PART_ROWS = 2000;
+/** Valid rows a stored part holds: about 100 kB of JSON, written and synced in one short transaction. */
+const VALID_PART_ROWS = 500;
 
 export interface CheckedRollFile {
   delimiter: Delimiter;
