@@ -20,7 +20,7 @@ import {
   startServer,
   type BallotContest,
 } from '../server/src/index.ts';
-import { makeIin, syntheticVoters } from '../server/src/roll/synthetic.ts';
+import { makeIin, syntheticVoters, writeSyntheticRoll } from '../server/src/roll/synthetic.ts';
 import { issueLoginCodes } from '../server/src/voters/login-codes.ts';
 import { MAX_LOGIN_FAILURES } from '../server/src/voters/login-code-authenticator.ts';
 import { quantile } from './lib/bench-client.ts';
@@ -63,12 +63,7 @@ const contests: BallotContest[] = [
 ];
 // The steps before voting, written as their modules write them (the bench measures only sign-in).
 ctx.db.transaction(() => {
-  const ins = ctx.db.prepare(
-    `INSERT INTO voters (election, iin, surname, given_name, patronymic, settlement, address, birth_date)
-     VALUES (?, ?, ?, ?, ?, ?, ?, '1980-01-01')`,
-  );
-  for (const v of voters) ins.run(ID, v.iin, v.surname, v.givenName, v.patronymic, v.settlement, v.address);
-  ctx.board.append(ID, 'roll', { count: voters.length, commitment: 'f'.repeat(64) });
+  writeSyntheticRoll(ctx, ID, voters, 'f'.repeat(64));
   setContests(ctx, ID, contests);
   setStatus(ctx, ID, 'nominations', 'ballot-fixed');
   ctx.board.append(ID, 'ballot-fixed', { contests });

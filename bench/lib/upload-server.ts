@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createElection, createUser, startServer, type RunningServer } from '../../server/src/index.ts';
 import { grantElection } from '../../server/src/auth/grants.ts';
-import { syntheticVoters } from '../../server/src/roll/synthetic.ts';
+import { syntheticVoters, writeSyntheticRoll } from '../../server/src/roll/synthetic.ts';
 import { voterRef } from '../../server/src/voters/tokens.ts';
 
 export interface UploadSetup {
@@ -55,14 +55,7 @@ async function setup(m: UploadSetup): Promise<void> {
     for (const u of ['chair', 'authority']) grantElection(ctx, e, u, 'bench');
   // The list election's roll as accepting it writes it (rows and board entry), without the import.
   const voters = syntheticVoters(m.credentials, m.electionDay, 3);
-  const ins = ctx.db.prepare(
-    `INSERT INTO voters (election, iin, surname, given_name, patronymic, settlement, address, birth_date)
-     VALUES ('list-bench', ?, ?, ?, ?, ?, ?, '1980-01-01')`,
-  );
-  ctx.db.transaction(() => {
-    for (const v of voters) ins.run(v.iin, v.surname, v.givenName, v.patronymic, v.settlement, v.address);
-    ctx.board.append('list-bench', 'roll', { count: m.credentials, commitment: 'f'.repeat(64) });
-  })();
+  writeSyntheticRoll(ctx, 'list-bench', voters);
   const owners = voters.map((v) => voterRef(ctx, 'list-bench', v.iin));
   delay.enable();
   send({ type: 'ready', url: server.url, listElection: 'list-bench', rollElection: 'roll-bench', owners });

@@ -25,7 +25,7 @@ import {
   type BallotContest,
   type CreateElectionInput,
 } from '../src/index.ts';
-import { syntheticVoters, type SyntheticVoter } from '../src/roll/synthetic.ts';
+import { syntheticVoters, type SyntheticVoter, writeSyntheticRoll } from '../src/roll/synthetic.ts';
 import {
   checkDealings,
   computeShare,
@@ -146,12 +146,7 @@ export async function ceremonyElectionFixture(
     credentials.map((c) => c.code),
   );
   ctx.db.transaction(() => {
-    const ins = ctx.db.prepare(
-      `INSERT INTO voters (election, iin, surname, given_name, patronymic, settlement, address, birth_date)
-       VALUES (?, ?, ?, ?, ?, ?, ?, '1980-01-01')`,
-    );
-    for (const v of voters) ins.run(id, v.iin, v.surname, v.givenName, v.patronymic, v.settlement, v.address);
-    ctx.board.append(id, 'roll', { count: voters.length, commitment: 'f'.repeat(64) });
+    writeSyntheticRoll(ctx, id, voters, 'f'.repeat(64));
     if (!created.contests) {
       setContests(ctx, id, contests);
       setStatus(ctx, id, 'nominations', 'ballot-fixed');

@@ -14,7 +14,7 @@ import {
 } from '@saylau/crypto';
 import { createElection } from '../src/index.ts';
 import { auditLog } from '../src/audit.ts';
-import { syntheticVoters } from '../src/roll/synthetic.ts';
+import { syntheticVoters, writeSyntheticRoll } from '../src/roll/synthetic.ts';
 import { generateCredentialFiles } from '../src/credentials/generate.ts';
 import { credentialVoters } from '../src/credentials/voters.ts';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -48,14 +48,7 @@ function electionWithRoll(id: string, voters: number, roll = true) {
   createElection(ctx, { id, district: DISTRICT, electionDay: ELECTION_DAY }, 'test');
   if (!roll) return;
   const rows = syntheticVoters(voters, ELECTION_DAY, 5);
-  ctx.db.transaction(() => {
-    const ins = ctx.db.prepare(
-      `INSERT INTO voters (election, iin, surname, given_name, patronymic, settlement, address, birth_date)
-       VALUES (?, ?, ?, ?, ?, ?, ?, '1980-01-01')`,
-    );
-    for (const v of rows) ins.run(id, v.iin, v.surname, v.givenName, v.patronymic, v.settlement, v.address);
-    ctx.board.append(id, 'roll', { count: rows.length, commitment: 'e'.repeat(64) });
-  })();
+  writeSyntheticRoll(ctx, id, rows, 'e'.repeat(64));
 }
 
 /** The rows of codes.csv: BOM, header, then number; voter; name and address; code. */

@@ -21,7 +21,7 @@ import {
   AGAINST_ALL,
   type BallotContest,
 } from '../src/index.ts';
-import { syntheticVoters, type SyntheticVoter } from '../src/roll/synthetic.ts';
+import { syntheticVoters, type SyntheticVoter, writeSyntheticRoll } from '../src/roll/synthetic.ts';
 import { voterRef } from '../src/voters/tokens.ts';
 import { DISTRICT, ELECTION_DAY, type Harness } from './harness.ts';
 
@@ -73,12 +73,7 @@ export function openElectionFixture(
     credentials.map((c) => c.code),
   );
   ctx.db.transaction(() => {
-    const ins = ctx.db.prepare(
-      `INSERT INTO voters (election, iin, surname, given_name, patronymic, settlement, address, birth_date)
-       VALUES (?, ?, ?, ?, ?, ?, ?, '1980-01-01')`,
-    );
-    for (const v of voters) ins.run(id, v.iin, v.surname, v.givenName, v.patronymic, v.settlement, v.address);
-    ctx.board.append(id, 'roll', { count: voters.length, commitment: 'f'.repeat(64) });
+    writeSyntheticRoll(ctx, id, voters, 'f'.repeat(64));
     setContests(ctx, id, contests);
     setStatus(ctx, id, 'nominations', 'ballot-fixed');
     ctx.board.append(id, 'ballot-fixed', { contests });

@@ -4,7 +4,7 @@ import express from 'express';
 import { createElection } from '../src/index.ts';
 import { auditLog } from '../src/audit.ts';
 import { errorHandler } from '../src/http/errors.ts';
-import { makeIin, syntheticVoters } from '../src/roll/synthetic.ts';
+import { makeIin, syntheticVoters, writeSyntheticRoll } from '../src/roll/synthetic.ts';
 import { checkVoterToken, voterRef } from '../src/voters/tokens.ts';
 import { AuthenticatorRegistry } from '../src/voters/authenticator.ts';
 import { defaultAuthenticators, loginVoter } from '../src/voters/login.ts';
@@ -46,14 +46,7 @@ function electionWithRoll(id: string, voters: number) {
   const ctx = h.server.ctx;
   createElection(ctx, { id, district: DISTRICT, electionDay: ELECTION_DAY }, 'test');
   const rows = syntheticVoters(voters, ELECTION_DAY, 9);
-  ctx.db.transaction(() => {
-    const ins = ctx.db.prepare(
-      `INSERT INTO voters (election, iin, surname, given_name, patronymic, settlement, address, birth_date)
-       VALUES (?, ?, ?, ?, ?, ?, ?, '1980-01-01')`,
-    );
-    for (const v of rows) ins.run(id, v.iin, v.surname, v.givenName, v.patronymic, v.settlement, v.address);
-    ctx.board.append(id, 'roll', { count: rows.length, commitment: 'e'.repeat(64) });
-  })();
+  writeSyntheticRoll(ctx, id, rows, 'e'.repeat(64));
   return rows;
 }
 

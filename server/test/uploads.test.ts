@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { createElection } from '../src/elections/store.ts';
 import { listRollImports } from '../src/roll/service.ts';
-import { rollCsv, syntheticVoters } from '../src/roll/synthetic.ts';
+import { rollCsv, syntheticVoters, writeSyntheticRoll } from '../src/roll/synthetic.ts';
 import { startServer } from '../src/server.ts';
 import { CHUNK_ROWS, runStagedUpload, writeChunks } from '../src/uploads/staging.ts';
 import { uploadChecks } from '../src/uploads/task-worker.ts';
@@ -36,15 +36,7 @@ function keys(n: number): string[] {
 /** An election in nominations whose roll has `voters` voters (rows and board entry, as accepting writes). */
 function electionWithRollOf(ctx: ServerContext, id: string, voters: number): void {
   createElection(ctx, { id, district: DISTRICT, electionDay: ELECTION_DAY }, 'test');
-  const ins = ctx.db.prepare(
-    `INSERT INTO voters (election, iin, surname, given_name, patronymic, settlement, address, birth_date)
-     VALUES (?, ?, ?, ?, ?, ?, ?, '1980-01-01')`,
-  );
-  ctx.db.transaction(() => {
-    for (const v of syntheticVoters(voters, ELECTION_DAY, 9))
-      ins.run(id, v.iin, v.surname, v.givenName, v.patronymic, v.settlement, v.address);
-    ctx.board.append(id, 'roll', { count: voters, commitment: 'e'.repeat(64) });
-  })();
+  writeSyntheticRoll(ctx, id, syntheticVoters(voters, ELECTION_DAY, 9), 'e'.repeat(64));
 }
 
 /** The upload body for `list`: each key held by one voter of the roll (SPEC §10.7). */

@@ -2,6 +2,7 @@
  * Synthetic voters for demos, tests and benchmarks: valid IINs (real dates, check digit), names from
  * a small list. Deterministic for a given seed, so a demo roll is reproducible. Never real people.
  */
+import type { ServerContext } from '../context.ts';
 import { iinCheckDigit } from './iin.ts';
 
 export interface SyntheticVoter {
@@ -85,4 +86,26 @@ export function rollCsv(voters: readonly SyntheticVoter[], sep: ',' | ';' = ';',
   for (const v of voters)
     lines.push([v.iin, v.surname, v.givenName, v.patronymic, v.settlement, v.address].map(q).join(sep));
   return (bom ? '\ufeff' : '') + lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * The rows and the `roll` entry {count, commitment} that accepting a roll writes (SPEC §10.3), for
+ * tests and benchmarks that start from an accepted roll without its import. Runs in the caller's
+ * transaction, or its own.
+ */
+export function writeSyntheticRoll(
+  ctx: Pick<ServerContext, 'db' | 'board'>,
+  election: string,
+  voters: readonly SyntheticVoter[],
+  commitment = 'f'.repeat(64),
+): void {
+  const ins = ctx.db.prepare(
+    `INSERT INTO voters (election, iin, surname, given_name, patronymic, settlement, address, birth_date)
+     VALUES (?, ?, ?, ?, ?, ?, ?, '1980-01-01')`,
+  );
+  ctx.db.transaction(() => {
+    for (const v of voters)
+      ins.run(election, v.iin, v.surname, v.givenName, v.patronymic, v.settlement, v.address);
+    ctx.board.append(election, 'roll', { count: voters.length, commitment });
+  })();
 }
