@@ -32,7 +32,7 @@ import {
   type ZeroOneProof,
 } from './proofs/zero-one.ts';
 import { parseSigningPublicKey, signDocument, verifyDocument } from './signature.ts';
-import { ballotHash, trackerFromHash } from './tracker.ts';
+import { ENCRYPTED_BALLOT_KEYS, ballotHash, trackerFromHash } from './tracker.ts';
 
 export interface ChoiceJson extends CiphertextJson {
   proof: ZeroOneJson;
@@ -201,13 +201,12 @@ function decodeContests(params: ElectionParams, o: Record<string, unknown>, fiel
   });
 }
 
-const ENCRYPTED_KEYS = ['version', 'election', 'credential', 'contests'] as const;
-const CAST_KEYS = [...ENCRYPTED_KEYS, 'anchor', 'signature'] as const;
+const CAST_KEYS = [...ENCRYPTED_BALLOT_KEYS, 'anchor', 'signature'] as const;
 
 /** §8.3 steps 1–3 for either form; a cast ballot also has its anchor and signature decoded. */
 function decodeAny(params: ElectionParams, json: unknown, field: string, cast: boolean): DecodedBallot {
   const o = asObject(json, field);
-  exactKeys(o, cast ? CAST_KEYS : ENCRYPTED_KEYS, field);
+  exactKeys(o, cast ? CAST_KEYS : ENCRYPTED_BALLOT_KEYS, field);
   if (o.version !== PROTOCOL_VERSION)
     fail('BAD_PARAMS', `${field}.version`, `expected "${PROTOCOL_VERSION}"`);
   checkId(o.election, `${field}.election`);

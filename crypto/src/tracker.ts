@@ -2,8 +2,9 @@
  * Ballot trackers (SPEC §8.4): the ballot hash is the tagged SHA-256 of the canonical JSON of the
  * encrypted ballot — `version`, `election`, `credential` and `contests`, without the anchor and the
  * signature added at cast time — so the booth shows it before the voter chooses to audit or cast,
- * and an audited ballot's check page shows the same one. The tracker a voter reads out is its first 80 bits in Crockford base32,
- * four groups of four characters (no I, L, O, U: nothing to confuse when read aloud or typed).
+ * and an audited ballot's check page shows the same one. The tracker a voter reads out is its first
+ * 80 bits in Crockford base32, four groups of four characters (no I, L, O, U: nothing to confuse
+ * when read aloud or typed).
  */
 import { bytesToHex } from './bytes.ts';
 import { canonicalJsonBytes } from './canonical-json.ts';
@@ -13,15 +14,15 @@ import { taggedHash256 } from './hash.ts';
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const TRACKER_CHARS = 16;
 
-/** The members of a ballot that §8.4 hashes. */
-const HASHED = ['version', 'election', 'credential', 'contests'] as const;
+/** The members of an encrypted ballot (§8.2), the part of a ballot that §8.4 hashes. */
+export const ENCRYPTED_BALLOT_KEYS = ['version', 'election', 'credential', 'contests'] as const;
 
 /** 32-byte ballot hash, hex, of a cast or an encrypted ballot (the same for both). */
 export function ballotHash(ballot: unknown): string {
   let part = ballot;
   if (typeof ballot === 'object' && ballot !== null && !Array.isArray(ballot)) {
     const o = ballot as Record<string, unknown>;
-    part = Object.fromEntries(HASHED.filter((k) => k in o).map((k) => [k, o[k]]));
+    part = Object.fromEntries(ENCRYPTED_BALLOT_KEYS.filter((k) => k in o).map((k) => [k, o[k]]));
   }
   return bytesToHex(taggedHash256('ballot/tracker', [canonicalJsonBytes(part)]));
 }

@@ -35,7 +35,7 @@ export function checkAnchors(entries: readonly Entry[], out: Collector): void {
     if (typeof credential === 'string') previous.set(credential, e);
     if (!a) continue;
     const cited = bySeq.get(a.seq);
-    // A1: before the ballot. A2: the cited entry is on this board with the cited hash.
+    // A1: before the ballot, and the cited entry is on this board with the cited hash.
     if (a.seq >= e.seq) out.fail('7.6', e.seq, 'anchorNotBefore', { anchor: a.seq });
     else if (!cited || cited.hash !== a.hash) out.fail('7.6', e.seq, 'anchorHash', { anchor: a.seq });
     // A2: not before voting opened. A3: not before the same credential's previous ballot.

@@ -5,10 +5,9 @@
  */
 import {
   CryptoError,
-  canonicalJson,
+  ballotHash,
   decodeAnchor,
   decodeBallot,
-  encryptedPart,
   normaliseTracker,
   trackerFromHash,
   type BallotJson,
@@ -158,11 +157,9 @@ async function castChecked(
     const earlier = s.byTracker.get(election, tracker) as { seq: number } | undefined;
     if (earlier) {
       const row = s.entry.get(election, earlier.seq) as { payload: string; hash: string };
-      // The same encrypted ballot (§8.4), even signed again with a newer anchor, is already cast.
-      const same =
-        canonicalJson(encryptedPart(JSON.parse(row.payload) as BallotJson)) ===
-        canonicalJson(encryptedPart(json));
-      if (!same) throw conflict('TRACKER_TAKEN', 'another ballot has this tracker; encrypt the ballot again');
+      // The same ballot hash is the same encrypted ballot (§8.4), even signed again with a newer anchor.
+      if (ballotHash(JSON.parse(row.payload)) !== verdict.hash)
+        throw conflict('TRACKER_TAKEN', 'another ballot has this tracker; encrypt the ballot again');
       throw conflict('ALREADY_CAST', 'this ballot is already on the board', {
         tracker,
         seq: earlier.seq,

@@ -43,10 +43,12 @@ export function credentialVoters(ctx: ServerContext, electionId: string): Creden
  * read a slice at a time with a yield between, since 100,000 rows take tens of milliseconds.
  */
 export async function rollIins(ctx: ServerContext, electionId: string): Promise<string[]> {
-  const page = ctx.db.prepare('SELECT iin FROM voters WHERE election = ? AND iin > ? ORDER BY iin LIMIT ?');
+  const page = ctx.db
+    .prepare('SELECT iin FROM voters WHERE election = ? AND iin > ? ORDER BY iin LIMIT ?')
+    .pluck();
   const out: string[] = [];
   for (;;) {
-    const rows = page.pluck().all(electionId, out.at(-1) ?? '', IIN_PAGE) as string[];
+    const rows = page.all(electionId, out.at(-1) ?? '', IIN_PAGE) as string[];
     out.push(...rows);
     if (rows.length < IIN_PAGE) return out;
     await yieldToLoop();
