@@ -1,5 +1,5 @@
 /**
- * Build the voter's booth (issue #4) with esbuild: the Web Worker that encrypts, the Web Worker that
+ * Build the voter's booth with esbuild: the Web Worker that encrypts, the Web Worker that
  * reads the letter's QR code with jsQR (SPEC §10.14), the page bundle and the stylesheet, all in
  * memory. The workers are built first and their content-addressed URLs (`/booth/<sha256>.worker.js`,
  * `/booth/<sha256>.scan.js`) are compiled into the page bundle, so the page bundle's SHA-256

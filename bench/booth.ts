@@ -1,5 +1,5 @@
 /**
- * Booth benchmark (issue #4): encrypt and prove a 6-option ballot in Debian's Chromium, in the booth's
+ * Booth benchmark: encrypt and prove a 6-option ballot in Debian's Chromium, in the booth's
  * own Web Worker as served under the booth page's CSP, unthrottled and with the CPU throttled 6× over
  * CDP (Emulation.setCPUThrottlingRate, "a low-end phone"); and the bundle's size, raw and gzipped.
  * "encrypt+prove" is the worker's own timing of encryptBallot (SPEC §8.2); "round trip" is the page's

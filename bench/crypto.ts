@@ -1,5 +1,5 @@
 /**
- * Crypto benchmark (issue #2): encrypt+prove of a 6-option single-choice ballot, the credential's
+ * Crypto benchmark: encrypt+prove of a 6-option single-choice ballot, the credential's
  * signature added at cast time (SPEC §8.2), its verification one by one, and batched verification at
  * batch sizes 16, 64 and 256, in ms per ballot and ballots/s.
  * "verify" is what a verifier does per ballot: strict decoding from JSON, the credential's Ed25519

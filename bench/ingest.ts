@@ -1,5 +1,5 @@
 /**
- * Ingest benchmark (issue #3 step 8): how many ballots a server on this machine takes in over HTTP.
+ * Ingest benchmark: how many ballots a server on this machine takes in over HTTP.
  * The server runs as a child process (bench/lib/bench-server.ts) so the load generator does not share
  * its event loop; it verifies with its default worker-thread pool. Before the clock starts this
  * process encrypts N ballots with distinct credentials (in worker threads, bench/lib/ballots.ts) and

@@ -1,5 +1,5 @@
 /**
- * Load benchmark (issue #6): the highest casting rate the server holds on this machine, sustained.
+ * Load benchmark: the highest casting rate the server holds on this machine, sustained.
  * The server is a child process (bench/lib/bench-server.ts) on a temporary data directory; ballots
  * with distinct credentials are encrypted in worker threads before any clock starts
  * (bench/lib/ballots.ts) and signed when due with the newest board head known (SPEC §8.2,

@@ -1,5 +1,5 @@
 /**
- * Verifier benchmark (issue #5): `saylau-verify` against Belenios' `belenios-tool election verify`,
+ * Verifier benchmark: `saylau-verify` against Belenios' `belenios-tool election verify`,
  * side by side on this machine in the same run, on elections of the same shape — 5 candidates and
  * "Against all" (6 options), exactly one choice, 3 trustees with t = 2, one ballot per voter, tally,
  * 2 partial decryptions and the result.

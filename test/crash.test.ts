@@ -1,5 +1,5 @@
 /**
- * Crash safety (issue #6): the server runs as a child process on a real SQLite file while 24
+ * Crash safety: the server runs as a child process on a real SQLite file while 24
  * voters cast 1,000 ballots (800 voters, 200 of them vote twice); it is killed with SIGKILL at
  * random moments, at least 5 times, and restarted on the same data directory. A voter whose request
  * died without an answer looks the ballot up by its tracker (known before sending, SPEC §8.4) and

@@ -1,4 +1,4 @@
-/** The booth's HTTP side (issue #4): shells, content-addressed files, the published hash, refusals. */
+/** The booth's HTTP side: shells, content-addressed files, the published hash, refusals. */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../server/test/harness.ts';

@@ -1,5 +1,5 @@
 /**
- * The booth end to end in Debian's Chromium (issue #4): voters vote in Kazakh, Russian and English
+ * The booth end to end in Debian's Chromium: voters vote in Kazakh, Russian and English
  * (one at 360 px, one with the keyboard only), one audits a ballot, checks it on the check page and
  * then casts, the receipt's tracker is found on the board, the network-failure path asks the server
  * by tracker before sending again, and the decrypted tally holds exactly these votes.

@@ -1,4 +1,4 @@
-/** The booth's catalogs (issue #4): every key in kk, ru and en, and every key the code names exists. */
+/** The booth's catalogs: every key in kk, ru and en, and every key the code names exists. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

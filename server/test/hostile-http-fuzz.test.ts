@@ -1,5 +1,5 @@
 /**
- * Property-based fuzzing of every HTTP endpoint (issue 6, SPEC §10.13): random and malformed JSON,
+ * Property-based fuzzing of every HTTP endpoint (SPEC §10.13): random and malformed JSON,
  * wrong types, huge strings and arrays, deep nesting, `__proto__`/`constructor` keys, hostile path
  * and query parameters, and ballots spoiled one field at a time. Every answer must be a 4xx with a
  * stable JSON error code, and the database (every table and the board) must be unchanged.

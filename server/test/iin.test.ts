@@ -8,7 +8,7 @@ function complete(first11: string): string | null {
   return c === null ? null : first11 + c;
 }
 
-describe('IIN (DESIGN.md: nomination rules)', () => {
+describe('IIN (SPEC §10.3.2)', () => {
   it('accepts a valid IIN and derives birth date and sex', () => {
     const iin = complete('90051530012')!;
     expect(parseIin(iin)).toEqual({ ok: true, value: { iin, birthDate: '1990-05-15', sex: 'male' } });

@@ -1,5 +1,5 @@
 /**
- * Commission pages over real HTTP (issue #7): the shells the page script drives. They are public
+ * Commission pages over real HTTP: the shells the page script drives. They are public
  * HTML with forms and no private data; each step's data comes from the JSON API with a session.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ describe('commission pages', () => {
     expect(r.text).toMatch(/<section id="create-section" data-role="admin" hidden>/);
     const js = await get(m![1]!);
     expect(js.status).toBe(200);
-    // The server's IIN check digit rule is bundled in (the second weight set, DESIGN.md).
+    // The server's IIN check digit rule is bundled in (the second weight set, SPEC §10.3.2).
     expect(js.text).toContain('[3,4,5,6,7,8,9,10,11,1,2]');
     expect(js.headers.get('content-type')).toMatch(/javascript/);
   });

@@ -1,5 +1,5 @@
 /**
- * Observer pages over real HTTP (issue #7): a whole small election through the demo's steps, then
+ * Observer pages over real HTTP: a whole small election through the demo's steps, then
  * the public pages: status, CSP, languages, escaping, the candidates, ballots per hour and the result.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The observer page of a referendum over real HTTP (issue #7): no candidates section, each question
+ * The observer page of a referendum over real HTTP: no candidates section, each question
  * with its yes/no bar chart, counts, shares and adopted/rejected, from a real ceremony and tally.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -22,7 +22,7 @@ import {
 import { renderReport } from './render.ts';
 import { unusableReport, verifyBoard, type Report, type VerifyOptions } from './verify.ts';
 
-/** Boards with more ballots than this get a progress bar on stderr (issue #5). */
+/** Boards with more ballots than this get a progress bar on stderr. */
 const PROGRESS_ABOVE = 1000;
 /** A board export is JSON Lines; a server's board is fetched over HTTP(S). */
 const URL_RE = /^https?:\/\//i;

@@ -1,5 +1,5 @@
 /**
- * Independence (issue #5): the verifier works from the board and SPEC.md alone, so nothing it runs
+ * Independence: the verifier works from the board and SPEC.md alone, so nothing it runs
  * may come from server/ or ballot-client/. Every import of every verifier/src file is resolved and
  * followed; the walk fails on a path into either package or on a package other than the allowed ones.
  */

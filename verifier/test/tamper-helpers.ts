@@ -1,5 +1,5 @@
 /**
- * Helpers for the tamper suite (issue #5): read a real board export, change entries the way a
+ * Helpers for the tamper suite: read a real board export, change entries the way a
  * dishonest server could, and write it back as JSON Lines.
  *
  * Two kinds of attacker:

@@ -1,5 +1,5 @@
 /**
- * Tamper suite (issue #5): one real demo election (40 voters over HTTP), then one edit per case, as
+ * Tamper suite: one real demo election (40 voters over HTTP), then one edit per case, as
  * a raw file edit (the hash chain catches it) or as a server that re-hashes the chain after the edit
  * (the content checks, signed checkpoints or `since` catch it). Each case asserts exit code 1 and the
  * check id that must report it, at the tampered entry's seq where that is unambiguous. The untouched

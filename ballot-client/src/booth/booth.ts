@@ -1,5 +1,5 @@
 /**
- * The voting booth (issue #4): sign in → credential code → ballot → review → encrypt (in the worker)
+ * The voting booth: sign in → credential code → ballot → review → encrypt (in the worker)
  * → cast, or audit and encrypt afresh (SPEC §8.5) → signed receipt. After a network failure the booth
  * asks the board by tracker whether the ballot arrived before it sends anything again (SPEC §10.9.2),
  * so a ballot is never cast twice.

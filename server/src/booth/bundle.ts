@@ -1,5 +1,5 @@
 /**
- * The booth bundle (issue #4), built once per process with esbuild in memory (ballot-client/build.ts)
+ * The booth bundle, built once per process with esbuild in memory (ballot-client/build.ts)
  * when first needed, so that a fresh `npm ci` serves it with no build step. Its SHA-256 goes into
  * every new election's manifest (SPEC §10.1), so the build must come before the first election.
  */

@@ -1,5 +1,5 @@
 /**
- * The voter's booth in the browser (issue #4): the page shells of the booth, of "check an audited
+ * The voter's booth in the browser: the page shells of the booth, of "check an audited
  * ballot" and of "find my ballot"; the bundle at content-addressed URLs; its SHA-256 at GET
  * /api/booth so that observers can compare it with what voters run; and the board's `candidate`
  * entries, which the ballot shows with the route that nominated each candidate.

@@ -1,4 +1,4 @@
-/** Rule profiles (SPEC §10.2, DESIGN.md "Nomination rules"), published in the manifest. */
+/** Rule profiles (SPEC §10.2), published in the manifest. */
 import { z } from 'zod';
 
 export const ROUTES = ['public-association', 'citizen-assembly', 'party', 'self'] as const;

@@ -1,5 +1,5 @@
 /**
- * The sitting district akim (SPEC §10.4, DESIGN.md "Nomination rules"): recorded privately by the
+ * The sitting district akim (SPEC §10.4.2): recorded privately by the
  * commission so that a nomination by the akim, or by anyone acting for that office, is refused.
  */
 import type { ServerContext } from '../context.ts';

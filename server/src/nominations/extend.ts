@@ -1,5 +1,5 @@
 /**
- * Extending nomination (SPEC §10.4, DESIGN.md: fewer than 2 candidates extends nomination by up to
+ * Extending nomination (SPEC §10.4.6: fewer than 2 candidates extends nomination by up to
  * 5 days): both deadlines move by the same whole days, in total at most 5, still before voting.
  */
 import type { ServerContext } from '../context.ts';

@@ -1,5 +1,5 @@
 /**
- * Commission pages (issue #7): `/admin` (sign in, the elections the account holds, an
+ * Commission pages: `/admin` (sign in, the elections the account holds, an
  * administrator creates one) and `/admin/elections/:id` (every step of one election; an
  * administrator's grants instead). The server renders the forms and the public state; the page
  * script /assets/admin.js checks fields as they are typed and calls the JSON API (SPEC §10) with the

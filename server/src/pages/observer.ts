@@ -1,5 +1,5 @@
 /**
- * Public observer pages (issue #7): `/elections/:id` (progress, candidates, ballots per hour, the
+ * Public observer pages: `/elections/:id` (progress, candidates, ballots per hour, the
  * result as a bar chart, how to verify) and `/elections/:id/live` (the board as entries arrive, a
  * bundled script: see bundles.ts).
  * Everything shown here is on the board or is a count; nothing private.

@@ -1,5 +1,5 @@
 /**
- * Kazakhstan IIN (individual identification number), as DESIGN.md gives it: 12 digits, YYMMDD, a
+ * Kazakhstan IIN (individual identification number), as SPEC §10.3.2 (R8) checks it: 12 digits, YYMMDD, a
  * century/sex digit (1–2: 1800s, 3–4: 1900s, 5–6: 2000s; odd male, even female), a 4-digit serial
  * and a check digit: Σ dᵢ·wᵢ mod 11 with weights 1…11; if that is 10, weights 3…11,1,2; if 10 again
  * the IIN is invalid.

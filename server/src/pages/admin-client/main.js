@@ -1,5 +1,5 @@
 /* global document, window, sessionStorage, location */
-// The commission pages' script (issue #7): checks fields as they are typed, calls the JSON API
+// The commission pages' script: checks fields as they are typed, calls the JSON API
 // (SPEC §10) with the session token kept in sessionStorage, and explains refusals in the page's
 // language. Bundled by ../bundles.ts (the CSP forbids inline scripts).
 import { parseIin } from '../../roll/iin.ts';

@@ -1,5 +1,5 @@
 /* global document */
-// The live board (issue #7): polls GET /api/elections/:id/board?from=SEQ (SPEC §9.3) and puts each
+// The live board: polls GET /api/elections/:id/board?from=SEQ (SPEC §9.3) and puts each
 // new entry at the top of the table. A ballot is shown by its tracker (SPEC §8.4), computed here
 // from the entry itself, so a voter finds the tracker of their receipt. Bundled by ../bundles.ts
 // (the CSP forbids inline scripts).

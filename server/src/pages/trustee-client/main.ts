@@ -1,5 +1,5 @@
 /**
- * The trustee page's script (issue #7): the trustee library of `saylau trustee …` (SPEC §10.6,
+ * The trustee page's script: the trustee library of `saylau trustee …` (SPEC §10.6,
  * §10.11, §10.12.1) running in the browser, its state kept in this browser (fs-shim.ts) and offered
  * as a backup file. Bundled by ../trustee-bundle.ts; the CSP forbids inline scripts.
  */
