@@ -34,7 +34,7 @@ export interface Profile {
   name: 'reform' | 'law-2021';
   routes: RouteKind[];
   signaturesFrom: RouteKind[];
-  signatureShare: number;
+  signaturePercent: number;
   oneSignaturePerSigner: boolean;
   onePartyCandidate: boolean;
   minimumAge: number;
@@ -68,7 +68,7 @@ const FIXED: Record<
     | 'signaturesFrom'
     | 'oneSignaturePerSigner'
     | 'onePartyCandidate'
-    | 'signatureShare'
+    | 'signaturePercent'
     | 'minimumAge'
   >
 > = {
@@ -77,7 +77,7 @@ const FIXED: Record<
     signaturesFrom: [...ROUTES],
     oneSignaturePerSigner: true,
     onePartyCandidate: false,
-    signatureShare: 0.01,
+    signaturePercent: 1,
     minimumAge: 25,
   },
   'law-2021': {
@@ -85,7 +85,7 @@ const FIXED: Record<
     signaturesFrom: ['self'],
     oneSignaturePerSigner: false,
     onePartyCandidate: true,
-    signatureShare: 0.01,
+    signaturePercent: 1,
     minimumAge: 25,
   },
 };
@@ -94,7 +94,7 @@ const PROFILE_KEYS = [
   'name',
   'routes',
   'signaturesFrom',
-  'signatureShare',
+  'signaturePercent',
   'oneSignaturePerSigner',
   'onePartyCandidate',
   'minimumAge',
@@ -117,7 +117,7 @@ function checkProfile(v: unknown, out: Collector): Profile | null {
         name,
         routes,
         signaturesFrom,
-        signatureShare: typeof o.signatureShare === 'number' ? o.signatureShare : NaN,
+        signaturePercent: typeof o.signaturePercent === 'number' ? o.signaturePercent : NaN,
         oneSignaturePerSigner: bool(o.oneSignaturePerSigner, 'profile.oneSignaturePerSigner'),
         onePartyCandidate: bool(o.onePartyCandidate, 'profile.onePartyCandidate'),
         minimumAge: int(o.minimumAge, 'profile.minimumAge', 0, 200),
@@ -132,7 +132,7 @@ function checkProfile(v: unknown, out: Collector): Profile | null {
       const wrong: string[] = [];
       if (!sameSet(p.routes, f.routes)) wrong.push('routes');
       if (!sameSet(p.signaturesFrom, f.signaturesFrom)) wrong.push('signaturesFrom');
-      if (p.signatureShare !== f.signatureShare) wrong.push('signatureShare');
+      if (p.signaturePercent !== f.signaturePercent) wrong.push('signaturePercent');
       if (p.oneSignaturePerSigner !== f.oneSignaturePerSigner) wrong.push('oneSignaturePerSigner');
       if (p.onePartyCandidate !== f.onePartyCandidate) wrong.push('onePartyCandidate');
       if (p.minimumAge !== f.minimumAge) wrong.push('minimumAge');

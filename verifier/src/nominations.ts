@@ -38,9 +38,9 @@ export function checkRoll(entries: readonly Entry[], out: Collector): Roll | nul
   );
 }
 
-/** ceil(share × roll count) in integer arithmetic (§10.2: 1 % of 850 voters is 9 signatures). */
-export function signatureThreshold(share: number, count: number): number {
-  return Math.ceil((count * Math.round(share * 10_000)) / 10_000);
+/** ceil(percent × roll count / 100) in integer arithmetic (§10.2: 1 % of 850 voters is 9 signatures). */
+export function signatureThreshold(percent: number, count: number): number {
+  return Math.ceil((count * percent) / 100);
 }
 
 const partyKey = (s: string) => s.toLocaleLowerCase('kk').replace(/\s+/g, ' ').trim();
@@ -163,10 +163,10 @@ export function checkCandidates(
             const s = obj(o.signatures, 'candidate.signatures', ['valid', 'threshold']);
             const valid = int(s.valid, 'candidate.signatures.valid');
             const threshold = int(s.threshold, 'candidate.signatures.threshold');
-            // R-REG2: the roll is accepted before, and the count meets ceil(share × roll count).
+            // R-REG2: the roll is accepted before, and the count meets ceil(percent × roll count / 100).
             if (!roll || roll.seq > e.seq) out.fail('3.2', e.seq, 'signaturesWithoutRoll');
             else {
-              const want = signatureThreshold(profile.signatureShare, roll.count);
+              const want = signatureThreshold(profile.signaturePercent, roll.count);
               if (threshold !== want) out.fail('3.2', e.seq, 'thresholdWrong', { threshold, expected: want });
             }
             if (valid < threshold) out.fail('3.2', e.seq, 'belowThreshold', { valid, threshold });

@@ -10,7 +10,8 @@ export interface Profile {
   name: 'reform' | 'law-2021';
   routes: RouteKind[];
   signaturesFrom: RouteKind[];
-  signatureShare: number;
+  /** Supporting signatures needed, in whole percent of the roll (SPEC §10.2). */
+  signaturePercent: number;
   oneSignaturePerSigner: boolean;
   onePartyCandidate: boolean;
   minimumAge: number;
@@ -20,7 +21,7 @@ export interface Profile {
 }
 
 const BASE = {
-  signatureShare: 0.01,
+  signaturePercent: 1,
   minimumAge: 25,
   minimumEducation: null,
   againstAllWins: 'off',
@@ -63,8 +64,7 @@ export function makeProfile(choice: z.infer<typeof ProfileChoice>): Profile {
   };
 }
 
-/** ceil(share × roll count): 1% of 850 voters is 9 signatures. Integer arithmetic, no float drift. */
+/** ceil(percent × roll count / 100): 1% of 850 voters is 9 signatures, in integers only. */
 export function signatureThreshold(profile: Profile, rollCount: number): number {
-  const perTenThousand = Math.round(profile.signatureShare * 10_000);
-  return Math.ceil((rollCount * perTenThousand) / 10_000);
+  return Math.ceil((rollCount * profile.signaturePercent) / 100);
 }
