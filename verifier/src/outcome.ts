@@ -1,56 +1,104 @@
-/** The outcome of a contest from its counts (SPEC §10.12 rules R1–R7), recomputed for check 10.2. */
+/**
+ * A contest's outcome from its published counts, written from SPEC §10.12 (rules R1–R7) for check
+ * 10.2 (§11.2). Kept apart from the server's code on purpose (§11).
+ */
 import { createHash } from 'node:crypto';
 import type { Profile } from './manifest.ts';
 import type { ContestInfo } from './nominations.ts';
 
-export type Outcome =
-  | { kind: 'elected'; winner: string }
-  | { kind: 'elected'; winner: string; lot: { tied: string[]; draw: string } }
-  | { kind: 'repeat'; reason: 'no-votes' | 'against-all' }
-  | { kind: 'repeat'; reason: 'tie'; tied: string[] }
-  | { kind: 'adopted' }
-  | { kind: 'rejected' };
-
-/** R7: draw = hex SHA-256(tallyHash ":" contestId ":" tied ids joined by ","); winner tied[r mod k]. */
-export function drawLot(tallyHash: string, contestId: string, tied: readonly string[]) {
-  const draw = createHash('sha256')
-    .update(`${tallyHash}:${contestId}:${tied.join(',')}`, 'utf8')
-    .digest('hex');
-  const r = BigInt(`0x${draw.slice(0, 16)}`);
-  return { winner: tied[Number(r % BigInt(tied.length))]!, draw };
+/** The lot of R7: the tied ids in ballot order and the hex SHA-256 that chose among them. */
+export interface Lot {
+  tied: string[];
+  draw: string;
 }
 
+/** §10.12 `Outcome`: a question carries or not, the election repeats, or a winner (by lot, R7). */
+export type Outcome =
+  | { kind: 'adopted' | 'rejected' }
+  | { kind: 'repeat'; reason: 'no-votes' | 'against-all' }
+  | { kind: 'repeat'; reason: 'tie'; tied: string[] }
+  | { kind: 'elected'; winner: string; lot?: Lot };
+
+type Rules = Pick<Profile, 'againstAllWins' | 'tie'>;
+
+/** One option with its count and its place on the ballot. */
+interface Row {
+  id: string;
+  kind: string;
+  votes: number;
+  place: number;
+}
+
+/**
+ * R7: SHA-256 over the UTF-8 bytes of `tallyHash:contestId:id1,id2,…`; its first 8 bytes, read as
+ * an unsigned big-endian integer r, pick tied[r mod k].
+ */
+export function drawLot(
+  tallyHash: string,
+  contestId: string,
+  tied: readonly string[],
+): { winner: string; draw: string } {
+  const message = Buffer.from([tallyHash, contestId, tied.join(',')].join(':'), 'utf8');
+  const digest = createHash('sha256').update(message).digest();
+  const r = digest.readBigUInt64BE(0);
+  const pick = Number(r % BigInt(tied.length));
+  return { winner: tied[pick]!, draw: digest.toString('hex') };
+}
+
+/** R2: a question carries only with strictly more "yes" than "no"; equal counts reject it. */
+function questionOutcome(rows: readonly Row[]): Outcome {
+  const votesOf = (kind: string) => rows.find((r) => r.kind === kind)?.votes ?? 0;
+  return votesOf('yes') > votesOf('no') ? { kind: 'adopted' } : { kind: 'rejected' };
+}
+
+/** R3–R7 for a candidates contest. */
+function candidatesOutcome(
+  contestId: string,
+  rows: readonly Row[],
+  rules: Rules,
+  tallyHash: string,
+): Outcome {
+  // Most votes first; equal votes keep ballot order, so the leaders come out as R6 lists them.
+  const ranking = rows
+    .filter((r) => r.kind === 'candidate')
+    .sort((a, b) => b.votes - a.votes || a.place - b.place);
+  const top = ranking.length > 0 ? ranking[0]!.votes : 0;
+  // R3: with `againstAllWins: "repeat"`, "Against all" strictly above the best candidate.
+  const against = rows.find((r) => r.kind === 'against-all');
+  if (rules.againstAllWins === 'repeat' && against !== undefined && against.votes > top)
+    return { kind: 'repeat', reason: 'against-all' };
+  // R4: no candidate has a vote.
+  if (top === 0) return { kind: 'repeat', reason: 'no-votes' };
+  const leaders = ranking.filter((r) => r.votes === top).map((r) => r.id);
+  // R5: a single leader.
+  if (leaders.length === 1) return { kind: 'elected', winner: leaders[0]! };
+  // R7: `tie: "lot"` draws from the tally's hash; R6: otherwise (`"repeat"`, the §10.2 default) repeat.
+  if (rules.tie === 'lot') {
+    const { winner, draw } = drawLot(tallyHash, contestId, leaders);
+    return { kind: 'elected', winner, lot: { tied: leaders, draw } };
+  }
+  return { kind: 'repeat', reason: 'tie', tied: leaders };
+}
+
+/**
+ * R1–R7 in order. `counts[i]` belongs to `contest.options[i]`; a missing count reads as 0 (check
+ * 10.3 fails such a result on its own).
+ */
 export function decideOutcome(
   contest: ContestInfo,
   counts: readonly number[],
-  rules: Pick<Profile, 'againstAllWins' | 'tie'>,
+  rules: Rules,
   tallyHash: string,
 ): Outcome {
-  // R1: every count is 0.
+  // R1: not a single vote for any option.
   if (counts.every((c) => c === 0)) return { kind: 'repeat', reason: 'no-votes' };
-  if (contest.kind === 'question') {
-    // R2: adopted only with strictly more "yes" than "no".
-    const yes = counts[contest.options.findIndex((o) => o.kind === 'yes')] ?? 0;
-    const no = counts[contest.options.findIndex((o) => o.kind === 'no')] ?? 0;
-    return yes > no ? { kind: 'adopted' } : { kind: 'rejected' };
-  }
-  const candidates = contest.options
-    .map((o, i) => ({ id: o.id, kind: o.kind, votes: counts[i] ?? 0 }))
-    .filter((o) => o.kind === 'candidate');
-  const againstAll = contest.options.reduce(
-    (s, o, i) => (o.kind === 'against-all' ? s + (counts[i] ?? 0) : s),
-    0,
-  );
-  const top = Math.max(0, ...candidates.map((c) => c.votes));
-  // R3: "Against all" strictly above every candidate, when the profile says so.
-  if (rules.againstAllWins === 'repeat' && againstAll > top) return { kind: 'repeat', reason: 'against-all' };
-  // R4: no vote for any candidate.
-  if (top === 0) return { kind: 'repeat', reason: 'no-votes' };
-  const tied = candidates.filter((c) => c.votes === top).map((c) => c.id);
-  // R5: one leader.
-  if (tied.length === 1) return { kind: 'elected', winner: tied[0]! };
-  // R6 / R7: a tie repeats the election or is settled by the lot drawn from the tally's hash.
-  if (rules.tie === 'repeat') return { kind: 'repeat', reason: 'tie', tied };
-  const { winner, draw } = drawLot(tallyHash, contest.id, tied);
-  return { kind: 'elected', winner, lot: { tied, draw } };
+  const rows: Row[] = contest.options.map((o, place) => ({
+    id: o.id,
+    kind: o.kind,
+    votes: counts[place] ?? 0,
+    place,
+  }));
+  return contest.kind === 'question'
+    ? questionOutcome(rows)
+    : candidatesOutcome(contest.id, rows, rules, tallyHash);
 }
