@@ -67,7 +67,11 @@ ctx.db.transaction(() => {
   setContests(ctx, ID, contests);
   setStatus(ctx, ID, 'nominations', 'ballot-fixed');
   ctx.board.append(ID, 'ballot-fixed', { contests });
-  ctx.board.append(ID, 'joint-key', { publicKey: encodePoint(G.multiply(randomScalar())) });
+  ctx.board.append(ID, 'joint-key', {
+    publicKey: encodePoint(G.multiply(randomScalar())),
+    qualified: [],
+    publicShares: [],
+  });
   ctx.board.append(ID, 'credentials', { count: 0, list: [] });
 })();
 openVoting(ctx, ID, 'bench');

@@ -119,7 +119,7 @@ async function setup(m: SetupMessage): Promise<void> {
     setContests(ctx, id, contests);
     setStatus(ctx, id, 'nominations', 'ballot-fixed');
     ctx.board.append(id, 'ballot-fixed', { contests });
-    ctx.board.append(id, 'joint-key', { publicKey: m.publicKey });
+    ctx.board.append(id, 'joint-key', { publicKey: m.publicKey, qualified: [], publicShares: [] });
     const ins = ctx.db.prepare('INSERT INTO credentials (election, public_key) VALUES (?, ?)');
     const list = [...m.credentials].sort();
     for (const k of list) ins.run(id, k);

@@ -3,22 +3,15 @@
  * election, stored append-only, exported as JSON Lines, with signed checkpoints of its head.
  */
 import { canonicalJson, canonicalJsonBytes, sha256Hex, signDocument, type Checkpoint } from '@saylau/crypto';
+import type { AnyBoardEntry, BoardEntry, EntryPayload, EntryType } from '@saylau/protocol';
 import type { Db } from './database.ts';
 
 export const GENESIS_PREV = '0'.repeat(64);
 
-export interface BoardEntry {
-  seq: number;
-  type: string;
-  payload: unknown;
-  prev: string;
-  hash: string;
-}
-
-export type { Checkpoint };
+export type { AnyBoardEntry, BoardEntry, Checkpoint };
 
 /** hash = hex SHA-256 of the canonical JSON of {seq, type, payload, prev} (SPEC §9.2). */
-export function entryHash(e: Omit<BoardEntry, 'hash'>): string {
+export function entryHash(e: Omit<AnyBoardEntry, 'hash'>): string {
   return sha256Hex(canonicalJsonBytes({ seq: e.seq, type: e.type, payload: e.payload, prev: e.prev }));
 }
 
@@ -52,10 +45,14 @@ interface Row {
 const rowLine = (r: Row) =>
   `{"hash":"${r.hash}","payload":${r.payload},"prev":"${r.prev}","seq":${r.seq},"type":${canonicalJson(r.type)}}\n`;
 
-const toEntry = (r: Row): BoardEntry => ({
+/**
+ * A stored row as an entry of its type. Rows are written only by {@link Board.append} from payloads
+ * of the declared type (and by migrations of the same shape), so the type is known, not guessed.
+ */
+const toEntry = <T extends EntryType>(r: Row): BoardEntry<T> => ({
   seq: r.seq,
-  type: r.type,
-  payload: JSON.parse(r.payload),
+  type: r.type as T,
+  payload: JSON.parse(r.payload) as EntryPayload<T>,
   prev: r.prev,
   hash: r.hash,
 });
@@ -104,17 +101,21 @@ export class Board {
    * Append one entry. Call inside the caller's transaction when the entry must commit together with
    * other rows; the returned entry is durable only once that transaction has committed.
    */
-  append(election: string, type: string, payload: unknown): BoardEntry {
+  append<T extends EntryType>(election: string, type: T, payload: EntryPayload<T>): BoardEntry<T> {
     const text = canonicalJson(payload); // also refuses what canonical JSON cannot carry
     const { seq, prev, hash } = this.appendCanonical(election, type, text);
-    return { seq, type, payload: JSON.parse(text), prev, hash };
+    return { seq, type, payload: JSON.parse(text) as EntryPayload<T>, prev, hash };
   }
 
   /**
    * Append an entry whose payload is given as its canonical JSON text (SPEC §3.1), which must come
    * from canonicalJson: a large payload is encoded off the event loop and not parsed again here.
    */
-  appendCanonical(election: string, type: string, payloadText: string): Omit<BoardEntry, 'type' | 'payload'> {
+  appendCanonical(
+    election: string,
+    type: EntryType,
+    payloadText: string,
+  ): Omit<BoardEntry, 'type' | 'payload'> {
     const head = this.head(election);
     const seq = head === null ? 0 : head.seq + 1;
     const prev = head === null ? GENESIS_PREV : head.hash;
@@ -129,24 +130,25 @@ export class Board {
   }
 
   /** The seq of the first entry of one type (without reading its payload), or null. */
-  firstSeq(election: string, type: string): number | null {
+  firstSeq(election: string, type: EntryType): number | null {
     return (this.firstSeqStmt.get(election, type) as { seq: number } | undefined)?.seq ?? null;
   }
 
   /** Every entry of one type, in order. */
-  ofType(election: string, type: string): BoardEntry[] {
-    return (this.typeStmt.all(election, type) as Row[]).map(toEntry);
+  ofType<T extends EntryType>(election: string, type: T): BoardEntry<T>[] {
+    return (this.typeStmt.all(election, type) as Row[]).map((r) => toEntry<T>(r));
   }
 
   /** The latest entry of one type, or null. */
-  latest(election: string, type: string): BoardEntry | null {
+  latest<T extends EntryType>(election: string, type: T): BoardEntry<T> | null {
     const r = this.latestStmt.get(election, type) as Row | undefined;
-    return r ? toEntry(r) : null;
+    return r ? toEntry<T>(r) : null;
   }
 
   /** Entries from `from` on, in order (SPEC §9.3). */
-  *entries(election: string, from = 0): Generator<BoardEntry> {
-    for (const r of this.rangeStmt.iterate(election, from) as Iterable<Row>) yield toEntry(r);
+  *entries(election: string, from = 0): Generator<AnyBoardEntry> {
+    for (const r of this.rangeStmt.iterate(election, from) as Iterable<Row>)
+      yield toEntry(r) as AnyBoardEntry;
   }
 
   /** JSON Lines export: one canonical entry a line (SPEC §9.3). */

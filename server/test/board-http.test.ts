@@ -6,6 +6,7 @@ import { EXPORT_PAGE } from '../src/board-routes.ts';
 import { closeCasting } from '../src/casting/routes.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { ballotOf, cast, castSetup, voterToken, type CastSetup } from './casting-helpers.ts';
+import { appendUntyped } from './fixtures.ts';
 
 let h: Harness;
 let e: CastSetup;
@@ -18,7 +19,7 @@ beforeAll(async () => {
   }
   // More entries than one export page, so the stream crosses page boundaries.
   for (let i = 0; i < EXPORT_PAGE + 20; i++)
-    h.server.ctx.board.append(e.id, 'test-entry', { i, text: 'ж'.repeat(i % 7) });
+    appendUntyped(h.server.ctx.board, e.id, 'test-entry', { i, text: 'ж'.repeat(i % 7) });
 });
 afterAll(async () => {
   await closeCasting(h.server.ctx);
@@ -81,7 +82,7 @@ describe('GET /api/elections/:id/board (SPEC §9.3)', () => {
   it('keeps accepting ballots while a slow reader holds a stream open', async () => {
     // Enough bytes that the socket fills and the server waits for 'drain' mid-stream.
     const big = 'x'.repeat(8 * 1024);
-    for (let i = 0; i < 800; i++) h.server.ctx.board.append(e.id, 'test-entry', { big, i });
+    for (let i = 0; i < 800; i++) appendUntyped(h.server.ctx.board, e.id, 'test-entry', { big, i });
     const headAtRequest = h.server.ctx.board.head(e.id)!.seq;
     const res = await fetch(h.url + boardPath());
     const reader = res.body!.getReader();

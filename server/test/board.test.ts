@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { canonicalJson, generateSigningKey, verifyDocument } from '@saylau/crypto';
 import { Board, GENESIS_PREV } from '../src/board.ts';
+import { appendUntyped } from './fixtures.ts';
 import { createContext } from '../src/context.ts';
 import { MIGRATIONS, openDatabase, type Db } from '../src/database.ts';
 
@@ -47,9 +48,9 @@ describe('bulletin board storage (SPEC §9.1–§9.4)', () => {
   it('chains entries per election, from the genesis prev, with hashes anyone can recompute', () => {
     const { db } = fresh();
     const board = new Board(db);
-    const a0 = board.append('e1', 'manifest', { name: { kk: 'Ақсу', ru: 'Аксу' }, z: 1, a: [1, 2] });
-    const b0 = board.append('e2', 'manifest', { name: 'other' });
-    const a1 = board.append('e1', 'ballot', { tracker: 'ABCD' });
+    const a0 = appendUntyped(board, 'e1', 'manifest', { name: { kk: 'Ақсу', ru: 'Аксу' }, z: 1, a: [1, 2] });
+    const b0 = appendUntyped(board, 'e2', 'manifest', { name: 'other' });
+    const a1 = appendUntyped(board, 'e1', 'ballot', { tracker: 'ABCD' });
     expect([a0.seq, a0.prev, a1.seq, a1.prev, b0.seq]).toEqual([0, GENESIS_PREV, 1, a0.hash, 0]);
     for (const e of board.entries('e1')) expect(e.hash).toBe(specHash(e.seq, e.type, e.payload, e.prev));
     const lines = [...board.exportLines('e1')];
@@ -63,7 +64,7 @@ describe('bulletin board storage (SPEC §9.1–§9.4)', () => {
     const { board } = await createContext(db, { log: () => undefined });
     const payload = { list: ['ab', 'cd'], count: 2, name: 'Ақсу «😀»\n' };
     const e = board.appendCanonical('e1', 'credentials', canonicalJson(payload));
-    const f = board.append('e1', 'ballot', { tracker: 'Ж' });
+    const f = appendUntyped(board, 'e1', 'ballot', { tracker: 'Ж' });
     expect(e).toEqual({
       seq: 0,
       prev: GENESIS_PREV,
@@ -76,7 +77,7 @@ describe('bulletin board storage (SPEC §9.1–§9.4)', () => {
   it('refuses UPDATE and DELETE on the board, even by SQL', () => {
     const { db } = fresh();
     const board = new Board(db);
-    board.append('e1', 'manifest', { x: 1 });
+    appendUntyped(board, 'e1', 'manifest', { x: 1 });
     expect(() => db.prepare("UPDATE board SET payload = '{}'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM board').run()).toThrow(/append-only/);
     expect([...board.entries('e1')][0]!.payload).toEqual({ x: 1 });
@@ -85,25 +86,25 @@ describe('bulletin board storage (SPEC §9.1–§9.4)', () => {
   it('writes nothing when the surrounding transaction fails', () => {
     const { db } = fresh();
     const board = new Board(db);
-    board.append('e1', 'manifest', {});
+    appendUntyped(board, 'e1', 'manifest', {});
     expect(() =>
       db.transaction(() => {
-        board.append('e1', 'ballot', { n: 1 });
+        appendUntyped(board, 'e1', 'ballot', { n: 1 });
         throw new Error('a later check failed');
       })(),
     ).toThrow('a later check failed');
     expect([...board.entries('e1')]).toHaveLength(1);
-    expect(() => board.append('e1', 'ballot', { bad: Number.NaN })).toThrow(/non-finite/);
+    expect(() => appendUntyped(board, 'e1', 'ballot', { bad: Number.NaN })).toThrow(/non-finite/);
     expect(board.head('e1')!.seq).toBe(0);
   });
 
   it('keeps the chain across a reopen of the same file', () => {
     const { file, db } = fresh();
-    const first = new Board(db).append('e1', 'manifest', { v: 1 });
+    const first = appendUntyped(new Board(db), 'e1', 'manifest', { v: 1 });
     db.close();
     const again = openDatabase(file);
     dbs.push(again);
-    const next = new Board(again).append('e1', 'ballot', { v: 2 });
+    const next = appendUntyped(new Board(again), 'e1', 'ballot', { v: 2 });
     expect(next.prev).toBe(first.hash);
     expect(again.prepare('SELECT version FROM schema_version').get()).toEqual({ version: MIGRATIONS.length });
   });
@@ -113,7 +114,7 @@ describe('bulletin board storage (SPEC §9.1–§9.4)', () => {
     const board = new Board(db);
     const key = generateSigningKey();
     expect(board.checkpoint('e1', key.secretKey)).toBeNull();
-    const e = board.append('e1', 'manifest', {});
+    const e = appendUntyped(board, 'e1', 'manifest', {});
     const cp = board.checkpoint('e1', key.secretKey)!;
     expect(cp.checkpoint).toEqual({ election: 'e1', seq: 0, head: e.hash });
     expect(verifyDocument('checkpoint', cp.checkpoint, cp.signature, key.publicKeyHex)).toBe(true);

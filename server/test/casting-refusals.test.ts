@@ -22,7 +22,7 @@ import { createElection } from '../src/index.ts';
 import { closeCasting } from '../src/casting/routes.ts';
 import { issueVoterToken } from '../src/voters/tokens.ts';
 import { DISTRICT, ELECTION_DAY, startHarness, type ApiResponse, type Harness } from './harness.ts';
-import { VOTING_DAY_MORNING } from './fixtures.ts';
+import { VOTING_DAY_MORNING, appendUntyped } from './fixtures.ts';
 import { MAX_ANCHOR_AGE } from '../src/casting/anchor.ts';
 import { MAX_REFUSALS_PER_TOKEN } from '../src/casting/refusals.ts';
 import {
@@ -393,7 +393,7 @@ describe('board anchors (SPEC §10.9.2, "Anchor")', () => {
       const old = headAnchor(local, f.id);
       // The board moves on by MAX_ANCHOR_AGE entries (as if that many ballots came in meanwhile).
       local.server.ctx.db.transaction(() => {
-        for (let i = 0; i < MAX_ANCHOR_AGE; i++) local.server.ctx.board.append(f.id, 'filler', { i });
+        for (let i = 0; i < MAX_ANCHOR_AGE; i++) appendUntyped(local.server.ctx.board, f.id, 'filler', { i });
       })();
       const before = local.snapshot();
       const r = await cast(

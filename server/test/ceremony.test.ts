@@ -50,6 +50,7 @@ import {
   type Harness,
 } from './harness.ts';
 import { registerTrustees, type TrusteeHandle } from './ceremony-fixture.ts';
+import type { EntryType } from '@saylau/protocol';
 
 let h: Harness;
 beforeEach(async () => {
@@ -141,7 +142,7 @@ const garbage = (recipient: number) => (d: StoredDealing, c: VerifiedCeremony) =
   return { box: { ...es, box: randomBytes(48) } };
 };
 
-const board = (id: string, type: string) => h.server.ctx.board.ofType(id, type);
+const board = (id: string, type: EntryType) => h.server.ctx.board.ofType(id, type);
 
 /** x = Σ λ_j x_j over the given trustees must give the joint key (SPEC §6.8). */
 function reconstructs(files: string[], publicKey: string): boolean {

@@ -24,6 +24,8 @@ import {
 import { syntheticVoters, type SyntheticVoter, writeSyntheticRoll } from '../src/roll/synthetic.ts';
 import { voterRef } from '../src/voters/tokens.ts';
 import { DISTRICT, ELECTION_DAY, type Harness } from './harness.ts';
+import type { EntryType } from '@saylau/protocol';
+import type { Board } from '../src/board.ts';
 
 export interface OpenElection {
   id: string;
@@ -77,7 +79,11 @@ export function openElectionFixture(
     setContests(ctx, id, contests);
     setStatus(ctx, id, 'nominations', 'ballot-fixed');
     ctx.board.append(id, 'ballot-fixed', { contests });
-    ctx.board.append(id, 'joint-key', { publicKey: encodePoint(G.multiply(secret)) });
+    ctx.board.append(id, 'joint-key', {
+      publicKey: encodePoint(G.multiply(secret)),
+      qualified: [],
+      publicShares: [],
+    });
     const cred = ctx.db.prepare('INSERT INTO credentials (election, public_key) VALUES (?, ?)');
     for (const k of list) cred.run(id, k);
     const own = ctx.db.prepare(
@@ -92,4 +98,12 @@ export function openElectionFixture(
   openVoting(ctx, id, 'fixture');
   const subjects = voters.map((v) => voterRef(ctx, id, v.iin));
   return { id, voters, credentials, subjects, contests, secret };
+}
+
+/**
+ * Tests of the chain itself append entries that the typed board does not take (any type name, any
+ * JSON): the chain's hashing, paging and append-only rules do not depend on a payload's shape.
+ */
+export function appendUntyped(board: Board, election: string, type: string, payload: unknown) {
+  return board.append(election, type as EntryType, payload as never);
 }

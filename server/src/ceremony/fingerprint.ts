@@ -3,13 +3,9 @@
  * which does not exist yet, so the DKG's proofs and share nonces are bound to this one instead.
  */
 import { bytesToHex, electionFingerprint } from '@saylau/crypto';
+import type { CeremonyTrustee } from '@saylau/protocol';
 
-export interface CeremonyTrustee {
-  index: number;
-  name: string;
-  signingKey: string;
-  boxKey: string;
-}
+export type { CeremonyTrustee };
 
 /** The object fingerprinted: everything that defines this ceremony, and the board it belongs to. */
 export function ceremonyParams(

@@ -11,17 +11,11 @@ import { Text } from '../http/validate.ts';
 import { getElection } from '../elections/store.ts';
 import { loadCeremony } from './state.ts';
 import { requireBeforeOpening } from './trustees.ts';
+import type { ResetPayload } from '@saylau/protocol';
+
+export type { ResetPayload };
 
 export const ResetCeremony = z.strictObject({ reason: Text(500) });
-
-export interface ResetPayload {
-  round: number;
-  /** Fingerprint of the abandoned ceremony. */
-  ceremony: string;
-  reason: string;
-  /** The commission account that started the ceremony again: named in public. */
-  by: string;
-}
 
 /**
  * Append `ceremony-reset` {round, ceremony, reason, by} and an audit row naming the same actor, in

@@ -18,6 +18,9 @@ import {
 import type { ServerContext } from '../context.ts';
 import type { AnswerMessage, ComplaintMessage, DealingMessage } from './messages.ts';
 import type { CeremonyTrustee } from './fingerprint.ts';
+import type { EntryType, JointKeyPayload } from '@saylau/protocol';
+
+export type { JointKeyPayload };
 
 export interface TrusteeRecord extends CeremonyTrustee {
   user: string;
@@ -58,12 +61,6 @@ export interface ComplaintRecord {
   status: ComplaintStatus;
 }
 
-export interface JointKeyPayload {
-  publicKey: string;
-  qualified: number[];
-  publicShares: { index: number; key: string }[];
-}
-
 export interface CeremonyState {
   election: string;
   /** The current round (SPEC §10.6.7): 0 before any `ceremony-reset`, then the last reset's round. */
@@ -91,11 +88,16 @@ interface TrusteeRow {
  */
 export function currentRound(ctx: ServerContext, election: string): { round: number; after: number } {
   const r = ctx.board.latest(election, 'ceremony-reset');
-  return r ? { round: (r.payload as { round: number }).round, after: r.seq } : { round: 0, after: -1 };
+  return r ? { round: r.payload.round, after: r.seq } : { round: 0, after: -1 };
 }
 
 /** The latest `type` entry of the round that began after seq `after`, if any. */
-export function latestInRound(ctx: ServerContext, election: string, type: string, after: number) {
+export function latestInRound<T extends EntryType>(
+  ctx: ServerContext,
+  election: string,
+  type: T,
+  after: number,
+) {
   const e = ctx.board.latest(election, type);
   return e && e.seq > after ? e : null;
 }
@@ -124,7 +126,8 @@ export function listTrustees(
 export function loadCeremony(ctx: ServerContext, election: string): CeremonyState {
   const manifest = ctx.board.ofType(election, 'manifest')[0]?.hash ?? '';
   const { round, after } = currentRound(ctx, election);
-  const inRound = (type: string) => ctx.board.ofType(election, type).filter((e) => e.seq > after);
+  const inRound = <T extends EntryType>(type: T) =>
+    ctx.board.ofType(election, type).filter((e) => e.seq > after);
   const trustees = listTrustees(ctx, election, round);
   const c = latestInRound(ctx, election, 'ceremony', after);
   const state: CeremonyState = {
@@ -138,12 +141,12 @@ export function loadCeremony(ctx: ServerContext, election: string): CeremonyStat
     jointKey: null,
   };
   if (!c) return state;
-  const p = c.payload as Omit<CeremonyInfo, 'seq' | 'fp'>;
+  const p = c.payload;
   const info: CeremonyInfo = { ...p, seq: c.seq, fp: hexToBytesStrict(p.fingerprint, 'fingerprint', 32) };
   state.ceremony = info;
   const params = { t: info.t, n: info.n };
   for (const e of inRound('dkg-dealing')) {
-    const m = e.payload as DealingMessage;
+    const m = e.payload;
     const shares = new Map<number, EncryptedShare>();
     m.shares.forEach((s, k) => {
       const es = decodeEncryptedShare(s, `shares[${k}]`, info.n);
@@ -158,16 +161,16 @@ export function loadCeremony(ctx: ServerContext, election: string): CeremonyStat
   }
   const answers = new Map<string, { seq: number; message: AnswerMessage }>();
   for (const e of inRound('dkg-answer')) {
-    const m = e.payload as AnswerMessage;
+    const m = e.payload;
     answers.set(`${m.dealer}>${m.recipient}`, { seq: e.seq, message: m });
   }
   for (const e of inRound('dkg-complaint')) {
-    const m = e.payload as ComplaintMessage;
+    const m = e.payload;
     const a = answers.get(`${m.dealer}>${m.recipient}`);
     state.complaints.push(judgeRecorded(info, state, e.seq, m, a ?? null));
   }
   const jk = latestInRound(ctx, election, 'joint-key', after);
-  if (jk) state.jointKey = jk.payload as JointKeyPayload;
+  if (jk) state.jointKey = jk.payload;
   return state;
 }
 

@@ -45,7 +45,7 @@ function rollCountToMatch(ctx: ServerContext, electionId: string): number {
     throw conflict('CREDENTIALS_EXIST', `the credential list of ${e.id} is already published`);
   const roll = ctx.board.latest(e.id, 'roll');
   if (!roll) throw conflict('NO_ROLL', 'accept the voter roll first: the list must match its count');
-  return (roll.payload as { count: number }).count;
+  return roll.payload.count;
 }
 
 /** `body` as the JSON parser left it: its shape is checked first, in the worker with rules 4 and 6. */

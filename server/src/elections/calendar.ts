@@ -3,16 +3,13 @@
  * 1 March 2024; times are written with that explicit offset so that every reader agrees.
  */
 import { z } from 'zod';
+import type { Calendar } from '@saylau/protocol';
+
+export type { Calendar };
 
 export const TIME_ZONE = 'Asia/Almaty';
 export const OFFSET = '+05:00';
 
-export interface Calendar {
-  nominationCloses: string;
-  registrationCloses: string;
-  votingOpens: string;
-  votingCloses: string;
-}
 export const CALENDAR_KEYS = [
   'nominationCloses',
   'registrationCloses',

@@ -1,24 +1,13 @@
 /** Rule profiles (SPEC §10.2), published in the manifest. */
 import { z } from 'zod';
+import type { Profile } from '@saylau/protocol';
+
+export type { Profile };
 
 export const ROUTES = ['public-association', 'citizen-assembly', 'party', 'self'] as const;
 export type RouteKind = (typeof ROUTES)[number];
 export const EDUCATION = ['secondary', 'vocational', 'higher'] as const;
 export type Education = (typeof EDUCATION)[number];
-
-export interface Profile {
-  name: 'reform' | 'law-2021';
-  routes: RouteKind[];
-  signaturesFrom: RouteKind[];
-  /** Supporting signatures needed, in whole percent of the roll (SPEC §10.2). */
-  signaturePercent: number;
-  oneSignaturePerSigner: boolean;
-  onePartyCandidate: boolean;
-  minimumAge: number;
-  minimumEducation: Education | null;
-  againstAllWins: 'repeat' | 'off';
-  tie: 'repeat' | 'lot';
-}
 
 const BASE = {
   signaturePercent: 1,

@@ -18,45 +18,14 @@ import {
   defaultCalendar,
   type Calendar,
 } from './calendar.ts';
-import { ProfileChoice, makeProfile, type Profile } from './profiles.ts';
+import { ProfileChoice, makeProfile } from './profiles.ts';
 import { boothManifestEntry } from '../booth/bundle.ts';
+import type { BallotContest, BallotOption, Manifest, Question } from '@saylau/protocol';
+
+export type { BallotContest, BallotOption, Manifest, Question };
 
 export const STATUSES = ['nominations', 'ballot-fixed', 'open', 'closed', 'finished'] as const;
 export type Status = (typeof STATUSES)[number];
-
-export interface Question {
-  id: string;
-  text: Names;
-}
-
-export interface Manifest {
-  version: 'saylau/v1';
-  election: string;
-  kind: 'akim' | 'referendum';
-  demo: boolean;
-  district: Names;
-  electionDay: string;
-  timeZone: typeof TIME_ZONE;
-  calendar: Calendar;
-  profile: Profile;
-  serverKey: string;
-  /** The booth bundle voters run (SPEC §10.1): observers compare it with GET /api/booth. */
-  booth: { sha256: string };
-  questions?: Question[];
-}
-
-/** One option of a fixed ballot (SPEC §10.5). */
-export interface BallotOption {
-  id: string;
-  kind: 'candidate' | 'against-all' | 'yes' | 'no';
-  names: Names;
-}
-export interface BallotContest {
-  id: string;
-  kind: 'candidates' | 'question';
-  question?: Names;
-  options: BallotOption[];
-}
 
 export interface Election {
   id: string;

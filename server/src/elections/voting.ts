@@ -23,7 +23,7 @@ export function composeParams(ctx: ServerContext, e: Election): ElectionParamsJs
   const json = {
     version: 'saylau/v1' as const,
     election: e.id,
-    publicKey: (jk.payload as { publicKey: string }).publicKey,
+    publicKey: jk.payload.publicKey,
     contests: e.contests.map((c) => ({ id: c.id, options: c.options.length })),
   };
   return decodeElectionParams(json).json;

@@ -1,6 +1,7 @@
 /** zod at the HTTP boundary: parse or throw, so handlers only ever see typed, checked input. */
 import type { Request } from 'express';
 import { z } from 'zod';
+import { ElectionId } from '@saylau/protocol';
 import { ApiError, badRequest, zodIssues } from './errors.ts';
 
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown, what = 'body'): z.infer<T> {
@@ -29,20 +30,7 @@ export function sentBody(req: Request): unknown {
 export const parseQuery = <T extends z.ZodType>(schema: T, req: Request): z.infer<T> =>
   parseWith(schema, req.query, 'query');
 
-/** An election id as in SPEC §8.1. */
-export const ElectionId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'expected an election id');
-export const Iin = z.string().regex(/^\d{12}$/, 'expected 12 digits');
-/** A bounded, NFC-normalised, trimmed text field. */
-export const Text = (max = 200) =>
-  z
-    .string()
-    .max(max * 4)
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1, 'must not be empty').max(max));
-export const Names = z.strictObject({ kk: Text(200), ru: Text(200), en: Text(200) });
-export type Names = z.infer<typeof Names>;
-export const Hex = (bytes: number) =>
-  z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `expected ${bytes} bytes of lowercase hex`);
+export { ElectionId, Hex, Iin, Names, Text } from '@saylau/protocol';
 
 /** A POST that takes no parameters: no body or `{}`, nothing else (so a typo is not silently ignored). */
 export const EmptyBody = z.strictObject({}).optional();

@@ -50,7 +50,7 @@ export function fixBallot(ctx: ServerContext, electionId: string, actor: string)
     if (before(now, e.calendar.registrationCloses))
       throw conflict('REGISTRATION_OPEN', `registration is open until ${e.calendar.registrationCloses}`);
     // The board's candidate entries are what observers see, so the ballot is built from them.
-    const candidates = ctx.board.ofType(e.id, 'candidate').map((x) => x.payload as CandidateEntry);
+    const candidates = ctx.board.ofType(e.id, 'candidate').map((x) => x.payload);
     if (candidates.length === 0) throw unprocessable('NO_CANDIDATES', 'no candidate is registered');
     const options: BallotOption[] = [
       ...ballotOrder(candidates).map((c) => ({

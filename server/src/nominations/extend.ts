@@ -14,9 +14,7 @@ export const MAX_EXTENSION_DAYS = 5;
 
 /** Days of extension already on the board. */
 export function extendedDays(ctx: ServerContext, electionId: string): number {
-  return ctx.board
-    .ofType(electionId, 'nomination-extended')
-    .reduce((sum, x) => sum + (x.payload as { days: number }).days, 0);
+  return ctx.board.ofType(electionId, 'nomination-extended').reduce((sum, x) => sum + x.payload.days, 0);
 }
 
 export function extendNomination(

@@ -6,21 +6,14 @@ import type { ServerContext } from '../context.ts';
 import { audit } from '../audit.ts';
 import { conflict, unprocessable } from '../http/errors.ts';
 import { before, toLocal } from '../elections/calendar.ts';
-import type { Names } from '../http/validate.ts';
 import { getElection, requireStatus } from '../elections/store.ts';
 import { rollCount } from '../roll/service.ts';
 import { getDistrictAkim, refuseAkimNomination } from './akim.ts';
 import { RefuseInput, publicRoute } from './schemas.ts';
 import { getNomination, signatureStatus, type Nomination } from './store.ts';
+import type { CandidateEntry } from '@saylau/protocol';
 
-export interface CandidateEntry {
-  id: string;
-  surname: Names;
-  givenNames: Names;
-  route: ReturnType<typeof publicRoute>;
-  signatures: { valid: number; threshold: number } | null;
-  registeredAt: string;
-}
+export type { CandidateEntry };
 
 function pending(ctx: ServerContext, electionId: string, n: number): Nomination {
   const nom = getNomination(ctx, electionId, n);

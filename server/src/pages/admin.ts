@@ -204,7 +204,7 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
   const self = `/admin/elections/${encodeURIComponent(e.id)}`;
   const nominating = e.status === 'nominations';
   const beforeVoting = nominating || e.status === 'ballot-fixed';
-  const roll = ctx.board.latest(e.id, 'roll')?.payload as { count: number } | undefined;
+  const roll = ctx.board.latest(e.id, 'roll')?.payload;
   const cer = ceremonyView(ctx, e.id);
   const credentials = (
     ctx.db.prepare('SELECT count(*) AS n FROM credentials WHERE election = ?').get(e.id) as { n: number }

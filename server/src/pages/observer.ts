@@ -7,7 +7,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { ServerContext } from '../context.ts';
 import { findElection, type Election } from '../elections/store.ts';
-import { ElectionId, type Names } from '../http/validate.ts';
+import { ElectionId } from '../http/validate.ts';
 import { ceremonyView } from '../ceremony/view.ts';
 import { resultView } from '../tally/result.ts';
 import { outcomeText, percent } from '../tally/protocol.ts';
@@ -16,20 +16,13 @@ import { html, langNav, langOf, page, pageWithScripts, type Html, type Lang } fr
 import { o, t } from './catalog.ts';
 import { barChart, columnChart, progressBar } from './svg.ts';
 import { clientBundle } from './bundles.ts';
+import type { PublicRoute } from '@saylau/protocol';
 
 /** Almaty is UTC+05:00 all year (SPEC §10). */
 const OFFSET_SECONDS = 5 * 3600;
 
 /** An RFC 3339 time with offset shown as local "YYYY-MM-DD HH:MM". */
 export const localTime = (s: string) => s.slice(0, 16).replace('T', ' ');
-
-interface CandidatePayload {
-  id: string;
-  surname: Names;
-  givenNames: Names;
-  route: { kind: string; name?: Names; date?: string; place?: string };
-  signatures: { valid: number; threshold: number } | null;
-}
 
 /** The election named in the path, or null (an invalid id is simply not found). */
 export function electionOf(ctx: ServerContext, req: Request): Election | null {
@@ -51,15 +44,15 @@ export function notFoundPage(res: Response, lang: Lang): void {
     );
 }
 
-function routeText(lang: Lang, r: CandidatePayload['route']): Html {
+function routeText(lang: Lang, r: PublicRoute): Html {
   const kind = o(lang, `route.${r.kind}` as 'route.self');
-  if (r.name) return html`${kind}: ${r.name[lang]}`;
-  if (r.kind === 'citizen-assembly') return html`${kind}, ${r.date ?? ''}, ${r.place ?? ''}`;
+  if (r.kind === 'public-association' || r.kind === 'party') return html`${kind}: ${r.name[lang]}`;
+  if (r.kind === 'citizen-assembly') return html`${kind}, ${r.date}, ${r.place}`;
   return html`${kind}`;
 }
 
 function candidatesSection(ctx: ServerContext, e: Election, lang: Lang): Html {
-  const cs = ctx.board.ofType(e.id, 'candidate').map((x) => x.payload as CandidatePayload);
+  const cs = ctx.board.ofType(e.id, 'candidate').map((x) => x.payload);
   if (e.kind === 'referendum') return html``;
   return html`<section>
     <h2>${o(lang, 'candidates')}</h2>
@@ -186,7 +179,7 @@ function resultSection(ctx: ServerContext, e: Election, lang: Lang): Html {
 
 function overview(ctx: ServerContext, e: Election, lang: Lang): string {
   const base = `/api/elections/${encodeURIComponent(e.id)}`;
-  const roll = ctx.board.latest(e.id, 'roll')?.payload as { count: number } | undefined;
+  const roll = ctx.board.latest(e.id, 'roll')?.payload;
   const cer = ceremonyView(ctx, e.id);
   const creds = ctx.db.prepare('SELECT count(*) AS n FROM credentials WHERE election = ?').get(e.id) as {
     n: number;

@@ -268,7 +268,7 @@ export function rollInfo(ctx: ServerContext, electionId: string): RollInfo | nul
 /** Voters on the accepted roll, read from the board's `roll` entry (0 before acceptance). */
 export function rollCount(ctx: ServerContext, electionId: string): number {
   const entry = ctx.board.latest(electionId, 'roll');
-  return entry ? (entry.payload as { count: number }).count : 0;
+  return entry ? entry.payload.count : 0;
 }
 
 export interface Voter extends RollRow {

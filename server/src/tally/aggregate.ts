@@ -9,24 +9,11 @@ import {
   decodeCiphertext,
   encodeCiphertext,
   type Ciphertext,
-  type CiphertextJson,
   type ElectionParams,
 } from '@saylau/crypto';
+import type { BallotPayload, TallyPayload } from '@saylau/protocol';
 
-export interface TallyPayload {
-  /** Ballot entries on the board. */
-  ballots: number;
-  /** Distinct credentials: the ballots that count, one per credential (its last). */
-  counted: number;
-  /** ballots − counted: ballots replaced by a later ballot of the same credential. */
-  revotes: number;
-  contests: { id: string; ciphertexts: CiphertextJson[] }[];
-}
-
-interface BallotPayload {
-  credential: string;
-  contests: { id: string; choices: { alpha: string; beta: string }[] }[];
-}
+export type { TallyPayload };
 
 /** `ballots` in board order (payloads of `ballot` entries, SPEC §8.2). */
 export function aggregateBallots(

@@ -2,7 +2,6 @@
  * Partial decryptions (SPEC §6.7, §10.11) and, with the t-th of them, the result (§10.12): all in
  * the transaction that records the t-th decryption, so the result appears exactly once.
  */
-import { z } from 'zod';
 import {
   CryptoError,
   combineMany,
@@ -14,41 +13,19 @@ import {
 import type { ServerContext } from '../context.ts';
 import { audit } from '../audit.ts';
 import { badRequest, conflict, forbidden } from '../http/errors.ts';
-import { Hex } from '../http/validate.ts';
 import { getElection, requireStatus, setStatus, type Election } from '../elections/store.ts';
 import { electionParams } from '../elections/voting.ts';
-import { Index, requireTrusteeSignature } from '../ceremony/messages.ts';
+import { requireTrusteeSignature } from '../ceremony/messages.ts';
 import { trusteeOfUser } from '../ceremony/trustees.ts';
-import { decideOutcome, type Outcome } from './outcome.ts';
-import { loadTally, type DecryptionPayload, type TallyState } from './state.ts';
+import { decideOutcome } from './outcome.ts';
+import { loadTally, type TallyState } from './state.ts';
+import { DecryptionMessage, type ResultPayload } from '@saylau/protocol';
 
-const FactorJson = z.strictObject({
-  trustee: Index,
-  factor: Hex(32),
-  proof: z.strictObject({ a1: Hex(32), a2: Hex(32), response: Hex(32) }),
-});
+export type { ResultPayload };
 
-/** `decryption` (SPEC §10.11): one factor per tally ciphertext, in tally order, signed. */
-export const DecryptionMessage = z.strictObject({
-  trustee: Index,
-  contests: z
-    .array(z.strictObject({ id: z.string().max(64), factors: z.array(FactorJson).min(2).max(64) }))
-    .min(1)
-    .max(16),
-  signature: Hex(64),
-});
-export type DecryptionMessage = z.infer<typeof DecryptionMessage>;
+export { DecryptionMessage };
 
-export interface ResultPayload {
-  roll: number;
-  ballots: number;
-  counted: number;
-  revotes: number;
-  trustees: number[];
-  contests: { id: string; counts: number[]; outcome: Outcome }[];
-}
-
-function decodeFactors(m: Pick<DecryptionPayload, 'contests'>, n: number): DecryptionShare[][] {
+function decodeFactors(m: Pick<DecryptionMessage, 'contests'>, n: number): DecryptionShare[][] {
   return m.contests.map((c, ci) =>
     c.factors.map((f, oi) => decodeDecryptionShare(f, `contests[${ci}].factors[${oi}]`, n)),
   );
@@ -86,7 +63,7 @@ export function submitDecryption(ctx: ServerContext, id: string, user: string, m
     });
     const entry = ctx.board.append(id, 'decryption', m);
     audit(ctx, user, 'tally.decryption', id, { trustee: me.index });
-    const all = [...s.decryptions, { seq: entry.seq, payload: m as DecryptionPayload }];
+    const all = [...s.decryptions, { seq: entry.seq, payload: m as DecryptionMessage }];
     if (all.length < s.t) return { seq: entry.seq, hash: entry.hash, result: null };
     const result = computeResult(ctx, e, s, all.slice(0, s.t));
     const r = ctx.board.append(id, 'result', result);
@@ -118,10 +95,10 @@ export function computeResult(
   ctx: ServerContext,
   e: Election,
   s: TallyState,
-  used: { payload: DecryptionPayload }[],
+  used: { payload: DecryptionMessage }[],
 ): ResultPayload {
   const byTrustee = used.map((d) => decodeFactors(d.payload, s.n));
-  const roll = (ctx.board.latest(e.id, 'roll')?.payload as { count?: number } | undefined)?.count ?? 0;
+  const roll = ctx.board.latest(e.id, 'roll')?.payload.count ?? 0;
   const contests = s.tally.contests.map((c, ci) => {
     let counts: number[];
     try {

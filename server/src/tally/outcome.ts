@@ -5,16 +5,9 @@
  */
 import { sha256Hex, utf8ToBytes } from '@saylau/crypto';
 import type { BallotContest } from '../elections/store.ts';
-import type { Profile } from '../elections/profiles.ts';
+import type { Outcome, Profile } from '@saylau/protocol';
 
-export type Outcome =
-  | { kind: 'elected'; winner: string }
-  | { kind: 'elected'; winner: string; lot: { tied: string[]; draw: string } }
-  | { kind: 'repeat'; reason: 'no-votes' }
-  | { kind: 'repeat'; reason: 'against-all' }
-  | { kind: 'repeat'; reason: 'tie'; tied: string[] }
-  | { kind: 'adopted' }
-  | { kind: 'rejected' };
+export type { Outcome };
 
 export type OutcomeRules = Pick<Profile, 'againstAllWins' | 'tie'>;
 

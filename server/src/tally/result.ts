@@ -2,17 +2,14 @@
 import type { ServerContext } from '../context.ts';
 import { notFound } from '../http/errors.ts';
 import { getElection } from '../elections/store.ts';
-import type { CeremonyTrustee } from '../ceremony/fingerprint.ts';
-import type { ResultPayload } from './decryptions.ts';
-import type { TallyPayload } from './aggregate.ts';
 
 export function resultView(ctx: ServerContext, id: string) {
   const e = getElection(ctx, id);
   const entry = ctx.board.latest(id, 'result');
   if (!entry) throw notFound('NO_RESULT', `election ${id} has no result yet (it is ${e.status})`);
-  const result = entry.payload as ResultPayload;
-  const ceremony = ctx.board.latest(id, 'ceremony')?.payload as { trustees: CeremonyTrustee[] };
-  const closed = ctx.board.latest(id, 'voting-closed')?.payload as { at: string } | undefined;
+  const result = entry.payload;
+  const ceremony = ctx.board.latest(id, 'ceremony')!.payload;
+  const closed = ctx.board.latest(id, 'voting-closed')?.payload;
   const head = ctx.board.head(id)!;
   return {
     election: id,
@@ -47,13 +44,13 @@ export function tallyView(ctx: ServerContext, id: string) {
   getElection(ctx, id);
   const entry = ctx.board.latest(id, 'tally');
   if (!entry) throw notFound('NO_TALLY', `election ${id} has not been tallied`);
-  const t = (ctx.board.latest(id, 'ceremony')?.payload as { t: number } | undefined)?.t ?? null;
+  const t = ctx.board.latest(id, 'ceremony')?.payload.t ?? null;
   return {
     election: id,
-    tally: entry.payload as TallyPayload,
+    tally: entry.payload,
     entry: { seq: entry.seq, hash: entry.hash },
     t,
-    decryptions: ctx.board.ofType(id, 'decryption').map((d) => (d.payload as { trustee: number }).trustee),
+    decryptions: ctx.board.ofType(id, 'decryption').map((d) => d.payload.trustee),
     finished: ctx.board.latest(id, 'result') !== null,
   };
 }

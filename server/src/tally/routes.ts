@@ -24,8 +24,8 @@ export function tallyRoutes(ctx: ServerContext): Router {
     const { votingClosed, tally } = closeVoting(ctx, id, userOf(res).name);
     res.json({
       election: publicElection(ctx, getElection(ctx, id)),
-      votingClosed: { seq: votingClosed.seq, hash: votingClosed.hash, ...(votingClosed.payload as object) },
-      tally: { seq: tally.seq, hash: tally.hash, ...(tally.payload as object) },
+      votingClosed: { seq: votingClosed.seq, hash: votingClosed.hash, ...votingClosed.payload },
+      tally: { seq: tally.seq, hash: tally.hash, ...tally.payload },
     });
   });
   r.get(`${base}/tally`, (req, res) => {

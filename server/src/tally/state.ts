@@ -3,15 +3,9 @@ import { decodeCiphertext, decodePoint, type Ciphertext, type Point } from '@say
 import type { ServerContext } from '../context.ts';
 import type { BoardEntry } from '../board.ts';
 import { conflict } from '../http/errors.ts';
-import type { JointKeyPayload } from '../ceremony/state.ts';
 import type { CeremonyTrustee } from '../ceremony/fingerprint.ts';
 import type { TallyPayload } from './aggregate.ts';
-
-export interface DecryptionPayload {
-  trustee: number;
-  contests: { id: string; factors: { trustee: number; factor: string; proof: unknown }[] }[];
-  signature: string;
-}
+import type { DecryptionMessage as DecryptionPayload } from '@saylau/protocol';
 
 export interface TallyState {
   entry: BoardEntry;
@@ -28,11 +22,10 @@ export interface TallyState {
 export function loadTally(ctx: ServerContext, id: string): TallyState {
   const entry = ctx.board.latest(id, 'tally');
   if (!entry) throw conflict('NO_TALLY', 'the vote has not been closed and tallied');
-  const ceremony = ctx.board.latest(id, 'ceremony')?.payload as
-    { t: number; n: number; trustees: CeremonyTrustee[] } | undefined;
-  const jk = ctx.board.latest(id, 'joint-key')?.payload as JointKeyPayload | undefined;
+  const ceremony = ctx.board.latest(id, 'ceremony')?.payload;
+  const jk = ctx.board.latest(id, 'joint-key')?.payload;
   if (!ceremony || !jk) throw conflict('NO_CEREMONY', 'this election has no key ceremony on its board');
-  const tally = entry.payload as TallyPayload;
+  const tally = entry.payload;
   return {
     entry,
     tally,
@@ -47,8 +40,6 @@ export function loadTally(ctx: ServerContext, id: string): TallyState {
     publicShares: new Map(
       jk.publicShares.map((p) => [p.index, decodePoint(p.key, `publicShares[${p.index}]`)]),
     ),
-    decryptions: ctx.board
-      .ofType(id, 'decryption')
-      .map((d) => ({ seq: d.seq, payload: d.payload as DecryptionPayload })),
+    decryptions: ctx.board.ofType(id, 'decryption').map((d) => ({ seq: d.seq, payload: d.payload })),
   };
 }

@@ -2,7 +2,8 @@
  * The board as a trustee reads it (SPEC §9.2–§9.3): JSON Lines, checked as a hash chain before any
  * entry is used. A trustee decrypts only what it has recomputed from this chain.
  */
-import { GENESIS_PREV, entryHash, type BoardEntry } from '../board.ts';
+import { decodeEntry, type AnyBoardEntry } from '@saylau/protocol';
+import { GENESIS_PREV, entryHash } from '../board.ts';
 import { TrusteeError, electionPath, requestText, type TrusteeApi } from './http.ts';
 
 /** Where the board comes from: the server's export by default, or any mirror's copy. */
@@ -13,18 +14,25 @@ export const httpBoard =
   (election) =>
     requestText(api, electionPath(election, '/board'));
 
-/** Parse JSON Lines and check seq 0.., prev links and every entry hash. */
-export function parseBoard(text: string): BoardEntry[] {
-  const entries: BoardEntry[] = [];
+/**
+ * Parse JSON Lines and check seq 0.., prev links, every entry hash, and that each entry is of a known
+ * type with a payload of that type's shape (SPEC §10).
+ */
+export function parseBoard(text: string): AnyBoardEntry[] {
+  const entries: AnyBoardEntry[] = [];
   let prev = GENESIS_PREV;
   for (const [k, line] of text.split('\n').entries()) {
     if (line === '') continue;
-    let e: BoardEntry;
+    let json: unknown;
     try {
-      e = JSON.parse(line) as BoardEntry;
+      json = JSON.parse(line);
     } catch {
       throw new TrusteeError(`board line ${k + 1} is not JSON`, 'BAD_BOARD');
     }
+    const decoded = decodeEntry(json);
+    if (!decoded.ok)
+      throw new TrusteeError(`board line ${k + 1}: ${decoded.field}: ${decoded.message}`, 'BAD_BOARD');
+    const e = decoded.entry;
     if (e.seq !== entries.length || e.prev !== prev || e.hash !== entryHash(e))
       throw new TrusteeError(`board entry ${entries.length} breaks the hash chain`, 'BAD_BOARD');
     entries.push(e);

@@ -11,15 +11,12 @@ import {
   encodeDecryptionShare,
   partialDecryptMany,
 } from '@saylau/crypto';
-import type { BoardEntry } from '../board.ts';
-import { aggregateBallots, type TallyPayload } from '../tally/aggregate.ts';
-import type { JointKeyPayload } from '../ceremony/state.ts';
+import { lastOfType as last, ofType } from '@saylau/protocol';
+import { aggregateBallots } from '../tally/aggregate.ts';
 import { TrusteeError, electionPath, requestJson, type TrusteeApi } from './http.ts';
 import { httpBoard, parseBoard, type BoardSource } from './board.ts';
 import { loadState, requireIndex } from './state.ts';
 import { signMessage } from './ceremony.ts';
-
-const last = (entries: BoardEntry[], type: string) => entries.filter((e) => e.type === type).at(-1);
 
 export interface DecryptReport {
   trustee: number;
@@ -39,16 +36,13 @@ export async function decryptTally(
   const entries = parseBoard(await (opts.board ?? httpBoard(api))(state.election));
   const tallyEntry = last(entries, 'tally');
   const opened = last(entries, 'voting-opened');
-  const jk = last(entries, 'joint-key')?.payload as JointKeyPayload | undefined;
+  const jk = last(entries, 'joint-key')?.payload;
   if (!tallyEntry || !opened || !jk) throw new TrusteeError('the board has no tally yet', 'NO_TALLY');
   // Nothing to do once we have decrypted or the result is out (the server refuses later decryptions).
   const result = last(entries, 'result')?.payload ?? null;
-  if (
-    result !== null ||
-    entries.some((e) => e.type === 'decryption' && (e.payload as { trustee: number }).trustee === me)
-  )
+  if (result !== null || ofType(entries, 'decryption').some((e) => e.payload.trustee === me))
     return { trustee: me, posted: false, result };
-  const params = decodeElectionParams((opened.payload as { params: unknown }).params);
+  const params = decodeElectionParams(opened.payload.params);
   if (params.election !== state.election || params.json.publicKey !== state.share.publicKey)
     throw new TrusteeError('the election parameters do not carry our joint key', 'BAD_BOARD');
   if (
@@ -56,10 +50,10 @@ export async function decryptTally(
     jk.publicShares.find((p) => p.index === me)?.key !== state.share.publicShare
   )
     throw new TrusteeError('the joint key on the board is not the one our share belongs to', 'BAD_BOARD');
-  const tally = tallyEntry.payload as TallyPayload;
+  const tally = tallyEntry.payload;
   const recomputed = aggregateBallots(
     params,
-    entries.filter((e) => e.type === 'ballot' && e.seq < tallyEntry.seq),
+    ofType(entries, 'ballot').filter((e) => e.seq < tallyEntry.seq),
   );
   if (canonicalJson(recomputed) !== canonicalJson(tally))
     throw new TrusteeError(

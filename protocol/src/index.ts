@@ -1,0 +1,7 @@
+/** What the server, the booth, the tools and the verifier agree on (SPEC §9, §10). */
+export * from './lang.ts';
+export * from './entries.ts';
+export * from './errors.ts';
+export * from './schema.ts';
+export * from './payloads.ts';
+export * from './board.ts';
