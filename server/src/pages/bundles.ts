@@ -17,7 +17,7 @@ export interface ClientBundle {
 }
 
 const ENTRIES = {
-  admin: './admin-client/main.js',
+  admin: './admin-client/main.ts',
   live: './live-client/main.js',
   trustee: './trustee-client/main.ts',
 } as const;
