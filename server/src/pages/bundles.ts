@@ -17,8 +17,8 @@ export interface ClientBundle {
 }
 
 const ENTRIES = {
-  admin: './admin-client/main.js',
-  live: './live-client/main.js',
+  admin: './admin-client/main.ts',
+  live: './live-client/main.ts',
   trustee: './trustee-client/main.ts',
 } as const;
 export type BundleName = keyof typeof ENTRIES;

@@ -1,0 +1,134 @@
+/** The nominations table (SPEC §10.4): each pending one with its signature check, registration and refusal. */
+import {
+  nominations,
+  refuseNomination,
+  registerCandidate,
+  submitSignatures,
+  type Nomination,
+} from './api.ts';
+import { act } from './act.ts';
+import { el, pick, table } from './dom.ts';
+import { explain } from './explain.ts';
+import { election, find, notice, S } from './page.ts';
+
+function signatureCell(n: Nomination): HTMLElement {
+  const sig = n.signatures;
+  if (!sig || !sig.required) return el('td', { text: S.notRequired });
+  return el(
+    'td',
+    {},
+    el('span', { class: 'sig', text: `${sig.valid} / ${sig.threshold}` }),
+    el('br'),
+    el('progress', {
+      max: Math.max(sig.threshold, 1),
+      value: Math.min(sig.valid, sig.threshold),
+      'aria-label': `${S.signatures} ${sig.valid} / ${sig.threshold}`,
+    }),
+  );
+}
+
+/** The table is drawn again after each action: the last signature report of each stays shown. */
+const sigReports = new Map<number, HTMLElement[]>();
+
+/** SPEC §10.4.4: count the signers' IINs against the threshold; the refused ones by position. */
+function signatureCheck(nom: number): HTMLElement[] {
+  const area = el('textarea', {
+    id: `sig-${nom}`,
+    rows: 3,
+    'aria-label': S.signerIins,
+    placeholder: S.signerIins,
+  });
+  const check = el('button', { type: 'button', id: `check-${nom}`, text: S.checkSignatures });
+  const report = el('div', { id: `sig-report-${nom}`, 'aria-live': 'polite' });
+  report.append(...(sigReports.get(nom) ?? []));
+  check.addEventListener('click', () =>
+    act(check, async () => {
+      const iins = area.value.split(/\s+/).filter(Boolean);
+      const r = await submitSignatures(election, nom, iins);
+      sigReports.set(nom, [
+        el('p', {}, `${r.valid} / ${r.threshold}; ${S.invalidSignatures}: ${r.invalid.length}`),
+        ...(r.invalid.length
+          ? [
+              el(
+                'ul',
+                {},
+                ...r.invalid.map((x) =>
+                  el('li', { text: `#${x.index + 1}: ${S[`sig.${x.reason}`] || x.reason}` }),
+                ),
+              ),
+            ]
+          : []),
+      ]);
+      notice(S.done);
+      await loadNominations();
+    }),
+  );
+  return [area, el('br'), check, report];
+}
+
+/** SPEC §10.4.5: register the candidate, or refuse with a reason (required: it goes on record). */
+function decision(nom: number): HTMLElement[] {
+  const register = el('button', { type: 'button', id: `register-${nom}`, text: S.register });
+  register.addEventListener('click', () =>
+    act(register, async () => {
+      const c = await registerCandidate(election, nom);
+      notice(`${S.done} ${c.id}`);
+      await loadNominations();
+    }),
+  );
+  const reason = el('input', {
+    type: 'text',
+    id: `refuse-reason-${nom}`,
+    maxlength: 500,
+    'aria-label': S.refuseReason,
+    placeholder: S.refuseReason,
+  });
+  const refuse = el('button', { type: 'button', id: `refuse-${nom}`, text: S.refuse });
+  refuse.addEventListener('click', () => {
+    if (!reason.value.trim()) {
+      notice(`${S.refuseReason}: ${S.required}`, 'error');
+      reason.focus();
+      return;
+    }
+    act(refuse, async () => {
+      await refuseNomination(election, nom, reason.value.trim());
+      notice(S.done);
+      await loadNominations();
+    });
+  });
+  return [el('p', {}, register), el('p', {}, reason, ' ', refuse)];
+}
+
+function actions(n: Nomination): HTMLElement {
+  const td = el('td');
+  if (n.status === 'pending') td.append(...signatureCheck(n.nomination), ...decision(n.nomination));
+  else td.textContent = n.reason || n.candidateId || '';
+  return td;
+}
+
+export async function loadNominations(): Promise<void> {
+  const box = find('nominations');
+  if (!box) return;
+  try {
+    const list = await nominations(election);
+    box.replaceChildren(
+      table(
+        [S.nomination, S.candidate, S.route, S.state, S.signatures, S.actions],
+        list.map((n) =>
+          el(
+            'tr',
+            { 'data-nomination': n.nomination },
+            el('td', { class: 'num', text: n.nomination }),
+            el('td', { text: `${pick(n.candidate.surname)} ${pick(n.candidate.givenNames)}` }),
+            el('td', { text: S[`route.${n.route.kind}`] || n.route.kind }),
+            el('td', { class: 'nom-status', text: S[`nom.${n.status}`] || n.status }),
+            signatureCell(n),
+            actions(n),
+          ),
+        ),
+      ),
+    );
+  } catch (e) {
+    box.textContent = explain(e);
+  }
+}

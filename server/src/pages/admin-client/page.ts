@@ -1,0 +1,55 @@
+/**
+ * What the server put in the page (its language, the script's strings, the election) and the
+ * page-wide notice every section reports to.
+ */
+import type { ADMIN_STRINGS, CLIENT_STRINGS } from '../admin-catalog.ts';
+import type { Lang } from '../html.ts';
+
+const body = document.body;
+type Key = keyof typeof ADMIN_STRINGS | keyof typeof CLIENT_STRINGS;
+
+export const lang = (body.dataset.lang || 'kk') as Lang;
+/** The catalog's strings in this language; a key built at run time (`err.${code}`) may be missing. */
+export const S = JSON.parse(body.dataset.strings || '{}') as Record<Key, string> &
+  Partial<Record<string, string>>;
+export const election = body.dataset.election ?? '';
+
+/** An element every page of this kind has. */
+export const $ = (id: string) => document.getElementById(id) as HTMLElement;
+/** An element present only in some statuses of the election (a step's form or state). */
+export const find = (id: string) => document.getElementById(id);
+export const input = (id: string) => $(id) as HTMLInputElement;
+
+export function notice(text: string, kind: 'info' | 'error' = 'info'): void {
+  const n = find('notice');
+  if (!n) return;
+  n.textContent = text;
+  n.className = `notice ${kind}`;
+  n.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+}
+
+const FLASH = 'saylau.flash';
+
+/** Reload the page (its HTML follows the election's status) and show `text` there. */
+export function reloadWith(text: string): void {
+  flashNext(text);
+  location.reload();
+}
+
+/** The election moved on once `call` succeeds: draw the page again for its new status. */
+export async function reloadAfter(call: Promise<unknown>): Promise<void> {
+  await call;
+  reloadWith(S.done);
+}
+
+/** A notice for the next page this tab opens. */
+export function flashNext(text: string): void {
+  sessionStorage.setItem(FLASH, text);
+}
+
+/** The notice left by the page before, once. */
+export function takeFlash(): string | null {
+  const flash = sessionStorage.getItem(FLASH);
+  if (flash) sessionStorage.removeItem(FLASH);
+  return flash;
+}

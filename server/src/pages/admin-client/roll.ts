@@ -1,0 +1,100 @@
+/** The roll step (SPEC §10.3): import a file, read its report, accept or discard it; the accepted roll. */
+import {
+  acceptRoll,
+  ApiError,
+  discardRoll,
+  importRoll,
+  rejectedRowsCsv,
+  roll,
+  type ImportReport,
+} from './api.ts';
+import { act } from './act.ts';
+import { el, table } from './dom.ts';
+import { explain } from './explain.ts';
+import { watch } from './forms.ts';
+import { $, election, find, input, notice, reloadWith, S } from './page.ts';
+
+/** Every rejected row as the server's spreadsheet-safe CSV; fetched with the session, saved locally. */
+function rejectedCsvButton(n: number): HTMLButtonElement {
+  const csv = el('button', { type: 'button', id: 'roll-rejected-csv', text: S.rejectedCsv });
+  csv.addEventListener('click', () =>
+    act(csv, async () => {
+      const text = await rejectedRowsCsv(election, n);
+      const a = el('a', {
+        href: URL.createObjectURL(new Blob([text], { type: 'text/csv' })),
+        download: `rejected-${n}.csv`,
+        id: 'roll-rejected-download',
+        text: S.download,
+      });
+      csv.replaceWith(a);
+      notice(S.done);
+    }),
+  );
+  return csv;
+}
+
+function decisionButtons(n: number): HTMLElement {
+  const accept = el('button', { type: 'button', id: 'roll-accept', text: S.accept });
+  accept.addEventListener('click', () =>
+    act(accept, async () => {
+      const x = await acceptRoll(election, n);
+      reloadWith(`${S.accepted}: ${x.count} ${S.voters}`);
+    }),
+  );
+  const discard = el('button', { type: 'button', id: 'roll-discard', text: S.discard });
+  discard.addEventListener('click', () =>
+    act(discard, async () => {
+      await discardRoll(election, n);
+      reloadWith(S.done);
+    }),
+  );
+  return el('p', {}, accept, ' ', discard);
+}
+
+function rollReport(r: ImportReport): void {
+  const box = $('roll-report');
+  box.replaceChildren();
+  box.append(el('p', { id: 'roll-summary' }, `${r.valid} ${S.valid}, ${r.rejectedCount} ${S.rejected}`));
+  if (r.rejected.length)
+    box.append(
+      table(
+        [S.line, 'IIN', S.reason, S.message],
+        r.rejected.map((x) =>
+          el(
+            'tr',
+            {},
+            el('td', { class: 'num', text: x.line }),
+            el('td', { text: x.iin }),
+            el('td', { text: x.reason }),
+            el('td', { text: x.message }),
+          ),
+        ),
+      ),
+    );
+  if (r.rejectedCount > 0) box.append(el('p', {}, rejectedCsvButton(r.import)));
+  if (r.state === 'pending') box.append(decisionButtons(r.import));
+}
+
+/** The accepted roll with its salt (the commission's view); no roll yet shows nothing. */
+async function loadRoll(box: HTMLElement): Promise<void> {
+  try {
+    const r = await roll(election);
+    box.replaceChildren(
+      el('p', { id: 'roll-accepted' }, `${S.accepted}: ${r.count} ${S.voters}`),
+      el('p', { class: 'muted' }, `${S.commitment}: `, el('span', { class: 'hash', text: r.commitment })),
+      el('p', { class: 'muted' }, `${S.salt}: `, el('span', { class: 'hash', text: r.salt })),
+    );
+  } catch (e) {
+    if (!(e instanceof ApiError && e.code === 'NO_ROLL')) box.textContent = explain(e);
+  }
+}
+
+export function initRoll(): void {
+  const box = find('roll-state');
+  if (box) loadRoll(box);
+  watch('roll-import', async () => {
+    const r = await importRoll(election, input('roll-file').files![0]!);
+    rollReport(r);
+    notice(`${r.valid} ${S.valid}, ${r.rejectedCount} ${S.rejected}`);
+  });
+}
