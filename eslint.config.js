@@ -19,11 +19,49 @@ export default tseslint.config(
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } },
   },
-  {
-    // crypto/ runs unchanged in browsers: no Node built-ins (SPEC §1).
-    files: ['crypto/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'crypto', 'os'] }],
-    },
-  },
+  // The architecture (ARCHITECTURE.md): which package may import which. Relative paths into another
+  // package are refused everywhere; the package name says what crosses a boundary.
+  ...boundaries(),
 );
+
+function boundaries() {
+  const NODE = { regex: '^(node:.*|fs|path|crypto|os)$', message: 'runs in browsers: no Node built-ins' };
+  const pkg = (name) => ({
+    group: [`@saylau/${name}`, `@saylau/${name}/*`, `**/${name}/src/**`, `**/${name}/test/**`],
+    message: `this package may not import ${name} (ARCHITECTURE.md)`,
+  });
+  const rule = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+  return [
+    {
+      // crypto/ runs unchanged in browsers and imports no other package (SPEC §1).
+      files: ['crypto/src/**/*.ts'],
+      rules: rule([
+        NODE,
+        pkg('protocol'),
+        pkg('server'),
+        pkg('ballot-client'),
+        pkg('verifier'),
+        pkg('tools'),
+      ]),
+    },
+    {
+      // protocol/ is shared by the browser and the server: crypto only, no Node built-ins.
+      files: ['protocol/src/**/*.ts'],
+      rules: rule([NODE, pkg('server'), pkg('ballot-client'), pkg('verifier'), pkg('tools')]),
+    },
+    {
+      // The booth never imports the server, the tools or the verifier.
+      files: ['ballot-client/src/**/*.ts'],
+      rules: rule([NODE, pkg('server'), pkg('verifier'), pkg('tools')]),
+    },
+    {
+      // The verifier shares no code with what it checks: crypto and protocol only.
+      files: ['verifier/src/**/*.ts'],
+      rules: rule([pkg('server'), pkg('ballot-client'), pkg('tools')]),
+    },
+    {
+      files: ['server/src/**/*.ts'],
+      rules: rule([pkg('verifier')]),
+    },
+  ];
+}

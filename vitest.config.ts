@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       'crypto/test/**/*.test.ts',
+      'protocol/test/**/*.test.ts',
       'server/test/**/*.test.ts',
       'verifier/test/**/*.test.ts',
       'ballot-client/test/**/*.test.ts',

@@ -21,6 +21,8 @@ import {
   type SignedReceipt,
 } from '@saylau/crypto';
 import { BallotClientError, electionUrl, requestJson, send, type ClientOptions } from './http.ts';
+import { Code } from '@saylau/protocol/errors';
+import type { AnyBoardEntry } from '@saylau/protocol';
 
 export { BallotClientError, type ClientOptions, type Fetch } from './http.ts';
 export {
@@ -63,13 +65,8 @@ export interface BallotStatus {
   supersededBy: { seq: number; tracker: string } | null;
 }
 
-export interface BoardEntry {
-  seq: number;
-  type: string;
-  payload: unknown;
-  prev: string;
-  hash: string;
-}
+/** A board entry as the export gives it (SPEC §9.2); the verifier, not the booth, checks the chain. */
+export type BoardEntry = AnyBoardEntry;
 
 export interface VoterSession {
   token: string;
@@ -133,7 +130,7 @@ export async function fetchAnchor(
     typeof c.head !== 'string' ||
     (serverKeyHex !== undefined && !verifySigned('checkpoint', c, head.signature, serverKeyHex))
   )
-    throw new BallotClientError(200, 'BAD_RESPONSE', 'the board head is not a signed head of this board');
+    throw new BallotClientError('the board head is not a signed head of this board', Code.BAD_RESPONSE, 200);
   return { anchor: { seq: c.seq, hash: c.head }, head };
 }
 
@@ -238,7 +235,7 @@ export async function fetchBoard(
       .filter((l) => l !== '')
       .map((l) => JSON.parse(l) as BoardEntry);
   } catch {
-    throw new BallotClientError(res.status, 'BAD_RESPONSE', 'the board export is not JSON Lines');
+    throw new BallotClientError('the board export is not JSON Lines', Code.BAD_RESPONSE, res.status);
   }
 }
 

@@ -5,3 +5,4 @@ export * from './errors.ts';
 export * from './schema.ts';
 export * from './payloads.ts';
 export * from './board.ts';
+export * from './client.ts';

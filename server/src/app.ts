@@ -21,6 +21,7 @@ import { boardRoutes } from './board-routes.ts';
 import { tallyRoutes } from './tally/routes.ts';
 import { pageRoutes } from './pages/routes.ts';
 import { boothRoutes } from './booth/routes.ts';
+import { Code } from '@saylau/protocol';
 
 /** JSON bodies above this are refused with 413 before parsing; CSV imports have their own limit. */
 export const JSON_LIMIT = '256kb';
@@ -81,7 +82,7 @@ export function createApp(ctx: ServerContext, opts: AppOptions = {}): express.Ex
   ])
     app.use(routes(ctx));
   app.use('/api', () => {
-    throw new ApiError(404, 'NOT_FOUND', 'no such endpoint');
+    throw new ApiError(404, Code.NOT_FOUND, 'no such endpoint');
   });
   app.use(errorHandler(ctx.log));
   return app;

@@ -8,6 +8,7 @@ import type { ServerContext } from './context.ts';
 import { notFound } from './http/errors.ts';
 import { electionParam, parseQuery } from './http/validate.ts';
 import { getElection } from './elections/store.ts';
+import { Code } from '@saylau/protocol';
 
 const BoardQuery = z.strictObject({
   from: z
@@ -66,7 +67,7 @@ export function boardRoutes(ctx: ServerContext): Router {
     const id = electionParam(req);
     getElection(ctx, id);
     const signed = ctx.board.checkpoint(id, ctx.keys.board.secretKey);
-    if (!signed) throw notFound('NO_BOARD', `election ${id} has no board entries`);
+    if (!signed) throw notFound(Code.NO_BOARD, `election ${id} has no board entries`);
     res.json(signed);
   });
   return r;

@@ -9,6 +9,7 @@ import { audit } from '../audit.ts';
 import { conflict, notFound, unprocessable } from '../http/errors.ts';
 import { getElection, listElections } from '../elections/store.ts';
 import { getUser, isGrantedRole, type Role, type User } from './users.ts';
+import { Code } from '@saylau/protocol';
 
 export interface Grant {
   election: string;
@@ -51,10 +52,10 @@ export function grantElection(ctx: ServerContext, election: string, name: string
   return ctx.db.transaction((): Grant => {
     getElection(ctx, election);
     const user = getUser(ctx, name);
-    if (!user) throw notFound('NO_USER', `there is no account ${name}`);
+    if (!user) throw notFound(Code.NO_USER, `there is no account ${name}`);
     if (!isGrantedRole(user.role))
       throw unprocessable(
-        'NOT_GRANTABLE',
+        Code.NOT_GRANTABLE,
         `an account with the role ${user.role} is not granted elections (SPEC §10.13)`,
         { role: user.role },
       );
@@ -62,7 +63,7 @@ export function grantElection(ctx: ServerContext, election: string, name: string
     const r = ctx.db
       .prepare('INSERT OR IGNORE INTO grants (election, user, granted_by, granted_at) VALUES (?, ?, ?, ?)')
       .run(election, user.name, actor, at);
-    if (r.changes === 0) throw conflict('ALREADY_GRANTED', `${name} already holds election ${election}`);
+    if (r.changes === 0) throw conflict(Code.ALREADY_GRANTED, `${name} already holds election ${election}`);
     audit(ctx, actor, 'grant.add', election, { user: user.name, role: user.role });
     return { election, user: user.name, role: user.role, grantedBy: actor, grantedAt: at };
   })();
@@ -75,7 +76,7 @@ export function revokeGrant(ctx: ServerContext, election: string, name: string, 
     const grant = ctx.db
       .prepare(`SELECT ${GRANT_COLUMNS} WHERE g.election = ? AND g.user = ?`)
       .get(election, name) as Grant | undefined;
-    if (!grant) throw notFound('NO_GRANT', `${name} holds no grant on election ${election}`);
+    if (!grant) throw notFound(Code.NO_GRANT, `${name} holds no grant on election ${election}`);
     ctx.db.prepare('DELETE FROM grants WHERE election = ? AND user = ?').run(election, name);
     audit(ctx, actor, 'grant.revoke', election, { user: grant.user, role: grant.role });
     return grant;

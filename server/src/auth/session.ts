@@ -14,6 +14,7 @@ import { signJwt, verifyJwt } from './jwt.ts';
 import { beginAttempt, clearFailures } from './lockout.ts';
 import { checkPassword, getUser, type GrantedRole, type Role, type User } from './users.ts';
 import { hasGrant, heldElections } from './grants.ts';
+import { Code } from '@saylau/protocol';
 
 export const ADMIN_AUDIENCE = 'saylau:admin';
 const SESSION_SECONDS = 8 * 3600;
@@ -29,7 +30,7 @@ export function sessionRoutes(ctx: ServerContext): Router {
       res.setHeader('retry-after', String(attempt.retryAfter));
       throw new ApiError(
         423,
-        'ACCOUNT_LOCKED',
+        Code.ACCOUNT_LOCKED,
         `too many wrong passwords for this name; try again in ${Math.ceil(attempt.retryAfter / 60)} min`,
         { retryAfter: attempt.retryAfter },
       );
@@ -39,7 +40,7 @@ export function sessionRoutes(ctx: ServerContext): Router {
       // Only an account's name is recorded: any other "name" may be a password typed in the wrong field.
       if (attempt.locks && getUser(ctx, body.name))
         audit(ctx, 'sign-in', 'user.locked', null, { name: body.name });
-      throw new ApiError(401, 'BAD_LOGIN', 'wrong user name or password');
+      throw new ApiError(401, Code.BAD_LOGIN, 'wrong user name or password');
     }
     clearFailures(ctx, body.name);
     const token = await signJwt(
@@ -66,23 +67,23 @@ export function bearer(req: Request): string | null {
 /** The signed-in user, set by requireRole. */
 export function userOf(res: Response): User {
   const u = res.locals.user as User | undefined;
-  if (!u) throw new ApiError(401, 'NOT_SIGNED_IN', 'sign in first');
+  if (!u) throw new ApiError(401, Code.NOT_SIGNED_IN, 'sign in first');
   return u;
 }
 
 /** The account of the request's session with one of `roles` (any role when none is given). */
 async function signedIn(ctx: ServerContext, req: Request, roles: readonly Role[]): Promise<User> {
   const token = bearer(req);
-  if (!token) throw new ApiError(401, 'NOT_SIGNED_IN', 'sign in first');
+  if (!token) throw new ApiError(401, Code.NOT_SIGNED_IN, 'sign in first');
   const v = await verifyJwt(ctx.jwt, token, ADMIN_AUDIENCE, ctx.clock());
   const claims = v.ok ? v.claims : null;
   if (!claims || claims.kind !== 'session' || typeof claims.sub !== 'string')
-    throw new ApiError(401, 'BAD_SESSION', 'the session is invalid or has expired; sign in again');
+    throw new ApiError(401, Code.BAD_SESSION, 'the session is invalid or has expired; sign in again');
   // The role is read from the database, so a changed or removed account takes effect at once.
   const user = getUser(ctx, claims.sub);
-  if (!user) throw new ApiError(401, 'BAD_SESSION', 'the account no longer exists');
+  if (!user) throw new ApiError(401, Code.BAD_SESSION, 'the account no longer exists');
   if (roles.length > 0 && !roles.includes(user.role))
-    throw new ApiError(403, 'FORBIDDEN', `this needs the role ${roles.join(' or ')}`);
+    throw new ApiError(403, Code.FORBIDDEN, `this needs the role ${roles.join(' or ')}`);
   return user;
 }
 
@@ -105,7 +106,7 @@ export function requireGrant(ctx: ServerContext, ...roles: [GrantedRole, ...Gran
   return async (req: Request, res: Response, next: NextFunction) => {
     const user = await signedIn(ctx, req, roles);
     if (!hasGrant(ctx, electionParam(req), user.name))
-      throw new ApiError(403, 'NOT_GRANTED', 'your account holds no grant on this election');
+      throw new ApiError(403, Code.NOT_GRANTED, 'your account holds no grant on this election');
     res.locals.user = user;
     next();
   };

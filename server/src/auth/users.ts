@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { conflict } from '../http/errors.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
+import { Code } from '@saylau/protocol';
 
 export const ROLES = ['admin', 'commission', 'credential-authority', 'trustee', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -35,7 +36,7 @@ export async function createUser(
   const r = ctx.db
     .prepare('INSERT OR IGNORE INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)')
     .run(n, role, hash, ctx.clock().toISOString());
-  if (r.changes === 0) throw conflict('USER_EXISTS', `user ${n} already exists`);
+  if (r.changes === 0) throw conflict(Code.USER_EXISTS, `user ${n} already exists`);
   return { name: n, role };
 }
 

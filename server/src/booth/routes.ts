@@ -15,6 +15,7 @@ import { electionParam } from '../http/validate.ts';
 import { html, langOf, page } from '../pages/html.ts';
 import { notFound } from '../http/errors.ts';
 import { boothBuild, integrity, type BoothAsset } from './bundle.ts';
+import { Code } from '@saylau/protocol';
 
 type PageKind = 'booth' | 'check' | 'find';
 
@@ -71,7 +72,7 @@ export function boothRoutes(ctx: ServerContext): Router {
   r.get('/booth/:file', (req, res) => {
     const b = boothBuild();
     const asset = [b.js, b.worker, b.scan, b.css].find((a) => a.name === req.params.file);
-    if (!asset) throw notFound('NOT_FOUND', 'no such booth file');
+    if (!asset) throw notFound(Code.NOT_FOUND, 'no such booth file');
     res.setHeader(
       'cache-control',
       asset === b.css ? 'public, max-age=300' : 'public, max-age=31536000, immutable',
@@ -93,7 +94,7 @@ export function boothRoutes(ctx: ServerContext): Router {
   /** The board's `candidate` entries (SPEC §10.4), exactly as on the board, for the ballot's routes. */
   r.get('/api/booth/elections/:id/candidates', (req, res) => {
     const id = electionParam(req);
-    if (!findElection(ctx, id)) throw notFound('NO_ELECTION', `no election ${JSON.stringify(id)}`);
+    if (!findElection(ctx, id)) throw notFound(Code.NO_ELECTION, `no election ${JSON.stringify(id)}`);
     res.json({ election: id, entries: ctx.board.ofType(id, 'candidate') });
   });
   return r;

@@ -7,6 +7,7 @@
 import type { BoardAnchor } from '@saylau/crypto';
 import type { ServerContext } from '../context.ts';
 import { conflict } from '../http/errors.ts';
+import { Code } from '@saylau/protocol';
 
 /** A ballot may cite a head at most this many entries before its own seq (A4). */
 export const MAX_ANCHOR_AGE = 1000;
@@ -19,7 +20,7 @@ export function checkAnchorOnBoard(ctx: ServerContext, election: string, anchor:
   const opened = ctx.board.firstSeq(election, 'voting-opened');
   if (opened === null || anchor.seq < opened || ctx.board.hashAt(election, anchor.seq) !== anchor.hash)
     throw conflict(
-      'BAD_ANCHOR',
+      Code.BAD_ANCHOR,
       'the ballot cites a board head that is not on this board since voting opened; fetch the head again',
     );
 }
@@ -31,7 +32,7 @@ export function checkAnchorOnBoard(ctx: ServerContext, election: string, anchor:
 export function checkAnchorFresh(anchor: BoardAnchor, seq: number, previousBallot: number | null): void {
   if ((previousBallot !== null && anchor.seq < previousBallot) || seq - anchor.seq > MAX_ANCHOR_AGE)
     throw conflict(
-      'STALE_ANCHOR',
+      Code.STALE_ANCHOR,
       'the ballot cites a board head that is too old; fetch the head, sign the ballot again and resend it',
     );
 }

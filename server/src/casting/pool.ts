@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { ApiError } from '../http/errors.ts';
 import { verifyBatch, type Verdict, type VerifyItem } from './verify-batch.ts';
 import type { BatchRequest, BatchResponse } from './verifier-worker.ts';
+import { Code } from '@saylau/protocol';
 
 export interface VerifierOptions {
   /** Worker threads; 0 verifies on the event loop (tests). Default: os.availableParallelism(). */
@@ -28,7 +29,7 @@ export interface VerifierOptions {
 export const verifierUnavailable = () =>
   new ApiError(
     503,
-    'VERIFIER_UNAVAILABLE',
+    Code.VERIFIER_UNAVAILABLE,
     'ballot verification is unavailable for a moment; nothing was written, send the ballot again',
   );
 

@@ -6,6 +6,7 @@
  */
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
+import { Code } from '@saylau/protocol';
 
 export const MAX_REFUSALS_PER_TOKEN = 3;
 /** Sweep expired counts once the map grows past this many tokens. */
@@ -30,7 +31,7 @@ export function requireRefusalsLeft(ctx: ServerContext, jti: string): void {
   if ((countsOf(ctx).get(jti)?.n ?? 0) >= MAX_REFUSALS_PER_TOKEN)
     throw new ApiError(
       401,
-      'TOKEN_REVOKED',
+      Code.TOKEN_REVOKED,
       'this voter token sent too many refused ballots; sign in again to vote',
     );
 }

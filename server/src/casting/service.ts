@@ -25,17 +25,18 @@ import { CastBody } from './schema.ts';
 import { castingPool } from './state.ts';
 import { signReceipt, type SignedReceipt } from './receipt.ts';
 import type { Verdict } from './verify-batch.ts';
+import { Code, type ErrorCode } from '@saylau/protocol';
 
 const MAX_TOKEN_CHARS = 4096;
 
-const notOpen = (id: string) => conflict('NOT_OPEN', `election ${id} is not accepting ballots now`);
+const notOpen = (id: string) => conflict(Code.NOT_OPEN, `election ${id} is not accepting ballots now`);
 
 /** The token of an `Authorization: Bearer …` header; null when absent. A malformed header is a 401. */
 export function bearerToken(header: string | undefined): string | null {
   if (header === undefined || header === '') return null;
   const m = /^Bearer +([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
   if (!m || m[1]!.length > MAX_TOKEN_CHARS)
-    throw new ApiError(401, 'BAD_TOKEN', 'the voter token is not valid for this election');
+    throw new ApiError(401, Code.BAD_TOKEN, 'the voter token is not valid for this election');
   return m[1]!;
 }
 
@@ -45,10 +46,10 @@ function refusal(v: Exclude<Verdict, { ok: true }>): ApiError {
       // The same shape as a CryptoError thrown on the request thread (http/errors.ts).
       return new ApiError(400, `CRYPTO_${v.code}`, `${v.field}: ${v.message}`, { field: v.field });
     case 'signature':
-      return unprocessable('BAD_SIGNATURE', 'the ballot signature does not verify under its credential');
+      return unprocessable(Code.BAD_SIGNATURE, 'the ballot signature does not verify under its credential');
     case 'proof':
       return unprocessable(
-        'BAD_PROOF',
+        Code.BAD_PROOF,
         'a ballot proof does not verify for this election and this credential',
       );
   }
@@ -90,15 +91,20 @@ function checkCredentialOwner(s: Statements, election: string, voter: string, cr
   const own = s.owned.get(election, voter) as { public_key: string } | undefined;
   if (own?.public_key === credential) return;
   if (!s.credential.get(election, credential))
-    throw forbidden('UNKNOWN_CREDENTIAL', 'the ballot credential is not on the published list');
+    throw forbidden(Code.UNKNOWN_CREDENTIAL, 'the ballot credential is not on the published list');
   throw forbidden(
-    'NOT_YOUR_CREDENTIAL',
+    Code.NOT_YOUR_CREDENTIAL,
     'this credential was issued to another voter: cast with the code from your own letter',
   );
 }
 
 /** Refusals that the voter could not have avoided, or that carry the answer, cost the token nothing. */
-const FREE_REFUSALS = new Set(['NOT_OPEN', 'ALREADY_CAST', 'VERIFIER_UNAVAILABLE', 'TOKEN_USED']);
+const FREE_REFUSALS = new Set<ErrorCode>([
+  Code.NOT_OPEN,
+  Code.ALREADY_CAST,
+  Code.VERIFIER_UNAVAILABLE,
+  Code.TOKEN_USED,
+]);
 
 /**
  * POST /api/elections/:id/ballots. Checks, in order (SPEC §10.9.2): body schema; election open;
@@ -134,7 +140,8 @@ async function castChecked(
   token: CheckedToken,
   ballot: CastBody['ballot'],
 ): Promise<SignedReceipt> {
-  if (ballot.election !== election) throw badRequest('WRONG_ELECTION', 'the ballot is for another election'); // 4
+  if (ballot.election !== election)
+    throw badRequest(Code.WRONG_ELECTION, 'the ballot is for another election'); // 4
   const params = electionParams(getElection(ctx, election));
   const s = stmts(ctx);
   try {
@@ -159,8 +166,8 @@ async function castChecked(
       const row = s.entry.get(election, earlier.seq) as { payload: string; hash: string };
       // The same ballot hash is the same encrypted ballot (§8.4), even signed again with a newer anchor.
       if (ballotHash(JSON.parse(row.payload)) !== verdict.hash)
-        throw conflict('TRACKER_TAKEN', 'another ballot has this tracker; encrypt the ballot again');
-      throw conflict('ALREADY_CAST', 'this ballot is already on the board', {
+        throw conflict(Code.TRACKER_TAKEN, 'another ballot has this tracker; encrypt the ballot again');
+      throw conflict(Code.ALREADY_CAST, 'this ballot is already on the board', {
         tracker,
         seq: earlier.seq,
         hash: row.hash,
@@ -175,7 +182,7 @@ async function castChecked(
     }
     const keys = ciphertextKeys(json);
     if (new Set(keys).size !== keys.length || keys.some((k) => s.ciphertext.get(election, k)))
-      throw conflict('COPIED_CIPHERTEXT', 'a ciphertext of this ballot is already on the board');
+      throw conflict(Code.COPIED_CIPHERTEXT, 'a ciphertext of this ballot is already on the board');
     const previous = s.last.get(election, json.credential) as { seq: number } | undefined;
     const head = ctx.board.head(election);
     checkAnchorFresh(json.anchor, head === null ? 0 : head.seq + 1, previous?.seq ?? null);
@@ -207,12 +214,12 @@ export function findBallot(ctx: ServerContext, election: string, typed: string):
   try {
     tracker = normaliseTracker(typed);
   } catch (e) {
-    if (e instanceof CryptoError) throw badRequest('BAD_TRACKER', `not a ballot tracker: ${e.message}`);
+    if (e instanceof CryptoError) throw badRequest(Code.BAD_TRACKER, `not a ballot tracker: ${e.message}`);
     throw e;
   }
   const s = stmts(ctx);
   const row = s.ballot.get(election, tracker) as { seq: number; credential: string } | undefined;
-  if (!row) throw notFound('NO_BALLOT', `no ballot with tracker ${tracker} on this board`);
+  if (!row) throw notFound(Code.NO_BALLOT, `no ballot with tracker ${tracker} on this board`);
   const { hash } = s.entry.get(election, row.seq) as { hash: string };
   const last = s.last.get(election, row.credential) as { seq: number; tracker: string };
   const superseded = last.seq > row.seq;

@@ -7,10 +7,11 @@ import { requireTrusteeSignature, type AnswerMessage, type ComplaintMessage } fr
 import { judgeRecorded, loadCeremony, type CeremonyInfo, type ComplaintRecord } from './state.ts';
 import { requireBeforeOpening, trusteeOfUser } from './trustees.ts';
 import { requireDealingPhase } from './dealings.ts';
+import { Code } from '@saylau/protocol';
 
 function requireSameCeremony(info: CeremonyInfo, fingerprint: string): void {
   if (fingerprint !== info.fingerprint)
-    throw badRequest('WRONG_CEREMONY', 'the message names another ceremony fingerprint');
+    throw badRequest(Code.WRONG_CEREMONY, 'the message names another ceremony fingerprint');
 }
 
 export interface Verdict {
@@ -43,13 +44,13 @@ export function submitComplaint(
     const info = requireDealingPhase(state);
     const me = trusteeOfUser(ctx, election, user);
     if (m.recipient !== me.index)
-      throw forbidden('NOT_YOUR_INDEX', `you are trustee ${me.index}, not recipient ${m.recipient}`);
+      throw forbidden(Code.NOT_YOUR_INDEX, `you are trustee ${me.index}, not recipient ${m.recipient}`);
     requireSameCeremony(info, m.ceremony);
-    if (m.dealer === m.recipient) throw badRequest('BAD_COMPLAINT', 'a dealer keeps its own share');
+    if (m.dealer === m.recipient) throw badRequest(Code.BAD_COMPLAINT, 'a dealer keeps its own share');
     if (!state.dealings.has(m.dealer))
-      throw conflict('NO_DEALING', `trustee ${m.dealer} has not dealt; there is no box to complain about`);
+      throw conflict(Code.NO_DEALING, `trustee ${m.dealer} has not dealt; there is no box to complain about`);
     if (state.complaints.some((c) => c.message.dealer === m.dealer && c.message.recipient === m.recipient))
-      throw conflict('ALREADY_COMPLAINED', `you have already complained about dealer ${m.dealer}`);
+      throw conflict(Code.ALREADY_COMPLAINED, `you have already complained about dealer ${m.dealer}`);
     requireTrusteeSignature(m, me.signingKey);
     const entry = ctx.board.append(election, 'dkg-complaint', m);
     const record = judgeRecorded(info, state, entry.seq, m, null);
@@ -66,15 +67,15 @@ export function submitAnswer(ctx: ServerContext, election: string, user: string,
     const info = requireDealingPhase(state);
     const me = trusteeOfUser(ctx, election, user);
     if (m.dealer !== me.index)
-      throw forbidden('NOT_YOUR_INDEX', `you are trustee ${me.index}, not dealer ${m.dealer}`);
+      throw forbidden(Code.NOT_YOUR_INDEX, `you are trustee ${me.index}, not dealer ${m.dealer}`);
     requireSameCeremony(info, m.ceremony);
     const c = state.complaints.find(
       (x) => x.message.dealer === m.dealer && x.message.recipient === m.recipient,
     );
-    if (!c) throw conflict('NO_COMPLAINT', `trustee ${m.recipient} has not complained about you`);
-    if (c.answer) throw conflict('ALREADY_ANSWERED', 'this complaint is already answered');
+    if (!c) throw conflict(Code.NO_COMPLAINT, `trustee ${m.recipient} has not complained about you`);
+    if (c.answer) throw conflict(Code.ALREADY_ANSWERED, 'this complaint is already answered');
     if (c.judgement.verdict !== 'unproven')
-      throw conflict('NO_ANSWER_NEEDED', `the complaint is already settled: ${c.status}`);
+      throw conflict(Code.NO_ANSWER_NEEDED, `the complaint is already settled: ${c.status}`);
     requireTrusteeSignature(m, me.signingKey);
     const entry = ctx.board.append(election, 'dkg-answer', m);
     const record = judgeRecorded(info, state, c.seq, c.message, { seq: entry.seq, message: m });

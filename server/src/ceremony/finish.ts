@@ -8,6 +8,7 @@ import { getElection } from '../elections/store.ts';
 import { disqualifiedDealers, loadCeremony, type JointKeyPayload } from './state.ts';
 import { requireBeforeOpening } from './trustees.ts';
 import { requireDealingPhase } from './dealings.ts';
+import { Code } from '@saylau/protocol';
 
 /**
  * `force`: finish although some trustee has not dealt or some complaint awaits its answer; those
@@ -22,19 +23,21 @@ export function finishCeremony(ctx: ServerContext, election: string, actor: stri
     const info = requireDealingPhase(state);
     const missing = info.trustees.map((x) => x.index).filter((i) => !state.dealings.has(i));
     if (missing.length > 0 && !force)
-      throw conflict('DEALINGS_MISSING', `trustee(s) ${missing.join(', ')} have not dealt yet`, { missing });
+      throw conflict(Code.DEALINGS_MISSING, `trustee(s) ${missing.join(', ')} have not dealt yet`, {
+        missing,
+      });
     const pending = state.complaints
       .filter((c) => c.status === 'awaiting-answer')
       .map((c) => ({ dealer: c.message.dealer, recipient: c.message.recipient }));
     if (pending.length > 0 && !force)
-      throw conflict('ANSWERS_PENDING', 'some unproven complaints have no answer yet', { pending });
+      throw conflict(Code.ANSWERS_PENDING, 'some unproven complaints have no answer yet', { pending });
     const disqualified = disqualifiedDealers(state, true);
     let qualified: number[];
     try {
       qualified = qualifiedSet({ t: info.t, n: info.n }, state.dealings.keys(), disqualified);
     } catch (e) {
       if (e instanceof CryptoError)
-        throw conflict('NOT_ENOUGH_QUALIFIED', `fewer than t = ${info.t} dealers qualify`, {
+        throw conflict(Code.NOT_ENOUGH_QUALIFIED, `fewer than t = ${info.t} dealers qualify`, {
           dealt: [...state.dealings.keys()].sort((a, b) => a - b),
           disqualified,
         });

@@ -10,6 +10,7 @@ import {
   DealingMessage,
   EncryptedShareJson,
   Index,
+  Code,
 } from '@saylau/protocol';
 import { CryptoError, verifyDocument } from '@saylau/crypto';
 import { badRequest } from '../http/errors.ts';
@@ -31,5 +32,5 @@ export function requireTrusteeSignature(m: { signature: string }, signingKey: st
   } catch (e) {
     if (!(e instanceof CryptoError)) throw e;
   }
-  if (!ok) throw badRequest('BAD_SIGNATURE', "the message is not signed by this trustee's key");
+  if (!ok) throw badRequest(Code.BAD_SIGNATURE, "the message is not signed by this trustee's key");
 }

@@ -12,6 +12,7 @@ import { getElection } from '../elections/store.ts';
 import { loadCeremony } from './state.ts';
 import { requireBeforeOpening } from './trustees.ts';
 import type { ResetPayload } from '@saylau/protocol';
+import { Code } from '@saylau/protocol';
 
 export type { ResetPayload };
 
@@ -30,9 +31,9 @@ export function resetCeremony(
   return ctx.db.transaction((): ResetPayload => {
     requireBeforeOpening(getElection(ctx, election));
     const state = loadCeremony(ctx, election);
-    if (!state.ceremony) throw conflict('NO_CEREMONY', 'no ceremony has started in this round');
+    if (!state.ceremony) throw conflict(Code.NO_CEREMONY, 'no ceremony has started in this round');
     if (state.jointKey)
-      throw conflict('CEREMONY_FINISHED', 'the joint key is published; the ceremony cannot start again');
+      throw conflict(Code.CEREMONY_FINISHED, 'the joint key is published; the ceremony cannot start again');
     const payload: ResetPayload = {
       round: state.round + 1,
       ceremony: state.ceremony.fingerprint,

@@ -8,6 +8,7 @@ import { Hex, Text } from '../http/validate.ts';
 import { getElection, requireStatus, type Election } from '../elections/store.ts';
 import { ceremonyFingerprint, type CeremonyTrustee } from './fingerprint.ts';
 import { currentRound, latestInRound, listTrustees, loadCeremony, type TrusteeRecord } from './state.ts';
+import { Code } from '@saylau/protocol';
 
 export const MAX_TRUSTEES = 15;
 
@@ -34,7 +35,7 @@ export const publicTrustee = (x: CeremonyTrustee): CeremonyTrustee => ({
 /** The caller's trustee record in this election, or 403 NOT_A_TRUSTEE. */
 export function trusteeOfUser(ctx: ServerContext, election: string, user: string): TrusteeRecord {
   const t = listTrustees(ctx, election).find((x) => x.user === user);
-  if (!t) throw forbidden('NOT_A_TRUSTEE', 'you are not a registered trustee of this election');
+  if (!t) throw forbidden(Code.NOT_A_TRUSTEE, 'you are not a registered trustee of this election');
   return t;
 }
 
@@ -57,27 +58,27 @@ export function addTrustee(
   try {
     parseSigningPublicKey(input.signingKey, 'signingKey');
   } catch (e) {
-    if (e instanceof CryptoError) throw badRequest('BAD_KEY', `signingKey: ${e.message}`);
+    if (e instanceof CryptoError) throw badRequest(Code.BAD_KEY, `signingKey: ${e.message}`);
     throw e;
   }
-  if (/^0+$/.test(input.boxKey)) throw badRequest('BAD_KEY', 'boxKey: the zero key is not an X25519 key');
+  if (/^0+$/.test(input.boxKey)) throw badRequest(Code.BAD_KEY, 'boxKey: the zero key is not an X25519 key');
   return ctx.db.transaction(() => {
     const e = getElection(ctx, election);
     requireBeforeOpening(e);
     const { round, after } = currentRound(ctx, election);
     if (latestInRound(ctx, election, 'ceremony', after))
-      throw conflict('CEREMONY_STARTED', 'the ceremony has started; no more trustees can register');
+      throw conflict(Code.CEREMONY_STARTED, 'the ceremony has started; no more trustees can register');
     const existing = listTrustees(ctx, election, round);
     if (existing.some((x) => x.user === user))
-      throw conflict('ALREADY_REGISTERED', 'you are already a trustee of this election');
+      throw conflict(Code.ALREADY_REGISTERED, 'you are already a trustee of this election');
     // Fresh keys in every round (SPEC §10.6.7): shares boxed to a key of an abandoned round are public.
     if (keyUsed(ctx, election, input.signingKey, input.boxKey))
       throw conflict(
-        'DUPLICATE_KEY',
+        Code.DUPLICATE_KEY,
         'this key is already registered in this election (in this or an earlier round)',
       );
     if (existing.length >= MAX_TRUSTEES)
-      throw conflict('TOO_MANY_TRUSTEES', `at most ${MAX_TRUSTEES} trustees (SPEC §6.1)`);
+      throw conflict(Code.TOO_MANY_TRUSTEES, `at most ${MAX_TRUSTEES} trustees (SPEC §6.1)`);
     const trustee: CeremonyTrustee = { index: existing.length + 1, ...input };
     ctx.db
       .prepare(
@@ -96,15 +97,15 @@ export function startCeremony(ctx: ServerContext, election: string, actor: strin
     const e = getElection(ctx, election);
     requireBeforeOpening(e);
     const state = loadCeremony(ctx, election);
-    if (state.ceremony) throw conflict('CEREMONY_STARTED', 'the ceremony has already started');
+    if (state.ceremony) throw conflict(Code.CEREMONY_STARTED, 'the ceremony has already started');
     const n = state.trustees.length;
     if (n < 2)
-      throw conflict('NOT_ENOUGH_TRUSTEES', `${n} trustee(s) registered; the ceremony needs at least 2`);
+      throw conflict(Code.NOT_ENOUGH_TRUSTEES, `${n} trustee(s) registered; the ceremony needs at least 2`);
     try {
       checkParams(t, n);
     } catch (err) {
       if (err instanceof CryptoError)
-        throw badRequest('BAD_THRESHOLD', `t must be an integer with 2 ≤ t ≤ n = ${n}`);
+        throw badRequest(Code.BAD_THRESHOLD, `t must be an integer with 2 ≤ t ≤ n = ${n}`);
       throw err;
     }
     const trustees = state.trustees.map(publicTrustee);

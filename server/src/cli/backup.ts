@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { BackupError, backupDatabase } from '../backup.ts';
 import { DB_FILE } from '../server.ts';
 import { CliError } from './http.ts';
+import { Code } from '@saylau/protocol';
 
 const Args = z.strictObject({ data: z.string().min(1), out: z.string().min(1) });
 
@@ -16,13 +17,13 @@ export function registerBackupCommand(program: Command): void {
     .requiredOption('--out <file>', 'the new file (never overwritten; written 0600: it holds the keys)')
     .action((opts: unknown) => {
       const args = Args.safeParse(opts);
-      if (!args.success) throw new CliError('--data and --out must not be empty', 'BAD_ARGUMENT');
+      if (!args.success) throw new CliError('--data and --out must not be empty', Code.BAD_ARGUMENT);
       try {
         const r = backupDatabase(join(args.data.data, DB_FILE), args.data.out);
         console.log(`backup ${r.file}: ${r.bytes} bytes, schema ${r.schema}, integrity ok`);
         for (const b of r.boards) console.log(`  ${b.election}: board up to seq ${b.seq}, head ${b.head}`);
       } catch (e) {
-        if (e instanceof BackupError) throw new CliError(e.message, 'BACKUP_FAILED');
+        if (e instanceof BackupError) throw new CliError(e.message, Code.BACKUP_FAILED);
         throw e;
       }
     });

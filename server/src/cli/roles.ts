@@ -19,13 +19,14 @@ import { publishCredentials } from '../credentials/publish-client.ts';
 import { fetchCredentialVoters, readCredentialVoters } from '../credentials/voters-client.ts';
 import { CliError } from './http.ts';
 import { apiOf, electionOption, print, serverOption, tokenOption } from './options.ts';
+import { Code } from '@saylau/protocol';
 
 type TrusteeOpts = { server: string; token?: string; state: string };
 
 function trusteeApi(o: TrusteeOpts): TrusteeApi {
   const api = apiOf(o);
   if (!api.token)
-    throw new CliError('sign in first: --token or SAYLAU_TOKEN (`saylau session`)', 'NOT_SIGNED_IN');
+    throw new CliError('sign in first: --token or SAYLAU_TOKEN (`saylau session`)', Code.NOT_SIGNED_IN);
   return { baseUrl: api.baseUrl, token: api.token };
 }
 

@@ -14,6 +14,7 @@ import { audit } from '../audit.ts';
 import { CliError } from './http.ts';
 import { intArg, readText } from './options.ts';
 import { DEFAULT_CAST_RATE_LIMIT } from '../voters/rate-limit.ts';
+import { Code } from '@saylau/protocol';
 
 export function registerServeCommands(program: Command): void {
   program
@@ -45,7 +46,7 @@ export function registerServeCommands(program: Command): void {
         castLimit: number;
       }) => {
         const loose = loosePermissions(opts.data);
-        if (loose !== null) throw new CliError(loose, 'LOOSE_PERMISSIONS');
+        if (loose !== null) throw new CliError(loose, Code.LOOSE_PERMISSIONS);
         const server = await startServer({
           dataDir: opts.data,
           host: opts.host,
@@ -81,16 +82,16 @@ export function registerServeCommands(program: Command): void {
     .action(async (opts: { name: string; role: string; data: string; passwordFile?: string }) => {
       const role = RoleSchema.safeParse(opts.role);
       if (!role.success)
-        throw new CliError(`--role: expected one of ${RoleSchema.options.join(', ')}`, 'BAD_ARGUMENT');
+        throw new CliError(`--role: expected one of ${RoleSchema.options.join(', ')}`, Code.BAD_ARGUMENT);
       const password = opts.passwordFile ? readText(opts.passwordFile).trim() : process.env.SAYLAU_PASSWORD;
       if (!password)
-        throw new CliError('give the password with --password-file or SAYLAU_PASSWORD', 'BAD_ARGUMENT');
+        throw new CliError('give the password with --password-file or SAYLAU_PASSWORD', Code.BAD_ARGUMENT);
       const db = openDatabase(join(opts.data, DB_FILE));
       try {
         const ctx = await createContext(db, { log: () => undefined });
         const r = await createUser(ctx, opts.name, role.data, password).catch((e: unknown) => {
           if (e instanceof z.ZodError)
-            throw new CliError(e.issues.map((i) => i.message).join('; '), 'BAD_ARGUMENT');
+            throw new CliError(e.issues.map((i) => i.message).join('; '), Code.BAD_ARGUMENT);
           throw e;
         });
         audit(ctx, `os:${userInfo().username}`, 'user.create', null, { name: r.name, role: r.role });
@@ -106,7 +107,7 @@ export function registerServeCommands(program: Command): void {
     .option('--data <dir>', 'data directory', './data')
     .action(async (opts: { name: string; data: string }) => {
       const name = LockedName.safeParse(opts.name);
-      if (!name.success) throw new CliError('--name: expected 1–64 characters', 'BAD_ARGUMENT');
+      if (!name.success) throw new CliError('--name: expected 1–64 characters', Code.BAD_ARGUMENT);
       const db = openDatabase(join(opts.data, DB_FILE));
       try {
         const ctx = await createContext(db, { log: () => undefined });

@@ -13,6 +13,7 @@ import {
   tokenOption,
   type ElectionConn,
 } from './options.ts';
+import { Code } from '@saylau/protocol';
 
 type Conn = ElectionConn;
 /** What `election list` prints of GET /api/elections (SPEC §10.8). */
@@ -36,7 +37,7 @@ export function registerStepCommands(program: Command): void {
     .action(async (o: { server: string; name: string; passwordFile?: string }) => {
       const password = o.passwordFile ? readText(o.passwordFile).trim() : process.env.SAYLAU_PASSWORD;
       if (!password)
-        throw new CliError('give the password with --password-file or SAYLAU_PASSWORD', 'BAD_ARGUMENT');
+        throw new CliError('give the password with --password-file or SAYLAU_PASSWORD', Code.BAD_ARGUMENT);
       const r = await call(apiOf(o), 'POST', '/api/session', { name: o.name, password });
       print(r.token);
     });
@@ -181,7 +182,7 @@ export function registerStepCommands(program: Command): void {
     .requiredOption('--out <protocol.html>', 'output file')
     .action(async (o: Conn & { lang: string; out: string }) => {
       if (!['kk', 'ru', 'en'].includes(o.lang))
-        throw new CliError('--lang: expected kk, ru or en', 'BAD_ARGUMENT');
+        throw new CliError('--lang: expected kk, ru or en', Code.BAD_ARGUMENT);
       writeFileSync(o.out, await callText(apiOf(o), path(o, `/result/protocol?lang=${o.lang}`)));
       print(`protocol written to ${o.out}`);
     });
@@ -197,9 +198,9 @@ export function registerStepCommands(program: Command): void {
     .action(async (method: string, p: string, o: { server: string; token?: string; file?: string }) => {
       const m = method.toUpperCase();
       if (!['GET', 'POST', 'PUT'].includes(m))
-        throw new CliError('<method>: expected GET, POST or PUT', 'BAD_ARGUMENT');
+        throw new CliError('<method>: expected GET, POST or PUT', Code.BAD_ARGUMENT);
       if (!p.startsWith('/api/'))
-        throw new CliError('<path>: expected a path starting with /api/', 'BAD_ARGUMENT');
+        throw new CliError('<path>: expected a path starting with /api/', Code.BAD_ARGUMENT);
       print(await call(apiOf(o), m, p, o.file ? readJsonFile(o.file) : m === 'GET' ? undefined : {}));
     });
 }

@@ -15,6 +15,7 @@ import {
 } from '@saylau/ballot-client';
 import { CliError } from './http.ts';
 import { electionOption, intArg, print, serverOption } from './options.ts';
+import { Code } from '@saylau/protocol';
 
 export function registerVoteCommand(program: Command): void {
   program
@@ -39,7 +40,7 @@ export function registerVoteCommand(program: Command): void {
           const e = await fetchElection(o.server, o.election);
           const options = e.contests?.[0]?.options ?? [];
           if (o.choice > options.length)
-            throw new CliError(`--choice: the ballot has ${options.length} options`, 'BAD_ARGUMENT');
+            throw new CliError(`--choice: the ballot has ${options.length} options`, Code.BAD_ARGUMENT);
           const session = await login(o.server, o.election, o.iin, o.loginCode);
           const built = prepareBallot(e.params, o.election, o.credential, [o.choice - 1]);
           const { signed: r } = await castEncrypted(

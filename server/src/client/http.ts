@@ -1,62 +1,33 @@
 /**
- * The one HTTP client of the server package's command-line sides (the `saylau` CLI, the trustee
- * library, the credential publisher): JSON in and out; a refusal becomes a ClientError carrying the
- * server's stable code (SPEC §10.13), the HTTP status and the details.
+ * The command-line sides' calls (the `saylau` CLI, the trustee library, the credential publisher):
+ * protocol's one client, with each refusal's message naming the request, as the CLI prints it.
  */
+import { ClientError, requestText } from '@saylau/protocol/client';
+import { Code } from '@saylau/protocol';
 
-export class ClientError extends Error {
-  constructor(
-    message: string,
-    readonly code = 'ERROR',
-    readonly status?: number,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ClientError';
-  }
-}
+export { ClientError };
 
 export interface Api {
   baseUrl: string;
   token?: string;
 }
 
-async function send(
-  api: Api,
-  method: string,
-  path: string,
-  body?: unknown,
-  contentType = 'application/json',
-) {
-  const headers: Record<string, string> = {};
-  if (api.token) headers.authorization = `Bearer ${api.token}`;
-  let payload: string | undefined;
-  if (body !== undefined) {
-    headers['content-type'] = contentType;
-    payload = typeof body === 'string' ? body : JSON.stringify(body);
-  }
-  let res: Response;
+async function send(api: Api, method: string, path: string, body?: unknown, contentType?: string) {
   try {
-    res = await fetch(new URL(path, api.baseUrl), { method, headers, body: payload });
+    return await requestText(new URL(path, api.baseUrl).href, {
+      method,
+      body,
+      ...(contentType ? { contentType } : {}),
+      ...(api.token ? { token: api.token } : {}),
+    });
   } catch (e) {
-    throw new ClientError(`cannot reach ${api.baseUrl}: ${(e as Error).message}`, 'NETWORK');
+    if (!(e instanceof ClientError)) throw e;
+    const message =
+      e.code === Code.NETWORK
+        ? `cannot reach ${api.baseUrl}: ${e.message}`
+        : `${method} ${path}: ${e.status} ${e.code} ${e.message}`;
+    throw new ClientError(message, e.code, e.status, e.details);
   }
-  const text = await res.text();
-  if (!res.ok) {
-    let err: { code?: string; message?: string; details?: unknown } | undefined;
-    try {
-      err = (JSON.parse(text) as { error?: typeof err }).error;
-    } catch {
-      err = undefined;
-    }
-    throw new ClientError(
-      `${method} ${path}: ${res.status} ${err?.code ?? ''} ${err?.message ?? text.slice(0, 200)}`.trim(),
-      err?.code ?? `HTTP_${res.status}`,
-      res.status,
-      err?.details,
-    );
-  }
-  return text;
 }
 
 /** A JSON request and its JSON answer. */
@@ -71,7 +42,7 @@ export async function call<T = any>( // eslint-disable-line @typescript-eslint/n
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new ClientError(`${method} ${path}: the answer is not JSON`, 'BAD_RESPONSE');
+    throw new ClientError(`${method} ${path}: the answer is not JSON`, Code.BAD_RESPONSE);
   }
 }
 

@@ -21,6 +21,7 @@ import { renderLetters } from './letters.ts';
 import { credentialListFingerprint, MAX_CREDENTIALS } from './list.ts';
 import type { LetterManifest } from './manifest.ts';
 import { CredentialVoter } from './voters.ts';
+import { Code } from '@saylau/protocol';
 
 export const CODES_FILE = 'codes.csv';
 export const LETTERS_FILE = 'letters.html';
@@ -77,18 +78,21 @@ const BoothUrl = z.url({ protocol: /^https?$/ }).max(200);
 
 export async function generateCredentialFiles(opts: GenerateOptions): Promise<GenerateResult> {
   if (!ElectionId.safeParse(opts.election).success)
-    throw new CliError(`not an election id: ${JSON.stringify(opts.election)}`, 'BAD_ARGUMENT');
+    throw new CliError(`not an election id: ${JSON.stringify(opts.election)}`, Code.BAD_ARGUMENT);
   const voters = Voters.safeParse(opts.voters);
   if (!voters.success)
-    throw new CliError(`the voter list: expected 1 to ${MAX_CREDENTIALS} voters of the roll`, 'BAD_ARGUMENT');
+    throw new CliError(
+      `the voter list: expected 1 to ${MAX_CREDENTIALS} voters of the roll`,
+      Code.BAD_ARGUMENT,
+    );
   if (new Set(opts.voters.map((v) => v.voter)).size !== opts.voters.length)
-    throw new CliError('the voter list names a voter twice', 'BAD_ARGUMENT');
+    throw new CliError('the voter list names a voter twice', Code.BAD_ARGUMENT);
   if (opts.boothUrl !== undefined && !BoothUrl.safeParse(opts.boothUrl).success)
-    throw new CliError(`--booth-url: not an http(s) URL: ${opts.boothUrl}`, 'BAD_ARGUMENT');
+    throw new CliError(`--booth-url: not an http(s) URL: ${opts.boothUrl}`, Code.BAD_ARGUMENT);
   if (opts.manifest.election !== opts.election)
     throw new CliError(
       `the manifest is of election ${opts.manifest.election}, not ${opts.election}`,
-      'MANIFEST_MISMATCH',
+      Code.MANIFEST_MISMATCH,
     );
   const files = {
     codes: join(opts.outDir, CODES_FILE),
@@ -101,7 +105,7 @@ export async function generateCredentialFiles(opts: GenerateOptions): Promise<Ge
   if (existing.length > 0)
     throw new CliError(
       `refusing to overwrite ${existing.join(', ')}; use an empty directory`,
-      'OUTPUT_EXISTS',
+      Code.OUTPUT_EXISTS,
     );
 
   let t = performance.now();

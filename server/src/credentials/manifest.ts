@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { call, CliError, type Api } from '../cli/http.ts';
 import { ElectionId } from '../http/validate.ts';
 import { IsoDate } from '../elections/calendar.ts';
+import { Code } from '@saylau/protocol';
 
 const Name = z.string().min(1).max(800);
 const RfcTime = z
@@ -41,12 +42,12 @@ export function letterManifestFrom(value: unknown, election: string, source: str
         .slice(0, 3)
         .map((i) => `${i.path.join('.')}: ${i.message}`)
         .join('; ')}`,
-      'BAD_MANIFEST',
+      Code.BAD_MANIFEST,
     );
   if (r.data.election !== election)
     throw new CliError(
       `${source} is the manifest of election ${r.data.election}, not ${election}`,
-      'MANIFEST_MISMATCH',
+      Code.MANIFEST_MISMATCH,
     );
   return r.data;
 }
@@ -63,7 +64,7 @@ export function readLetterManifest(file: string, election: string): LetterManife
   try {
     value = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new CliError(`cannot read ${file} as JSON: ${(e as Error).message}`, 'BAD_FILE');
+    throw new CliError(`cannot read ${file} as JSON: ${(e as Error).message}`, Code.BAD_FILE);
   }
   return letterManifestFrom(value, election, file);
 }

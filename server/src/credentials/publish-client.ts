@@ -13,6 +13,7 @@ import { OWNERS_FILE } from './generate.ts';
 import { credentialListFingerprint, MAX_CREDENTIALS } from './list.ts';
 import type { PublishedCredentials } from './publish.ts';
 import { VoterRef } from '../voters/reference.ts';
+import { Code } from '@saylau/protocol';
 
 const PublicFile = z.strictObject({
   election: ElectionId,
@@ -37,23 +38,23 @@ export async function publishCredentials(
   ownersFile = join(dirname(file), OWNERS_FILE),
 ): Promise<PublishedCredentials> {
   const r = PublicFile.safeParse(readJsonFile(file));
-  if (!r.success) throw new CliError(`${file} is not a public-credentials.json file`, 'BAD_FILE');
+  if (!r.success) throw new CliError(`${file} is not a public-credentials.json file`, Code.BAD_FILE);
   const o = OwnersFile.safeParse(readJsonFile(ownersFile));
-  if (!o.success) throw new CliError(`${ownersFile} is not a credential-owners.json file`, 'BAD_FILE');
+  if (!o.success) throw new CliError(`${ownersFile} is not a credential-owners.json file`, Code.BAD_FILE);
   const { election, count, list } = r.data;
   const { owners } = o.data;
   if (o.data.election !== election || o.data.count !== count || owners.length !== list.length)
-    throw new CliError(`${ownersFile} does not belong to ${file}`, 'BAD_FILE');
+    throw new CliError(`${ownersFile} does not belong to ${file}`, Code.BAD_FILE);
   // On the wire the owners follow the list's order: owners[i] holds list[i] (SPEC §10.7).
   const holder = new Map(owners.map((w) => [w.credential, w.voter]));
   const aligned = list.map((k) => holder.get(k));
   if (holder.size !== count || aligned.some((v) => v === undefined))
     throw new CliError(
       `${ownersFile} does not map the voters onto the keys of ${file} one to one`,
-      'BAD_FILE',
+      Code.BAD_FILE,
     );
   if (election !== electionId)
-    throw new CliError(`${file} is for election ${election}, not ${electionId}`, 'MANIFEST_MISMATCH');
+    throw new CliError(`${file} is for election ${election}, not ${electionId}`, Code.MANIFEST_MISMATCH);
   try {
     parseCredentialList(list, 'list');
   } catch (e) {
@@ -61,7 +62,7 @@ export async function publishCredentials(
     throw e;
   }
   if (count !== list.length)
-    throw new CliError(`${file}: count ${count} but ${list.length} keys`, 'BAD_FILE');
+    throw new CliError(`${file}: count ${count} but ${list.length} keys`, Code.BAD_FILE);
   const ours = credentialListFingerprint(list);
   const res = await call<PublishedCredentials>(
     api,
@@ -72,7 +73,7 @@ export async function publishCredentials(
   if (res.fingerprint !== ours || res.count !== count)
     throw new CliError(
       `the server reports fingerprint ${res.fingerprint} for ${res.count} keys, ours is ${ours} for ${count}`,
-      'FINGERPRINT_MISMATCH',
+      Code.FINGERPRINT_MISMATCH,
     );
   return res;
 }

@@ -17,6 +17,7 @@ import { uploadChecks } from '../uploads/task-worker.ts';
 import { parseWith } from '../http/validate.ts';
 import { CredentialUpload } from './list-check.ts';
 import { rollIins } from './voters.ts';
+import { Code } from '@saylau/protocol';
 
 export interface PublishedCredentials {
   election: string;
@@ -42,9 +43,9 @@ function rollCountToMatch(ctx: ServerContext, electionId: string): number {
   const e = getElection(ctx, electionId);
   requireStatus(e, 'nominations', 'ballot-fixed');
   if (ctx.db.prepare('SELECT 1 FROM credentials WHERE election = ? LIMIT 1').get(e.id))
-    throw conflict('CREDENTIALS_EXIST', `the credential list of ${e.id} is already published`);
+    throw conflict(Code.CREDENTIALS_EXIST, `the credential list of ${e.id} is already published`);
   const roll = ctx.board.latest(e.id, 'roll');
-  if (!roll) throw conflict('NO_ROLL', 'accept the voter roll first: the list must match its count');
+  if (!roll) throw conflict(Code.NO_ROLL, 'accept the voter roll first: the list must match its count');
   return roll.payload.count;
 }
 
@@ -82,12 +83,12 @@ export async function publishCredentialList(
   if (refusal !== null || checked === null) throw refusal;
   if (checked.count !== count)
     throw unprocessable(
-      'COUNT_MISMATCH',
+      Code.COUNT_MISMATCH,
       `the list has ${checked.count} keys but the roll has ${count} voters: one credential per voter`,
       { list: checked.count, roll: count },
     );
   if (checked.owners)
-    throw unprocessable('OWNERS_MISMATCH', `${checked.owners.field}: ${checked.owners.message}`, {
+    throw unprocessable(Code.OWNERS_MISMATCH, `${checked.owners.field}: ${checked.owners.message}`, {
       field: checked.owners.field,
     });
   const { list, owners } = body as { list: string[]; owners: string[] };

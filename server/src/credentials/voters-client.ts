@@ -8,6 +8,7 @@ import { call, CliError, type Api } from '../cli/http.ts';
 import { readJsonFile } from '../cli/options.ts';
 import { MAX_CREDENTIALS } from './list.ts';
 import { CredentialVoter } from './voters.ts';
+import { Code } from '@saylau/protocol';
 
 const VotersFile = z.strictObject({
   election: z.string(),
@@ -17,14 +18,15 @@ const VotersFile = z.strictObject({
 
 function votersFrom(value: unknown, election: string, source: string): CredentialVoter[] {
   const r = VotersFile.safeParse(value);
-  if (!r.success) throw new CliError(`${source} is not a voter list from …/credentials/voters`, 'BAD_FILE');
+  if (!r.success)
+    throw new CliError(`${source} is not a voter list from …/credentials/voters`, Code.BAD_FILE);
   if (r.data.election !== election)
     throw new CliError(
       `${source} lists the voters of ${r.data.election}, not ${election}`,
-      'MANIFEST_MISMATCH',
+      Code.MANIFEST_MISMATCH,
     );
   if (r.data.count !== r.data.voters.length)
-    throw new CliError(`${source}: count ${r.data.count} but ${r.data.voters.length} voters`, 'BAD_FILE');
+    throw new CliError(`${source}: count ${r.data.count} but ${r.data.voters.length} voters`, Code.BAD_FILE);
   return r.data.voters;
 }
 

@@ -11,6 +11,7 @@ import { conflict } from '../http/errors.ts';
 import { getElection, requireStatus } from '../elections/store.ts';
 import { voterRef } from '../voters/tokens.ts';
 import { VoterRef } from '../voters/reference.ts';
+import { Code } from '@saylau/protocol';
 
 const Field = z.string().max(200);
 export const CredentialVoter = z.strictObject({
@@ -27,7 +28,7 @@ export type CredentialVoter = z.infer<typeof CredentialVoter>;
 export function credentialVoters(ctx: ServerContext, electionId: string): CredentialVoter[] {
   const e = getElection(ctx, electionId);
   requireStatus(e, 'nominations', 'ballot-fixed');
-  if (!ctx.board.latest(e.id, 'roll')) throw conflict('NO_ROLL', 'accept the voter roll first');
+  if (!ctx.board.latest(e.id, 'roll')) throw conflict(Code.NO_ROLL, 'accept the voter roll first');
   const rows = ctx.db
     .prepare(
       `SELECT iin, surname, given_name AS givenName, patronymic, settlement, address FROM voters

@@ -31,6 +31,7 @@ import {
   type Actors,
   type Voter,
 } from './steps.ts';
+import { Code } from '@saylau/protocol';
 
 export interface DemoOptions {
   voters: number;
@@ -185,7 +186,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     if (JSON.stringify(counts) !== JSON.stringify(cast.expected))
       throw new CliError(
         `published counts ${counts} differ from the choices cast ${cast.expected}`,
-        'DEMO_MISMATCH',
+        Code.DEMO_MISMATCH,
       );
     return {
       election: id,

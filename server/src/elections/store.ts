@@ -21,6 +21,7 @@ import {
 import { ProfileChoice, makeProfile } from './profiles.ts';
 import { boothManifestEntry } from '../booth/bundle.ts';
 import type { BallotContest, BallotOption, Manifest, Question } from '@saylau/protocol';
+import { Code } from '@saylau/protocol';
 
 export type { BallotContest, BallotOption, Manifest, Question };
 
@@ -98,7 +99,7 @@ export function createElection(ctx: ServerContext, input: unknown, actor: string
   const id = v.id ?? `${v.electionDay.replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
   const calendar: Calendar = { ...defaultCalendar(v.electionDay), ...stripUndefined(v.calendar ?? {}) };
   const bad = calendarOrderError(calendar);
-  if (bad) throw badRequest('BAD_CALENDAR', `calendar.${bad} must come after the step before it`);
+  if (bad) throw badRequest(Code.BAD_CALENDAR, `calendar.${bad} must come after the step before it`);
   const manifest: Manifest = {
     version: 'saylau/v1',
     election: id,
@@ -137,7 +138,7 @@ export function createElection(ctx: ServerContext, input: unknown, actor: string
         v.demo ? 1 : 0,
         ctx.clock().toISOString(),
       );
-    if (r.changes === 0) throw conflict('ELECTION_EXISTS', `election ${id} already exists`);
+    if (r.changes === 0) throw conflict(Code.ELECTION_EXISTS, `election ${id} already exists`);
     ctx.board.append(id, 'manifest', manifest);
     if (contests) ctx.board.append(id, 'ballot-fixed', { contests });
     audit(ctx, actor, 'election.create', id, { kind: v.kind });
@@ -156,7 +157,7 @@ export function findElection(ctx: ServerContext, id: string): Election | null {
 
 export function getElection(ctx: ServerContext, id: string): Election {
   const e = findElection(ctx, id);
-  if (!e) throw notFound('NO_ELECTION', `no election ${JSON.stringify(id)}`);
+  if (!e) throw notFound(Code.NO_ELECTION, `no election ${JSON.stringify(id)}`);
   return e;
 }
 
@@ -168,7 +169,7 @@ export function listElections(ctx: ServerContext): Election[] {
 export function requireStatus(e: Election, ...allowed: Status[]): void {
   if (!allowed.includes(e.status))
     throw conflict(
-      'ELECTION_STATE',
+      Code.ELECTION_STATE,
       `election ${e.id} is ${e.status}; this needs it to be ${allowed.join(' or ')}`,
     );
 }
@@ -176,7 +177,7 @@ export function requireStatus(e: Election, ...allowed: Status[]): void {
 /** Move from `from` to `to`; use inside the caller's transaction. A lost race is a 409. */
 export function setStatus(ctx: ServerContext, id: string, from: Status, to: Status): void {
   const r = ctx.db.prepare('UPDATE elections SET status = ? WHERE id = ? AND status = ?').run(to, id, from);
-  if (r.changes !== 1) throw conflict('ELECTION_STATE', `election ${id} is no longer ${from}`);
+  if (r.changes !== 1) throw conflict(Code.ELECTION_STATE, `election ${id} is no longer ${from}`);
 }
 
 export function setCalendar(ctx: ServerContext, id: string, calendar: Calendar): void {

@@ -5,6 +5,7 @@ import { audit } from '../audit.ts';
 import { conflict } from '../http/errors.ts';
 import { atOrAfter, before } from './calendar.ts';
 import { getElection, requireStatus, setParams, setStatus, type Election } from './store.ts';
+import { Code } from '@saylau/protocol';
 
 /** What is still missing before voting can open (empty when ready). */
 export function missingForOpening(ctx: ServerContext, e: Election): string[] {
@@ -19,7 +20,7 @@ export function missingForOpening(ctx: ServerContext, e: Election): string[] {
 export function composeParams(ctx: ServerContext, e: Election): ElectionParamsJson {
   const jk = ctx.board.latest(e.id, 'joint-key');
   if (!jk || e.contests === null)
-    throw conflict('NOT_READY', 'the ballot and the joint key are needed first');
+    throw conflict(Code.NOT_READY, 'the ballot and the joint key are needed first');
   const json = {
     version: 'saylau/v1' as const,
     election: e.id,
@@ -35,12 +36,12 @@ export function openVoting(ctx: ServerContext, id: string, actor: string): Elect
     const e = getElection(ctx, id);
     requireStatus(e, 'ballot-fixed');
     if (before(now, e.calendar.votingOpens))
-      throw conflict('TOO_EARLY', `voting opens at ${e.calendar.votingOpens}`);
+      throw conflict(Code.TOO_EARLY, `voting opens at ${e.calendar.votingOpens}`);
     if (atOrAfter(now, e.calendar.votingCloses))
-      throw conflict('TOO_LATE', `voting closed at ${e.calendar.votingCloses}`);
+      throw conflict(Code.TOO_LATE, `voting closed at ${e.calendar.votingCloses}`);
     const missing = missingForOpening(ctx, e);
     if (missing.length > 0)
-      throw conflict('NOT_READY', `voting cannot open before: ${missing.join(', ')}`, { missing });
+      throw conflict(Code.NOT_READY, `voting cannot open before: ${missing.join(', ')}`, { missing });
     const params = composeParams(ctx, e);
     setStatus(ctx, id, 'ballot-fixed', 'open');
     setParams(ctx, id, params);
@@ -60,7 +61,7 @@ export function acceptingBallots(e: Election, now: Date): boolean {
 const paramsCache = new Map<string, ElectionParams>();
 /** The decoded §8.1 parameters of an open election, cached (decoding precomputes tables for K). */
 export function electionParams(e: Election): ElectionParams {
-  if (e.params === null) throw conflict('NOT_OPEN', `election ${e.id} has not opened`);
+  if (e.params === null) throw conflict(Code.NOT_OPEN, `election ${e.id} has not opened`);
   const key = `${e.id}:${JSON.stringify(e.params)}`;
   let p = paramsCache.get(key);
   if (!p) {

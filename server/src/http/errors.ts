@@ -5,11 +5,13 @@
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { CryptoError } from '@saylau/crypto';
+import { Code, cryptoCode, type CodeWithStatus, type ErrorBody, type ErrorCode } from '@saylau/protocol';
 
+/** A refusal: a code of the protocol's table (protocol/src/errors.ts) with a status it allows. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -18,13 +20,13 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, details?: unknown) =>
+export const badRequest = (code: CodeWithStatus<400>, message: string, details?: unknown) =>
   new ApiError(400, code, message, details);
-export const forbidden = (code: string, message: string) => new ApiError(403, code, message);
-export const notFound = (code: string, message: string) => new ApiError(404, code, message);
-export const conflict = (code: string, message: string, details?: unknown) =>
+export const forbidden = (code: CodeWithStatus<403>, message: string) => new ApiError(403, code, message);
+export const notFound = (code: CodeWithStatus<404>, message: string) => new ApiError(404, code, message);
+export const conflict = (code: CodeWithStatus<409>, message: string, details?: unknown) =>
   new ApiError(409, code, message, details);
-export const unprocessable = (code: string, message: string, details?: unknown) =>
+export const unprocessable = (code: CodeWithStatus<422>, message: string, details?: unknown) =>
   new ApiError(422, code, message, details);
 
 /** Issues of a zod error as `{path, message}`, without echoing the input values. */
@@ -32,9 +34,7 @@ export function zodIssues(e: ZodError): { path: string; message: string }[] {
   return e.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+export type { ErrorBody };
 
 /** Map any thrown error to a response body and status; unknown errors become an opaque 500. */
 export function toErrorResponse(err: unknown): { status: number; body: ErrorBody; internal: boolean } {
@@ -49,7 +49,7 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
       status: 400,
       body: {
         error: {
-          code: 'BAD_REQUEST',
+          code: Code.BAD_REQUEST,
           message: 'the request does not match the schema',
           details: zodIssues(err),
         },
@@ -59,7 +59,7 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   if (err instanceof CryptoError)
     return {
       status: 400,
-      body: { error: { code: `CRYPTO_${err.code}`, message: err.message, details: { field: err.field } } },
+      body: { error: { code: cryptoCode(err.code), message: err.message, details: { field: err.field } } },
       internal: false,
     };
   // body-parser errors carry `type` and a 4xx `status`.
@@ -67,16 +67,16 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   if (typeof e?.type === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     const code =
       e.type === 'entity.too.large'
-        ? 'BODY_TOO_LARGE'
+        ? Code.BODY_TOO_LARGE
         : e.type === 'entity.parse.failed'
-          ? 'BAD_JSON'
+          ? Code.BAD_JSON
           : e.type === 'encoding.unsupported' || e.type === 'charset.unsupported'
-            ? 'BAD_ENCODING'
-            : 'BAD_BODY';
+            ? Code.BAD_ENCODING
+            : Code.BAD_BODY;
     const message =
-      code === 'BODY_TOO_LARGE'
+      code === Code.BODY_TOO_LARGE
         ? 'the request body is too large'
-        : code === 'BAD_JSON'
+        : code === Code.BAD_JSON
           ? 'the request body is not valid JSON'
           : 'the request body cannot be read';
     return { status: e.status, body: { error: { code, message } }, internal: false };
@@ -89,15 +89,15 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
       status: e.status,
       body: {
         error: path
-          ? { code: 'BAD_PATH', message: 'the request path is not valid percent-encoding' }
-          : { code: 'BAD_BODY', message: 'the request body cannot be read' },
+          ? { code: Code.BAD_PATH, message: 'the request path is not valid percent-encoding' }
+          : { code: Code.BAD_BODY, message: 'the request body cannot be read' },
       },
       internal: false,
     };
   }
   return {
     status: 500,
-    body: { error: { code: 'INTERNAL', message: 'internal error; nothing was written' } },
+    body: { error: { code: Code.INTERNAL, message: 'internal error; nothing was written' } },
     internal: true,
   };
 }

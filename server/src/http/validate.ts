@@ -1,13 +1,13 @@
 /** zod at the HTTP boundary: parse or throw, so handlers only ever see typed, checked input. */
 import type { Request } from 'express';
 import { z } from 'zod';
-import { ElectionId } from '@saylau/protocol';
+import { ElectionId, Code } from '@saylau/protocol';
 import { ApiError, badRequest, zodIssues } from './errors.ts';
 
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown, what = 'body'): z.infer<T> {
   const r = schema.safeParse(value);
   if (!r.success)
-    throw badRequest('BAD_REQUEST', `the request ${what} does not match the schema`, zodIssues(r.error));
+    throw badRequest(Code.BAD_REQUEST, `the request ${what} does not match the schema`, zodIssues(r.error));
   return r.data;
 }
 
@@ -23,7 +23,7 @@ export function parseBody<T extends z.ZodType>(schema: T, req: Request): z.infer
 export function sentBody(req: Request): unknown {
   const sent = req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? 0) > 0;
   if (req.body === undefined && sent)
-    throw new ApiError(415, 'BAD_CONTENT_TYPE', 'send the request body as application/json');
+    throw new ApiError(415, Code.BAD_CONTENT_TYPE, 'send the request body as application/json');
   return req.body;
 }
 

@@ -8,6 +8,7 @@ import { unprocessable } from '../http/errors.ts';
 import { getElection, requireStatus } from '../elections/store.ts';
 import { parseIin } from '../roll/iin.ts';
 import { AKIM_POSITIONS, AkimInput, type Route, type SubmittedBy } from './schemas.ts';
+import { Code } from '@saylau/protocol';
 
 export interface DistrictAkim {
   iin: string;
@@ -34,7 +35,7 @@ export function setDistrictAkim(
   const v = AkimInput.parse(input);
   const p = parseIin(v.iin);
   if (!p.ok)
-    throw unprocessable('BAD_IIN', `the akim's IIN is invalid (${p.error})`, {
+    throw unprocessable(Code.BAD_IIN, `the akim's IIN is invalid (${p.error})`, {
       field: 'iin',
       reason: p.error,
     });
@@ -62,7 +63,7 @@ export function refuseAkimNomination(
   nom: { route: Route; candidate: { iin: string }; submittedBy: SubmittedBy },
 ): void {
   const refuse = (why: string) => {
-    throw unprocessable('AKIM_NOMINATION', `the district akim may not nominate: ${why}`);
+    throw unprocessable(Code.AKIM_NOMINATION, `the district akim may not nominate: ${why}`);
   };
   if (AKIM_POSITIONS.includes(nom.submittedBy.position))
     refuse(`the nomination is submitted as ${nom.submittedBy.position}`);

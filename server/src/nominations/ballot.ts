@@ -17,6 +17,7 @@ import {
   type BallotOption,
 } from '../elections/store.ts';
 import type { CandidateEntry } from './register.ts';
+import { Code } from '@saylau/protocol';
 
 export const LAPSED_REASON = 'not registered by the deadline';
 
@@ -48,10 +49,10 @@ export function fixBallot(ctx: ServerContext, electionId: string, actor: string)
     const e = getElection(ctx, electionId);
     requireStatus(e, 'nominations');
     if (before(now, e.calendar.registrationCloses))
-      throw conflict('REGISTRATION_OPEN', `registration is open until ${e.calendar.registrationCloses}`);
+      throw conflict(Code.REGISTRATION_OPEN, `registration is open until ${e.calendar.registrationCloses}`);
     // The board's candidate entries are what observers see, so the ballot is built from them.
     const candidates = ctx.board.ofType(e.id, 'candidate').map((x) => x.payload);
-    if (candidates.length === 0) throw unprocessable('NO_CANDIDATES', 'no candidate is registered');
+    if (candidates.length === 0) throw unprocessable(Code.NO_CANDIDATES, 'no candidate is registered');
     const options: BallotOption[] = [
       ...ballotOrder(candidates).map((c) => ({
         id: c.id,

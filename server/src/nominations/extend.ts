@@ -9,6 +9,7 @@ import { addDays, atOrAfter, before, calendarOrderError, type Calendar } from '.
 import { getElection, requireStatus, setCalendar } from '../elections/store.ts';
 import { ExtendInput } from './schemas.ts';
 import { liveNominations } from './store.ts';
+import { Code } from '@saylau/protocol';
 
 export const MAX_EXTENSION_DAYS = 5;
 
@@ -30,19 +31,19 @@ export function extendNomination(
     requireStatus(e, 'nominations');
     if (before(now, e.calendar.nominationCloses))
       throw conflict(
-        'NOMINATION_OPEN',
+        Code.NOMINATION_OPEN,
         `nomination is open until ${e.calendar.nominationCloses}; extend after that`,
       );
     const live = liveNominations(ctx, e.id).length;
     if (live >= 2)
       throw conflict(
-        'ENOUGH_NOMINATIONS',
+        Code.ENOUGH_NOMINATIONS,
         `${live} nominations are pending or registered; extension is for fewer than 2`,
       );
     const used = extendedDays(ctx, e.id);
     if (used + v.days > MAX_EXTENSION_DAYS)
       throw unprocessable(
-        'EXTENSION_LIMIT',
+        Code.EXTENSION_LIMIT,
         `nomination was already extended by ${used} days; the total may not exceed ${MAX_EXTENSION_DAYS}`,
       );
     const calendar: Calendar = {
@@ -52,12 +53,12 @@ export function extendNomination(
     };
     if (calendarOrderError(calendar) !== null)
       throw unprocessable(
-        'CALENDAR_OVERFLOW',
+        Code.CALENDAR_OVERFLOW,
         `registration would close after voting opens (${calendar.votingOpens})`,
       );
     if (atOrAfter(now, calendar.nominationCloses))
       throw unprocessable(
-        'EXTENSION_TOO_SHORT',
+        Code.EXTENSION_TOO_SHORT,
         `nomination would close at ${calendar.nominationCloses}, which has passed: extend by more days`,
       );
     setCalendar(ctx, e.id, calendar);

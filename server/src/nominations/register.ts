@@ -12,13 +12,14 @@ import { getDistrictAkim, refuseAkimNomination } from './akim.ts';
 import { RefuseInput, publicRoute } from './schemas.ts';
 import { getNomination, signatureStatus, type Nomination } from './store.ts';
 import type { CandidateEntry } from '@saylau/protocol';
+import { Code } from '@saylau/protocol';
 
 export type { CandidateEntry };
 
 function pending(ctx: ServerContext, electionId: string, n: number): Nomination {
   const nom = getNomination(ctx, electionId, n);
   if (nom.status !== 'pending')
-    throw conflict('NOMINATION_STATE', `nomination ${n} is already ${nom.status}`);
+    throw conflict(Code.NOMINATION_STATE, `nomination ${n} is already ${nom.status}`);
   return nom;
 }
 
@@ -33,17 +34,17 @@ export function registerCandidate(
     const e = getElection(ctx, electionId);
     requireStatus(e, 'nominations');
     if (!before(now, e.calendar.registrationCloses))
-      throw conflict('REGISTRATION_CLOSED', `registration closed at ${e.calendar.registrationCloses}`);
+      throw conflict(Code.REGISTRATION_CLOSED, `registration closed at ${e.calendar.registrationCloses}`);
     const nom = pending(ctx, e.id, n);
     // The akim may have been recorded after the nomination was entered.
     refuseAkimNomination(getDistrictAkim(ctx, e.id), nom);
     const sig = signatureStatus(ctx, e, nom);
     if (sig.required) {
       if (rollCount(ctx, e.id) === 0)
-        throw conflict('NO_ROLL', 'the signature threshold needs the accepted roll');
+        throw conflict(Code.NO_ROLL, 'the signature threshold needs the accepted roll');
       if (!sig.enough)
         throw unprocessable(
-          'BELOW_THRESHOLD',
+          Code.BELOW_THRESHOLD,
           `${sig.valid} valid signatures; the ${nom.route.kind} route needs ${sig.threshold}`,
           { valid: sig.valid, threshold: sig.threshold },
         );

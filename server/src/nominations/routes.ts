@@ -14,6 +14,7 @@ import { ExtendInput, RefuseInput, SignaturesInput } from './schemas.ts';
 import { signatureListFromText, submitSignatures } from './signatures.ts';
 import { submitNomination } from './submit.ts';
 import { nominationView, nominationViews } from './view.ts';
+import { Code } from '@saylau/protocol';
 
 const NominationNumber = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const nominationParam = (req: Request) => parseWith(NominationNumber, req.params.n, 'path');
@@ -58,7 +59,7 @@ export function nominationRoutes(ctx: ServerContext): Router {
     else
       throw new ApiError(
         415,
-        'BAD_CONTENT_TYPE',
+        Code.BAD_CONTENT_TYPE,
         'send {"iins": [...]} as JSON or one IIN a line as text/csv',
       );
     res.json(submitSignatures(ctx, id, n, list, userOf(res).name));

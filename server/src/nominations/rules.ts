@@ -8,18 +8,19 @@ import { EDUCATION, type Profile } from '../elections/profiles.ts';
 import type { Election } from '../elections/store.ts';
 import { ageOn, parseIin } from '../roll/iin.ts';
 import type { NominationInput } from './schemas.ts';
+import { Code } from '@saylau/protocol';
 
 /** 409 NOMINATION_CLOSED at or after the nomination deadline in force (extensions included). */
 export function requireNominationOpen(e: Election, now: Date): void {
   if (!before(now, e.calendar.nominationCloses))
-    throw conflict('NOMINATION_CLOSED', `nomination closed at ${e.calendar.nominationCloses}`);
+    throw conflict(Code.NOMINATION_CLOSED, `nomination closed at ${e.calendar.nominationCloses}`);
 }
 
 /** A valid IIN or 422 BAD_IIN naming the field; returns the birth date. */
 export function requireIin(iin: string, field: string): string {
   const p = parseIin(iin);
   if (!p.ok)
-    throw unprocessable('BAD_IIN', `${field} is not a valid IIN (${p.error})`, { field, reason: p.error });
+    throw unprocessable(Code.BAD_IIN, `${field} is not a valid IIN (${p.error})`, { field, reason: p.error });
   return p.value.birthDate;
 }
 
@@ -27,15 +28,15 @@ export function checkRoute(profile: Profile, v: NominationInput, now: Date): voi
   const route = v.route;
   if (!profile.routes.includes(route.kind))
     throw unprocessable(
-      'ROUTE_NOT_ALLOWED',
+      Code.ROUTE_NOT_ALLOWED,
       `the ${profile.name} profile allows nomination by ${profile.routes.join(', ')}, not ${route.kind}`,
     );
   if (route.kind === 'self' && v.submittedBy.iin !== v.candidate.iin)
-    throw unprocessable('BAD_SUBMITTER', 'a self-nomination is submitted by the candidate in person');
+    throw unprocessable(Code.BAD_SUBMITTER, 'a self-nomination is submitted by the candidate in person');
   if (route.kind === 'citizen-assembly') {
     requireIin(route.chairIin, 'route.chairIin');
     const bad = (why: string) => {
-      throw unprocessable('BAD_ASSEMBLY', `the citizen assembly minutes do not nominate: ${why}`);
+      throw unprocessable(Code.BAD_ASSEMBLY, `the citizen assembly minutes do not nominate: ${why}`);
     };
     if (route.date > toLocal(now).slice(0, 10))
       bad(`the assembly date ${route.date} is after the submission`);
@@ -54,20 +55,20 @@ export function checkCandidate(profile: Profile, e: Election, v: NominationInput
   const age = ageOn(birthDate, e.manifest.electionDay);
   if (age < profile.minimumAge)
     throw unprocessable(
-      'UNDER_AGE',
+      Code.UNDER_AGE,
       `the candidate is ${age} on election day ${e.manifest.electionDay}; the minimum is ${profile.minimumAge}`,
     );
   const missing = (Object.keys(v.attestations) as (keyof typeof v.attestations)[]).filter(
     (k) => v.attestations[k] !== true,
   );
   if (missing.length > 0)
-    throw unprocessable('ATTESTATION_MISSING', `not attested: ${missing.join(', ')}`, { missing });
+    throw unprocessable(Code.ATTESTATION_MISSING, `not attested: ${missing.join(', ')}`, { missing });
   const min = profile.minimumEducation;
   if (min !== null) {
     const has = v.candidate.education;
     if (has === undefined || EDUCATION.indexOf(has) < EDUCATION.indexOf(min))
       throw unprocessable(
-        'EDUCATION_BELOW_MINIMUM',
+        Code.EDUCATION_BELOW_MINIMUM,
         `the profile requires ${min} education; the candidate has ${has ?? 'none recorded'}`,
       );
   }

@@ -11,6 +11,7 @@ import { rollCount } from '../roll/service.ts';
 import { requireNominationOpen } from './rules.ts';
 import { MAX_SIGNATURES } from './schemas.ts';
 import { getNomination, signatureStatus, type SignatureStatus } from './store.ts';
+import { Code } from '@saylau/protocol';
 
 export type SignatureReason = IinError | 'not-on-roll' | 'duplicate' | 'candidate' | 'signed-elsewhere';
 
@@ -52,7 +53,7 @@ export function submitSignatures(
 ): SignatureReport {
   const entries = list.map((x) => (typeof x === 'string' ? { iin: x } : x));
   if (entries.length > MAX_SIGNATURES)
-    throw badRequest('TOO_MANY_SIGNATURES', `a signature list holds at most ${MAX_SIGNATURES} entries`);
+    throw badRequest(Code.TOO_MANY_SIGNATURES, `a signature list holds at most ${MAX_SIGNATURES} entries`);
   const now = ctx.clock();
   return ctx.db.transaction(() => {
     const e = getElection(ctx, electionId);
@@ -61,11 +62,11 @@ export function submitSignatures(
     const nom = getNomination(ctx, e.id, n);
     if (nom.status !== 'pending')
       throw conflict(
-        'NOMINATION_STATE',
+        Code.NOMINATION_STATE,
         `nomination ${n} is ${nom.status}; signatures go with a pending nomination`,
       );
     if (rollCount(ctx, e.id) === 0)
-      throw conflict('NO_ROLL', 'signatures are checked against the roll: accept it first');
+      throw conflict(Code.NO_ROLL, 'signatures are checked against the roll: accept it first');
     const onRoll = ctx.db.prepare('SELECT 1 FROM voters WHERE election = ? AND iin = ?');
     const elsewhere = ctx.db.prepare(
       `SELECT 1 FROM signatures s JOIN nominations n ON n.id = s.nomination

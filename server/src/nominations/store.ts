@@ -5,6 +5,7 @@ import { signatureThreshold, type Profile } from '../elections/profiles.ts';
 import type { Election } from '../elections/store.ts';
 import { rollCount } from '../roll/service.ts';
 import type { Attestations, Candidate, Route, SubmittedBy } from './schemas.ts';
+import { Code } from '@saylau/protocol';
 
 export type NominationStatus = 'pending' | 'registered' | 'refused' | 'withdrawn';
 /** Nominations that still count: they block a second nomination and hold their signers. */
@@ -51,7 +52,7 @@ const toNomination = (r: Row): Nomination => ({
 export function getNomination(ctx: ServerContext, electionId: string, n: number): Nomination {
   const r = ctx.db.prepare('SELECT * FROM nominations WHERE id = ? AND election = ?').get(n, electionId) as
     Row | undefined;
-  if (!r) throw notFound('NO_NOMINATION', `election ${electionId} has no nomination ${n}`);
+  if (!r) throw notFound(Code.NO_NOMINATION, `election ${electionId} has no nomination ${n}`);
   return toNomination(r);
 }
 

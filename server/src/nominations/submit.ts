@@ -8,6 +8,7 @@ import { getDistrictAkim, refuseAkimNomination } from './akim.ts';
 import { checkCandidate, checkRoute, requireIin, requireNominationOpen, sameParty } from './rules.ts';
 import { NominationInput } from './schemas.ts';
 import { getNomination, liveNominations, type Nomination, type NominationData } from './store.ts';
+import { Code } from '@saylau/protocol';
 
 export function submitNomination(
   ctx: ServerContext,
@@ -30,7 +31,7 @@ export function submitNomination(
     const same = live.find((n) => n.candidate.iin === v.candidate.iin);
     if (same)
       throw conflict(
-        'ALREADY_NOMINATED',
+        Code.ALREADY_NOMINATED,
         `the candidate already has nomination ${same.nomination} (${same.status})`,
       );
     const route = v.route;
@@ -38,7 +39,7 @@ export function submitNomination(
       const rival = live.find((n) => n.route.kind === 'party' && sameParty(n.route.name, route.name));
       if (rival)
         throw conflict(
-          'PARTY_HAS_CANDIDATE',
+          Code.PARTY_HAS_CANDIDATE,
           `the party already nominated a candidate (nomination ${rival.nomination})`,
         );
     }

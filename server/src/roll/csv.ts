@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { badRequest } from '../http/errors.ts';
+import { Code } from '@saylau/protocol';
 
 export const ROLL_FIELDS = ['iin', 'surname', 'givenName', 'patronymic', 'settlement', 'address'] as const;
 export type RollField = (typeof ROLL_FIELDS)[number];
@@ -48,7 +49,7 @@ export function decodeUtf8(bytes: Uint8Array): string {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw badRequest(
-      'BAD_ENCODING',
+      Code.BAD_ENCODING,
       'the file is not UTF-8 text; in Excel use "Save as" → "CSV UTF-8 (comma delimited)" and import that file',
     );
   }
@@ -107,7 +108,7 @@ export function readRollTable(text: string): RollTable {
   } catch (e) {
     const err = e as { code?: string; lines?: number };
     throw badRequest(
-      'BAD_CSV',
+      Code.BAD_CSV,
       `the file is not valid CSV near line ${err.lines ?? '?'} (${err.code ?? 'parse error'}); ` +
         'check for an unclosed quote',
       { line: err.lines ?? null },
@@ -129,7 +130,7 @@ export function readRollTable(text: string): RollTable {
       if (cell.trim() !== '') ignoredColumns.push(cell.trim().slice(0, 60));
     } else if (columns[f] !== undefined)
       throw badRequest(
-        'BAD_HEADER',
+        Code.BAD_HEADER,
         `the header names the column ${f} twice (columns ${columns[f]! + 1} and ${i + 1})`,
       );
     else columns[f] = i;
@@ -138,14 +139,14 @@ export function readRollTable(text: string): RollTable {
   if (missing.length === ROLL_FIELDS.length) throw noHeader();
   if (missing.length > 0)
     throw badRequest(
-      'BAD_HEADER',
+      Code.BAD_HEADER,
       `the header has no column for: ${missing.join(', ')}; expected ${EXPECTED_HEADER}`,
       {
         missing,
       },
     );
   if (records.length > MAX_ROWS)
-    throw badRequest('TOO_MANY_ROWS', `a roll import holds at most ${MAX_ROWS} rows`);
+    throw badRequest(Code.TOO_MANY_ROWS, `a roll import holds at most ${MAX_ROWS} rows`);
   return {
     delimiter,
     columns: columns as Record<RollField, number>,
@@ -157,7 +158,7 @@ export function readRollTable(text: string): RollTable {
 
 function noHeader() {
   return badRequest(
-    'NO_HEADER',
+    Code.NO_HEADER,
     `the first line must be a header naming the columns: ${EXPECTED_HEADER} (delete any title rows above it)`,
   );
 }

@@ -16,6 +16,7 @@ import {
   rollInfo,
   stageRollImport,
 } from './service.ts';
+import { Code } from '@saylau/protocol';
 
 /** A roll of 10,000 voters is about 1 MB; 8 MB leaves room without inviting abuse. */
 export const ROLL_LIMIT = '8mb';
@@ -28,12 +29,12 @@ function csvBytes(req: Request): Uint8Array {
   const charset = /charset=([^;\s]+)/i.exec(req.get('content-type') ?? '')?.[1]?.replace(/"/g, '');
   if (charset && !/^utf-?8$/i.test(charset))
     throw badRequest(
-      'BAD_ENCODING',
+      Code.BAD_ENCODING,
       `the file must be UTF-8 (got charset ${charset.slice(0, 20)}); save as "CSV UTF-8"`,
     );
   if (!Buffer.isBuffer(req.body))
-    throw new ApiError(415, 'BAD_CONTENT_TYPE', 'send the roll as text/csv (or text/plain)');
-  if (req.body.length === 0) throw badRequest('EMPTY_CSV', 'the file is empty');
+    throw new ApiError(415, Code.BAD_CONTENT_TYPE, 'send the roll as text/csv (or text/plain)');
+  if (req.body.length === 0) throw badRequest(Code.EMPTY_CSV, 'the file is empty');
   return req.body;
 }
 
@@ -78,7 +79,7 @@ export function rollRoutes(ctx: ServerContext): Router {
     const id = electionParam(req);
     getElection(ctx, id);
     const roll = rollInfo(ctx, id);
-    if (!roll) throw notFound('NO_ROLL', `election ${id} has no accepted roll yet`);
+    if (!roll) throw notFound(Code.NO_ROLL, `election ${id} has no accepted roll yet`);
     return roll;
   };
   r.get(base, (req, res, next) => {

@@ -16,6 +16,7 @@ import type { RejectedRow, RollRow } from './rows.ts';
 import { REPORT_REJECTED_LIMIT } from './file-check.ts';
 import { newSalt, rollCommitment } from './commitment.ts';
 import { parseIin } from './iin.ts';
+import { Code } from '@saylau/protocol';
 
 /** The roll may change only while the ballot is being prepared. */
 const ROLL_STATUSES = ['nominations', 'ballot-fixed'] as const;
@@ -78,14 +79,14 @@ function rollElection(ctx: ServerContext, electionId: string): Election {
 
 function requireNoRoll(ctx: ServerContext, electionId: string): void {
   if (rollInfo(ctx, electionId) || ctx.board.latest(electionId, 'roll'))
-    throw conflict('ROLL_EXISTS', `election ${electionId} already has an accepted roll; it cannot change`);
+    throw conflict(Code.ROLL_EXISTS, `election ${electionId} already has an accepted roll; it cannot change`);
 }
 
 function loadImport(ctx: ServerContext, electionId: string, n: number): ImportRow {
   const row = ctx.db
     .prepare('SELECT * FROM roll_imports WHERE id = ? AND election = ?')
     .get(n, electionId) as ImportRow | undefined;
-  if (!row) throw notFound('NO_IMPORT', `election ${electionId} has no roll import ${n}`);
+  if (!row) throw notFound(Code.NO_IMPORT, `election ${electionId} has no roll import ${n}`);
   return row;
 }
 
@@ -183,7 +184,10 @@ export function rejectedRows(ctx: ServerContext, electionId: string, n: number):
 
 function requirePending(row: ImportRow): void {
   if (row.state !== 'pending')
-    throw conflict('IMPORT_STATE', `roll import ${row.id} is ${row.state}; only a pending import can change`);
+    throw conflict(
+      Code.IMPORT_STATE,
+      `roll import ${row.id} is ${row.state}; only a pending import can change`,
+    );
 }
 
 /**
@@ -197,7 +201,7 @@ export function acceptRollImport(ctx: ServerContext, electionId: string, n: numb
     const row = loadImport(ctx, e.id, n);
     requirePending(row);
     const rows = importRows<RollRow>(ctx, row, 'valid');
-    if (rows.length === 0) throw unprocessable('EMPTY_ROLL', `roll import ${n} has no valid rows`);
+    if (rows.length === 0) throw unprocessable(Code.EMPTY_ROLL, `roll import ${n} has no valid rows`);
     const salt = newSalt();
     const commitment = rollCommitment(salt, rows);
     const at = ctx.clock().toISOString();

@@ -6,6 +6,7 @@ import { before, toLocal } from '../elections/calendar.ts';
 import { getElection, requireStatus, setStatus } from '../elections/store.ts';
 import { electionParams } from '../elections/voting.ts';
 import { aggregateBallots } from './aggregate.ts';
+import { Code } from '@saylau/protocol';
 
 /**
  * open → closed, then `voting-closed` {at, ballots} and `tally` in one transaction. Allowed from
@@ -17,7 +18,7 @@ export function closeVoting(ctx: ServerContext, id: string, actor: string) {
     const e = getElection(ctx, id);
     requireStatus(e, 'open');
     if (before(now, e.calendar.votingCloses) && !e.manifest.demo)
-      throw conflict('TOO_EARLY', `voting closes at ${e.calendar.votingCloses}`);
+      throw conflict(Code.TOO_EARLY, `voting closes at ${e.calendar.votingCloses}`);
     const tally = aggregateBallots(electionParams(e), ctx.board.ofType(id, 'ballot'));
     setStatus(ctx, id, 'open', 'closed');
     const closed = ctx.board.append(id, 'voting-closed', { at: toLocal(now), ballots: tally.ballots });

@@ -19,7 +19,7 @@ import { requireTrusteeSignature } from '../ceremony/messages.ts';
 import { trusteeOfUser } from '../ceremony/trustees.ts';
 import { decideOutcome } from './outcome.ts';
 import { loadTally, type TallyState } from './state.ts';
-import { DecryptionMessage, type ResultPayload } from '@saylau/protocol';
+import { DecryptionMessage, type ResultPayload, Code } from '@saylau/protocol';
 
 export type { ResultPayload };
 
@@ -34,14 +34,14 @@ function decodeFactors(m: Pick<DecryptionMessage, 'contests'>, n: number): Decry
 export function submitDecryption(ctx: ServerContext, id: string, user: string, m: DecryptionMessage) {
   return ctx.db.transaction(() => {
     const e = getElection(ctx, id);
-    if (e.status === 'finished') throw conflict('RESULT_PUBLISHED', 'the result is already published');
+    if (e.status === 'finished') throw conflict(Code.RESULT_PUBLISHED, 'the result is already published');
     requireStatus(e, 'closed');
     const me = trusteeOfUser(ctx, id, user);
     if (m.trustee !== me.index)
-      throw forbidden('NOT_YOUR_INDEX', `you are trustee ${me.index}, not trustee ${m.trustee}`);
+      throw forbidden(Code.NOT_YOUR_INDEX, `you are trustee ${me.index}, not trustee ${m.trustee}`);
     const s = loadTally(ctx, id);
     if (s.decryptions.some((d) => d.payload.trustee === me.index))
-      throw conflict('ALREADY_DECRYPTED', `trustee ${me.index} has already decrypted`);
+      throw conflict(Code.ALREADY_DECRYPTED, `trustee ${me.index} has already decrypted`);
     requireTrusteeSignature(m, me.signingKey);
     checkShape(s, m);
     let shares: DecryptionShare[][];
@@ -49,7 +49,7 @@ export function submitDecryption(ctx: ServerContext, id: string, user: string, m
       shares = decodeFactors(m, s.n);
     } catch (err) {
       if (err instanceof CryptoError)
-        throw badRequest('BAD_DECRYPTION', err.message, { field: err.field, reason: err.code });
+        throw badRequest(Code.BAD_DECRYPTION, err.message, { field: err.field, reason: err.code });
       throw err;
     }
     const X = s.publicShares.get(me.index);
@@ -57,7 +57,7 @@ export function submitDecryption(ctx: ServerContext, id: string, user: string, m
     s.ciphertexts.forEach((cs, ci) => {
       if (!X || !verifyDecryptionSharesBatch(fp, me.index, X, cs, shares[ci]!))
         throw badRequest(
-          'BAD_DECRYPTION',
+          Code.BAD_DECRYPTION,
           `a factor of contest ${m.contests[ci]!.id} does not verify (SPEC §6.7)`,
         );
     });
@@ -76,14 +76,14 @@ export function submitDecryption(ctx: ServerContext, id: string, user: string, m
 /** The contests of the tally, in order, with one factor per ciphertext, all of this trustee. */
 function checkShape(s: TallyState, m: DecryptionMessage): void {
   if (m.contests.length !== s.tally.contests.length)
-    throw badRequest('BAD_DECRYPTION', `expected ${s.tally.contests.length} contests`);
+    throw badRequest(Code.BAD_DECRYPTION, `expected ${s.tally.contests.length} contests`);
   m.contests.forEach((c, ci) => {
     const want = s.tally.contests[ci]!;
-    if (c.id !== want.id) throw badRequest('BAD_DECRYPTION', `contests[${ci}] must be ${want.id}`);
+    if (c.id !== want.id) throw badRequest(Code.BAD_DECRYPTION, `contests[${ci}] must be ${want.id}`);
     if (c.factors.length !== want.ciphertexts.length)
-      throw badRequest('BAD_DECRYPTION', `contest ${want.id} needs ${want.ciphertexts.length} factors`);
+      throw badRequest(Code.BAD_DECRYPTION, `contest ${want.id} needs ${want.ciphertexts.length} factors`);
     if (c.factors.some((f) => f.trustee !== m.trustee))
-      throw badRequest('BAD_DECRYPTION', 'every factor must name the decrypting trustee');
+      throw badRequest(Code.BAD_DECRYPTION, 'every factor must name the decrypting trustee');
   });
 }
 
@@ -110,11 +110,14 @@ export function computeResult(
       counts = M.map((p, oi) => discreteLog(p, s.tally.counted, `contests[${ci}].counts[${oi}]`));
     } catch (err) {
       if (err instanceof CryptoError)
-        throw conflict('TALLY_INVALID', `the tally does not decrypt: ${err.message}`);
+        throw conflict(Code.TALLY_INVALID, `the tally does not decrypt: ${err.message}`);
       throw err;
     }
     if (counts.reduce((a, b) => a + b, 0) !== s.tally.counted)
-      throw conflict('TALLY_INVALID', `the counts of contest ${c.id} do not add up to the counted ballots`);
+      throw conflict(
+        Code.TALLY_INVALID,
+        `the counts of contest ${c.id} do not add up to the counted ballots`,
+      );
     const contest = e.contests!.find((x) => x.id === c.id)!;
     return { id: c.id, counts, outcome: decideOutcome(contest, counts, e.manifest.profile, s.entry.hash) };
   });

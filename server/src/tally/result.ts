@@ -2,11 +2,12 @@
 import type { ServerContext } from '../context.ts';
 import { notFound } from '../http/errors.ts';
 import { getElection } from '../elections/store.ts';
+import { Code } from '@saylau/protocol';
 
 export function resultView(ctx: ServerContext, id: string) {
   const e = getElection(ctx, id);
   const entry = ctx.board.latest(id, 'result');
-  if (!entry) throw notFound('NO_RESULT', `election ${id} has no result yet (it is ${e.status})`);
+  if (!entry) throw notFound(Code.NO_RESULT, `election ${id} has no result yet (it is ${e.status})`);
   const result = entry.payload;
   const ceremony = ctx.board.latest(id, 'ceremony')!.payload;
   const closed = ctx.board.latest(id, 'voting-closed')?.payload;
@@ -43,7 +44,7 @@ export type ResultView = ReturnType<typeof resultView>;
 export function tallyView(ctx: ServerContext, id: string) {
   getElection(ctx, id);
   const entry = ctx.board.latest(id, 'tally');
-  if (!entry) throw notFound('NO_TALLY', `election ${id} has not been tallied`);
+  if (!entry) throw notFound(Code.NO_TALLY, `election ${id} has not been tallied`);
   const t = ctx.board.latest(id, 'ceremony')?.payload.t ?? null;
   return {
     election: id,

@@ -6,6 +6,7 @@ import { conflict } from '../http/errors.ts';
 import type { CeremonyTrustee } from '../ceremony/fingerprint.ts';
 import type { TallyPayload } from './aggregate.ts';
 import type { DecryptionMessage as DecryptionPayload } from '@saylau/protocol';
+import { Code } from '@saylau/protocol';
 
 export interface TallyState {
   entry: BoardEntry;
@@ -21,10 +22,10 @@ export interface TallyState {
 
 export function loadTally(ctx: ServerContext, id: string): TallyState {
   const entry = ctx.board.latest(id, 'tally');
-  if (!entry) throw conflict('NO_TALLY', 'the vote has not been closed and tallied');
+  if (!entry) throw conflict(Code.NO_TALLY, 'the vote has not been closed and tallied');
   const ceremony = ctx.board.latest(id, 'ceremony')?.payload;
   const jk = ctx.board.latest(id, 'joint-key')?.payload;
-  if (!ceremony || !jk) throw conflict('NO_CEREMONY', 'this election has no key ceremony on its board');
+  if (!ceremony || !jk) throw conflict(Code.NO_CEREMONY, 'this election has no key ceremony on its board');
   const tally = entry.payload;
   return {
     entry,

@@ -2,7 +2,7 @@
  * The board as a trustee reads it (SPEC §9.2–§9.3): JSON Lines, checked as a hash chain before any
  * entry is used. A trustee decrypts only what it has recomputed from this chain.
  */
-import { decodeEntry, type AnyBoardEntry } from '@saylau/protocol';
+import { decodeEntry, type AnyBoardEntry, Code } from '@saylau/protocol';
 import { GENESIS_PREV, entryHash } from '../board.ts';
 import { TrusteeError, electionPath, requestText, type TrusteeApi } from './http.ts';
 
@@ -27,14 +27,14 @@ export function parseBoard(text: string): AnyBoardEntry[] {
     try {
       json = JSON.parse(line);
     } catch {
-      throw new TrusteeError(`board line ${k + 1} is not JSON`, 'BAD_BOARD');
+      throw new TrusteeError(`board line ${k + 1} is not JSON`, Code.BAD_BOARD);
     }
     const decoded = decodeEntry(json);
     if (!decoded.ok)
-      throw new TrusteeError(`board line ${k + 1}: ${decoded.field}: ${decoded.message}`, 'BAD_BOARD');
+      throw new TrusteeError(`board line ${k + 1}: ${decoded.field}: ${decoded.message}`, Code.BAD_BOARD);
     const e = decoded.entry;
     if (e.seq !== entries.length || e.prev !== prev || e.hash !== entryHash(e))
-      throw new TrusteeError(`board entry ${entries.length} breaks the hash chain`, 'BAD_BOARD');
+      throw new TrusteeError(`board entry ${entries.length} breaks the hash chain`, Code.BAD_BOARD);
     entries.push(e);
     prev = e.hash;
   }

@@ -44,6 +44,7 @@ import {
   type StoredDealing,
   type TrusteeState,
 } from './state.ts';
+import { Code } from '@saylau/protocol';
 
 export interface VerifiedCeremony {
   t: number;
@@ -61,16 +62,16 @@ export function fetchCeremony(api: TrusteeApi, election: string): Promise<Ceremo
 export function checkCeremony(state: TrusteeState, view: CeremonyView): VerifiedCeremony {
   requireCurrentRound(state, view.round);
   const c = view.ceremony;
-  if (!c) throw new TrusteeError('the ceremony has not started', 'NO_CEREMONY');
+  if (!c) throw new TrusteeError('the ceremony has not started', Code.NO_CEREMONY);
   const me = requireIndex(state);
   const fingerprint = ceremonyFingerprint(state.election, view.manifest, c.t, c.n, c.trustees);
   if (fingerprint !== c.fingerprint)
-    throw new TrusteeError('the ceremony fingerprint does not match its contents', 'BAD_CEREMONY');
+    throw new TrusteeError('the ceremony fingerprint does not match its contents', Code.BAD_CEREMONY);
   if (c.trustees.length !== c.n || c.trustees.some((x, k) => x.index !== k + 1))
-    throw new TrusteeError('the ceremony does not list trustees 1..n', 'BAD_CEREMONY');
+    throw new TrusteeError('the ceremony does not list trustees 1..n', Code.BAD_CEREMONY);
   const mine = c.trustees[me - 1];
   if (!mine || mine.signingKey !== state.signingKey || mine.boxKey !== state.boxKey)
-    throw new TrusteeError(`the ceremony does not list our keys at index ${me}`, 'BAD_CEREMONY');
+    throw new TrusteeError(`the ceremony does not list our keys at index ${me}`, Code.BAD_CEREMONY);
   return {
     t: c.t,
     n: c.n,
@@ -102,7 +103,7 @@ export async function registerTrustee(api: TrusteeApi, file: string): Promise<{ 
     state.index = r.index;
   } catch (e) {
     // Registered before the state was saved (a crash in between): find our keys on the server.
-    if (!(e instanceof TrusteeError) || e.code !== 'ALREADY_REGISTERED') throw e;
+    if (!(e instanceof TrusteeError) || e.code !== Code.ALREADY_REGISTERED) throw e;
     const view = await fetchCeremony(api, state.election);
     const mine = view.trustees.find((x) => x.signingKey === state.signingKey && x.boxKey === state.boxKey);
     if (!mine) throw e;
@@ -162,7 +163,7 @@ function dealingsOf(
     if (commitments.dealer !== d.dealer || !verifyCommitments(c.fp, { t: c.t, n: c.n }, commitments))
       throw new TrusteeError(
         `dealer ${d.dealer}'s commitments do not verify; the server accepted them`,
-        'BAD_BOARD',
+        Code.BAD_BOARD,
       );
     out.set(d.dealer, {
       commitments,
@@ -201,7 +202,7 @@ export async function checkDealings(api: TrusteeApi, file: string): Promise<Chec
     }
     const es = d.shares.find((s) => s.recipient === me);
     if (!es)
-      throw new TrusteeError(`dealer ${dealer} has no box for us; the server accepted it`, 'BAD_BOARD');
+      throw new TrusteeError(`dealer ${dealer} has no box for us; the server accepted it`, Code.BAD_BOARD);
     const opened = decryptShare(c.fp, es, boxSecret, d.commitments);
     if (opened.ok) {
       state.received[String(dealer)] = encodeScalar(opened.share);
@@ -243,7 +244,7 @@ export async function answerComplaints(
     if (!esk || !box)
       throw new TrusteeError(
         `the secrets of our box for trustee ${x.recipient} are not in the state file`,
-        'NO_SECRETS',
+        Code.NO_SECRETS,
       );
     const es = decodeEncryptedShare(box, 'box', c.n);
     const answer = signMessage(state, {
@@ -274,12 +275,12 @@ export async function computeShare(
   const c = checkCeremony(state, view);
   const me = requireIndex(state);
   const jk = view.jointKey;
-  if (!jk) throw new TrusteeError('the joint key is not published yet', 'NO_JOINT_KEY');
+  if (!jk) throw new TrusteeError('the joint key is not published yet', Code.NO_JOINT_KEY);
   const dealings = dealingsOf(view, c);
   const qual = jk.qualified;
   const qualCommitments = qual.map((i) => {
     const d = dealings.get(i);
-    if (!d) throw new TrusteeError(`qualified dealer ${i} has no dealing`, 'BAD_BOARD');
+    if (!d) throw new TrusteeError(`qualified dealer ${i} has no dealing`, Code.BAD_BOARD);
     return d.commitments;
   });
   const K = encodePoint(jointPublicKey(qualCommitments));
@@ -287,13 +288,13 @@ export async function computeShare(
   if (K !== jk.publicKey || X !== jk.publicShares.find((p) => p.index === me)?.key)
     throw new TrusteeError(
       'the published joint key or public share does not match the commitments',
-      'BAD_BOARD',
+      Code.BAD_BOARD,
     );
   const received = new Map<number, bigint>();
   for (const i of qual) {
     if (i === me) {
       if (state.dealing?.ceremony !== c.fingerprint)
-        throw new TrusteeError('our own dealing is not in the state file', 'NO_SECRETS');
+        throw new TrusteeError('our own dealing is not in the state file', Code.NO_SECRETS);
       received.set(i, decodeScalar(state.dealing.ownShare, 'ownShare'));
     } else {
       const kept = state.received[String(i)];
@@ -305,7 +306,7 @@ export async function computeShare(
   }
   const x = finalShare(qual, received);
   if (encodePoint(G.multiply(x)) !== X)
-    throw new TrusteeError('our final share does not match the public share X_j', 'SHARE_MISMATCH');
+    throw new TrusteeError('our final share does not match the public share X_j', Code.SHARE_MISMATCH);
   state.share = { ceremony: c.fingerprint, secret: encodeScalar(x), publicShare: X, publicKey: K };
   state.dealing = null;
   state.received = {};
@@ -334,5 +335,5 @@ function recoverShare(
   }
   const r = decryptShare(c.fp, es, hexToBytesStrict(state.boxSecretKey, 'boxSecretKey', 32), d.commitments);
   if (r.ok) return r.share;
-  throw new TrusteeError(`no valid share from qualified dealer ${dealer}`, 'MISSING_SHARE');
+  throw new TrusteeError(`no valid share from qualified dealer ${dealer}`, Code.MISSING_SHARE);
 }

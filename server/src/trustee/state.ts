@@ -16,6 +16,7 @@ import nacl from 'tweetnacl';
 import { bytesToHex, generateSigningKey } from '@saylau/crypto';
 import type { DealingMessage } from '../ceremony/messages.ts';
 import { TrusteeError } from './http.ts';
+import { Code } from '@saylau/protocol';
 
 /** Dealer secrets kept until the joint key: needed to answer a complaint (SPEC §6.5 b). */
 export interface StoredDealing {
@@ -58,7 +59,7 @@ export function initTrustee(
   opts: { election: string; name: string; round?: number },
 ): TrusteeState {
   if (existsSync(file))
-    throw new TrusteeError(`${file} already exists; it may hold a trustee's keys`, 'STATE_EXISTS');
+    throw new TrusteeError(`${file} already exists; it may hold a trustee's keys`, Code.STATE_EXISTS);
   const signing = generateSigningKey();
   const box = nacl.box.keyPair();
   const state: TrusteeState = {
@@ -84,10 +85,10 @@ export function loadState(file: string): TrusteeState {
   try {
     s = JSON.parse(readFileSync(file, 'utf8')) as TrusteeState;
   } catch (e) {
-    throw new TrusteeError(`cannot read the trustee state ${file}: ${(e as Error).message}`, 'BAD_STATE');
+    throw new TrusteeError(`cannot read the trustee state ${file}: ${(e as Error).message}`, Code.BAD_STATE);
   }
   if (s?.version !== 1 || typeof s.election !== 'string' || typeof s.signingSecretKey !== 'string')
-    throw new TrusteeError(`${file} is not a trustee state file`, 'BAD_STATE');
+    throw new TrusteeError(`${file} is not a trustee state file`, Code.BAD_STATE);
   return s;
 }
 
@@ -101,7 +102,7 @@ export function saveState(file: string, state: TrusteeState, exclusive = false):
   try {
     linkSync(tmp, file);
   } catch {
-    throw new TrusteeError(`${file} already exists`, 'STATE_EXISTS');
+    throw new TrusteeError(`${file} already exists`, Code.STATE_EXISTS);
   } finally {
     unlinkSync(tmp);
   }
@@ -109,7 +110,7 @@ export function saveState(file: string, state: TrusteeState, exclusive = false):
 
 export function requireIndex(s: TrusteeState): number {
   if (s.index === null)
-    throw new TrusteeError('register first (the server assigns the index)', 'NOT_REGISTERED');
+    throw new TrusteeError('register first (the server assigns the index)', Code.NOT_REGISTERED);
   return s.index;
 }
 
@@ -125,7 +126,7 @@ export function requireCurrentRound(s: TrusteeState, current: number): void {
   if (round !== null && round !== current)
     throw new TrusteeError(
       `this state belongs to round ${round}, abandoned; create a new state file`,
-      'STALE_STATE',
+      Code.STALE_STATE,
       undefined,
       { round, current },
     );

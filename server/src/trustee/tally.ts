@@ -11,7 +11,7 @@ import {
   encodeDecryptionShare,
   partialDecryptMany,
 } from '@saylau/crypto';
-import { lastOfType as last, ofType } from '@saylau/protocol';
+import { lastOfType as last, ofType, Code } from '@saylau/protocol';
 import { aggregateBallots } from '../tally/aggregate.ts';
 import { TrusteeError, electionPath, requestJson, type TrusteeApi } from './http.ts';
 import { httpBoard, parseBoard, type BoardSource } from './board.ts';
@@ -32,24 +32,24 @@ export async function decryptTally(
 ): Promise<DecryptReport> {
   const state = loadState(file);
   const me = requireIndex(state);
-  if (!state.share) throw new TrusteeError('compute the final share first', 'NO_SHARE');
+  if (!state.share) throw new TrusteeError('compute the final share first', Code.NO_SHARE);
   const entries = parseBoard(await (opts.board ?? httpBoard(api))(state.election));
   const tallyEntry = last(entries, 'tally');
   const opened = last(entries, 'voting-opened');
   const jk = last(entries, 'joint-key')?.payload;
-  if (!tallyEntry || !opened || !jk) throw new TrusteeError('the board has no tally yet', 'NO_TALLY');
+  if (!tallyEntry || !opened || !jk) throw new TrusteeError('the board has no tally yet', Code.NO_TALLY);
   // Nothing to do once we have decrypted or the result is out (the server refuses later decryptions).
   const result = last(entries, 'result')?.payload ?? null;
   if (result !== null || ofType(entries, 'decryption').some((e) => e.payload.trustee === me))
     return { trustee: me, posted: false, result };
   const params = decodeElectionParams(opened.payload.params);
   if (params.election !== state.election || params.json.publicKey !== state.share.publicKey)
-    throw new TrusteeError('the election parameters do not carry our joint key', 'BAD_BOARD');
+    throw new TrusteeError('the election parameters do not carry our joint key', Code.BAD_BOARD);
   if (
     jk.publicKey !== state.share.publicKey ||
     jk.publicShares.find((p) => p.index === me)?.key !== state.share.publicShare
   )
-    throw new TrusteeError('the joint key on the board is not the one our share belongs to', 'BAD_BOARD');
+    throw new TrusteeError('the joint key on the board is not the one our share belongs to', Code.BAD_BOARD);
   const tally = tallyEntry.payload;
   const recomputed = aggregateBallots(
     params,
@@ -58,7 +58,7 @@ export async function decryptTally(
   if (canonicalJson(recomputed) !== canonicalJson(tally))
     throw new TrusteeError(
       'the tally is not the sum of the last ballots on the board; refusing to decrypt',
-      'TALLY_MISMATCH',
+      Code.TALLY_MISMATCH,
     );
   const secret = decodeScalar(state.share.secret, 'share');
   const contests = tally.contests.map((c, ci) => ({

@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { toErrorResponse } from '../http/errors.ts';
 import { checkCredentialUpload } from '../credentials/list-check.ts';
 import { checkRollFile } from '../roll/file-check.ts';
+import type { ErrorCode } from '@saylau/protocol';
 
 const TASKS = { 'credential-list': checkCredentialUpload, 'roll-file': checkRollFile };
 
@@ -24,7 +25,7 @@ export type TaskReply =
   | {
       id: number;
       /** A 4xx answer; null for an unexpected error (a 500, named by `error`). */
-      refusal: { status: number; code: string; message: string; details?: unknown } | null;
+      refusal: { status: number; code: ErrorCode; message: string; details?: unknown } | null;
       error: string;
     };
 

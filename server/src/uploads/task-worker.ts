@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 import type { TaskInput, TaskName, TaskOutput, TaskReply, TaskRequest } from './check-worker.ts';
+import { Code } from '@saylau/protocol';
 
 const BOOTSTRAP = new URL('../casting/worker-bootstrap.mjs', import.meta.url);
 const CHECKS = new URL('./check-worker.ts', import.meta.url).href;
@@ -19,7 +20,7 @@ const TIMEOUT_MS = 120_000;
 export const uploadCheckUnavailable = () =>
   new ApiError(
     503,
-    'UPLOAD_CHECK_UNAVAILABLE',
+    Code.UPLOAD_CHECK_UNAVAILABLE,
     'the upload could not be checked just now; nothing was written, send it again',
   );
 

@@ -5,12 +5,13 @@
  */
 import type { ServerContext } from '../context.ts';
 import type { Election } from '../elections/store.ts';
+import type { ErrorCode } from '@saylau/protocol';
 
 export type AuthResult =
   /** `subject` is the opaque per-election voter reference (voterRef), never an IIN. */
   | { ok: true; subject: string }
-  /** A refusal the route returns as-is: a 4xx status and a stable code. */
-  | { ok: false; status: number; code: string; message: string };
+  /** A refusal the route returns as-is: a 4xx status and a stable code (a plug-in may add its own). */
+  | { ok: false; status: number; code: ErrorCode | (string & {}); message: string };
 
 export interface Authenticator {
   /** The `?method=` value that selects it: lowercase letters, digits and '-'. */

@@ -14,6 +14,7 @@ import { parseIin } from '../roll/iin.ts';
 import type { AuthResult, Authenticator } from './authenticator.ts';
 import { loginCodeHash, normalizeLoginCode } from './login-codes.ts';
 import { voterRef } from './tokens.ts';
+import { Code } from '@saylau/protocol';
 
 export const LOGIN_CODE_METHOD = 'login-code';
 /** Wrong codes in a row that lock an IIN; 5 guesses at 2^-50 each are harmless, a lock is not. */
@@ -24,13 +25,13 @@ const LoginBody = z.strictObject({ iin: Iin, code: z.string().min(1).max(40) });
 const BAD_LOGIN: AuthResult = {
   ok: false,
   status: 401,
-  code: 'BAD_LOGIN',
+  code: Code.BAD_LOGIN,
   message: 'wrong IIN or login code',
 };
 const LOCKED: AuthResult = {
   ok: false,
   status: 423,
-  code: 'LOCKED',
+  code: Code.LOCKED,
   message: 'too many wrong login codes for this IIN: ask the election commission for a new login code',
 };
 
@@ -50,10 +51,10 @@ export function loginCodeAuthenticator(): Authenticator {
       const { iin, code } = parseWith(LoginBody, body);
       // A malformed IIN or code is a typing error, not a guess: refused at once, not counted.
       if (!parseIin(iin).ok)
-        throw badRequest('BAD_IIN', 'this is not a valid IIN: check the 12 digits for a typing error');
+        throw badRequest(Code.BAD_IIN, 'this is not a valid IIN: check the 12 digits for a typing error');
       const canonical = normalizeLoginCode(code);
       if (canonical === null)
-        throw badRequest('BAD_LOGIN_CODE', 'a login code is 10 letters and digits, e.g. 7K2QX-M9D4P');
+        throw badRequest(Code.BAD_LOGIN_CODE, 'a login code is 10 letters and digits, e.g. 7K2QX-M9D4P');
       const given = loginCodeHash(ctx, election.id, iin, canonical);
       // Read, compare and count in one synchronous transaction: concurrent guesses cannot interleave.
       return ctx.db.transaction((): AuthResult => {

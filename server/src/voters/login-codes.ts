@@ -10,6 +10,7 @@ import { conflict, notFound } from '../http/errors.ts';
 import { atOrAfter } from '../elections/calendar.ts';
 import { getElection, requireStatus, type Election } from '../elections/store.ts';
 import { voterRef } from './tokens.ts';
+import { Code } from '@saylau/protocol';
 
 /** Crockford's base32: digits and capitals without I, L, O, U. */
 export const LOGIN_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -46,8 +47,8 @@ function issuingElection(ctx: ServerContext, electionId: string): Election {
   const e = getElection(ctx, electionId);
   requireStatus(e, 'nominations', 'ballot-fixed', 'open');
   if (atOrAfter(ctx.clock(), e.calendar.votingCloses))
-    throw conflict('TOO_LATE', `voting closed at ${e.calendar.votingCloses}`);
-  if (!ctx.board.latest(e.id, 'roll')) throw conflict('NO_ROLL', 'accept the voter roll first');
+    throw conflict(Code.TOO_LATE, `voting closed at ${e.calendar.votingCloses}`);
+  if (!ctx.board.latest(e.id, 'roll')) throw conflict(Code.NO_ROLL, 'accept the voter roll first');
   return e;
 }
 
@@ -79,7 +80,7 @@ export function issueLoginCodes(ctx: ServerContext, electionId: string, actor: s
     const e = issuingElection(ctx, electionId);
     if (ctx.db.prepare('SELECT 1 FROM login_codes WHERE election = ? LIMIT 1').get(e.id))
       throw conflict(
-        'LOGIN_CODES_EXIST',
+        Code.LOGIN_CODES_EXIST,
         'login codes were already issued; reissue a lost code for one voter at …/login-codes/:iin',
       );
     const voters = ctx.db
@@ -88,7 +89,7 @@ export function issueLoginCodes(ctx: ServerContext, electionId: string, actor: s
          WHERE election = ? ORDER BY settlement, address, surname, given_name, iin`,
       )
       .all(e.id) as VoterRow[];
-    if (voters.length === 0) throw conflict('NO_ROLL', 'the roll has no voters');
+    if (voters.length === 0) throw conflict(Code.NO_ROLL, 'the roll has no voters');
     const insert = ctx.db.prepare(
       'INSERT INTO login_codes (election, iin, code_hash, failures, locked) VALUES (?, ?, ?, 0, 0)',
     );
@@ -120,14 +121,14 @@ export function reissueLoginCode(
   return ctx.db.transaction(() => {
     const e = issuingElection(ctx, electionId);
     if (!ctx.db.prepare('SELECT 1 FROM voters WHERE election = ? AND iin = ?').get(e.id, iin))
-      throw notFound('NOT_ON_ROLL', 'no voter with this IIN on the roll');
+      throw notFound(Code.NOT_ON_ROLL, 'no voter with this IIN on the roll');
     const code = newLoginCode();
     const r = ctx.db
       .prepare(
         'UPDATE login_codes SET code_hash = ?, failures = 0, locked = 0 WHERE election = ? AND iin = ?',
       )
       .run(loginCodeHash(ctx, e.id, iin, normalizeLoginCode(code)!).toString('hex'), e.id, iin);
-    if (r.changes !== 1) throw conflict('NO_LOGIN_CODES', 'issue the login codes of the whole roll first');
+    if (r.changes !== 1) throw conflict(Code.NO_LOGIN_CODES, 'issue the login codes of the whole roll first');
     // The audit log names the voter by the opaque reference, never by IIN.
     audit(ctx, actor, 'login-code.reissue', e.id, { voter: voterRef(ctx, e.id, iin) });
     return { iin, code };

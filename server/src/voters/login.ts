@@ -10,6 +10,7 @@ import { acceptingBallots } from '../elections/voting.ts';
 import { AuthenticatorRegistry } from './authenticator.ts';
 import { LOGIN_CODE_METHOD, loginCodeAuthenticator } from './login-code-authenticator.ts';
 import { issueVoterToken, type VoterToken } from './tokens.ts';
+import { Code, type ErrorCode } from '@saylau/protocol';
 
 /** The registry with the built-in login-code method as the default. */
 export function defaultAuthenticators(): AuthenticatorRegistry {
@@ -25,14 +26,15 @@ export async function loginVoter(
 ): Promise<VoterToken> {
   const e = getElection(ctx, electionId);
   if (!acceptingBallots(e, ctx.clock()))
-    throw conflict('NOT_OPEN', `election ${e.id} is not accepting ballots now`);
+    throw conflict(Code.NOT_OPEN, `election ${e.id} is not accepting ballots now`);
   const name = method ?? authenticators.defaultName;
   const auth = authenticators.get(name);
   if (!auth)
-    throw badRequest('UNKNOWN_METHOD', `no sign-in method ${JSON.stringify(name)}`, {
+    throw badRequest(Code.UNKNOWN_METHOD, `no sign-in method ${JSON.stringify(name)}`, {
       methods: authenticators.names(),
     });
   const r = await auth.authenticate(ctx, e, body);
-  if (!r.ok) throw new ApiError(r.status, r.code, r.message);
+  // A plug-in method's own code passes through as it named it.
+  if (!r.ok) throw new ApiError(r.status, r.code as ErrorCode, r.message);
   return issueVoterToken(ctx, e.id, r.subject);
 }

@@ -6,6 +6,7 @@
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { ApiError } from '../http/errors.ts';
+import { Code } from '@saylau/protocol';
 
 export interface RateLimitOptions {
   /** Window length in milliseconds (default 60,000). */
@@ -28,7 +29,7 @@ function perAddress(defaults: Required<RateLimitOptions>, opts: RateLimitOptions
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, _res, next) => next(new ApiError(429, 'RATE_LIMITED', message)),
+    handler: (_req, _res, next) => next(new ApiError(429, Code.RATE_LIMITED, message)),
   });
 }
 

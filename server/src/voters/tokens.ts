@@ -8,6 +8,7 @@ import type { ServerContext } from '../context.ts';
 import { signJwt, verifyJwt } from '../auth/jwt.ts';
 import { ApiError } from '../http/errors.ts';
 import { voterReference } from './reference.ts';
+import { Code } from '@saylau/protocol';
 
 export const VOTER_TOKEN_SECONDS = 15 * 60;
 export const voterAudience = (election: string) => `saylau:election:${election}`;
@@ -55,17 +56,21 @@ export async function checkVoterToken(
   election: string,
   token: string | null,
 ): Promise<CheckedToken> {
-  if (!token) throw new ApiError(401, 'NO_TOKEN', 'sign in to vote: the request has no voter token');
+  if (!token) throw new ApiError(401, Code.NO_TOKEN, 'sign in to vote: the request has no voter token');
   const v = await verifyJwt(ctx.jwt, token, voterAudience(election), ctx.clock());
   if (!v.ok)
     throw v.reason === 'expired'
-      ? new ApiError(401, 'TOKEN_EXPIRED', 'the voter token has expired; sign in again')
-      : new ApiError(401, 'BAD_TOKEN', 'the voter token is not valid for this election');
+      ? new ApiError(401, Code.TOKEN_EXPIRED, 'the voter token has expired; sign in again')
+      : new ApiError(401, Code.BAD_TOKEN, 'the voter token is not valid for this election');
   const { jti, exp, sub, kind } = v.claims;
   if (kind !== 'voter' || typeof jti !== 'string' || typeof exp !== 'number' || typeof sub !== 'string')
-    throw new ApiError(401, 'BAD_TOKEN', 'the voter token is not valid for this election');
+    throw new ApiError(401, Code.BAD_TOKEN, 'the voter token is not valid for this election');
   if (ctx.db.prepare('SELECT 1 FROM used_tokens WHERE jti = ?').get(jti))
-    throw new ApiError(401, 'TOKEN_USED', 'this voter token was already used; sign in again to vote again');
+    throw new ApiError(
+      401,
+      Code.TOKEN_USED,
+      'this voter token was already used; sign in again to vote again',
+    );
   return { jti, exp, subject: sub };
 }
 
@@ -75,5 +80,9 @@ export function consumeVoterToken(ctx: ServerContext, election: string, t: Check
     .prepare('INSERT OR IGNORE INTO used_tokens (jti, election, expires) VALUES (?, ?, ?)')
     .run(t.jti, election, t.exp);
   if (r.changes !== 1)
-    throw new ApiError(401, 'TOKEN_USED', 'this voter token was already used; sign in again to vote again');
+    throw new ApiError(
+      401,
+      Code.TOKEN_USED,
+      'this voter token was already used; sign in again to vote again',
+    );
 }

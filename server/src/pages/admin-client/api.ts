@@ -3,9 +3,9 @@
  * One wrapper sends the session token and turns a refusal into an ApiError carrying the server's
  * error body (SPEC §10.13). The interfaces name only the fields the page reads.
  */
-import { ClientError as ApiError } from '../../client/http.ts';
-import type { ErrorBody } from '../../http/errors.ts';
+import { ClientError as ApiError, requestText } from '@saylau/protocol/client';
 import { forgetSession, session, type Session } from './session.ts';
+import { Code } from '@saylau/protocol/errors';
 
 /** The server package's one client error: the server's code, the HTTP status (0: no answer), details. */
 export { ApiError };
@@ -89,39 +89,23 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 /** JSON, or a file sent as it is with its content type. */
 type Payload = { json: unknown } | { file: Blob; type: string };
 
-/** The one fetch: the answer's text, or an ApiError; a stale session is forgotten. */
+/** The one request: protocol's client with the session token; a stale session is forgotten. */
 async function send(method: Method, path: string, payload?: Payload): Promise<string> {
-  const headers: Record<string, string> = {};
   const s = session();
-  if (s) headers.authorization = `Bearer ${s.token}`;
-  let body: BodyInit | undefined;
-  if (payload) {
-    const file = 'file' in payload;
-    headers['content-type'] = file ? payload.type : 'application/json';
-    body = file ? payload.file : JSON.stringify(payload.json);
-  }
-  let res: Response;
   try {
-    res = await fetch(path, { method, headers, body, cache: 'no-store' });
-  } catch {
-    // The page words this code itself (its err.NETWORK string).
-    throw new ApiError('', 'NETWORK', 0);
-  }
-  const text = await res.text();
-  if (!res.ok) {
-    const e = refusal(text);
-    if (res.status === 401 && (e.code === 'BAD_SESSION' || e.code === 'NOT_SIGNED_IN')) forgetSession();
-    throw new ApiError(e.message || '', e.code || `HTTP_${res.status}`, res.status, e.details);
-  }
-  return text;
-}
-
-/** The error body as far as it is one: a proxy's HTML page gives none. */
-function refusal(text: string): Partial<ErrorBody['error']> {
-  try {
-    return (JSON.parse(text) as Partial<ErrorBody> | null)?.error ?? {};
-  } catch {
-    return {};
+    return await requestText(new URL(path, location.href).href, {
+      method,
+      cache: 'no-store',
+      ...(s ? { token: s.token } : {}),
+      ...(payload && 'file' in payload ? { body: payload.file, contentType: payload.type } : {}),
+      ...(payload && 'json' in payload ? { body: payload.json } : {}),
+    });
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    if (e.status === 401 && (e.code === Code.BAD_SESSION || e.code === Code.NOT_SIGNED_IN)) forgetSession();
+    // The page words a network failure itself (its err.NETWORK string).
+    if (e.code === Code.NETWORK) throw new ApiError('', Code.NETWORK, 0);
+    throw e;
   }
 }
 

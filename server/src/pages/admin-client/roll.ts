@@ -13,6 +13,7 @@ import { el, table } from './dom.ts';
 import { explain } from './explain.ts';
 import { watch } from './forms.ts';
 import { $, election, find, input, notice, reloadWith, S } from './page.ts';
+import { Code } from '@saylau/protocol/errors';
 
 /** Every rejected row as the server's spreadsheet-safe CSV; fetched with the session, saved locally. */
 function rejectedCsvButton(n: number): HTMLButtonElement {
@@ -85,7 +86,7 @@ async function loadRoll(box: HTMLElement): Promise<void> {
       el('p', { class: 'muted' }, `${S.salt}: `, el('span', { class: 'hash', text: r.salt })),
     );
   } catch (e) {
-    if (!(e instanceof ApiError && e.code === 'NO_ROLL')) box.textContent = explain(e);
+    if (!(e instanceof ApiError && e.code === Code.NO_ROLL)) box.textContent = explain(e);
   }
 }
 

@@ -18,6 +18,7 @@ import {
 } from '../../trustee/index.ts';
 import { call } from '../../client/http.ts';
 import { existsSync } from './fs-shim.ts';
+import { Code } from '@saylau/protocol/errors';
 
 const body = document.body;
 const S = JSON.parse(body.dataset.strings ?? '{}') as Record<string, string>;
@@ -122,7 +123,9 @@ async function start() {
     // The steps are for a trustee of this election only (SPEC §10.13): its role and its grant.
     const held = (await call<{ elections: string[] }>(api, 'GET', '/api/session')).elections;
     if (s.user.role !== 'trustee' || !held.includes(election))
-      throw Object.assign(new Error(), { code: s.user.role === 'trustee' ? 'NOT_GRANTED' : 'FORBIDDEN' });
+      throw Object.assign(new Error(), {
+        code: s.user.role === 'trustee' ? Code.NOT_GRANTED : Code.FORBIDDEN,
+      });
     $('steps').hidden = false;
     round = (await fetchCeremony(api, election)).round;
     currentRound = round;
@@ -138,7 +141,7 @@ async function start() {
       notice(S.working!);
       try {
         if (id !== 't-register' && !existsSync(file))
-          throw Object.assign(new Error(S.noKeys), { code: 'NOT_REGISTERED' });
+          throw Object.assign(new Error(S.noKeys), { code: Code.NOT_REGISTERED });
         notice(await fn());
       } catch (e) {
         notice(explain(e), 'error');
