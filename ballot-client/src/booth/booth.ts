@@ -21,25 +21,14 @@ import {
 } from '../index.ts';
 import type { EncryptResult, Stage } from '../worker/protocol.ts';
 import { startScanner } from './camera.ts';
+import { fetchCandidates, type CandidateInfo } from './candidates.ts';
 import type { Lang, MessageKey } from './catalog.ts';
+import { credentialFeedback } from './credential-feedback.ts';
 import { downloadLink, h } from './dom.ts';
 import { formatDay } from './i18n.ts';
 import { qrSvg } from './qr.ts';
 import { mount, notice, pageTop, pageUrl, submitButton, votingHours, type Shell } from './shell.ts';
 import { CryptoWorker, WorkerError } from './worker-client.ts';
-
-/** A `candidate` board entry's payload (SPEC §10.4), as far as the booth shows it. */
-export interface CandidateInfo {
-  id: string;
-  surname: Record<Lang, string>;
-  givenNames: Record<Lang, string>;
-  route: {
-    kind: 'public-association' | 'citizen-assembly' | 'party' | 'self';
-    name?: Record<Lang, string>;
-    place?: string;
-    date?: string;
-  };
-}
 
 type Step =
   | 'loading'
@@ -116,16 +105,6 @@ const CREDENTIAL_ERRORS = new Set(['UNKNOWN_CREDENTIAL', 'NOT_YOUR_CREDENTIAL'])
 
 function base(): string {
   return location.origin;
-}
-
-/** The candidate entries of the board (SPEC §10.4), through the booth's cached endpoint. */
-async function fetchCandidates(election: string): Promise<CandidateInfo[]> {
-  const res = await fetch(`/api/booth/elections/${encodeURIComponent(election)}/candidates`, {
-    headers: { accept: 'application/json' },
-  });
-  if (!res.ok) return [];
-  const body = (await res.json()) as { entries: { payload: CandidateInfo }[] };
-  return body.entries.map((e) => e.payload);
 }
 
 export function startBooth(shell: Shell): void {
@@ -304,30 +283,6 @@ export function startBooth(shell: Shell): void {
     return [h('h1', {}, t('signin.heading')), errorBox(), h('p', {}, t('signin.intro')), form].filter(
       (x): x is HTMLElement => x !== null,
     );
-  }
-
-  /** Live feedback on the credential code as typed (SPEC §7.1 check characters). */
-  function credentialFeedback(typed: string): {
-    kind: 'ok' | 'count' | 'error';
-    key: MessageKey;
-    vars?: Record<string, string | number>;
-  } {
-    const compact = typed.replace(/[ \t\r\n-]/g, '');
-    try {
-      parseCredentialCode(typed);
-      return { kind: 'ok', key: 'cred.ok' };
-    } catch (e) {
-      if (!(e instanceof CryptoError)) throw e;
-      if (e.code === 'BAD_TYPE') {
-        const i = Number(/\[(\d+)\]$/.exec(e.field)?.[1] ?? 0);
-        return { kind: 'error', key: 'cred.badChar', vars: { n: i + 1, char: `“${compact[i] ?? ''}”` } };
-      }
-      if (e.code === 'BAD_LENGTH')
-        return compact.length > 18
-          ? { kind: 'error', key: 'cred.tooLong' }
-          : { kind: 'count', key: 'cred.count', vars: { n: compact.length } };
-      return { kind: 'error', key: 'cred.checksum' };
-    }
   }
 
   function viewCredential(): HTMLElement[] {
