@@ -21,6 +21,7 @@ import {
 } from '../index.ts';
 import type { EncryptResult, Stage } from '../worker/protocol.ts';
 import { startScanner } from './camera.ts';
+import { castRefusal } from './cast-refusal.ts';
 import { fetchCandidates, type CandidateInfo } from './candidates.ts';
 import type { Lang, MessageKey } from './catalog.ts';
 import { credentialFeedback } from './credential-feedback.ts';
@@ -90,18 +91,6 @@ const STEP_NUMBER: Partial<Record<Step, number>> = {
   receipt: 6,
 };
 const STEPS = 6;
-
-const SERVER_REFUSALS_TO_REENCRYPT = new Set([
-  'BAD_PROOF',
-  'BAD_SIGNATURE',
-  'COPIED_CIPHERTEXT',
-  'TRACKER_TAKEN',
-  'WRONG_ELECTION',
-  'BAD_REQUEST',
-]);
-const TOKEN_ERRORS = new Set(['TOKEN_EXPIRED', 'TOKEN_USED', 'TOKEN_REVOKED', 'BAD_TOKEN', 'NO_TOKEN']);
-/** The credential was refused: not on the list, or issued to another voter than the one signed in. */
-const CREDENTIAL_ERRORS = new Set(['UNKNOWN_CREDENTIAL', 'NOT_YOUR_CREDENTIAL']);
 
 function base(): string {
   return location.origin;
@@ -966,32 +955,34 @@ export function startBooth(shell: Shell): void {
       const d = e.details as { receipt?: SignedReceipt['receipt']; signature?: string } | undefined;
       if (d?.receipt && d.signature) return showReceipt({ receipt: d.receipt, signature: d.signature });
     }
-    if (['VERIFIER_UNAVAILABLE', 'RATE_LIMITED', 'STALE_ANCHOR', 'BAD_ANCHOR'].includes(e.code))
-      return go('cast', errorView(e, again));
-    if (e.code === 'NETWORK' || e.code === 'BAD_RESPONSE' || e.status >= 500) return afterNetworkFailure();
-    if (TOKEN_ERRORS.has(e.code)) {
-      s.token = null;
-      // Sign in again with the codes kept in memory and try once more with a fresh token.
-      if (!retried) return cast(true);
-      return go('cast', errorView(e, { label: 'err.signinAgain', run: () => go('signin') }));
+    // castEncrypted has signed once more after a stale anchor already.
+    switch (castRefusal({ code: e.code, status: e.status }, { tokenRetried: retried, anchorRetried: true })) {
+      case 'askBoard':
+        return afterNetworkFailure();
+      case 'newToken':
+        s.token = null;
+        // Sign in again with the codes kept in memory and try once more with a fresh token.
+        return cast(true);
+      case 'signinAgain':
+        s.token = null;
+        return go('cast', errorView(e, { label: 'err.signinAgain', run: () => go('signin') }));
+      case 'signin':
+        // The silent sign-in failed (a reissued login code, say): the voter signs in again.
+        return go('signin', errorView(e));
+      case 'credentialAgain':
+        s.built = null;
+        s.credential = '';
+        return go('fatal', errorView(e, { label: 'err.credentialAgain', run: () => go('credential') }));
+      case 'encryptAgain':
+        s.built = null;
+        return go('fatal', {
+          key: 'err.REFUSED',
+          vars: { code: e.code },
+          action: { label: 'err.encryptAgain', run: () => void encrypt() },
+        });
+      default:
+        return go('cast', errorView(e, again));
     }
-    if (['BAD_LOGIN', 'LOCKED', 'BAD_IIN', 'BAD_LOGIN_CODE'].includes(e.code))
-      // The silent sign-in failed (a reissued login code, say): the voter signs in again.
-      return go('signin', errorView(e));
-    if (CREDENTIAL_ERRORS.has(e.code)) {
-      s.built = null;
-      s.credential = '';
-      return go('fatal', errorView(e, { label: 'err.credentialAgain', run: () => go('credential') }));
-    }
-    if (SERVER_REFUSALS_TO_REENCRYPT.has(e.code) || e.code.startsWith('CRYPTO_')) {
-      s.built = null;
-      return go('fatal', {
-        key: 'err.REFUSED',
-        vars: { code: e.code },
-        action: { label: 'err.encryptAgain', run: () => void encrypt() },
-      });
-    }
-    return go('cast', errorView(e, again));
   }
 
   /** No answer to a cast: ask the board whether the ballot arrived before sending anything again. */
