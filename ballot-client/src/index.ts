@@ -163,7 +163,7 @@ export function castBallot(
 }
 
 /** Refusals after which a fresh head and a new signature may succeed (SPEC §10.9.2). */
-const ANCHOR_REFUSALS = new Set(['STALE_ANCHOR', 'BAD_ANCHOR']);
+const ANCHOR_REFUSALS = new Set<string>([Code.STALE_ANCHOR, Code.BAD_ANCHOR]);
 
 /**
  * Cast an encrypted ballot: fetch the board head, sign with it as the anchor, send; if the server

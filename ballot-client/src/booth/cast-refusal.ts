@@ -4,6 +4,7 @@
  * written, so the board is asked by tracker before anything is sent again.
  */
 import type { Attempt, Failure } from './state.ts';
+import { Code } from '@saylau/protocol/errors';
 
 export type CastNext =
   /** Fetch the board head again and sign once more: the board moved on meanwhile. */
@@ -23,26 +24,32 @@ export type CastNext =
   /** Busy, or a failure on the device: the voter may send the same ballot again. */
   | 'sendAgain';
 
-const ANCHOR_REFUSALS = new Set(['STALE_ANCHOR', 'BAD_ANCHOR']);
-const BUSY = new Set(['VERIFIER_UNAVAILABLE', 'RATE_LIMITED']);
-const TOKEN_ERRORS = new Set(['TOKEN_EXPIRED', 'TOKEN_USED', 'TOKEN_REVOKED', 'BAD_TOKEN', 'NO_TOKEN']);
-const LOGIN_ERRORS = new Set(['BAD_LOGIN', 'LOCKED', 'BAD_IIN', 'BAD_LOGIN_CODE']);
+const ANCHOR_REFUSALS = new Set<string>([Code.STALE_ANCHOR, Code.BAD_ANCHOR]);
+const BUSY = new Set<string>([Code.VERIFIER_UNAVAILABLE, Code.RATE_LIMITED]);
+const TOKEN_ERRORS = new Set<string>([
+  Code.TOKEN_EXPIRED,
+  Code.TOKEN_USED,
+  Code.TOKEN_REVOKED,
+  Code.BAD_TOKEN,
+  Code.NO_TOKEN,
+]);
+const LOGIN_ERRORS = new Set<string>([Code.BAD_LOGIN, Code.LOCKED, Code.BAD_IIN, Code.BAD_LOGIN_CODE]);
 /** The credential was refused: not on the list, or issued to another voter than the one signed in. */
-const CREDENTIAL_ERRORS = new Set(['UNKNOWN_CREDENTIAL', 'NOT_YOUR_CREDENTIAL']);
-const BALLOT_REFUSALS = new Set([
-  'BAD_PROOF',
-  'BAD_SIGNATURE',
-  'COPIED_CIPHERTEXT',
-  'TRACKER_TAKEN',
-  'WRONG_ELECTION',
-  'BAD_REQUEST',
+const CREDENTIAL_ERRORS = new Set<string>([Code.UNKNOWN_CREDENTIAL, Code.NOT_YOUR_CREDENTIAL]);
+const BALLOT_REFUSALS = new Set<string>([
+  Code.BAD_PROOF,
+  Code.BAD_SIGNATURE,
+  Code.COPIED_CIPHERTEXT,
+  Code.TRACKER_TAKEN,
+  Code.WRONG_ELECTION,
+  Code.BAD_REQUEST,
 ]);
 
 export function castRefusal(f: Failure, attempt: Attempt): CastNext {
   if (f.status === undefined) return 'sendAgain';
   if (ANCHOR_REFUSALS.has(f.code)) return attempt.anchorRetried ? 'sendAgain' : 'resign';
   if (BUSY.has(f.code)) return 'sendAgain';
-  if (f.code === 'NETWORK' || f.code === 'BAD_RESPONSE' || f.status >= 500) return 'askBoard';
+  if (f.code === Code.NETWORK || f.code === Code.BAD_RESPONSE || f.status >= 500) return 'askBoard';
   if (TOKEN_ERRORS.has(f.code)) return attempt.tokenRetried ? 'signinAgain' : 'newToken';
   if (LOGIN_ERRORS.has(f.code)) return 'signin';
   if (CREDENTIAL_ERRORS.has(f.code)) return 'credentialAgain';

@@ -15,6 +15,7 @@ import {
 } from '../index.ts';
 import { failureOf } from './failure.ts';
 import type { BoothEvent, CheckedReceipt, Session, StateAt, Token } from './state.ts';
+import { Code } from '@saylau/protocol/errors';
 
 type Dispatch = (e: BoothEvent) => void;
 
@@ -86,7 +87,7 @@ export async function castOnce(
 
 /** The ballot is on the board already (its answer was lost): 409 ALREADY_CAST holds the original receipt. */
 function alreadyCast(e: unknown): SignedReceipt | null {
-  if (!(e instanceof BallotClientError) || e.code !== 'ALREADY_CAST') return null;
+  if (!(e instanceof BallotClientError) || e.code !== Code.ALREADY_CAST) return null;
   const d = e.details as { receipt?: SignedReceipt['receipt']; signature?: string } | undefined;
   return d?.receipt && d.signature ? { receipt: d.receipt, signature: d.signature } : null;
 }
@@ -96,7 +97,7 @@ export async function askBoard(election: string, tracker: string, dispatch: Disp
   try {
     await findBallot(base(), election, tracker);
   } catch (e) {
-    const missing = e instanceof BallotClientError && e.code === 'NO_BALLOT';
+    const missing = e instanceof BallotClientError && e.code === Code.NO_BALLOT;
     return dispatch({ type: missing ? 'notOnBoard' : 'boardUnreachable' });
   }
   dispatch({ type: 'onBoard' });

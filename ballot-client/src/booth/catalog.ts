@@ -3,6 +3,7 @@
  * routes and the district come from the board in all three languages; nothing else is hard-coded.
  * `{name}` marks a value filled in at run time.
  */
+import { LANGS, type Lang } from '@saylau/protocol/lang';
 
 const en = {
   'app.title': 'Saylau — voting booth',
@@ -651,8 +652,7 @@ const kk: Catalog = {
   'find.badTracker': 'Трекер — 16 әріп пен цифр, мысалы 7G3K-Q0ZD-M1XE-4TNB.',
 };
 
-export const LANGS = ['kk', 'ru', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang };
 
 export const CATALOGS: Record<Lang, Catalog> = { kk, ru, en };
 

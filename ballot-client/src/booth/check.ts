@@ -9,6 +9,7 @@ import type { Lang } from './catalog.ts';
 import { h } from './dom.ts';
 import { mount, notice, pageTop, submitButton, type Shell } from './shell.ts';
 import { CryptoWorker, WorkerError } from './worker-client.ts';
+import { Code } from '@saylau/protocol/errors';
 
 type Outcome =
   | { kind: 'ok'; result: CheckResult; onBoard: boolean | null }
@@ -84,7 +85,7 @@ export function startCheck(shell: Shell): void {
           h(
             'p',
             { id: 'check-result' },
-            outcome.code === 'NETWORK' ? tr('err.NETWORK') : tr('err.OTHER', { code: outcome.code }),
+            outcome.code === Code.NETWORK ? tr('err.NETWORK') : tr('err.OTHER', { code: outcome.code }),
           ),
         );
     }
@@ -163,7 +164,7 @@ export function startCheck(shell: Shell): void {
         await findBallot(location.origin, shell.election, r.tracker);
         onBoard = true;
       } catch (e) {
-        if (e instanceof BallotClientError && e.code === 'NO_BALLOT') onBoard = false;
+        if (e instanceof BallotClientError && e.code === Code.NO_BALLOT) onBoard = false;
       }
       outcome = { kind: 'ok', result: r, onBoard };
     } catch (e) {

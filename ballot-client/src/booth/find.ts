@@ -10,6 +10,7 @@ import {
 import type { MessageKey } from './catalog.ts';
 import { h } from './dom.ts';
 import { mount, notice, pageTop, submitButton, type Shell } from './shell.ts';
+import { Code } from '@saylau/protocol/errors';
 
 type Outcome = { kind: 'found'; status: BallotStatus } | { kind: 'error'; key: MessageKey; code?: string };
 
@@ -98,15 +99,15 @@ export function startFind(shell: Shell): void {
     try {
       outcome = { kind: 'found', status: await findBallot(location.origin, shell.election, t) };
     } catch (e) {
-      const code = e instanceof BallotClientError ? e.code : 'OTHER';
+      const code = e instanceof BallotClientError ? e.code : Code.OTHER;
       outcome =
-        code === 'NO_BALLOT'
+        code === Code.NO_BALLOT
           ? { kind: 'error', key: 'find.notFound' }
-          : code === 'BAD_TRACKER'
+          : code === Code.BAD_TRACKER
             ? { kind: 'error', key: 'find.badTracker' }
-            : code === 'NETWORK'
+            : code === Code.NETWORK
               ? { kind: 'error', key: 'err.NETWORK' }
-              : code === 'NO_ELECTION'
+              : code === Code.NO_ELECTION
                 ? { kind: 'error', key: 'err.NO_ELECTION' }
                 : { kind: 'error', key: 'err.OTHER', code };
     } finally {

@@ -24,6 +24,7 @@ import type {
   Session,
   StateAt,
 } from './state.ts';
+import { Code } from '@saylau/protocol/errors';
 
 type Bare = BoothState extends infer S ? (S extends unknown ? Omit<S, 'after' | 'run'> : never) : never;
 
@@ -150,7 +151,11 @@ function signin(s: StateAt<'signin'>, e: BoothEvent): BoothState {
       if (!s.busy) return s;
       const code = e.failure.code;
       const field =
-        code === 'BAD_LOGIN_CODE' ? 'login-code' : ['BAD_IIN', 'BAD_LOGIN'].includes(code) ? 'iin' : null;
+        code === Code.BAD_LOGIN_CODE
+          ? 'login-code'
+          : [Code.BAD_IIN, Code.BAD_LOGIN].some((c) => c === code)
+            ? 'iin'
+            : null;
       return to({ ...s, busy: false, problem: problem(e.failure) }, { notice: field });
     }
     default:

@@ -1,5 +1,6 @@
 /** The page's side of the encryption worker: one request at a time per id, answered by a promise. */
 import type { CheckResult, EncryptResult, Stage, WorkerRequest, WorkerResponse } from '../worker/protocol.ts';
+import { Code } from '@saylau/protocol/errors';
 
 declare const __SAYLAU_WORKER_URL__: string;
 
@@ -35,7 +36,7 @@ export class CryptoWorker {
     this.worker.addEventListener('error', (e) => {
       e.preventDefault();
       for (const p of this.pending.values())
-        p.reject(new WorkerError('WORKER', '', e.message || 'worker failed'));
+        p.reject(new WorkerError(Code.WORKER, '', e.message || 'worker failed'));
       this.pending.clear();
     });
   }

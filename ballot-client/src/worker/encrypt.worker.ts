@@ -15,6 +15,7 @@ import {
   type ElectionParams,
 } from '@saylau/crypto';
 import type { Stage, WorkerRequest, WorkerResponse } from './protocol.ts';
+import { Code } from '@saylau/protocol/errors';
 
 /** The worker global, typed narrowly so that this file checks against the DOM library. */
 const scope = self as unknown as {
@@ -78,7 +79,7 @@ scope.addEventListener('message', (e) => {
     scope.postMessage({
       id: req.id,
       kind: 'error',
-      code: ce?.code ?? 'WORKER',
+      code: ce?.code ?? Code.WORKER,
       field: ce?.field ?? '',
       message: err instanceof Error ? err.message : String(err),
     });

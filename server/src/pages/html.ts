@@ -1,4 +1,5 @@
 /** Server-rendered HTML: every value escaped, no inline script or style (the CSP forbids both). */
+import { LANGS, type Lang } from '@saylau/protocol/lang';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -35,8 +36,7 @@ function render(v: unknown): string {
   return esc(v);
 }
 
-export const LANGS = ['kk', 'ru', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang };
 
 export function langOf(q: unknown): Lang {
   return LANGS.includes(q as Lang) ? (q as Lang) : 'kk';

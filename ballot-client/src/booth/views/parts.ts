@@ -5,6 +5,7 @@ import { h } from '../dom.ts';
 import { formatDay, type Translate } from '../i18n.ts';
 import { notice, votingHours, type Shell } from '../shell.ts';
 import type { BoothEvent, FieldError, Problem, Session } from '../state.ts';
+import { Code } from '@saylau/protocol/errors';
 
 export interface ViewContext {
   shell: Shell;
@@ -45,8 +46,8 @@ const KNOWN: readonly MessageKey[] = [
 function message(p: Problem, election: PublicElection | null, ctx: ViewContext): string {
   const { t } = ctx;
   if (p.refused) return t('err.REFUSED', { code: p.code });
-  if (p.code === 'NOT_OPEN') return t('err.NOT_OPEN', { hours: votingHours(ctx.shell, election) });
-  if (p.code === 'NO_TOKEN') return t('err.BAD_TOKEN');
+  if (p.code === Code.NOT_OPEN) return t('err.NOT_OPEN', { hours: votingHours(ctx.shell, election) });
+  if (p.code === Code.NO_TOKEN) return t('err.BAD_TOKEN');
   const key = `err.${p.code}` as MessageKey;
   if (KNOWN.includes(key)) return t(key);
   return t('err.OTHER', { code: p.code });
