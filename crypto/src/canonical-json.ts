@@ -1,8 +1,9 @@
 /**
  * RFC 8785 JSON Canonicalization Scheme (SPEC §3.1), for everything hashed or signed.
  * Keys sorted by UTF-16 code units, no whitespace, ECMAScript number and string serialisation.
- * Saylau documents contain only strings, integers, booleans, null, arrays and plain objects;
- * non-finite numbers, undefined, functions, bigints and lone surrogates are refused.
+ * Saylau documents contain only strings, numbers of magnitude ≤ 2^53 − 1 (integers, and the one
+ * fraction of SPEC §10.2), booleans, null, arrays and plain objects; NaN, ±Infinity, larger
+ * magnitudes, undefined, functions, bigints and lone surrogates are refused.
  */
 import { utf8ToBytes } from './bytes.ts';
 import { fail } from './errors.ts';
@@ -30,7 +31,10 @@ function serialise(value: unknown, path: string, depth: number): string {
       return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value)) fail('BAD_JSON', path, 'non-finite number');
-      return JSON.stringify(value); // ECMAScript Number::toString, as RFC 8785 §3.2.2.3 requires
+      // SPEC §3.1: beyond 2^53 − 1 integers lose precision and JSON libraries disagree on them.
+      if (Math.abs(value) > Number.MAX_SAFE_INTEGER)
+        fail('BAD_JSON', path, `${value} is beyond the safe integer range`);
+      return JSON.stringify(value); // RFC 8785 §3.2.2.3; -0 gives "0" (Appendix B)
     case 'string':
       return serialiseString(value, path);
     case 'object': {

@@ -92,7 +92,19 @@ export function verifyDocument(
 ): boolean {
   const sig = hexToBytesStrict(signature, fields.signature ?? 'signature', 64);
   const key = parseSigningPublicKey(publicKey, fields.publicKey ?? 'publicKey');
-  const message = signatureMessage(purpose, body);
+  return verifyParsed(signatureMessage(purpose, body), sig, key);
+}
+
+/**
+ * SPEC §7.4 verification of message bytes M as they are (step 1 without purpose and body), for checking
+ * the rule against published Ed25519 vectors. Documents go through verifyDocument, which builds M.
+ */
+export function verifySignatureBytes(message: Uint8Array, signature: unknown, publicKey: unknown): boolean {
+  const sig = hexToBytesStrict(signature, 'signature', 64);
+  return verifyParsed(message, sig, parseSigningPublicKey(publicKey));
+}
+
+function verifyParsed(message: Uint8Array, sig: Uint8Array, key: Uint8Array): boolean {
   // Checked here as well as inside noble so the rule does not depend on a library default.
   let s = 0n;
   for (let i = 63; i >= 32; i--) s = (s << 8n) | BigInt(sig[i]!);
