@@ -31,9 +31,9 @@ function serialise(value: unknown, path: string, depth: number): string {
       return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value)) fail('BAD_JSON', path, 'non-finite number');
-      // SPEC §3.1: beyond 2^53 − 1 integers lose precision and JSON libraries disagree on them.
-      if (Math.abs(value) > Number.MAX_SAFE_INTEGER)
-        fail('BAD_JSON', path, `${value} is beyond the safe integer range`);
+      // SPEC §3.1: integers only (no document needs a fraction), and none beyond 2^53 − 1, where
+      // integers lose precision and JSON libraries disagree on them.
+      if (!Number.isSafeInteger(value)) fail('BAD_JSON', path, `${value} is not a safe integer`);
       return JSON.stringify(value); // RFC 8785 §3.2.2.3; -0 gives "0" (Appendix B)
     case 'string':
       return serialiseString(value, path);
