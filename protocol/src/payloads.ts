@@ -71,24 +71,34 @@ export const NominationExtendedJson = z.strictObject({
   days: z.number().int().min(1).max(5),
 });
 
-/** A nomination route as published: a citizen assembly's chair IIN stays private (SPEC §10.4.5). */
+/** A citizen assembly's head count (SPEC §10.4.3 N5). */
+const Attendance = z.number().int().min(0).max(1_000_000);
+
+// The nomination routes (SPEC §10.4.1): the commission enters them, the board shows them.
+export const PublicAssociationRoute = z.strictObject({
+  kind: z.literal('public-association'),
+  name: Names,
+  registrationNumber: Text(50),
+  level: z.enum(['national', 'regional', 'local']),
+});
+/** As published: the chair's IIN, which the commission enters too, stays private (SPEC §10.4.5). */
+export const PublicCitizenAssemblyRoute = z.strictObject({
+  kind: z.literal('citizen-assembly'),
+  date: IsoDate,
+  place: Text(200),
+  attendance: Attendance,
+  quorum: Attendance,
+  votesFor: Attendance,
+});
+export const PartyRoute = z.strictObject({ kind: z.literal('party'), name: Names });
+export const SelfRoute = z.strictObject({ kind: z.literal('self') });
+
+/** A nomination route as published on the board. */
 export const PublicRouteJson = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('public-association'),
-    name: Names,
-    registrationNumber: Text(50),
-    level: z.enum(['national', 'regional', 'local']),
-  }),
-  z.strictObject({
-    kind: z.literal('citizen-assembly'),
-    date: IsoDate,
-    place: Text(200),
-    attendance: Count,
-    quorum: Count,
-    votesFor: Count,
-  }),
-  z.strictObject({ kind: z.literal('party'), name: Names }),
-  z.strictObject({ kind: z.literal('self') }),
+  PublicAssociationRoute,
+  PublicCitizenAssemblyRoute,
+  PartyRoute,
+  SelfRoute,
 ]);
 export type PublicRoute = z.output<typeof PublicRouteJson>;
 

@@ -2,8 +2,7 @@
  * The election calendar (SPEC §10.1) in Asia/Almaty local time, which is UTC+05:00 since
  * 1 March 2024; times are written with that explicit offset so that every reader agrees.
  */
-import { z } from 'zod';
-import type { Calendar } from '@saylau/protocol';
+import { BoardTime, IsoDate, type Calendar } from '@saylau/protocol';
 
 export type { Calendar };
 
@@ -17,25 +16,12 @@ export const CALENDAR_KEYS = [
   'votingCloses',
 ] as const;
 
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    'not a calendar date',
-  );
+export { IsoDate };
 
 /** An RFC 3339 time with an explicit offset, normalised to the election's +05:00. */
-export const Time = z
-  .string()
-  .max(40)
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
-    'expected an RFC 3339 time with offset',
-  )
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid time')
-  .transform((s) => toLocal(new Date(s)));
+export const Time = BoardTime.refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid time').transform((s) =>
+  toLocal(new Date(s)),
+);
 
 /** `YYYY-MM-DDTHH:MM:SS+05:00` for an instant. */
 export function toLocal(d: Date): string {

@@ -1,13 +1,14 @@
 /** Rule profiles (SPEC §10.2), published in the manifest. */
 import { z } from 'zod';
-import type { Profile } from '@saylau/protocol';
+import {
+  EDUCATION,
+  ROUTE_KINDS as ROUTES,
+  type Education,
+  type Profile,
+  type RouteKind,
+} from '@saylau/protocol';
 
-export type { Profile };
-
-export const ROUTES = ['public-association', 'citizen-assembly', 'party', 'self'] as const;
-export type RouteKind = (typeof ROUTES)[number];
-export const EDUCATION = ['secondary', 'vocational', 'higher'] as const;
-export type Education = (typeof EDUCATION)[number];
+export { EDUCATION, ROUTES, type Education, type Profile, type RouteKind };
 
 const BASE = {
   signaturePercent: 1,

@@ -1,29 +1,14 @@
 /** Nomination documents as the commission enters them (SPEC §10.4), checked with zod at the boundary. */
 import { z } from 'zod';
 import { Iin, Names, Text } from '../http/validate.ts';
-import { IsoDate } from '../elections/calendar.ts';
+import { PartyRoute, PublicAssociationRoute, PublicCitizenAssemblyRoute, SelfRoute } from '@saylau/protocol';
 import { EDUCATION } from '../elections/profiles.ts';
 
-const Count = z.number().int().min(0).max(1_000_000);
-
-export const PublicAssociationRoute = z.strictObject({
-  kind: z.literal('public-association'),
-  name: Names,
-  registrationNumber: Text(50),
-  level: z.enum(['national', 'regional', 'local']),
-});
-export const CitizenAssemblyRoute = z.strictObject({
-  kind: z.literal('citizen-assembly'),
-  date: IsoDate,
-  place: Text(200),
-  attendance: Count,
-  quorum: Count,
-  votesFor: Count,
+export { PartyRoute, PublicAssociationRoute, SelfRoute };
+export const CitizenAssemblyRoute = PublicCitizenAssemblyRoute.extend({
   /** Private: the chair's IIN is checked against the akim and never published. */
   chairIin: Iin,
 });
-export const PartyRoute = z.strictObject({ kind: z.literal('party'), name: Names });
-export const SelfRoute = z.strictObject({ kind: z.literal('self') });
 export const Route = z.discriminatedUnion('kind', [
   PublicAssociationRoute,
   CitizenAssemblyRoute,

@@ -4,17 +4,14 @@
  * error body (SPEC §10.13). The interfaces name only the fields the page reads.
  */
 import { ClientError as ApiError, requestText } from '@saylau/protocol/client';
+import type { Names } from '@saylau/protocol';
 import { forgetSession, session, type Session } from './session.ts';
 import { Code } from '@saylau/protocol/errors';
 
 /** The server package's one client error: the server's code, the HTTP status (0: no answer), details. */
 export { ApiError };
 
-export interface Names {
-  kk: string;
-  ru: string;
-  en: string;
-}
+export type { Names };
 
 export interface SessionInfo {
   /** The ids of the elections the account holds. */
