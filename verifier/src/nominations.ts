@@ -4,7 +4,8 @@
  */
 import { canonicalJson } from '@saylau/crypto';
 import type { Entry } from './board.ts';
-import type { Manifest, Profile } from './manifest.ts';
+import type { Profile } from '@saylau/protocol';
+import type { Manifest } from './manifest.ts';
 import type { Collector } from './report.ts';
 import { arr, date, hex, int, names, obj, oneOf, str, text, time, type Json, type Names } from './shape.ts';
 
