@@ -32,7 +32,7 @@ import {
 import type { Entry } from './board.ts';
 import type { Manifest } from './manifest.ts';
 import type { CheckId, Collector } from './report.ts';
-import { arr, hex, int, obj, text, type Json } from './shape.ts';
+import { arr, asObject, hex, int, member, obj, text, type Json } from './shape.ts';
 
 export interface Trustee {
   index: number;
@@ -85,7 +85,8 @@ export function checkTrusteeSignature(
     out.fail(check, e.seq, 'signerUnknown', { signer: String(signer) });
     return false;
   }
-  const p = e.payload as Json;
+  // The signer was read from the payload, so it is an object.
+  const p = asObject(e.payload) ?? {};
   let ok = false;
   try {
     ok = verifyDocument('trustee-message', unsigned(p), p.signature, t.signingKey, {
@@ -291,8 +292,7 @@ export function checkRound(entries: readonly Entry[], manifest: Manifest, out: C
   let jointKey: JointKey | null = null;
   for (const e of entries) {
     if (e.type === 'dkg-dealing' || e.type === 'dkg-complaint' || e.type === 'dkg-answer') {
-      const p = e.payload as Json | null;
-      const signer = e.type === 'dkg-complaint' ? p?.recipient : p?.dealer;
+      const signer = member(e.payload, e.type === 'dkg-complaint' ? 'recipient' : 'dealer');
       checkTrusteeSignature('4.2', e, signer, ceremony.trustees, out);
       // Entries after the joint key are out of order (2.5) and have no effect on QUAL.
       if (jointKey) continue;

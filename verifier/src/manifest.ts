@@ -5,6 +5,7 @@ import type { Entry } from './board.ts';
 import type { Collector } from './report.ts';
 import {
   arr,
+  asObject,
   bool,
   date,
   hex,
@@ -167,7 +168,8 @@ export function checkManifest(entries: readonly Entry[], out: Collector): Manife
     out.refuse('1.1', seq, e, 'manifest');
     // Keep going with what is readable, so that later checks can still name the election.
     if (typeof first.payload !== 'object' || first.payload === null) return null;
-    o = first.payload as Json;
+    // An array reads as an object without members: each field below then fails on its own.
+    o = asObject(first.payload) ?? {};
   }
   const g = <T>(what: string, f: () => T): T | undefined => out.guard('1.1', seq, what, f);
   g('manifest.version', () => {

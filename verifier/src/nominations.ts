@@ -7,7 +7,23 @@ import type { Entry } from './board.ts';
 import type { Profile } from '@saylau/protocol';
 import type { Manifest } from './manifest.ts';
 import type { Collector } from './report.ts';
-import { arr, date, hex, int, names, obj, oneOf, str, text, time, type Json, type Names } from './shape.ts';
+import {
+  arr,
+  asArray,
+  date,
+  dig,
+  hex,
+  int,
+  member,
+  names,
+  obj,
+  oneOf,
+  str,
+  text,
+  time,
+  type Json,
+  type Names,
+} from './shape.ts';
 
 export interface Roll {
   seq: number;
@@ -270,11 +286,10 @@ export function checkBallotFixed(
     same = false;
   }
   if (!same) {
-    const found = (e.payload as { contests?: { options?: { id?: unknown }[] }[] } | null)?.contests?.[0]
-      ?.options;
+    const found = asArray(dig(e.payload, 'contests', 0, 'options'));
     out.fail('3.3', e.seq, 'ballotFixedMismatch', {
       expected: options.map((o) => o.id).join(', '),
-      found: Array.isArray(found) ? found.map((o) => String(o?.id)).join(', ') : '?',
+      found: found ? found.map((o) => String(member(o, 'id'))).join(', ') : '?',
     });
   }
   // Later checks (6.1, 10.2) use the ballot as published: that is what voters saw and what counts index.
@@ -287,17 +302,16 @@ export function checkBallotFixed(
 
 /** The published contests as far as they are readable, or null. */
 function readContests(payload: unknown): ContestInfo[] | null {
-  const cs = (payload as { contests?: unknown } | null)?.contests;
-  if (!Array.isArray(cs) || cs.length === 0) return null;
+  const cs = asArray(member(payload, 'contests'));
+  if (!cs || cs.length === 0) return null;
   const out: ContestInfo[] = [];
-  for (const c of cs as { id?: unknown; kind?: unknown; options?: unknown }[]) {
-    if (typeof c?.id !== 'string' || (c.kind !== 'candidates' && c.kind !== 'question')) return null;
-    if (!Array.isArray(c.options)) return null;
-    const options = (c.options as { id?: unknown; kind?: unknown }[]).map((o) => ({
-      id: String(o?.id),
-      kind: String(o?.kind),
-    }));
-    out.push({ id: c.id, kind: c.kind, options });
+  for (const c of cs) {
+    const id = member(c, 'id');
+    const kind = member(c, 'kind');
+    const os = asArray(member(c, 'options'));
+    if (typeof id !== 'string' || (kind !== 'candidates' && kind !== 'question') || !os) return null;
+    const options = os.map((o) => ({ id: String(member(o, 'id')), kind: String(member(o, 'kind')) }));
+    out.push({ id, kind, options });
   }
   return out;
 }
