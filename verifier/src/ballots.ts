@@ -3,19 +3,12 @@
  * selection of each credential's last ballot (§10.10 T2) and the homomorphic sum of the selection.
  */
 import { availableParallelism } from 'node:os';
-import {
-  IDENTITY,
-  canonicalJson,
-  decodePoint,
-  encodePoint,
-  type ElectionParams,
-  type Point,
-} from '@saylau/crypto';
+import { IDENTITY, decodePoint, encodePoint, type ElectionParams, type Point } from '@saylau/crypto';
 import type { BallotItem, BatchResult } from './ballot-batch.ts';
 import type { Entry } from './board.ts';
 import { BallotPool } from './pool.ts';
 import type { Collector } from './report.ts';
-import { asArray, asString, member } from './shape.ts';
+import { asArray, asString, member, sameJson } from './shape.ts';
 
 /** Fewer ballots than this are verified in-thread: starting threads would cost more. */
 export const MIN_BALLOTS_FOR_WORKERS = 64;
@@ -76,8 +69,7 @@ function checkCopies(ballots: readonly Entry[], out: Collector): void {
     const copied = first as { where: string; other: number } | null;
     if (copied) {
       const [source] = sources;
-      const duplicate =
-        fresh === 0 && sources.size === 1 && canonicalJson(source!.payload) === canonicalJson(e.payload);
+      const duplicate = fresh === 0 && sources.size === 1 && sameJson(source!.payload, e.payload);
       if (duplicate) out.fail('7.5', e.seq, 'ballotDuplicate', { other: source!.seq });
       else out.fail('7.5', e.seq, 'ciphertextCopied', { where: copied.where, other: copied.other });
     }

@@ -2,7 +2,6 @@
  * Checks 3.1–3.4: the voter roll entry (SPEC §10.3), candidates (§10.4), the fixed ballot (§10.5)
  * and nomination extensions (§10.4.6).
  */
-import { canonicalJson } from '@saylau/crypto';
 import type { Entry } from './board.ts';
 import type { Profile } from '@saylau/protocol';
 import type { Manifest } from './manifest.ts';
@@ -14,15 +13,16 @@ import {
   dig,
   hex,
   int,
+  type Json,
   member,
   names,
+  type Names,
   obj,
   oneOf,
+  sameJson,
   str,
   text,
   time,
-  type Json,
-  type Names,
 } from './shape.ts';
 
 export interface Roll {
@@ -243,7 +243,7 @@ export function checkBallotFixed(
         return manifest.questions.map((q, i): ContestInfo => {
           const p = `ballot-fixed.contests[${i}]`;
           const c = obj(cs[i], p, ['id', 'kind', 'question', 'options']);
-          if (c.id !== q.id || c.kind !== 'question' || canonicalJson(c.question) !== canonicalJson(q.text))
+          if (c.id !== q.id || c.kind !== 'question' || !sameJson(c.question, q.text))
             out.fail('3.3', e.seq, 'questionMismatch', { question: q.id });
           const opts = arr(c.options, `${p}.options`, 2, 2).map((x, oi) => {
             const oo = obj(x, `${p}.options[${oi}]`, ['id', 'kind', 'names']);
@@ -279,13 +279,7 @@ export function checkBallotFixed(
     { id: 'against-all', kind: 'against-all', names: AGAINST_ALL },
   ];
   const expected = { contests: [{ id: 'akim', kind: 'candidates', options }] };
-  let same = false;
-  try {
-    same = canonicalJson(e.payload) === canonicalJson(expected);
-  } catch {
-    same = false;
-  }
-  if (!same) {
+  if (!sameJson(e.payload, expected)) {
     const found = asArray(dig(e.payload, 'contests', 0, 'options'));
     out.fail('3.3', e.seq, 'ballotFixedMismatch', {
       expected: options.map((o) => o.id).join(', '),

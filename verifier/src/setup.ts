@@ -1,6 +1,5 @@
 /** Check 5.1 (the credential list, SPEC §10.7, §7.3) and 6.1 (the election parameters, §10.8, §8.1). */
 import {
-  canonicalJson,
   decodeElectionParams,
   parseCredentialList,
   type ElectionParams,
@@ -10,7 +9,7 @@ import type { JointKey } from './ceremony.ts';
 import type { Manifest } from './manifest.ts';
 import type { ContestInfo, Roll } from './nominations.ts';
 import type { Collector } from './report.ts';
-import { asArray, int, member, obj } from './shape.ts';
+import { asArray, int, member, obj, sameJson } from './shape.ts';
 
 /**
  * 5.1: exactly one `credentials` entry, `list` a §7.3 list (valid keys, strictly ascending) and
@@ -68,8 +67,8 @@ export function checkParams(
   };
   // readParams decoded these params, so they are an object.
   const published = member(e.payload, 'params');
-  if (canonicalJson(published) === canonicalJson(expected)) return;
+  if (sameJson(published, expected)) return;
   for (const k of ['version', 'election', 'publicKey', 'contests'] as const)
-    if (canonicalJson(member(published, k) ?? null) !== canonicalJson(expected[k]))
+    if (!sameJson(member(published, k) ?? null, expected[k]))
       out.fail('6.1', e.seq, 'paramsField', { field: k });
 }

@@ -2,6 +2,7 @@
  * Strict reading of board payloads (SPEC §1.1): exact keys, exact types, exact formats. A refusal is
  * a ShapeError naming the JSON path and a catalog message key, so the report can be translated.
  */
+import { CryptoError, canonicalJson } from '@saylau/crypto';
 import type { MessageKey } from './catalog.ts';
 
 export type Params = Record<string, string | number>;
@@ -171,4 +172,18 @@ export function dig(v: unknown, ...path: readonly (string | number)[]): unknown 
 /** `v` if it is a string, else null. */
 export function asString(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
+}
+
+/**
+ * Whether two values have the same canonical JSON (SPEC §3.1). A value canonical JSON refuses (a
+ * fraction, an integer beyond 2^53 − 1, a lone surrogate on a tampered board) equals nothing, so the
+ * comparing check fails instead of the verifier stopping.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  try {
+    return canonicalJson(a) === canonicalJson(b);
+  } catch (e) {
+    if (e instanceof CryptoError) return false;
+    throw e;
+  }
 }

@@ -21,7 +21,7 @@ import type { Manifest } from './manifest.ts';
 import type { ContestInfo, Roll } from './nominations.ts';
 import { decideOutcome } from './outcome.ts';
 import type { Collector } from './report.ts';
-import { arr, asArray, dig, int, member, obj, str, time } from './shape.ts';
+import { arr, asArray, dig, int, member, obj, sameJson, str, time } from './shape.ts';
 
 interface Tally {
   entry: Entry;
@@ -223,7 +223,7 @@ export function checkTallyAndResult(ctx: TallyContext, out: Collector): void {
     obj(result.payload, 'result', ['roll', 'ballots', 'counted', 'revotes', 'trustees', 'contests']),
   );
   const published = asArray(member(result.payload, 'trustees'));
-  if (valid.length >= t && canonicalJson(published) !== canonicalJson(firstT))
+  if (valid.length >= t && !sameJson(published, firstT))
     out.fail('9.3', result.seq, 'resultTrustees', {
       published: published?.join(', ') ?? '-',
       expected: firstT.join(', '),
@@ -292,12 +292,7 @@ export function checkTallyAndResult(ctx: TallyContext, out: Collector): void {
       if (!manifest.profile || !info) out.fail('10.2', result.seq, 'outcomeUnverifiable', { contest: id });
       else {
         const expected = decideOutcome(info, c.counts, manifest.profile, tally.entry.hash);
-        let same = false;
-        try {
-          same = canonicalJson(c.outcome) === canonicalJson(expected);
-        } catch {
-          same = false;
-        }
+        const same = sameJson(c.outcome, expected);
         if (!same)
           out.fail('10.2', result.seq, 'outcomeWrong', { contest: id, expected: canonicalJson(expected) });
       }

@@ -8,7 +8,7 @@ import { checkBallots } from '../src/ballots.ts';
 import type { Entry } from '../src/board.ts';
 import type { Manifest } from '../src/manifest.ts';
 import { Collector } from '../src/report.ts';
-import { asArray, asObject, asString, dig, member } from '../src/shape.ts';
+import { asArray, asObject, asString, dig, member, sameJson } from '../src/shape.ts';
 import { checkTallyAndResult } from '../src/tally.ts';
 
 const JUNK: unknown[] = [null, 7, 'text', true, [], [1], {}, { 0: {} }];
@@ -79,6 +79,18 @@ describe('malformed payloads fail their check', () => {
         ['8.1', 'malformed'],
         ['8.2', 'malformed'],
       ]);
+    }
+  });
+});
+
+describe('comparing payloads', () => {
+  it('finds no value canonical JSON refuses equal to anything, itself included', () => {
+    expect(sameJson({ a: [1, 'x'] }, { a: [1, 'x'] })).toBe(true);
+    expect(sameJson({ b: 1, a: 2 }, { a: 2, b: 1 })).toBe(true);
+    expect(sameJson([1], [2])).toBe(false);
+    for (const bad of [0.5, 2 ** 60, '\ud800', { t: [1, 1.5] }]) {
+      expect(sameJson(bad, bad)).toBe(false);
+      expect(sameJson([1], bad)).toBe(false);
     }
   });
 });
