@@ -6,17 +6,16 @@
  */
 import type { Entry } from './board.ts';
 import type { Collector } from './report.ts';
+import { asString, member } from './shape.ts';
 
 /** A ballot cites a head at most this many entries before its own seq (SPEC §10.9.2 A4). */
 export const MAX_ANCHOR_AGE = 1000;
 
-type Anchored = { credential?: unknown; anchor?: { seq?: unknown; hash?: unknown } };
-
 /** The anchor, when it reads as one; otherwise 7.1 refuses the ballot and 7.6 has nothing to check. */
 function anchorOf(e: Entry): { seq: number; hash: string } | null {
-  const a = (e.payload as Anchored | null)?.anchor;
-  if (typeof a !== 'object' || a === null) return null;
-  const { seq, hash } = a;
+  const a = member(e.payload, 'anchor');
+  const seq = member(a, 'seq');
+  const hash = member(a, 'hash');
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return null;
   if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return null;
   return { seq, hash };
@@ -30,9 +29,9 @@ export function checkAnchors(entries: readonly Entry[], out: Collector): void {
   for (const e of entries) {
     if (e.type !== 'ballot') continue;
     const a = anchorOf(e);
-    const credential = (e.payload as Anchored | null)?.credential;
-    const before = typeof credential === 'string' ? previous.get(credential) : undefined;
-    if (typeof credential === 'string') previous.set(credential, e);
+    const credential = asString(member(e.payload, 'credential'));
+    const before = credential === null ? undefined : previous.get(credential);
+    if (credential !== null) previous.set(credential, e);
     if (!a) continue;
     const cited = bySeq.get(a.seq);
     // A1: before the ballot, and the cited entry is on this board with the cited hash.

@@ -3,18 +3,12 @@
  * selection of each credential's last ballot (§10.10 T2) and the homomorphic sum of the selection.
  */
 import { availableParallelism } from 'node:os';
-import {
-  IDENTITY,
-  canonicalJson,
-  decodePoint,
-  encodePoint,
-  type ElectionParams,
-  type Point,
-} from '@saylau/crypto';
+import { IDENTITY, decodePoint, encodePoint, type ElectionParams, type Point } from '@saylau/crypto';
 import type { BallotItem, BatchResult } from './ballot-batch.ts';
 import type { Entry } from './board.ts';
 import { BallotPool } from './pool.ts';
 import type { Collector } from './report.ts';
+import { asArray, asString, member, sameJson } from './shape.ts';
 
 /** Fewer ballots than this are verified in-thread: starting threads would cost more. */
 export const MIN_BALLOTS_FOR_WORKERS = 64;
@@ -47,8 +41,6 @@ export function startPool(
   return new BallotPool(params, ballotWorkers(ballots, workers));
 }
 
-type BallotLike = { credential?: unknown; contests?: { choices?: { alpha?: unknown; beta?: unknown }[] }[] };
-
 /** 7.5: no ciphertext alpha‖beta twice on the board, and no ballot twice (SPEC §10.9.2). */
 function checkCopies(ballots: readonly Entry[], out: Collector): void {
   const seen = new Map<string, Entry>();
@@ -57,10 +49,13 @@ function checkCopies(ballots: readonly Entry[], out: Collector): void {
     const sources = new Set<Entry>();
     let first: { where: string; other: number } | null = null;
     let fresh = 0;
-    (e.payload as BallotLike | null)?.contests?.forEach((c, ci) =>
-      c?.choices?.forEach((ch, oi) => {
-        if (typeof ch?.alpha !== 'string' || typeof ch?.beta !== 'string') return;
-        const key = ch.alpha + ch.beta;
+    // Whatever does not read as ciphertexts here is refused by 7.1.
+    asArray(member(e.payload, 'contests'))?.forEach((c, ci) =>
+      asArray(member(c, 'choices'))?.forEach((ch, oi) => {
+        const alpha = asString(member(ch, 'alpha'));
+        const beta = asString(member(ch, 'beta'));
+        if (alpha === null || beta === null) return;
+        const key = alpha + beta;
         const other = seen.get(key);
         if (mine.has(key)) first ??= { where: `contests[${ci}].choices[${oi}]`, other: e.seq };
         else if (other) {
@@ -74,8 +69,7 @@ function checkCopies(ballots: readonly Entry[], out: Collector): void {
     const copied = first as { where: string; other: number } | null;
     if (copied) {
       const [source] = sources;
-      const duplicate =
-        fresh === 0 && sources.size === 1 && canonicalJson(source!.payload) === canonicalJson(e.payload);
+      const duplicate = fresh === 0 && sources.size === 1 && sameJson(source!.payload, e.payload);
       if (duplicate) out.fail('7.5', e.seq, 'ballotDuplicate', { other: source!.seq });
       else out.fail('7.5', e.seq, 'ciphertextCopied', { where: copied.where, other: copied.other });
     }
@@ -101,15 +95,14 @@ export async function checkBallots(
   // T2: per credential the ballot with the highest seq (the last on the board).
   const last = new Map<string, Entry>();
   for (const e of cast) {
-    const c = (e.payload as BallotLike | null)?.credential;
-    last.set(typeof c === 'string' ? c : `#${e.seq}`, e);
+    last.set(asString(member(e.payload, 'credential')) ?? `#${e.seq}`, e);
   }
   const selected = new Set(last.values());
   if (ballots.length > 0 && credentials === null) out.fail('7.2', null, 'noCredentialList');
   if (credentials)
     for (const e of ballots) {
-      const c = (e.payload as BallotLike | null)?.credential;
-      if (typeof c !== 'string' || !credentials.has(c)) out.fail('7.2', e.seq, 'credentialUnknown');
+      const c = asString(member(e.payload, 'credential'));
+      if (c === null || !credentials.has(c)) out.fail('7.2', e.seq, 'credentialUnknown');
     }
   checkCopies(ballots, out);
   const selection: Selection = { ballots: cast.length, counted: last.size, sums: null, unsummed: [] };

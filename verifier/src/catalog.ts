@@ -2,10 +2,12 @@
  * The verifier's words in Kazakh, Russian and English: check titles (SPEC §11), failure messages and
  * the CLI report. `{name}` is replaced by a parameter. Every key exists in every language (typed).
  */
+import { LANGS, type Lang } from '@saylau/protocol/lang';
 import type { Params } from './shape.ts';
 
-export const LANGUAGES = ['kk', 'ru', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** The report speaks the board's languages (SPEC §10). */
+export const LANGUAGES = LANGS;
+export type Language = Lang;
 
 const en = {
   // Check titles (SPEC §11).

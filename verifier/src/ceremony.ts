@@ -7,7 +7,6 @@
 import {
   bytesEqual,
   bytesToHex,
-  canonicalJson,
   decodeCommitments,
   decodeComplaint,
   decodeComplaintAnswer,
@@ -32,7 +31,7 @@ import {
 import type { Entry } from './board.ts';
 import type { Manifest } from './manifest.ts';
 import type { CheckId, Collector } from './report.ts';
-import { arr, hex, int, obj, text, type Json } from './shape.ts';
+import { arr, asObject, hex, int, type Json, member, obj, sameJson, text } from './shape.ts';
 
 export interface Trustee {
   index: number;
@@ -85,7 +84,8 @@ export function checkTrusteeSignature(
     out.fail(check, e.seq, 'signerUnknown', { signer: String(signer) });
     return false;
   }
-  const p = e.payload as Json;
+  // The signer was read from the payload, so it is an object.
+  const p = asObject(e.payload) ?? {};
   let ok = false;
   try {
     ok = verifyDocument('trustee-message', unsigned(p), p.signature, t.signingKey, {
@@ -141,7 +141,12 @@ function checkTrustees(entries: readonly Entry[], manifest: Manifest, out: Colle
       if (n !== registered.length)
         out.fail('4.1', e.seq, 'ceremonyCount', { n, registered: registered.length });
       // The registered trustees in index order, exactly as their entries (§10.6.2).
-      if (canonicalJson(o.trustees) !== canonicalJson(registered.map((y) => y.payload)))
+      if (
+        !sameJson(
+          o.trustees,
+          registered.map((y) => y.payload),
+        )
+      )
         out.fail('4.1', e.seq, 'ceremonyTrustees');
       // §10.6.2: H256_fingerprint(JCS({version, election, purpose, manifest, t, n, trustees})).
       const expected = bytesToHex(
@@ -291,8 +296,7 @@ export function checkRound(entries: readonly Entry[], manifest: Manifest, out: C
   let jointKey: JointKey | null = null;
   for (const e of entries) {
     if (e.type === 'dkg-dealing' || e.type === 'dkg-complaint' || e.type === 'dkg-answer') {
-      const p = e.payload as Json | null;
-      const signer = e.type === 'dkg-complaint' ? p?.recipient : p?.dealer;
+      const signer = member(e.payload, e.type === 'dkg-complaint' ? 'recipient' : 'dealer');
       checkTrusteeSignature('4.2', e, signer, ceremony.trustees, out);
       // Entries after the joint key are out of order (2.5) and have no effect on QUAL.
       if (jointKey) continue;
@@ -344,7 +348,7 @@ function checkJointKey(
     const qualified = arr(o.qualified, 'joint-key.qualified').map((i, k) =>
       int(i, `joint-key.qualified[${k}]`, 1, c.n),
     );
-    if (canonicalJson(qualified) !== canonicalJson(qual))
+    if (!sameJson(qualified, qual))
       out.fail('4.5', e.seq, 'qualMismatch', { published: qualified.join(', '), expected: qual.join(', ') });
     if (expectedKey !== null && expectedKey !== o.publicKey) out.fail('4.5', e.seq, 'jointKeyMismatch');
     const published = arr(o.publicShares, 'joint-key.publicShares', c.n, c.n).map((x, k) => {

@@ -6,7 +6,7 @@ import { ballotHash, trackerFromHash, verifyDocument } from '@saylau/crypto';
 import type { Entry } from './board.ts';
 import type { Manifest } from './manifest.ts';
 import type { Collector } from './report.ts';
-import { hex, int, obj, str } from './shape.ts';
+import { hex, int, member, obj, str } from './shape.ts';
 
 export interface SignedCheckpoint {
   checkpoint: { election: string; seq: number; head: string };
@@ -76,7 +76,7 @@ export interface ReceiptStatus {
 }
 
 const trackerOf = (e: Entry): string => trackerFromHash(ballotHash(e.payload));
-const credentialOf = (e: Entry): unknown => (e.payload as { credential?: unknown } | null)?.credential;
+const credentialOf = (e: Entry): unknown => member(e.payload, 'credential');
 
 /** The receipted ballot is at its seq with its hash and tracker (§8.4); else a failure naming what is there. */
 function matchReceipt(

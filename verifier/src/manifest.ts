@@ -1,9 +1,11 @@
 /** Checks 1.1–1.3: the manifest (SPEC §10.1) and its rule profile (§10.2). */
 import { parseSigningPublicKey } from '@saylau/crypto';
+import type { Education, Profile, RouteKind } from '@saylau/protocol';
 import type { Entry } from './board.ts';
 import type { Collector } from './report.ts';
 import {
   arr,
+  asObject,
   bool,
   date,
   hex,
@@ -19,8 +21,14 @@ import {
   type Names,
 } from './shape.ts';
 
-export const ROUTES = ['public-association', 'citizen-assembly', 'party', 'self'] as const;
-export type RouteKind = (typeof ROUTES)[number];
+// §10.2's lists, checked against the protocol's types; reading them stays this verifier's own code.
+export const ROUTES = [
+  'public-association',
+  'citizen-assembly',
+  'party',
+  'self',
+] as const satisfies readonly RouteKind[];
+const EDUCATION = ['secondary', 'vocational', 'higher'] as const satisfies readonly Education[];
 const CALENDAR = ['nominationCloses', 'registrationCloses', 'votingOpens', 'votingCloses'] as const;
 
 export interface Calendar {
@@ -28,19 +36,6 @@ export interface Calendar {
   registrationCloses: number;
   votingOpens: number;
   votingCloses: number;
-}
-
-export interface Profile {
-  name: 'reform' | 'law-2021';
-  routes: RouteKind[];
-  signaturesFrom: RouteKind[];
-  signaturePercent: number;
-  oneSignaturePerSigner: boolean;
-  onePartyCandidate: boolean;
-  minimumAge: number;
-  minimumEducation: string | null;
-  againstAllWins: 'repeat' | 'off';
-  tie: 'repeat' | 'lot';
 }
 
 export interface Manifest {
@@ -124,7 +119,7 @@ function checkProfile(v: unknown, out: Collector): Profile | null {
         minimumEducation:
           o.minimumEducation === null
             ? null
-            : oneOf(o.minimumEducation, 'profile.minimumEducation', ['secondary', 'vocational', 'higher']),
+            : oneOf(o.minimumEducation, 'profile.minimumEducation', EDUCATION),
         againstAllWins: oneOf(o.againstAllWins, 'profile.againstAllWins', ['repeat', 'off'] as const),
         tie: oneOf(o.tie, 'profile.tie', ['repeat', 'lot'] as const),
       };
@@ -173,7 +168,8 @@ export function checkManifest(entries: readonly Entry[], out: Collector): Manife
     out.refuse('1.1', seq, e, 'manifest');
     // Keep going with what is readable, so that later checks can still name the election.
     if (typeof first.payload !== 'object' || first.payload === null) return null;
-    o = first.payload as Json;
+    // An array reads as an object without members: each field below then fails on its own.
+    o = asObject(first.payload) ?? {};
   }
   const g = <T>(what: string, f: () => T): T | undefined => out.guard('1.1', seq, what, f);
   g('manifest.version', () => {

@@ -2,11 +2,28 @@
  * Checks 3.1–3.4: the voter roll entry (SPEC §10.3), candidates (§10.4), the fixed ballot (§10.5)
  * and nomination extensions (§10.4.6).
  */
-import { canonicalJson } from '@saylau/crypto';
 import type { Entry } from './board.ts';
-import type { Manifest, Profile } from './manifest.ts';
+import type { Profile } from '@saylau/protocol';
+import type { Manifest } from './manifest.ts';
 import type { Collector } from './report.ts';
-import { arr, date, hex, int, names, obj, oneOf, str, text, time, type Json, type Names } from './shape.ts';
+import {
+  arr,
+  asArray,
+  date,
+  dig,
+  hex,
+  int,
+  type Json,
+  member,
+  names,
+  type Names,
+  obj,
+  oneOf,
+  sameJson,
+  str,
+  text,
+  time,
+} from './shape.ts';
 
 export interface Roll {
   seq: number;
@@ -226,7 +243,7 @@ export function checkBallotFixed(
         return manifest.questions.map((q, i): ContestInfo => {
           const p = `ballot-fixed.contests[${i}]`;
           const c = obj(cs[i], p, ['id', 'kind', 'question', 'options']);
-          if (c.id !== q.id || c.kind !== 'question' || canonicalJson(c.question) !== canonicalJson(q.text))
+          if (c.id !== q.id || c.kind !== 'question' || !sameJson(c.question, q.text))
             out.fail('3.3', e.seq, 'questionMismatch', { question: q.id });
           const opts = arr(c.options, `${p}.options`, 2, 2).map((x, oi) => {
             const oo = obj(x, `${p}.options[${oi}]`, ['id', 'kind', 'names']);
@@ -262,18 +279,11 @@ export function checkBallotFixed(
     { id: 'against-all', kind: 'against-all', names: AGAINST_ALL },
   ];
   const expected = { contests: [{ id: 'akim', kind: 'candidates', options }] };
-  let same = false;
-  try {
-    same = canonicalJson(e.payload) === canonicalJson(expected);
-  } catch {
-    same = false;
-  }
-  if (!same) {
-    const found = (e.payload as { contests?: { options?: { id?: unknown }[] }[] } | null)?.contests?.[0]
-      ?.options;
+  if (!sameJson(e.payload, expected)) {
+    const found = asArray(dig(e.payload, 'contests', 0, 'options'));
     out.fail('3.3', e.seq, 'ballotFixedMismatch', {
       expected: options.map((o) => o.id).join(', '),
-      found: Array.isArray(found) ? found.map((o) => String(o?.id)).join(', ') : '?',
+      found: found ? found.map((o) => String(member(o, 'id'))).join(', ') : '?',
     });
   }
   // Later checks (6.1, 10.2) use the ballot as published: that is what voters saw and what counts index.
@@ -286,17 +296,16 @@ export function checkBallotFixed(
 
 /** The published contests as far as they are readable, or null. */
 function readContests(payload: unknown): ContestInfo[] | null {
-  const cs = (payload as { contests?: unknown } | null)?.contests;
-  if (!Array.isArray(cs) || cs.length === 0) return null;
+  const cs = asArray(member(payload, 'contests'));
+  if (!cs || cs.length === 0) return null;
   const out: ContestInfo[] = [];
-  for (const c of cs as { id?: unknown; kind?: unknown; options?: unknown }[]) {
-    if (typeof c?.id !== 'string' || (c.kind !== 'candidates' && c.kind !== 'question')) return null;
-    if (!Array.isArray(c.options)) return null;
-    const options = (c.options as { id?: unknown; kind?: unknown }[]).map((o) => ({
-      id: String(o?.id),
-      kind: String(o?.kind),
-    }));
-    out.push({ id: c.id, kind: c.kind, options });
+  for (const c of cs) {
+    const id = member(c, 'id');
+    const kind = member(c, 'kind');
+    const os = asArray(member(c, 'options'));
+    if (typeof id !== 'string' || (kind !== 'candidates' && kind !== 'question') || !os) return null;
+    const options = os.map((o) => ({ id: String(member(o, 'id')), kind: String(member(o, 'kind')) }));
+    out.push({ id, kind, options });
   }
   return out;
 }

@@ -1,33 +1,16 @@
-/** Check 2.5: entry types are known and in the order of the SPEC §10 table. */
+/**
+ * Check 2.5: entry types are known and in the order of the SPEC §10 table. The types are the
+ * protocol's table; the rules over them are this verifier's own.
+ */
+import { ENTRY_TYPES } from '@saylau/protocol/entries';
+import type { EntryType } from '@saylau/protocol';
 import type { Entry } from './board.ts';
 import type { Collector } from './report.ts';
 
-export const ENTRY_TYPES = [
-  'manifest',
-  'roll',
-  'nomination-extended',
-  'candidate',
-  'ballot-fixed',
-  'trustee',
-  'ceremony',
-  'dkg-dealing',
-  'dkg-complaint',
-  'dkg-answer',
-  'joint-key',
-  'ceremony-reset',
-  'credentials',
-  'voting-opened',
-  'ballot',
-  'voting-closed',
-  'tally',
-  'decryption',
-  'result',
-] as const;
-
 /** Set up before voting opens: every type between the manifest and `voting-opened` (§10 table). */
-const SETUP = new Set<string>(ENTRY_TYPES.slice(1, ENTRY_TYPES.indexOf('voting-opened')));
+const SETUP: ReadonlySet<string> = new Set(ENTRY_TYPES.slice(1, ENTRY_TYPES.indexOf('voting-opened')));
 /** At most one each (roll and credentials are counted by 3.1 and 5.1). */
-const ONCE = new Set([
+const ONCE: ReadonlySet<string> = new Set<EntryType>([
   'ballot-fixed',
   'ceremony',
   'joint-key',
@@ -36,7 +19,7 @@ const ONCE = new Set([
   'tally',
   'result',
 ]);
-const DKG = new Set(['dkg-dealing', 'dkg-complaint', 'dkg-answer']);
+const DKG: ReadonlySet<string> = new Set<EntryType>(['dkg-dealing', 'dkg-complaint', 'dkg-answer']);
 /** A ceremony round's entries, `trustee` to `joint-key` (§10 table), which a `ceremony-reset` voids (§10.6.7). */
 export const ROUND_TYPES: ReadonlySet<string> = new Set(
   ENTRY_TYPES.slice(ENTRY_TYPES.indexOf('trustee'), ENTRY_TYPES.indexOf('joint-key') + 1),

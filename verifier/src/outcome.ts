@@ -3,7 +3,7 @@
  * 10.2 (§11.2). Kept apart from the server's code on purpose (§11).
  */
 import { createHash } from 'node:crypto';
-import type { Profile } from './manifest.ts';
+import type { Profile } from '@saylau/protocol';
 import type { ContestInfo } from './nominations.ts';
 
 /** The lot of R7: the tied ids in ballot order and the hex SHA-256 that chose among them. */

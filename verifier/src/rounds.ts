@@ -9,7 +9,7 @@ import { checkRound, type CeremonyResult } from './ceremony.ts';
 import type { Manifest } from './manifest.ts';
 import { ROUND_TYPES } from './order.ts';
 import type { Collector } from './report.ts';
-import { account, hex, int, obj, text, type Json } from './shape.ts';
+import { account, hex, int, member, obj, text } from './shape.ts';
 
 export interface Round {
   /** The round's ceremony entries in board order. */
@@ -58,7 +58,7 @@ function checkReset(e: Entry, expected: number, r: Round, opened: number, out: C
     text(o.reason, 'ceremony-reset.reason', 500);
     if (round !== expected) out.fail('4.6', e.seq, 'resetRound', { round, expected });
     const c = r.entries.find((x) => x.type === 'ceremony');
-    const published = (c?.payload as Json | null)?.fingerprint;
+    const published = member(c?.payload, 'fingerprint');
     if (!c) out.fail('4.6', e.seq, 'resetNoCeremony');
     else if (published !== fingerprint)
       out.fail('4.6', e.seq, 'resetFingerprint', { expected: String(published) });
@@ -73,14 +73,15 @@ function checkFreshKeys(rounds: readonly Round[], out: Collector): void {
   rounds.forEach((r, k) => {
     const trustees = r.entries.filter((e) => e.type === 'trustee');
     for (const e of trustees) {
-      const p = e.payload as Json | null;
-      if (k > 0 && (earlier.has(p?.signingKey) || earlier.has(p?.boxKey)))
+      const signingKey = member(e.payload, 'signingKey');
+      const boxKey = member(e.payload, 'boxKey');
+      if (k > 0 && (earlier.has(signingKey) || earlier.has(boxKey)))
         out.fail('4.7', e.seq, 'keyFromEarlierRound', { round: k });
     }
-    for (const e of trustees) {
-      const p = e.payload as Json | null;
-      if (typeof p?.signingKey === 'string') earlier.add(p.signingKey);
-      if (typeof p?.boxKey === 'string') earlier.add(p.boxKey);
-    }
+    for (const e of trustees)
+      for (const key of ['signingKey', 'boxKey']) {
+        const v = member(e.payload, key);
+        if (typeof v === 'string') earlier.add(v);
+      }
   });
 }

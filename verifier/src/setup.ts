@@ -1,6 +1,5 @@
 /** Check 5.1 (the credential list, SPEC §10.7, §7.3) and 6.1 (the election parameters, §10.8, §8.1). */
 import {
-  canonicalJson,
   decodeElectionParams,
   parseCredentialList,
   type ElectionParams,
@@ -10,7 +9,7 @@ import type { JointKey } from './ceremony.ts';
 import type { Manifest } from './manifest.ts';
 import type { ContestInfo, Roll } from './nominations.ts';
 import type { Collector } from './report.ts';
-import { int, obj } from './shape.ts';
+import { asArray, int, member, obj, sameJson } from './shape.ts';
 
 /**
  * 5.1: exactly one `credentials` entry, `list` a §7.3 list (valid keys, strictly ascending) and
@@ -26,7 +25,6 @@ export function checkCredentials(
   all.slice(1).forEach((e) => out.fail('5.1', e.seq, 'credentialsAgain'));
   const e = all[0];
   if (!e) return null;
-  const p = e.payload as { list?: unknown } | null;
   out.guard('5.1', e.seq, 'credentials', () => {
     const o = obj(e.payload, 'credentials', ['count', 'list']);
     const count = int(o.count, 'credentials.count');
@@ -34,7 +32,8 @@ export function checkCredentials(
     if (count !== list.length) out.fail('5.1', e.seq, 'credentialsCount', { count, length: list.length });
     if (roll && count !== roll.count) out.fail('5.1', e.seq, 'credentialsRoll', { count, roll: roll.count });
   });
-  return new Set(Array.isArray(p?.list) ? p.list.filter((x): x is string => typeof x === 'string') : []);
+  const list = asArray(member(e.payload, 'list')) ?? [];
+  return new Set(list.filter((x): x is string => typeof x === 'string'));
 }
 
 /** The §8.1 parameters of the `voting-opened` entry, decoded (null if absent or refused: 6.1 fails). */
@@ -66,9 +65,10 @@ export function checkParams(
     publicKey: jointKey?.publicKey ?? null,
     contests: contests?.map((c) => ({ id: c.id, options: c.options.length })) ?? null,
   };
-  const published = (e.payload as { params: Record<string, unknown> }).params;
-  if (canonicalJson(published) === canonicalJson(expected)) return;
+  // readParams decoded these params, so they are an object.
+  const published = member(e.payload, 'params');
+  if (sameJson(published, expected)) return;
   for (const k of ['version', 'election', 'publicKey', 'contests'] as const)
-    if (canonicalJson(published[k] ?? null) !== canonicalJson(expected[k]))
+    if (!sameJson(member(published, k) ?? null, expected[k]))
       out.fail('6.1', e.seq, 'paramsField', { field: k });
 }

@@ -2,6 +2,7 @@
  * Strict reading of board payloads (SPEC §1.1): exact keys, exact types, exact formats. A refusal is
  * a ShapeError naming the JSON path and a catalog message key, so the report can be translated.
  */
+import { CryptoError, canonicalJson } from '@saylau/crypto';
 import type { MessageKey } from './catalog.ts';
 
 export type Params = Record<string, string | number>;
@@ -29,6 +30,12 @@ const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d
 
 export type Json = Record<string, unknown>;
 
+/** A JSON object (not an array), any keys. */
+export function record(v: unknown, path: string): Json {
+  const o = asObject(v);
+  return o ?? bad(path, 'shapeObject');
+}
+
 /** An object with exactly `keys` (plus any of `optional`). */
 export function obj(
   v: unknown,
@@ -36,8 +43,7 @@ export function obj(
   keys: readonly string[],
   optional: readonly string[] = [],
 ): Json {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) bad(path, 'shapeObject');
-  const o = v as Json;
+  const o = record(v, path);
   for (const k of Object.keys(o))
     if (!keys.includes(k) && !optional.includes(k)) bad(path, 'shapeExtra', { field: k });
   for (const k of keys) if (!Object.hasOwn(o, k)) bad(`${path}.${k}`, 'shapeMissing');
@@ -132,4 +138,52 @@ export function time(v: unknown, path: string): number {
 /** The same JSON value (compared in canonical form by the caller when order matters). */
 export function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && new Set(a).size === a.length && b.every((x) => a.includes(x));
+}
+
+/*
+ * Lenient reads, for checks that use what they can read of a payload: a board is untrusted
+ * (SPEC §11), so these never throw and never assume a shape. Refusing a malformed payload is the
+ * strict decoders' job (above), under the check that owns it.
+ */
+
+/** `v` as a JSON object, or null (null, arrays and scalars are not). */
+export function asObject(v: unknown): Json | null {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null;
+}
+
+/** `v` as an array, or null. */
+export function asArray(v: unknown): readonly unknown[] | null {
+  return Array.isArray(v) ? v : null;
+}
+
+/** The own member `key` of an object, or undefined (also for anything that is not an object). */
+export function member(v: unknown, key: string): unknown {
+  const o = asObject(v);
+  return o !== null && Object.hasOwn(o, key) ? o[key] : undefined;
+}
+
+/** Follow object keys and array indices from `v`; undefined as soon as one is absent. */
+export function dig(v: unknown, ...path: readonly (string | number)[]): unknown {
+  let x = v;
+  for (const k of path) x = typeof k === 'number' ? asArray(x)?.[k] : member(x, k);
+  return x;
+}
+
+/** `v` if it is a string, else null. */
+export function asString(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+/**
+ * Whether two values have the same canonical JSON (SPEC §3.1). A value canonical JSON refuses (a
+ * fraction, an integer beyond 2^53 − 1, a lone surrogate on a tampered board) equals nothing, so the
+ * comparing check fails instead of the verifier stopping.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  try {
+    return canonicalJson(a) === canonicalJson(b);
+  } catch (e) {
+    if (e instanceof CryptoError) return false;
+    throw e;
+  }
 }

@@ -21,7 +21,7 @@ import type { Manifest } from './manifest.ts';
 import type { ContestInfo, Roll } from './nominations.ts';
 import { decideOutcome } from './outcome.ts';
 import type { Collector } from './report.ts';
-import { arr, int, obj, str, time, type Json } from './shape.ts';
+import { arr, asArray, dig, int, member, obj, sameJson, str, time } from './shape.ts';
 
 interface Tally {
   entry: Entry;
@@ -85,12 +85,8 @@ function checkTally(
   if (!params) return tally;
   tally.ciphertexts =
     out.guard('8.2', e.seq, 'tally', () => {
-      const cs = arr(
-        (e.payload as Json).contests,
-        'tally.contests',
-        params.contests.length,
-        params.contests.length,
-      );
+      const n = params.contests.length;
+      const cs = arr(member(e.payload, 'contests'), 'tally.contests', n, n);
       return params.contests.map((shape, ci) => {
         const p = `tally.contests[${ci}]`;
         const c = obj(cs[ci], p, ['id', 'ciphertexts']);
@@ -103,12 +99,12 @@ function checkTally(
     }) ?? null;
   // T3: the sum of the counted ballots, option by option.
   if (tally.ciphertexts && selection.sums) {
-    const cs = (e.payload as { contests: { ciphertexts: { alpha: string; beta: string }[] }[] }).contests;
     let wrong = 0;
     selection.sums.forEach((row, ci) =>
       row.forEach((s, oi) => {
-        const t = cs[ci]!.ciphertexts[oi]!;
-        if (t.alpha !== s.alpha || t.beta !== s.beta) {
+        // Decoded above: the published ciphertext is there, as hex strings.
+        const t = dig(e.payload, 'contests', ci, 'ciphertexts', oi);
+        if (member(t, 'alpha') !== s.alpha || member(t, 'beta') !== s.beta) {
           wrong++;
           out.fail('8.2', e.seq, 'tallySum', { contest: params.contests[ci]!.id, option: oi });
         }
@@ -130,8 +126,7 @@ function checkDecryption(
   seen: Set<number>,
   out: Collector,
 ): Decryption | null {
-  const p = e.payload as Json | null;
-  const signed = checkTrusteeSignature('9.1', e, p?.trustee, ceremony.trustees, out);
+  const signed = checkTrusteeSignature('9.1', e, member(e.payload, 'trustee'), ceremony.trustees, out);
   return (
     out.guard('9.2', e.seq, 'decryption', () => {
       const o = obj(e.payload, 'decryption', ['trustee', 'contests', 'signature']);
@@ -227,10 +222,8 @@ export function checkTallyAndResult(ctx: TallyContext, out: Collector): void {
   const r = out.guard('10.3', result.seq, 'result', () =>
     obj(result.payload, 'result', ['roll', 'ballots', 'counted', 'revotes', 'trustees', 'contests']),
   );
-  const published = Array.isArray((result.payload as Json | null)?.trustees)
-    ? ((result.payload as Json).trustees as unknown[])
-    : null;
-  if (valid.length >= t && canonicalJson(published) !== canonicalJson(firstT))
+  const published = asArray(member(result.payload, 'trustees'));
+  if (valid.length >= t && !sameJson(published, firstT))
     out.fail('9.3', result.seq, 'resultTrustees', {
       published: published?.join(', ') ?? '-',
       expected: firstT.join(', '),
@@ -261,7 +254,7 @@ export function checkTallyAndResult(ctx: TallyContext, out: Collector): void {
       });
     });
   }
-  const rc = (r?.contests ?? (result.payload as Json | null)?.contests) as unknown;
+  const rc = r?.contests ?? member(result.payload, 'contests');
   const contests =
     out.guard('10.3', result.seq, 'result.contests', () =>
       arr(rc, 'result.contests', params.contests.length, params.contests.length).map((c, ci) => {
@@ -299,12 +292,7 @@ export function checkTallyAndResult(ctx: TallyContext, out: Collector): void {
       if (!manifest.profile || !info) out.fail('10.2', result.seq, 'outcomeUnverifiable', { contest: id });
       else {
         const expected = decideOutcome(info, c.counts, manifest.profile, tally.entry.hash);
-        let same = false;
-        try {
-          same = canonicalJson(c.outcome) === canonicalJson(expected);
-        } catch {
-          same = false;
-        }
+        const same = sameJson(c.outcome, expected);
         if (!same)
           out.fail('10.2', result.seq, 'outcomeWrong', { contest: id, expected: canonicalJson(expected) });
       }

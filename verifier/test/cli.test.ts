@@ -107,7 +107,7 @@ describe('saylau-verify', () => {
     expect(report.ballots).toBe(entries.filter((e) => e.type === 'ballot').length);
     expect(report.checks).toHaveLength(36);
     // The verified result, with names, equals the published one.
-    const published = entries.at(-1)!.payload as { contests: { counts: number[]; outcome: unknown }[] };
+    const published: { contests: { counts: number[]; outcome: unknown }[] } = entries.at(-1)!.payload;
     const result = (
       report as unknown as { result: { contests: { options: { count: number }[]; outcome: unknown }[] } }
     ).result;

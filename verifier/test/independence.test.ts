@@ -1,7 +1,10 @@
 /**
  * Independence: the verifier works from the board and SPEC.md alone, so nothing it runs
- * may come from server/ or ballot-client/. Every import of every verifier/src file is resolved and
- * followed; the walk fails on a path into either package or on a package other than the allowed ones.
+ * may come from server/ or ballot-client/ (nor the tools in server/). Every import of every
+ * verifier/src file is resolved and followed; the walk fails on a path into another package's
+ * files or on a package other than the allowed ones. The protocol package is what all parties agree
+ * on: the verifier may name its types, and at run time only its entry table and language list —
+ * never its payload schemas, so the board is still decoded by the verifier's own code (SPEC §11).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -9,20 +12,54 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const src = join(root, 'verifier', 'src');
-/** Packages the verifier may use: the crypto core and its own CLI libraries. */
-const ALLOWED = new Set(['@saylau/crypto', 'commander', 'cli-progress', 'zod', 'tsx']);
+const PROTOCOL = '@saylau/protocol';
+/** Packages the verifier may use: the crypto core, the protocol (see below) and its own CLI libraries. */
+const ALLOWED = new Set(['@saylau/crypto', PROTOCOL, 'commander', 'cli-progress', 'zod', 'tsx']);
+/** The protocol's sub-paths the verifier may run: each resolved to its file, which the walk follows. */
+const protocolExports = (
+  JSON.parse(readFileSync(join(root, 'protocol', 'package.json'), 'utf8')) as {
+    exports: Record<string, string>;
+  }
+).exports;
+const PROTOCOL_RUNTIME = new Map(
+  ['entries', 'lang'].map((p) => [`${PROTOCOL}/${p}`, resolve(root, 'protocol', protocolExports[`./${p}`]!)]),
+);
 const IMPORT =
-  /(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|new URL\(\s*['"]([^'"]+)['"]/g;
+  /(?:import|export)\s([^;]*?)from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|new URL\(\s*['"]([^'"]+)['"]/g;
 
-function specifiers(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(IMPORT)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+interface Import {
+  specifier: string;
+  /** `import type` / `export type`: erased, so nothing of it runs. */
+  typeOnly: boolean;
 }
 
-/** Every local file reachable from verifier/src, and every bare package it names. */
-function walk(): { files: string[]; packages: Set<string> } {
+function imports(text: string): Import[] {
+  return [...text.matchAll(IMPORT)].map((m) => ({
+    specifier: (m[2] ?? m[3] ?? m[4])!,
+    typeOnly: /^type\s/.test(m[1] ?? ''),
+  }));
+}
+
+const packageOf = (s: string): string =>
+  s
+    .split('/')
+    .slice(0, s.startsWith('@') ? 2 : 1)
+    .join('/');
+
+/** Why a bare import is not allowed, or null. */
+function refusal(i: Import): string | null {
+  const pkg = packageOf(i.specifier);
+  if (!ALLOWED.has(pkg)) return `package ${pkg}`;
+  if (pkg === PROTOCOL && !i.typeOnly && !PROTOCOL_RUNTIME.has(i.specifier))
+    return `${i.specifier} at run time`;
+  return null;
+}
+
+/** Every local file reachable from verifier/src, every bare package it names, and what is refused. */
+function walk(): { files: string[]; packages: Set<string>; refused: string[] } {
   const files = new Set<string>();
   const packages = new Set<string>();
+  const refused: string[] = [];
   const queue = readdirSync(src)
     .filter((f) => /\.(ts|mjs)$/.test(f))
     .map((f) => join(src, f));
@@ -30,33 +67,71 @@ function walk(): { files: string[]; packages: Set<string> } {
     const file = queue.pop()!;
     if (files.has(file)) continue;
     files.add(file);
-    for (const s of specifiers(file)) {
+    for (const i of imports(readFileSync(file, 'utf8'))) {
+      const s = i.specifier;
       if (s.startsWith('.') || s.startsWith('/')) queue.push(resolve(dirname(file), s));
-      else if (!s.startsWith('node:'))
-        packages.add(s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!);
+      else if (!s.startsWith('node:')) {
+        packages.add(packageOf(s));
+        const why = refusal(i);
+        if (why) refused.push(`${relative(root, file)}: ${why}`);
+        const target = PROTOCOL_RUNTIME.get(s);
+        if (target && !i.typeOnly) queue.push(target);
+      }
     }
   }
-  return { files: [...files].map((f) => relative(root, f)), packages };
+  return { files: [...files].map((f) => relative(root, f)), packages, refused };
 }
 
 describe('verifier independence', () => {
-  const { files, packages } = walk();
+  const { files, packages, refused } = walk();
+  const protocolFiles = [...PROTOCOL_RUNTIME.values()].map((f) => relative(root, f));
 
-  it('reaches only verifier/ files', () => {
+  it("reaches only verifier/ files and the protocol's entry table and language list", () => {
     expect(files.length).toBeGreaterThan(10);
-    expect(files.filter((f) => !f.startsWith('verifier/'))).toEqual([]);
+    expect(protocolFiles).toEqual(['protocol/src/entries.ts', 'protocol/src/lang.ts']);
+    expect(files.filter((f) => !f.startsWith('verifier/') && !protocolFiles.includes(f))).toEqual([]);
   });
 
-  it('uses only the crypto core and CLI libraries, never @saylau/server or @saylau/ballot-client', () => {
+  it('uses only the crypto core, the protocol and CLI libraries, never @saylau/server or @saylau/ballot-client', () => {
     expect(packages.has('@saylau/crypto')).toBe(true);
     expect([...packages].filter((p) => !ALLOWED.has(p))).toEqual([]);
   });
 
+  it('runs nothing of the protocol but its entry table and language list (its types are free)', () => {
+    expect(packages.has(PROTOCOL)).toBe(true);
+    expect(refused).toEqual([]);
+  });
+
   it('the walk would notice a forbidden import', () => {
-    const text = "import { x } from '../../server/src/board.ts';\nimport('@saylau/ballot-client');";
-    expect([...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2])).toEqual([
+    const text = [
+      "import { x } from '../../server/src/board.ts';",
+      "import('@saylau/ballot-client');",
+      "import { ProfileJson } from '@saylau/protocol';",
+      "import { type Profile, ManifestJson } from '@saylau/protocol';",
+      "import type { Profile } from '@saylau/protocol';",
+      "import { ENTRY_TYPES } from '@saylau/protocol/entries';",
+      "import { CODES } from '@saylau/protocol/errors';",
+      "export * from '@saylau/server';",
+    ].join('\n');
+    const found = imports(text);
+    expect(found.map((i) => i.specifier)).toEqual([
       '../../server/src/board.ts',
       '@saylau/ballot-client',
+      '@saylau/protocol',
+      '@saylau/protocol',
+      '@saylau/protocol',
+      '@saylau/protocol/entries',
+      '@saylau/protocol/errors',
+      '@saylau/server',
+    ]);
+    expect(found.slice(1).map(refusal)).toEqual([
+      'package @saylau/ballot-client',
+      '@saylau/protocol at run time',
+      '@saylau/protocol at run time',
+      null,
+      null,
+      '@saylau/protocol/errors at run time',
+      'package @saylau/server',
     ]);
   });
 
@@ -65,7 +140,9 @@ describe('verifier independence', () => {
       dependencies?: Record<string, string>;
     };
     expect(
-      Object.keys(pkg.dependencies ?? {}).filter((d) => d.startsWith('@saylau/') && d !== '@saylau/crypto'),
+      Object.keys(pkg.dependencies ?? {}).filter(
+        (d) => d.startsWith('@saylau/') && d !== '@saylau/crypto' && d !== PROTOCOL,
+      ),
     ).toEqual([]);
   });
 });

@@ -83,7 +83,7 @@ export function rechain(entries: Entry[], from = 0, voters?: Map<string, Credent
     e.seq = i;
     e.prev = i === 0 ? ZERO_HASH : entries[i - 1]!.hash;
     if (voters && e.type === 'ballot') {
-      const b = e.payload as BallotJson;
+      const b: BallotJson = e.payload;
       const keys = voters.get(b.credential);
       if (!keys) throw new Error(`rechain: no keys for credential ${b.credential}`);
       e.payload = resignBallot(
