@@ -1,9 +1,5 @@
 /** Check 5.1 (the credential list, SPEC §10.7, §7.3) and 6.1 (the election parameters, §10.8, §8.1). */
-import {
-  decodeElectionParams,
-  parseCredentialList,
-  type ElectionParams,
-} from '@saylau/crypto';
+import { decodeElectionParams, parseCredentialList, type ElectionParams } from '@saylau/crypto';
 import type { Entry } from './board.ts';
 import type { JointKey } from './ceremony.ts';
 import type { Manifest } from './manifest.ts';
