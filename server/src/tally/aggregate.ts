@@ -18,12 +18,12 @@ export type { TallyPayload };
 /** `ballots` in board order (payloads of `ballot` entries, SPEC §8.2). */
 export function aggregateBallots(
   params: ElectionParams,
-  ballots: Iterable<{ payload: unknown }>,
+  ballots: Iterable<{ payload: BallotPayload }>,
 ): TallyPayload {
   const last = new Map<string, BallotPayload>();
   let total = 0;
   for (const b of ballots) {
-    const p = b.payload as BallotPayload;
+    const p = b.payload;
     last.set(p.credential, p);
     total++;
   }
