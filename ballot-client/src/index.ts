@@ -21,7 +21,7 @@ import {
   type SignedReceipt,
 } from '@saylau/crypto';
 import { BallotClientError, electionUrl, requestJson, send, type ClientOptions } from './http.ts';
-import { Code } from '@saylau/protocol/errors';
+import { ANCHOR_REFUSALS, Code } from '@saylau/protocol/errors';
 import type { AnyBoardEntry } from '@saylau/protocol';
 
 export { BallotClientError, type ClientOptions, type Fetch } from './http.ts';
@@ -163,7 +163,6 @@ export function castBallot(
 }
 
 /** Refusals after which a fresh head and a new signature may succeed (SPEC §10.9.2). */
-const ANCHOR_REFUSALS = new Set<string>([Code.STALE_ANCHOR, Code.BAD_ANCHOR]);
 
 /**
  * Cast an encrypted ballot: fetch the board head, sign with it as the anchor, send; if the server

@@ -25,7 +25,7 @@ export class ClientError extends Error {
   }
 }
 
-export interface Request {
+export interface ClientRequest {
   method?: string;
   /** JSON-encoded, unless it is a string or a Blob (a file), which is sent as is with `contentType`. */
   body?: unknown;
@@ -50,7 +50,11 @@ export function electionUrl(base: string, id: string, rest = ''): string {
 }
 
 /** Send a request; resolves with a 2xx response, throws a ClientError otherwise. */
-export async function send(url: string, init: Request = {}, opts: ClientOptions = {}): Promise<Response> {
+export async function send(
+  url: string,
+  init: ClientRequest = {},
+  opts: ClientOptions = {},
+): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: string | Blob | undefined;
   if (init.body !== undefined) {
@@ -93,7 +97,11 @@ async function refusal(res: Response): Promise<ClientError> {
 }
 
 /** A JSON request; resolves with the parsed body of a 2xx response. */
-export async function requestJson<T>(url: string, init: Request = {}, opts: ClientOptions = {}): Promise<T> {
+export async function requestJson<T>(
+  url: string,
+  init: ClientRequest = {},
+  opts: ClientOptions = {},
+): Promise<T> {
   const res = await send(url, init, opts);
   try {
     return (await res.json()) as T;
@@ -105,7 +113,7 @@ export async function requestJson<T>(url: string, init: Request = {}, opts: Clie
 /** A request whose answer is text (the board's JSON Lines, a CSV, an HTML protocol). */
 export async function requestText(
   url: string,
-  init: Request = {},
+  init: ClientRequest = {},
   opts: ClientOptions = {},
 ): Promise<string> {
   return (await send(url, init, opts)).text();

@@ -181,6 +181,9 @@ export const Code = names([
   ...(Object.keys(LOCAL_ERRORS) as LocalErrorCode[]),
 ]);
 
+/** The refusals after which a booth fetches the board head again and signs once more (SPEC §10.9.2). */
+export const ANCHOR_REFUSALS: ReadonlySet<string> = new Set([Code.STALE_ANCHOR, Code.BAD_ANCHOR]);
+
 export const cryptoCode = (code: CryptoErrorCode): CryptoHttpCode => `CRYPTO_${code}`;
 
 /** Whether the server may answer `code` with `status` (tests hold every refusal to this). */

@@ -123,10 +123,12 @@ export const BallotContestJson = z.strictObject({
   id: Text(64),
   kind: z.enum(['candidates', 'question']),
   question: Names.optional(),
-  options: z.array(BallotOptionJson).min(2).max(64),
+  options: z.array(BallotOptionJson).min(2).max(MAX_OPTIONS),
 });
 export type BallotContest = z.output<typeof BallotContestJson>;
-export const BallotFixedJson = z.strictObject({ contests: z.array(BallotContestJson).min(1).max(16) });
+export const BallotFixedJson = z.strictObject({
+  contests: z.array(BallotContestJson).min(1).max(MAX_CONTESTS),
+});
 
 // §10.6
 export const TrusteeJson = z.strictObject({
@@ -214,9 +216,9 @@ export const ElectionParamsJson = z.strictObject({
   election: Text(64),
   publicKey: Point,
   contests: z
-    .array(z.strictObject({ id: Text(64), options: z.number().int().min(2).max(64) }))
+    .array(z.strictObject({ id: Text(64), options: z.number().int().min(2).max(MAX_OPTIONS) }))
     .min(1)
-    .max(16),
+    .max(MAX_CONTESTS),
 });
 export const VotingOpenedJson = z.strictObject({ params: ElectionParamsJson });
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
+import { isLang } from '@saylau/protocol/lang';
 import { LANGUAGES, message, type Language } from './catalog.ts';
 import {
   checkpointsFile,
@@ -52,7 +53,7 @@ const SignedFile = z.union([
 function languageOf(requested: Language | undefined): Language {
   if (requested) return requested;
   const env = (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').slice(0, 2);
-  return (LANGUAGES as readonly string[]).includes(env) ? (env as Language) : 'en';
+  return isLang(env) ? env : 'en';
 }
 
 async function readSource(source: string): Promise<string> {

@@ -4,7 +4,7 @@
  * written, so the board is asked by tracker before anything is sent again.
  */
 import type { Attempt, Failure } from './state.ts';
-import { Code } from '@saylau/protocol/errors';
+import { ANCHOR_REFUSALS, Code } from '@saylau/protocol/errors';
 
 export type CastNext =
   /** Fetch the board head again and sign once more: the board moved on meanwhile. */
@@ -24,7 +24,6 @@ export type CastNext =
   /** Busy, or a failure on the device: the voter may send the same ballot again. */
   | 'sendAgain';
 
-const ANCHOR_REFUSALS = new Set<string>([Code.STALE_ANCHOR, Code.BAD_ANCHOR]);
 const BUSY = new Set<string>([Code.VERIFIER_UNAVAILABLE, Code.RATE_LIMITED]);
 const TOKEN_ERRORS = new Set<string>([
   Code.TOKEN_EXPIRED,

@@ -1,11 +1,10 @@
 /** The voter's language: Kazakh by default, chosen with the switch or `?lang=`, remembered on the device. */
-import { CATALOGS, LANGS, type Lang, type MessageKey } from './catalog.ts';
+import { isLang } from '@saylau/protocol/lang';
+import { CATALOGS, type Lang, type MessageKey } from './catalog.ts';
 
 const STORE_KEY = 'saylau.lang';
 
-export function isLang(v: unknown): v is Lang {
-  return LANGS.includes(v as Lang);
-}
+export { isLang };
 
 /** `?lang=` first, then the remembered choice, then Kazakh. */
 export function initialLang(): Lang {

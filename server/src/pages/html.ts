@@ -1,5 +1,5 @@
 /** Server-rendered HTML: every value escaped, no inline script or style (the CSP forbids both). */
-import { LANGS, type Lang } from '@saylau/protocol/lang';
+import { LANGS, isLang, type Lang } from '@saylau/protocol/lang';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -39,7 +39,7 @@ function render(v: unknown): string {
 export { LANGS, type Lang };
 
 export function langOf(q: unknown): Lang {
-  return LANGS.includes(q as Lang) ? (q as Lang) : 'kk';
+  return isLang(q) ? q : 'kk';
 }
 
 export function page(lang: Lang, title: string, body: Html): string {

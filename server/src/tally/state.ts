@@ -5,7 +5,7 @@ import type { BoardEntry } from '../board.ts';
 import { conflict } from '../http/errors.ts';
 import type { CeremonyTrustee } from '../ceremony/fingerprint.ts';
 import type { TallyPayload } from './aggregate.ts';
-import type { DecryptionMessage as DecryptionPayload } from '@saylau/protocol';
+import type { DecryptionMessage } from '@saylau/protocol';
 import { Code } from '@saylau/protocol';
 
 export interface TallyState {
@@ -17,7 +17,7 @@ export interface TallyState {
   n: number;
   trustees: CeremonyTrustee[];
   publicShares: Map<number, Point>;
-  decryptions: { seq: number; payload: DecryptionPayload }[];
+  decryptions: { seq: number; payload: DecryptionMessage }[];
 }
 
 export function loadTally(ctx: ServerContext, id: string): TallyState {
