@@ -30,6 +30,11 @@ function boundaries() {
     group: [`@saylau/${name}`, `@saylau/${name}/*`, `**/${name}/src/**`, `**/${name}/test/**`],
     message: `this package may not import ${name} (ARCHITECTURE.md)`,
   });
+  // A package it may import is still named by its package name, never by a path into its files.
+  const path = (name) => ({
+    group: [`**/${name}/src/**`, `**/${name}/test/**`],
+    message: `import ${name} by its package name, not a path into its files (ARCHITECTURE.md)`,
+  });
   const rule = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
   return [
     {
@@ -42,26 +47,61 @@ function boundaries() {
         pkg('ballot-client'),
         pkg('verifier'),
         pkg('tools'),
+        pkg('test-kit'),
       ]),
     },
     {
       // protocol/ is shared by the browser and the server: crypto only, no Node built-ins.
       files: ['protocol/src/**/*.ts'],
-      rules: rule([NODE, pkg('server'), pkg('ballot-client'), pkg('verifier'), pkg('tools')]),
+      rules: rule([
+        NODE,
+        pkg('server'),
+        pkg('ballot-client'),
+        pkg('verifier'),
+        pkg('tools'),
+        pkg('test-kit'),
+      ]),
     },
     {
       // The booth never imports the server, the tools or the verifier.
       files: ['ballot-client/src/**/*.ts'],
-      rules: rule([NODE, pkg('server'), pkg('verifier'), pkg('tools')]),
+      rules: rule([NODE, pkg('server'), pkg('verifier'), pkg('tools'), pkg('test-kit')]),
     },
     {
       // The verifier shares no code with what it checks: crypto and protocol only.
       files: ['verifier/src/**/*.ts'],
-      rules: rule([pkg('server'), pkg('ballot-client'), pkg('tools')]),
+      rules: rule([pkg('server'), pkg('ballot-client'), pkg('tools'), pkg('test-kit')]),
     },
     {
+      // The server is only the server: the tools drive it, never the other way round.
       files: ['server/src/**/*.ts'],
-      rules: rule([pkg('verifier')]),
+      rules: rule([
+        pkg('verifier'),
+        pkg('tools'),
+        pkg('test-kit'),
+        path('crypto'),
+        path('protocol'),
+        path('ballot-client'),
+      ]),
+    },
+    {
+      // The trustee library also runs in the trustee's browser (its state through a file shim):
+      // protocol and crypto, never the server's code.
+      files: ['tools/src/trustee/**/*.ts', 'tools/src/trustee-page/**/*.ts'],
+      rules: rule([pkg('server'), pkg('verifier'), pkg('test-kit'), path('crypto'), path('protocol')]),
+    },
+    {
+      // The other tools drive the server over HTTP or open its database (serve, backup, demo).
+      files: ['tools/src/**/*.ts'],
+      ignores: ['tools/src/trustee/**', 'tools/src/trustee-page/**'],
+      rules: rule([
+        pkg('verifier'),
+        pkg('test-kit'),
+        path('crypto'),
+        path('protocol'),
+        path('server'),
+        path('ballot-client'),
+      ]),
     },
   ];
 }

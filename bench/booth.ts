@@ -11,8 +11,7 @@
  */
 import { loadavg, cpus } from 'node:os';
 import { launchChromium } from '../test/browser/chromium.ts';
-import { startHarness } from '../server/test/harness.ts';
-import { openElectionFixture } from '../server/test/fixtures.ts';
+import { startHarness, openElectionFixture } from '@saylau/test-kit';
 
 const i = process.argv.indexOf('--ballots');
 const N = i > 0 ? Number(process.argv[i + 1]) : 15;

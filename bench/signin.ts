@@ -19,10 +19,12 @@ import {
   setStatus,
   startServer,
   type BallotContest,
-} from '../server/src/index.ts';
-import { makeIin, syntheticVoters, writeSyntheticRoll } from '../server/src/roll/synthetic.ts';
-import { issueLoginCodes } from '../server/src/voters/login-codes.ts';
-import { MAX_LOGIN_FAILURES } from '../server/src/voters/login-code-authenticator.ts';
+  makeIin,
+  syntheticVoters,
+  writeSyntheticRoll,
+  issueLoginCodes,
+  MAX_LOGIN_FAILURES,
+} from '@saylau/server';
 import { quantile } from './lib/bench-client.ts';
 
 const arg = (name: string): string | undefined => {

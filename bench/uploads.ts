@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { rollCsv, syntheticVoters } from '../server/src/roll/synthetic.ts';
+import { rollCsv, syntheticVoters } from '@saylau/server';
 import type { UploadChildMessage, UploadParentMessage } from './lib/upload-server.ts';
 
 const arg = (name: string): string | undefined => {

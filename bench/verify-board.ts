@@ -3,7 +3,7 @@
  * faster than `saylau demo` (≈ 11 min for 10,000 voters) but through the same server code and HTTP
  * API: a server on a temporary data directory with a virtual clock; the commission, credential
  * authority and three trustees (t = 2) run every step of SPEC §10 with the demo's step functions
- * (server/src/demo/steps.ts); five candidates are nominated (five routes, each with 1 % + 1
+ * (tools/src/demo/steps.ts); five candidates are nominated (five routes, each with 1 % + 1
  * supporting signatures) and registered, so the ballot has 6 options with "Against all". The
  * credential authority makes one credential for each voter the server lists and publishes the list
  * with the owner map (§10.7). The voters' ballots are encrypted beforehand in worker threads
@@ -17,11 +17,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../server/src/server.ts';
-import { call, callText } from '../server/src/cli/http.ts';
-import { localTime } from '../server/src/elections/calendar.ts';
-import { makeIin, prng } from '../server/src/roll/synthetic.ts';
+import { startServer, localTime, makeIin, prng, type SyntheticVoter } from '@saylau/server';
 import {
+  call,
+  callText,
   as,
   closeVoting,
   codesByIin,
@@ -36,11 +35,10 @@ import {
   openVoting,
   signInAll,
   type Actors,
-} from '../server/src/demo/steps.ts';
-import type { SyntheticVoter } from '../server/src/roll/synthetic.ts';
-import { ClientError } from '../server/src/client/http.ts';
-import { LETTERS_FILE } from '../server/src/credentials/generate.ts';
-import { decryptTally } from '../server/src/trustee/index.ts';
+  LETTERS_FILE,
+  decryptTally,
+} from '@saylau/tools';
+import { ClientError } from '@saylau/protocol';
 import { fetchAnchor } from '@saylau/ballot-client';
 import { buildBallots, type Built } from './lib/ballots.ts';
 import { castSigned } from './lib/bench-client.ts';

@@ -23,6 +23,13 @@ const forbidden: [string, string][] = [
   ['verifier/src/lint-fixture.ts', "import { x } from '@saylau/server';"],
   ['verifier/src/lint-fixture.ts', "import { x } from '../../ballot-client/src/index.ts';"],
   ['server/src/lint-fixture.ts', "import { x } from '@saylau/verifier';"],
+  ['server/src/lint-fixture.ts', "import { x } from '@saylau/tools';"],
+  ['server/src/lint-fixture.ts', "import { x } from '../../tools/src/cli/http.ts';"],
+  ['server/src/lint-fixture.ts', "import { x } from '@saylau/test-kit';"],
+  ['tools/src/trustee/lint-fixture.ts', "import { x } from '@saylau/server';"],
+  ['tools/src/trustee-page/lint-fixture.ts', "import { x } from '../../../server/src/board.ts';"],
+  ['tools/src/cli/lint-fixture.ts', "import { x } from '@saylau/verifier';"],
+  ['tools/src/demo/lint-fixture.ts', "import { x } from '../../../server/test/casting.test.ts';"],
 ];
 
 const allowed: [string, string][] = [
@@ -32,6 +39,8 @@ const allowed: [string, string][] = [
   ['verifier/src/lint-fixture.ts', "import { x } from '@saylau/protocol/entries';"],
   ['verifier/src/lint-fixture.ts', "import { x } from 'node:crypto';"],
   ['server/src/lint-fixture.ts', "import { x } from '@saylau/ballot-client';"],
+  ['tools/src/cli/lint-fixture.ts', "import { x } from '@saylau/server';"],
+  ['tools/src/trustee/lint-fixture.ts', "import { x } from '@saylau/protocol';"],
 ];
 
 describe('package boundaries', () => {

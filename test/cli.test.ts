@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer } from '../server/src/server.ts';
+import { startServer } from '@saylau/server';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'node_modules', '.bin', 'saylau');

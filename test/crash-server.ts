@@ -5,7 +5,7 @@
  * Arguments: DATA_DIR START_MS. Sends `{ url }` over IPC once listening.
  */
 import { z } from 'zod';
-import { startServer } from '../server/src/server.ts';
+import { startServer } from '@saylau/server';
 
 const [dataDir, startMs] = z
   .tuple([z.string().min(1), z.coerce.number().int().positive()])

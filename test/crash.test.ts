@@ -30,11 +30,8 @@ import {
   type SignedReceipt,
 } from '@saylau/ballot-client';
 import { verifyBoard } from '@saylau/verifier';
-import { DB_FILE, startServer } from '../server/src/server.ts';
-import { openDatabase } from '../server/src/database.ts';
-import { localTime } from '../server/src/elections/calendar.ts';
-import { prng } from '../server/src/roll/synthetic.ts';
-import { ELECTION_DAY, finishElection, prepareElection, type VirtualNow } from '../server/src/demo/run.ts';
+import { DB_FILE, startServer, openDatabase, localTime, prng } from '@saylau/server';
+import { ELECTION_DAY, finishElection, prepareElection, type VirtualNow } from '@saylau/tools';
 import { buildBallots, type Built } from '../bench/lib/ballots.ts';
 import { ANCHOR_REFUSALS, castBody, Heads, signBuilt } from '../bench/lib/sign.ts';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex, utf8ToBytes } from '@saylau/crypto';
-import { runDemo } from '../server/src/demo/run.ts';
+import { runDemo } from '@saylau/tools';
 
 const dir = mkdtempSync(join(tmpdir(), 'saylau-election-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -16,16 +16,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex, utf8ToBytes } from '@saylau/crypto';
 import { castEncrypted, login, prepareBallot, type SignedReceipt } from '@saylau/ballot-client';
 import { verifyBoard, type Report } from '@saylau/verifier';
-import { startServer, DB_FILE, type RunningServer } from '../server/src/server.ts';
+import { startServer, DB_FILE, type RunningServer, localTime } from '@saylau/server';
 import {
   finishElection,
   prepareElection,
   type PreparedElection,
   type VirtualNow,
-} from '../server/src/demo/run.ts';
-import { ELECTION_DAY } from '../server/src/demo/run.ts';
-import { localTime } from '../server/src/elections/calendar.ts';
-import type { Voter } from '../server/src/demo/steps.ts';
+  ELECTION_DAY,
+  type Voter,
+} from '@saylau/tools';
 
 interface Row {
   election: string;

@@ -4,8 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decideOutcome as serverOutcome } from '../server/src/tally/outcome.ts';
-import type { BallotContest } from '../server/src/elections/store.ts';
+import { decideOutcome as serverOutcome, type BallotContest } from '@saylau/server';
 import { decideOutcome as verifierOutcome } from '../verifier/src/outcome.ts';
 import type { ContestInfo } from '../verifier/src/nominations.ts';
 

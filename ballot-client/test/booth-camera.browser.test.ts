@@ -15,8 +15,8 @@ import type { Browser, JSHandle, Page, Worker } from 'playwright-core';
 import { parseCredentialCode } from '@saylau/crypto';
 import { launchChromium, screenshot } from '../../test/browser/chromium.ts';
 import { CATALOGS, type Lang, type MessageKey } from '../src/booth/catalog.ts';
-import { openBoothElection, type BoothElection } from './election.ts';
-import type { Voter } from '../../server/src/demo/steps.ts';
+import { openBoothElection, type BoothElection } from '@saylau/test-kit';
+import type { Voter } from '@saylau/tools';
 
 const SUITE = 'booth-camera';
 const W = 640;

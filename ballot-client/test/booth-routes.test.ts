@@ -1,8 +1,7 @@
 /** The booth's HTTP side: shells, content-addressed files, the published hash, refusals. */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../server/test/harness.ts';
-import { openElectionFixture } from '../../server/test/fixtures.ts';
+import { startHarness, type Harness, openElectionFixture } from '@saylau/test-kit';
 import { CATALOGS } from '../src/booth/catalog.ts';
 
 let h: Harness;

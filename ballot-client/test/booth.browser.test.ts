@@ -11,8 +11,8 @@ import { castEncrypted, fetchElection, login, prepareBallot } from '../src/index
 import { verifyBoard } from '@saylau/verifier';
 import { axeSeriousViolations, launchChromium, screenshot } from '../../test/browser/chromium.ts';
 import { CATALOGS, type Lang, type MessageKey } from '../src/booth/catalog.ts';
-import { openBoothElection, type BoothElection } from './election.ts';
-import type { Voter } from '../../server/src/demo/steps.ts';
+import { openBoothElection, type BoothElection } from '@saylau/test-kit';
+import type { Voter } from '@saylau/tools';
 
 const SUITE = 'booth';
 let e: BoothElection;

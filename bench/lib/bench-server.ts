@@ -20,9 +20,12 @@ import {
   startServer,
   type BallotContest,
   type RunningServer,
-} from '../../server/src/index.ts';
-import { issueVoterToken, voterRef } from '../../server/src/voters/tokens.ts';
-import { castingPool, closeCasting, configureCasting } from '../../server/src/casting/state.ts';
+  issueVoterToken,
+  voterRef,
+  castingPool,
+  closeCasting,
+  configureCasting,
+} from '@saylau/server';
 
 export interface PoolStats {
   workers: number;

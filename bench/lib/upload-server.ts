@@ -8,10 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createElection, createUser, startServer, type RunningServer } from '../../server/src/index.ts';
-import { grantElection } from '../../server/src/auth/grants.ts';
-import { syntheticVoters, writeSyntheticRoll } from '../../server/src/roll/synthetic.ts';
-import { voterRef } from '../../server/src/voters/tokens.ts';
+import {
+  createElection,
+  createUser,
+  startServer,
+  type RunningServer,
+  grantElection,
+  syntheticVoters,
+  writeSyntheticRoll,
+  voterRef,
+} from '@saylau/server';
 
 export interface UploadSetup {
   type: 'setup';

@@ -1,7 +1,18 @@
-/** Reading entries of a board export as a client (SPEC §9.2–§9.3): typed by their entry type. */
-import type { EntryType } from './entries.ts';
-import { isEntryType } from './entries.ts';
+/**
+ * The board's hash chain (SPEC §9.2) and reading entries of a board export as a client (§9.2–§9.3),
+ * typed by their entry type.
+ */
+import { canonicalJsonBytes, sha256Hex } from '@saylau/crypto';
+import { type EntryType, isEntryType } from './entries.ts';
 import { PAYLOADS, type AnyBoardEntry, type BoardEntry } from './payloads.ts';
+
+/** The `prev` of entry 0. */
+export const GENESIS_PREV = '0'.repeat(64);
+
+/** hash = hex SHA-256 of the canonical JSON of {seq, type, payload, prev} (SPEC §9.2). */
+export function entryHash(e: Omit<AnyBoardEntry, 'hash'>): string {
+  return sha256Hex(canonicalJsonBytes({ seq: e.seq, type: e.type, payload: e.payload, prev: e.prev }));
+}
 
 /** Why an entry was not taken: the first field that is not what SPEC §10 says. */
 export type EntryProblem = { ok: false; field: string; message: string };

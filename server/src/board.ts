@@ -2,18 +2,19 @@
  * The bulletin board (SPEC §9.2–§9.3): a hash chain of entries {seq, type, payload, prev, hash} per
  * election, stored append-only, exported as JSON Lines, with signed checkpoints of its head.
  */
-import { canonicalJson, canonicalJsonBytes, sha256Hex, signDocument, type Checkpoint } from '@saylau/crypto';
-import type { AnyBoardEntry, BoardEntry, EntryPayload, EntryType } from '@saylau/protocol';
+import { canonicalJson, sha256Hex, signDocument, type Checkpoint } from '@saylau/crypto';
+import {
+  GENESIS_PREV,
+  entryHash,
+  type AnyBoardEntry,
+  type BoardEntry,
+  type EntryPayload,
+  type EntryType,
+} from '@saylau/protocol';
 import type { Db } from './database.ts';
 
-export const GENESIS_PREV = '0'.repeat(64);
-
+export { GENESIS_PREV, entryHash };
 export type { AnyBoardEntry, BoardEntry, Checkpoint };
-
-/** hash = hex SHA-256 of the canonical JSON of {seq, type, payload, prev} (SPEC §9.2). */
-export function entryHash(e: Omit<AnyBoardEntry, 'hash'>): string {
-  return sha256Hex(canonicalJsonBytes({ seq: e.seq, type: e.type, payload: e.payload, prev: e.prev }));
-}
 
 /** Hex SHA-256 of the UTF-8 of `parts` one after the other (the server gives Node's native one). */
 export type Sha256OfParts = (parts: readonly string[]) => string;

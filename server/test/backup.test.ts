@@ -6,9 +6,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyDocument } from '@saylau/crypto';
 import { closeCasting } from '../src/casting/routes.ts';
 import { DB_FILE, startServer } from '../src/server.ts';
-import { ballotOf, cast, castSetup, voterToken, type CastSetup } from './casting-helpers.ts';
-import { VOTING_DAY_MORNING } from './fixtures.ts';
-import { startHarness, type Harness } from './harness.ts';
+import {
+  ballotOf,
+  cast,
+  castSetup,
+  voterToken,
+  type CastSetup,
+  VOTING_DAY_MORNING,
+  startHarness,
+  type Harness,
+} from '@saylau/test-kit';
 
 const bin = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'saylau');
 let h: Harness;

@@ -4,9 +4,16 @@ import { canonicalJson, verifyDocument } from '@saylau/crypto';
 import { GENESIS_PREV, entryHash, type BoardEntry } from '../src/board.ts';
 import { EXPORT_PAGE } from '../src/board-routes.ts';
 import { closeCasting } from '../src/casting/routes.ts';
-import { startHarness, type Harness } from './harness.ts';
-import { ballotOf, cast, castSetup, voterToken, type CastSetup } from './casting-helpers.ts';
-import { appendUntyped } from './fixtures.ts';
+import {
+  startHarness,
+  type Harness,
+  ballotOf,
+  cast,
+  castSetup,
+  voterToken,
+  type CastSetup,
+  appendUntyped,
+} from '@saylau/test-kit';
 
 let h: Harness;
 let e: CastSetup;

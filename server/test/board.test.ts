@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { canonicalJson, generateSigningKey, verifyDocument } from '@saylau/crypto';
 import { Board, GENESIS_PREV } from '../src/board.ts';
-import { appendUntyped } from './fixtures.ts';
+import { appendUntyped } from '@saylau/test-kit';
 import { createContext } from '../src/context.ts';
 import { MIGRATIONS, openDatabase, type Db } from '../src/database.ts';
 

@@ -15,8 +15,7 @@ import {
   type Fetch,
 } from '@saylau/ballot-client';
 import { closeCasting } from '../src/casting/routes.ts';
-import { startHarness, type Harness } from './harness.ts';
-import { castSetup, voterToken, type CastSetup } from './casting-helpers.ts';
+import { startHarness, type Harness, castSetup, voterToken, type CastSetup } from '@saylau/test-kit';
 
 let h: Harness;
 let e: CastSetup;

@@ -5,8 +5,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CAST_RATE_LIMIT } from '../src/voters/rate-limit.ts';
 import { closeCasting } from '../src/casting/routes.ts';
-import { expectRefused, startHarness, type Harness } from './harness.ts';
-import { ballotOf, cast, castPath, castSetup, voterToken } from './casting-helpers.ts';
+import {
+  expectRefused,
+  startHarness,
+  type Harness,
+  ballotOf,
+  cast,
+  castPath,
+  castSetup,
+  voterToken,
+} from '@saylau/test-kit';
 
 let h: Harness | null = null;
 afterEach(async () => {

@@ -24,8 +24,7 @@ import { VerifierPool } from '../src/casting/pool.ts';
 import { closeCasting } from '../src/casting/routes.ts';
 import { castingPool } from '../src/casting/state.ts';
 import type { Verdict } from '../src/casting/verify-batch.ts';
-import { startHarness } from './harness.ts';
-import { ballotOf, cast, castSetup, clone, resign, voterToken } from './casting-helpers.ts';
+import { startHarness, ballotOf, cast, castSetup, clone, resign, voterToken } from '@saylau/test-kit';
 
 const params = makeElectionParams('pool-test', G.multiply(randomScalar()), [{ id: 'akim', options: 3 }]);
 const voters = Array.from({ length: 6 }, () => deriveCredentialKeys('pool-test', generateCredentialCode()));

@@ -21,11 +21,14 @@ import { IDENTITY_HEX, NON_CANONICAL_POINT, SCALAR_L } from '../../crypto/test/h
 import { createElection } from '../src/index.ts';
 import { closeCasting } from '../src/casting/routes.ts';
 import { issueVoterToken } from '../src/voters/tokens.ts';
-import { DISTRICT, ELECTION_DAY, startHarness, type ApiResponse, type Harness } from './harness.ts';
-import { VOTING_DAY_MORNING, appendUntyped } from './fixtures.ts';
-import { MAX_ANCHOR_AGE } from '../src/casting/anchor.ts';
-import { MAX_REFUSALS_PER_TOKEN } from '../src/casting/refusals.ts';
 import {
+  DISTRICT,
+  ELECTION_DAY,
+  startHarness,
+  type ApiResponse,
+  type Harness,
+  VOTING_DAY_MORNING,
+  appendUntyped,
   ballotOf,
   ballotWithNonces,
   cast,
@@ -36,7 +39,9 @@ import {
   resign,
   voterToken,
   type CastSetup,
-} from './casting-helpers.ts';
+} from '@saylau/test-kit';
+import { MAX_ANCHOR_AGE } from '../src/casting/anchor.ts';
+import { MAX_REFUSALS_PER_TOKEN } from '../src/casting/refusals.ts';
 
 let h: Harness;
 let e: CastSetup;

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signBallot, verifyDocument } from '@saylau/crypto';
 import { closeCasting } from '../src/casting/routes.ts';
 import { castingPool } from '../src/casting/state.ts';
-import { startHarness, type Harness } from './harness.ts';
 import {
+  startHarness,
+  type Harness,
   ballotOf,
   cast,
   castSetup,
@@ -11,7 +12,7 @@ import {
   headAnchor,
   voterToken,
   type CastSetup,
-} from './casting-helpers.ts';
+} from '@saylau/test-kit';
 
 let h: Harness;
 let e: CastSetup;

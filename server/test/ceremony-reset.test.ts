@@ -13,11 +13,15 @@ import Database from 'better-sqlite3';
 import { createUser } from '../src/auth/users.ts';
 import { MIGRATIONS, openDatabase } from '../src/database.ts';
 import { localTime } from '../src/elections/calendar.ts';
-import { ELECTION_DAY, prepareElection } from '../src/demo/run.ts';
-import { as, castAll, closeVoting, signInAll, type Actors } from '../src/demo/steps.ts';
-import { auditLog } from '../src/audit.ts';
-import { callText } from '../src/cli/http.ts';
 import {
+  ELECTION_DAY,
+  prepareElection,
+  as,
+  castAll,
+  closeVoting,
+  signInAll,
+  type Actors,
+  callText,
   checkDealings,
   computeShare,
   deal,
@@ -26,7 +30,8 @@ import {
   loadState,
   registerTrustee,
   TrusteeError,
-} from '../src/trustee/index.ts';
+} from '@saylau/tools';
+import { auditLog } from '../src/audit.ts';
 import {
   DISTRICT,
   ELECTION_DAY as FIXTURE_DAY,
@@ -34,8 +39,10 @@ import {
   startHarness,
   type ApiResponse,
   type Harness,
-} from './harness.ts';
-import { ceremonyElectionFixture, registerTrustees, runCeremony } from './ceremony-fixture.ts';
+  ceremonyElectionFixture,
+  registerTrustees,
+  runCeremony,
+} from '@saylau/test-kit';
 
 let h: Harness;
 beforeEach(async () => {

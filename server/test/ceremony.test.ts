@@ -22,7 +22,7 @@ import {
 } from '@saylau/crypto';
 import { createElection } from '../src/index.ts';
 import { unsigned } from '../src/ceremony/messages.ts';
-import { ceremonyFingerprint } from '../src/ceremony/fingerprint.ts';
+import { ceremonyFingerprint, type EntryType } from '@saylau/protocol';
 import {
   answerComplaints,
   checkCeremony,
@@ -40,7 +40,7 @@ import {
   type StoredDealing,
   type TrusteeState,
   type VerifiedCeremony,
-} from '../src/trustee/index.ts';
+} from '@saylau/tools';
 import {
   DISTRICT,
   ELECTION_DAY,
@@ -48,9 +48,9 @@ import {
   startHarness,
   type ApiResponse,
   type Harness,
-} from './harness.ts';
-import { registerTrustees, type TrusteeHandle } from './ceremony-fixture.ts';
-import type { EntryType } from '@saylau/protocol';
+  registerTrustees,
+  type TrusteeHandle,
+} from '@saylau/test-kit';
 
 let h: Harness;
 beforeEach(async () => {

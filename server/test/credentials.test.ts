@@ -15,18 +15,20 @@ import {
 import { createElection } from '../src/index.ts';
 import { auditLog } from '../src/audit.ts';
 import { syntheticVoters, writeSyntheticRoll } from '../src/roll/synthetic.ts';
-import { generateCredentialFiles } from '../src/credentials/generate.ts';
+import {
+  generateCredentialFiles,
+  fetchLetterManifest,
+  readLetterManifest,
+  publishCredentials,
+} from '@saylau/tools';
 import { credentialVoters } from '../src/credentials/voters.ts';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { csvValue } from '../src/http/csv.ts';
-import { fetchLetterManifest, readLetterManifest } from '../src/credentials/manifest.ts';
-import { publishCredentials } from '../src/credentials/publish-client.ts';
-import { credentialListFingerprint } from '../src/credentials/list.ts';
+import { credentialListFingerprint } from '@saylau/protocol';
 import { JSON_LIMIT } from '../src/app.ts';
 import { errorHandler } from '../src/http/errors.ts';
 import { CREDENTIALS_PATH, credentialRoutes, credentialsUpload } from '../src/credentials/routes.ts';
-import { DISTRICT, ELECTION_DAY, startHarness, type Harness } from './harness.ts';
-import { openElectionFixture } from './fixtures.ts';
+import { DISTRICT, ELECTION_DAY, startHarness, type Harness, openElectionFixture } from '@saylau/test-kit';
 
 let h: Harness;
 let out: string;

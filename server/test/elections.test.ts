@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DISTRICT, ELECTION_DAY, startHarness, type Harness } from './harness.ts';
+import { DISTRICT, ELECTION_DAY, startHarness, type Harness } from '@saylau/test-kit';
 import { defaultCalendar, signatureThreshold, PROFILES } from '../src/index.ts';
 
 let h: Harness;
@@ -116,7 +116,7 @@ describe('POST /api/elections', () => {
 
 describe('opening the vote', () => {
   it('opens a ready election and posts its §8.1 parameters', async () => {
-    const { openElectionFixture } = await import('./fixtures.ts');
+    const { openElectionFixture } = await import('@saylau/test-kit');
     const e = openElectionFixture(h, { voters: 5 });
     const r = await h.api('GET', `/api/elections/${e.id}`);
     expect(r.body.status).toBe('open');

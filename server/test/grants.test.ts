@@ -7,8 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createElection } from '../src/index.ts';
 import { closeCasting } from '../src/casting/routes.ts';
 import { auditLog } from '../src/audit.ts';
-import { DISTRICT, ELECTION_DAY, expectRefused, startHarness, type Harness } from './harness.ts';
-import { castSetup } from './casting-helpers.ts';
+import {
+  DISTRICT,
+  ELECTION_DAY,
+  expectRefused,
+  startHarness,
+  type Harness,
+  castSetup,
+} from '@saylau/test-kit';
 import { endpoints, type Endpoint } from './hostile-arbitraries.ts';
 
 type GrantedRole = 'commission' | 'credential-authority' | 'trustee';

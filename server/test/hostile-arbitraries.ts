@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { IDENTITY_HEX, NON_CANONICAL_POINT, SCALAR_L } from '../../crypto/test/helpers.ts';
 import type { Role } from '../src/auth/users.ts';
-import type { ApiResponse, Harness } from './harness.ts';
+import type { ApiResponse, Harness } from '@saylau/test-kit';
 
 /** Classic SQL injection strings: they must be stored and returned as text, never run. */
 export const SQL_INJECTIONS = [

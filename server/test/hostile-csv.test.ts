@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createElection } from '../src/index.ts';
 import { makeIin, rollCsv, syntheticVoters } from '../src/roll/synthetic.ts';
-import { DISTRICT, ELECTION_DAY, startHarness, type ApiResponse, type Harness } from './harness.ts';
+import { DISTRICT, ELECTION_DAY, startHarness, type ApiResponse, type Harness } from '@saylau/test-kit';
 import {
   FORMULAS,
   plainText,

@@ -11,8 +11,18 @@ import { createElection } from '../src/index.ts';
 import { closeCasting } from '../src/casting/routes.ts';
 import { JSON_LIMIT } from '../src/app.ts';
 import type { Role } from '../src/auth/users.ts';
-import { DISTRICT, ELECTION_DAY, startHarness, type Harness } from './harness.ts';
-import { ballotOf, cast, castSetup, resign, voterToken, type CastSetup } from './casting-helpers.ts';
+import {
+  DISTRICT,
+  ELECTION_DAY,
+  startHarness,
+  type Harness,
+  ballotOf,
+  cast,
+  castSetup,
+  resign,
+  voterToken,
+  type CastSetup,
+} from '@saylau/test-kit';
 import {
   RUNS,
   endpoints,

@@ -6,8 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBallot, bytesToHex } from '@saylau/crypto';
 import { closeCasting } from '../src/casting/routes.ts';
-import { startHarness, type ApiResponse, type Harness } from './harness.ts';
-import { cast, castSetup, headAnchor, type CastSetup } from './casting-helpers.ts';
+import {
+  startHarness,
+  type ApiResponse,
+  type Harness,
+  cast,
+  castSetup,
+  headAnchor,
+  type CastSetup,
+} from '@saylau/test-kit';
 import { expectNoLeak } from './hostile-arbitraries.ts';
 
 let h: Harness;

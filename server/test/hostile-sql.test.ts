@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { bytesToHex, signingKeyFromSecret } from '@saylau/crypto';
 import { makeIin } from '../src/roll/synthetic.ts';
-import { ELECTION_DAY, startHarness, type Harness } from './harness.ts';
+import { ELECTION_DAY, startHarness, type Harness } from '@saylau/test-kit';
 import { RUNS, SQL_INJECTIONS, expectRefusedUnchanged, plainText } from './hostile-arbitraries.ts';
 
 let h: Harness;

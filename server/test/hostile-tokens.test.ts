@@ -11,10 +11,8 @@ import { createElection } from '../src/index.ts';
 import { closeCasting } from '../src/casting/routes.ts';
 import { ADMIN_AUDIENCE } from '../src/auth/session.ts';
 import { importTokenKeys, signJwt } from '../src/auth/jwt.ts';
-import { voterAudience } from '../src/voters/tokens.ts';
-import { DISTRICT, ELECTION_DAY, startHarness, type Harness } from './harness.ts';
-import { castSetup } from './casting-helpers.ts';
-import { issueVoterToken } from '../src/voters/tokens.ts';
+import { voterAudience, issueVoterToken } from '../src/voters/tokens.ts';
+import { DISTRICT, ELECTION_DAY, startHarness, type Harness, castSetup } from '@saylau/test-kit';
 import { endpoints, expectRefusedUnchanged, type Endpoint } from './hostile-arbitraries.ts';
 
 let h: Harness;

@@ -15,8 +15,7 @@ import {
   voterRef,
   VOTER_TOKEN_SECONDS,
 } from '../src/voters/tokens.ts';
-import { startHarness, type Harness } from './harness.ts';
-import { openElectionFixture, type OpenElection } from './fixtures.ts';
+import { startHarness, type Harness, openElectionFixture, type OpenElection } from '@saylau/test-kit';
 
 let h: Harness;
 let e: OpenElection;

@@ -10,8 +10,15 @@ import { AuthenticatorRegistry } from '../src/voters/authenticator.ts';
 import { defaultAuthenticators, loginVoter } from '../src/voters/login.ts';
 import { LOGIN_CODE_ALPHABET, normalizeLoginCode } from '../src/voters/login-codes.ts';
 import { loginRateLimit } from '../src/voters/rate-limit.ts';
-import { DISTRICT, ELECTION_DAY, startHarness, type Harness } from './harness.ts';
-import { openElectionFixture, VOTING_DAY_MORNING, type OpenElection } from './fixtures.ts';
+import {
+  DISTRICT,
+  ELECTION_DAY,
+  startHarness,
+  type Harness,
+  openElectionFixture,
+  VOTING_DAY_MORNING,
+  type OpenElection,
+} from '@saylau/test-kit';
 
 let h: Harness;
 beforeEach(async () => {

@@ -7,7 +7,7 @@ import {
   startHarness,
   type ApiResponse,
   type Harness,
-} from './harness.ts';
+} from '@saylau/test-kit';
 import { makeIin, rollCsv, syntheticVoters, type SyntheticVoter } from '../src/roll/synthetic.ts';
 import { ballotOrder } from '../src/nominations/ballot.ts';
 import { AGAINST_ALL } from '../src/elections/store.ts';

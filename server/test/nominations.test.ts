@@ -7,7 +7,7 @@ import {
   startHarness,
   type ApiResponse,
   type Harness,
-} from './harness.ts';
+} from '@saylau/test-kit';
 import { makeIin } from '../src/roll/synthetic.ts';
 import { auditLog } from '../src/audit.ts';
 

@@ -3,8 +3,7 @@
  * HTML with forms and no private data; each step's data comes from the JSON API with a session.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, DISTRICT, ELECTION_DAY, type Harness } from './harness.ts';
-import { registerTrustees } from './ceremony-fixture.ts';
+import { startHarness, DISTRICT, ELECTION_DAY, type Harness, registerTrustees } from '@saylau/test-kit';
 
 let h: Harness;
 let token: string;

@@ -7,9 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTime } from '../src/elections/calendar.ts';
-import { ELECTION_DAY, finishElection, prepareElection } from '../src/demo/run.ts';
-import { castAll, createGrantedElection } from '../src/demo/steps.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { ELECTION_DAY, finishElection, prepareElection, castAll, createGrantedElection } from '@saylau/tools';
+import { startHarness, type Harness } from '@saylau/test-kit';
 
 const DAY = ELECTION_DAY;
 let h: Harness;

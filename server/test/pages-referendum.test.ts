@@ -3,9 +3,14 @@
  * with its yes/no bar chart, counts, shares and adopted/rejected, from a real ceremony and tally.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decryptTally, type BoardSource } from '../src/trustee/index.ts';
-import { startHarness, type Harness } from './harness.ts';
-import { ceremonyElectionFixture, insertBallot, type TrusteeHandle } from './ceremony-fixture.ts';
+import { decryptTally, type BoardSource } from '@saylau/tools';
+import {
+  startHarness,
+  type Harness,
+  ceremonyElectionFixture,
+  insertBallot,
+  type TrusteeHandle,
+} from '@saylau/test-kit';
 
 let h: Harness;
 const ID = 'ref-page';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bytesToHex, canonicalJsonBytes, hexToBytesStrict, taggedHash256 } from '@saylau/crypto';
-import { DISTRICT, ELECTION_DAY, startHarness, type Harness } from './harness.ts';
+import { DISTRICT, ELECTION_DAY, startHarness, type Harness } from '@saylau/test-kit';
 import { makeIin, rollCsv, syntheticVoters, type SyntheticVoter } from '../src/roll/synthetic.ts';
 import { iinCheckDigit } from '../src/roll/iin.ts';
 import { csvCell } from '../src/http/csv.ts';
@@ -405,7 +405,7 @@ describe('accepting the roll', () => {
   });
 
   it('refuses to stage or accept once voting has opened', async () => {
-    const { openElectionFixture } = await import('./fixtures.ts');
+    const { openElectionFixture } = await import('@saylau/test-kit');
     const e = openElectionFixture(h, { id: 'open-1', voters: 3 });
     token = await h.signIn('commission', undefined, { elections: [e.id] });
     const before = snapshot();

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/audit.ts';
 import { createUser } from '../src/auth/users.ts';
 import { LOCK_AFTER, lockSeconds, MAX_LOCK_SECONDS } from '../src/auth/lockout.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness } from '@saylau/test-kit';
 
 const RIGHT = 'correct horse battery';
 let h: Harness;

@@ -6,7 +6,7 @@ import { decideOutcome, drawLot, type Outcome, type OutcomeRules } from '../src/
 import { PROTOCOL_STRINGS, tr } from '../src/tally/catalog.ts';
 import { renderProtocol } from '../src/tally/protocol.ts';
 import type { ResultView } from '../src/tally/result.ts';
-import { candidateContest } from './ceremony-fixture.ts';
+import { candidateContest } from '@saylau/test-kit';
 
 const akim = candidateContest(['A', 'B', 'C'])[0]!; // c1, c2, c3, against-all
 const question: BallotContest = {

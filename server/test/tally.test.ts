@@ -14,17 +14,21 @@ import {
   partialDecryptMany,
 } from '@saylau/crypto';
 import { entryHash, getElection, type BoardEntry } from '../src/index.ts';
-import { decryptTally, loadState, signMessage, type BoardSource } from '../src/trustee/index.ts';
-import type { TallyPayload } from '../src/tally/aggregate.ts';
+import { decryptTally, loadState, signMessage, type BoardSource } from '@saylau/tools';
+import type { TallyPayload } from '@saylau/protocol';
 import { unsigned } from '../src/ceremony/messages.ts';
-import { expectRefused, startHarness, ELECTION_DAY, type ApiResponse, type Harness } from './harness.ts';
 import {
+  expectRefused,
+  startHarness,
+  ELECTION_DAY,
+  type ApiResponse,
+  type Harness,
   ceremonyElectionFixture,
   insertBallot,
   refreshSessions,
   type CeremonyElection,
   type TrusteeHandle,
-} from './ceremony-fixture.ts';
+} from '@saylau/test-kit';
 
 let h: Harness;
 beforeEach(async () => {

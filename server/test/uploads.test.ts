@@ -16,7 +16,7 @@ import { CHUNK_ROWS, runStagedUpload, writeChunks } from '../src/uploads/staging
 import { uploadChecks } from '../src/uploads/task-worker.ts';
 import type { ServerContext } from '../src/context.ts';
 import { voterRef } from '../src/voters/tokens.ts';
-import { DISTRICT, ELECTION_DAY, startHarness, type ApiResponse, type Harness } from './harness.ts';
+import { DISTRICT, ELECTION_DAY, startHarness, type ApiResponse, type Harness } from '@saylau/test-kit';
 
 let h: Harness;
 beforeEach(async () => {

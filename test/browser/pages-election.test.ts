@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { verifyBoard } from '@saylau/verifier';
 import { castEncrypted, login, prepareBallot } from '@saylau/ballot-client';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { localTime } from '../../server/src/elections/calendar.ts';
+import { localTime, makeIin, rollCsv, syntheticVoters, csvValue } from '@saylau/server';
 import {
   as,
   castAll,
@@ -21,14 +21,12 @@ import {
   createActors,
   DEMO_USERS,
   type Actors,
-} from '../../server/src/demo/steps.ts';
-import { call } from '../../server/src/cli/http.ts';
-import { makeIin, rollCsv, syntheticVoters } from '../../server/src/roll/synthetic.ts';
-import { generateCredentialFiles } from '../../server/src/credentials/generate.ts';
-import { fetchLetterManifest } from '../../server/src/credentials/manifest.ts';
-import { fetchCredentialVoters } from '../../server/src/credentials/voters-client.ts';
-import { csvValue } from '../../server/src/http/csv.ts';
-import { startHarness, type Harness } from '../../server/test/harness.ts';
+  call,
+  generateCredentialFiles,
+  fetchLetterManifest,
+  fetchCredentialVoters,
+} from '@saylau/tools';
+import { startHarness, type Harness } from '@saylau/test-kit';
 import { axeSeriousViolations, launchChromium, screenshot } from './chromium.ts';
 
 const SUITE = 'pages-election';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { localTime } from '../../server/src/elections/calendar.ts';
+import { localTime, makeIin } from '@saylau/server';
 import {
   as,
   createActors,
@@ -13,10 +13,9 @@ import {
   demoVoters,
   importRoll,
   type Actors,
-} from '../../server/src/demo/steps.ts';
-import { makeIin } from '../../server/src/roll/synthetic.ts';
-import { call } from '../../server/src/cli/http.ts';
-import { startHarness, type Harness } from '../../server/test/harness.ts';
+  call,
+} from '@saylau/tools';
+import { startHarness, type Harness } from '@saylau/test-kit';
 import { launchChromium, screenshot } from './chromium.ts';
 
 const SUITE = 'pages-extend';

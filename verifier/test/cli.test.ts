@@ -7,11 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDemo } from '../../server/src/demo/run.ts';
-import { startServer } from '../../server/src/server.ts';
+import { runDemo } from '@saylau/tools';
+import { startServer, openDatabase, loadServerKeys } from '@saylau/server';
 import { ballotTracker, signDocument } from '@saylau/crypto';
-import { openDatabase } from '../../server/src/database.ts';
-import { loadServerKeys } from '../../server/src/keys.ts';
 import { indexOfType, parseBoard, serialiseBoard, tamper, type Entry } from './tamper-helpers.ts';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hexToBytesStrict, type CredentialKeys } from '@saylau/crypto';
-import { runDemo } from '../../server/src/demo/run.ts';
-import { ceremonyFingerprint } from '../../server/src/ceremony/fingerprint.ts';
-import { loadState, prepareDealing, type TrusteeState } from '../../server/src/trustee/index.ts';
+import { runDemo, loadState, prepareDealing, type TrusteeState } from '@saylau/tools';
+import { ceremonyFingerprint } from '@saylau/protocol';
 import { verifyBoard } from '../src/index.ts';
 import {
   bumpScalar,

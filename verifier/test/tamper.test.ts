@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDemo } from '../../server/src/demo/run.ts';
-import { startServer } from '../../server/src/server.ts';
+import { runDemo } from '@saylau/tools';
+import { startServer } from '@saylau/server';
 import { verifyBoard, type Report } from '../src/index.ts';
 import {
   bumpScalar,

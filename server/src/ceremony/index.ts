@@ -1,5 +1,4 @@
 /** Key ceremony services (SPEC §10.6), for the routes, the CLI and the demo. */
-export { ceremonyFingerprint, ceremonyParams, type CeremonyTrustee } from './fingerprint.ts';
 export { addTrustee, startCeremony, trusteeOfUser, MAX_TRUSTEES } from './trustees.ts';
 export { submitDealing } from './dealings.ts';
 export { submitComplaint, submitAnswer, type Verdict } from './complaints.ts';

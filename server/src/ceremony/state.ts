@@ -17,8 +17,7 @@ import {
 } from '@saylau/crypto';
 import type { ServerContext } from '../context.ts';
 import type { AnswerMessage, ComplaintMessage, DealingMessage } from './messages.ts';
-import type { CeremonyTrustee } from './fingerprint.ts';
-import type { EntryType, JointKeyPayload } from '@saylau/protocol';
+import type { CeremonyTrustee, ComplaintStatus, EntryType, JointKeyPayload } from '@saylau/protocol';
 
 export type { JointKeyPayload };
 
@@ -50,8 +49,7 @@ export interface AnswerRecord {
   judgement: Judgement;
 }
 
-/** `awaiting-answer`: the complaint was unproven (§6.5 a) and the dealer has not answered yet. */
-export type ComplaintStatus = 'dealer-at-fault' | 'complaint-rejected' | 'awaiting-answer';
+export type { ComplaintStatus };
 
 export interface ComplaintRecord {
   seq: number;

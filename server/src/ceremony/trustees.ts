@@ -6,9 +6,8 @@ import { audit } from '../audit.ts';
 import { badRequest, conflict, forbidden } from '../http/errors.ts';
 import { Hex, Text } from '../http/validate.ts';
 import { getElection, requireStatus, type Election } from '../elections/store.ts';
-import { ceremonyFingerprint, type CeremonyTrustee } from './fingerprint.ts';
+import { ceremonyFingerprint, type CeremonyTrustee, Code } from '@saylau/protocol';
 import { currentRound, latestInRound, listTrustees, loadCeremony, type TrusteeRecord } from './state.ts';
-import { Code } from '@saylau/protocol';
 
 export const MAX_TRUSTEES = 15;
 

@@ -3,10 +3,11 @@ import type { ServerContext } from '../context.ts';
 import { getElection } from '../elections/store.ts';
 import { disqualifiedDealers, loadCeremony } from './state.ts';
 import { publicTrustee } from './trustees.ts';
+import type { CeremonyPhase, CeremonyView } from '@saylau/protocol';
 
-export type CeremonyPhase = 'registration' | 'dealing' | 'finished';
+export type { CeremonyPhase, CeremonyView };
 
-export function ceremonyView(ctx: ServerContext, election: string) {
+export function ceremonyView(ctx: ServerContext, election: string): CeremonyView {
   getElection(ctx, election);
   const s = loadCeremony(ctx, election);
   const phase: CeremonyPhase = s.jointKey ? 'finished' : s.ceremony ? 'dealing' : 'registration';
@@ -35,5 +36,3 @@ export function ceremonyView(ctx: ServerContext, election: string) {
     jointKey: s.jointKey,
   };
 }
-
-export type CeremonyView = ReturnType<typeof ceremonyView>;

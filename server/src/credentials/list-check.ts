@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { canonicalJson, parseCredentialList } from '@saylau/crypto';
 import { parseWith } from '../http/validate.ts';
 import { VoterRef, voterReference } from '../voters/reference.ts';
-import { credentialListFingerprint, MAX_CREDENTIALS } from './list.ts';
+import { credentialListFingerprint, MAX_CREDENTIALS } from '@saylau/protocol';
 
 /** The body of POST …/credentials: `owners[i]` is the voter who holds `list[i]`. */
 export const CredentialUpload = z.strictObject({

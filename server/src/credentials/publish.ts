@@ -17,16 +17,9 @@ import { uploadChecks } from '../uploads/task-worker.ts';
 import { parseWith } from '../http/validate.ts';
 import { CredentialUpload } from './list-check.ts';
 import { rollIins } from './voters.ts';
-import { Code } from '@saylau/protocol';
+import { Code, type PublishedCredentials } from '@saylau/protocol';
 
-export interface PublishedCredentials {
-  election: string;
-  count: number;
-  fingerprint: string;
-  /** The board entry's seq and hash. */
-  seq: number;
-  hash: string;
-}
+export type { PublishedCredentials };
 
 const strings = (v: unknown) => Array.isArray(v) && v.every((k) => typeof k === 'string');
 

@@ -2,7 +2,7 @@
  * The page scripts, built once per process with esbuild in memory (as the booth is, so a fresh
  * `npm ci` needs no build step): the commission pages' script (it shares the server's IIN checks),
  * the live board's (ballot trackers by @saylau/crypto, SPEC §8.4) and the trustee page's (the trustee library and @saylau/crypto, with
- * `node:fs` replaced by trustee-client/fs-shim.ts so that the trustee's state lives in the
+ * `node:fs` replaced by tools/src/trustee-page/fs-shim.ts so that the trustee's state lives in the
  * browser).
  */
 import { createHash } from 'node:crypto';
@@ -19,11 +19,11 @@ export interface ClientBundle {
 const ENTRIES = {
   admin: './admin-client/main.ts',
   live: './live-client/main.ts',
-  trustee: './trustee-client/main.ts',
+  trustee: '../../../tools/src/trustee-page/main.ts',
 } as const;
 export type BundleName = keyof typeof ENTRIES;
 
-const SHIM = fileURLToPath(new URL('./trustee-client/fs-shim.ts', import.meta.url));
+const SHIM = fileURLToPath(new URL('../../../tools/src/trustee-page/fs-shim.ts', import.meta.url));
 
 const building = new Map<BundleName, Promise<ClientBundle>>();
 

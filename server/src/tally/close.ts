@@ -5,8 +5,7 @@ import { conflict } from '../http/errors.ts';
 import { before, toLocal } from '../elections/calendar.ts';
 import { getElection, requireStatus, setStatus } from '../elections/store.ts';
 import { electionParams } from '../elections/voting.ts';
-import { aggregateBallots } from './aggregate.ts';
-import { Code } from '@saylau/protocol';
+import { aggregateBallots, Code } from '@saylau/protocol';
 
 /**
  * open → closed, then `voting-closed` {at, ballots} and `tally` in one transaction. Allowed from

@@ -1,5 +1,5 @@
 /** Close, tally, decryption and result services (SPEC §10.10–§10.12). */
-export { aggregateBallots, type TallyPayload } from './aggregate.ts';
+export { aggregateBallots, type TallyPayload } from '@saylau/protocol';
 export { closeVoting } from './close.ts';
 export { submitDecryption, computeResult, DecryptionMessage, type ResultPayload } from './decryptions.ts';
 export { decideOutcome, drawLot, type Outcome, type OutcomeRules } from './outcome.ts';

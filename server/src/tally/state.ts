@@ -3,10 +3,7 @@ import { decodeCiphertext, decodePoint, type Ciphertext, type Point } from '@say
 import type { ServerContext } from '../context.ts';
 import type { BoardEntry } from '../board.ts';
 import { conflict } from '../http/errors.ts';
-import type { CeremonyTrustee } from '../ceremony/fingerprint.ts';
-import type { TallyPayload } from './aggregate.ts';
-import type { DecryptionMessage } from '@saylau/protocol';
-import { Code } from '@saylau/protocol';
+import { type CeremonyTrustee, type TallyPayload, type DecryptionMessage, Code } from '@saylau/protocol';
 
 export interface TallyState {
   entry: BoardEntry;

@@ -1,0 +1,213 @@
+/**
+ * Printable invitation letters (SPEC §10.7): one A4 page per voter, in Kazakh and Russian, with the
+ * addressee, the district, the election day, the code in large grouped characters, its QR code as
+ * inline SVG and short instructions. The code is issued to this voter alone (the server accepts it
+ * only from their sign-in), so the letter names them. A self-contained file: no script, no
+ * external resource (its own CSP says so).
+ */
+import QRCode from 'qrcode';
+import { formatCredentialCode } from '@saylau/crypto';
+import { Html, html } from '@saylau/server';
+import type { LetterManifest } from './manifest.ts';
+
+export interface LetterCode {
+  /** 1-based, as in codes.csv, so that a spoilt letter can be found and reprinted. */
+  number: number;
+  /** The 18-character code (SPEC §7.1). */
+  code: string;
+  /** The addressee, as on the roll. */
+  voter: { surname: string; givenName: string; patronymic: string; settlement: string; address: string };
+}
+
+const MONTHS = {
+  kk: [
+    'қаңтар',
+    'ақпан',
+    'наурыз',
+    'сәуір',
+    'мамыр',
+    'маусым',
+    'шілде',
+    'тамыз',
+    'қыркүйек',
+    'қазан',
+    'қараша',
+    'желтоқсан',
+  ],
+  ru: [
+    'января',
+    'февраля',
+    'марта',
+    'апреля',
+    'мая',
+    'июня',
+    'июля',
+    'августа',
+    'сентября',
+    'октября',
+    'ноября',
+    'декабря',
+  ],
+};
+
+/** Local wall-clock `hh:mm` in Asia/Almaty (UTC+05:00, SPEC §10). */
+function localHhmm(time: string): string {
+  return new Date(Date.parse(time) + 5 * 3600_000).toISOString().slice(11, 16);
+}
+
+function dayText(lang: 'kk' | 'ru', isoDay: string): string {
+  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
+  const month = MONTHS[lang][m - 1]!;
+  return lang === 'kk' ? `${y} жылғы ${d} ${month}` : `${d} ${month} ${y} года`;
+}
+
+interface Texts {
+  title: string;
+  to: string;
+  what: string;
+  when: string;
+  codeLabel: string;
+  steps: (string | Html)[];
+  warning: string;
+}
+
+function texts(lang: 'kk' | 'ru', m: LetterManifest, boothUrl: string | undefined): Texts {
+  const hours = `${localHhmm(m.calendar.votingOpens)}–${localHhmm(m.calendar.votingCloses)}`;
+  const url = boothUrl ? html`<span class="url">${boothUrl}</span>` : null;
+  if (lang === 'kk')
+    return {
+      title: 'Дауыс беруге шақыру',
+      to: 'Кімге',
+      what: `${m.district.kk}: ${m.kind === 'akim' ? 'әкім сайлауы' : 'жергілікті референдум'}`,
+      when: `Дауыс беру күні: ${dayText('kk', m.electionDay)}, ${hours} (Алматы уақыты).`,
+      codeLabel: 'Сіздің құпия дауыс беру кодыңыз',
+      steps: [
+        url ? html`Дауыс беру бетін ашыңыз: ${url}` : 'Сайлау комиссиясы жариялаған дауыс беру бетін ашыңыз.',
+        'ЖСН-іңізді және сайлау комиссиясы жіберген кіру кодын енгізіп, жүйеге кіріңіз.',
+        'Осы құпия кодты теріңіз немесе QR-кодты сканерлеңіз, содан кейін бюллетеньді толтырыңыз.',
+        'Түбіртекті сақтаңыз: ол арқылы бюллетеніңіздің жария тақтада екенін тексере аласыз.',
+        'Қайта дауыс беруге болады: тек соңғы бюллетень есептеледі.',
+      ],
+      warning:
+        'Бұл кодты ешкімге көрсетпеңіз және бермеңіз. Ол тек сізге берілген: онымен тек сіздің ЖСН-іңізбен кіріп дауыс беруге болады.',
+    };
+  return {
+    title: 'Приглашение к голосованию',
+    to: 'Кому',
+    what: `${m.district.ru}: ${m.kind === 'akim' ? 'выборы акима' : 'местный референдум'}`,
+    when: `День голосования: ${dayText('ru', m.electionDay)}, ${hours} (время Алматы).`,
+    codeLabel: 'Ваш секретный код для голосования',
+    steps: [
+      url
+        ? html`Откройте страницу голосования: ${url}`
+        : 'Откройте страницу голосования, адрес которой опубликовала избирательная комиссия.',
+      'Войдите, указав свой ИИН и код входа, присланный избирательной комиссией.',
+      'Введите этот секретный код или отсканируйте QR-код, затем заполните бюллетень.',
+      'Сохраните квитанцию: по ней можно проверить, что ваш бюллетень есть на публичной доске.',
+      'Можно проголосовать повторно: учитывается только последний бюллетень.',
+    ],
+    warning:
+      'Никому не показывайте и не передавайте этот код. Он выдан только вам: им можно проголосовать, только войдя с вашим ИИН.',
+  };
+}
+
+function half(lang: 'kk' | 'ru', t: Texts): Html {
+  return html`<div class="lang" lang="${lang}">
+    <h2>${t.title}</h2>
+    <ol>
+      ${t.steps.map((s) => html`<li>${s}</li>`)}
+    </ol>
+    <p class="warning">${t.warning}</p>
+  </div>`;
+}
+
+const STYLE = `
+@page { size: A4; margin: 14mm; }
+* { box-sizing: border-box; }
+body { margin: 0; font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 10.5pt;
+  color: #000; background: #fff; line-height: 1.35; }
+.letter { break-after: page; page-break-after: always; break-inside: avoid; padding: 2mm 0; }
+.letter:last-child { break-after: auto; page-break-after: auto; }
+.top { display: flex; justify-content: space-between; gap: 6mm; border-bottom: 1px solid #000;
+  padding-bottom: 3mm; }
+.top p { margin: 0 0 1mm; }
+.what { font-weight: bold; font-size: 12pt; }
+.to { margin: 3mm 0 0; font-size: 11pt; }
+.number { text-align: right; white-space: nowrap; font-size: 9pt; }
+.credential { display: flex; align-items: center; gap: 8mm; margin: 7mm 0; padding: 5mm;
+  border: 2px solid #000; }
+.credential .label { margin: 0 0 3mm; }
+.code { font-family: "DejaVu Sans Mono", "Noto Sans Mono", "Courier New", monospace; font-size: 25pt;
+  font-weight: bold; letter-spacing: 0.06em; white-space: nowrap; }
+.qr { width: 38mm; height: 38mm; flex: none; }
+.langs { display: flex; gap: 8mm; }
+.lang { flex: 1; }
+.lang h2 { font-size: 12pt; margin: 0 0 2mm; }
+.lang ol { padding-left: 5mm; margin: 0 0 3mm; }
+.lang li { margin-bottom: 1.5mm; }
+.url { font-family: "DejaVu Sans Mono", "Courier New", monospace; word-break: break-all; }
+.warning { font-weight: bold; }
+@media screen { .letter { max-width: 182mm; margin: 0 auto 10mm; border-bottom: 1px dashed #888; } }
+`;
+
+/** The QR code of the compact code as an SVG element (byte mode, 18 bytes, level M: version 2). */
+async function qrSvg(code: string): Promise<Html> {
+  const svg = await QRCode.toString(code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return new Html(svg.trim().replace(/^<svg /, '<svg class="qr" role="img" aria-label="QR" '));
+}
+
+async function letter(m: LetterManifest, c: LetterCode, total: number, boothUrl?: string): Promise<Html> {
+  const kk = texts('kk', m, boothUrl);
+  const ru = texts('ru', m, boothUrl);
+  return html`<section class="letter">
+    <div class="top">
+      <div>
+        <p class="what" lang="kk">${kk.what}</p>
+        <p class="what" lang="ru">${ru.what}</p>
+        <p lang="kk">${kk.when}</p>
+        <p lang="ru">${ru.when}</p>
+      </div>
+      <p class="number">№ ${c.number} / ${total}<br />${m.election}</p>
+    </div>
+    <p class="to">
+      <span lang="kk">${kk.to}</span> / <span lang="ru">${ru.to}</span>:
+      <strong
+        >${[c.voter.surname, c.voter.givenName, c.voter.patronymic].filter((x) => x !== '').join(' ')}</strong
+      >, ${c.voter.settlement}, ${c.voter.address}
+    </p>
+    <div class="credential">
+      <div>
+        <p class="label"><span lang="kk">${kk.codeLabel}</span> / <span lang="ru">${ru.codeLabel}</span>:</p>
+        <p class="code">${formatCredentialCode(c.code)}</p>
+      </div>
+      ${await qrSvg(c.code)}
+    </div>
+    <div class="langs">${half('kk', kk)} ${half('ru', ru)}</div>
+  </section>`;
+}
+
+/** The whole letters.html: one `<section class="letter">` (one printed page) per code. */
+export async function renderLetters(
+  manifest: LetterManifest,
+  codes: readonly LetterCode[],
+  boothUrl?: string,
+): Promise<string> {
+  const parts: string[] = [];
+  for (const c of codes) parts.push((await letter(manifest, c, codes.length, boothUrl)).text);
+  const head = html`<!doctype html>
+    <html lang="kk">
+      <head>
+        <meta charset="utf-8" />
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>${manifest.district.kk} — ${manifest.election}</title>
+        <style>
+          ${new Html(STYLE)}
+        </style>
+      </head>
+      <body></body>
+    </html>`.text;
+  const [before, after] = head.split('<body></body>') as [string, string];
+  return `${before}<body>\n${parts.join('\n')}\n</body>${after}\n`;
+}

@@ -1,0 +1,132 @@
+/**
+ * The trustee's local state file: its Ed25519 and X25519 secrets, its dealing secrets during the
+ * ceremony, then its final share x_j (SPEC §6). JSON written with mode 0600 by write-and-rename;
+ * nothing here is ever logged or sent, except what the protocol publishes.
+ */
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import nacl from 'tweetnacl';
+import { bytesToHex, generateSigningKey } from '@saylau/crypto';
+import { type DealingMessage, Code } from '@saylau/protocol';
+import { TrusteeError } from './http.ts';
+
+/** Dealer secrets kept until the joint key: needed to answer a complaint (SPEC §6.5 b). */
+export interface StoredDealing {
+  /** The ceremony fingerprint this dealing belongs to. */
+  ceremony: string;
+  message: DealingMessage;
+  /** a_{i,0..t−1}, hex scalars. */
+  polynomial: string[];
+  /** f_i(i), hex scalar. */
+  ownShare: string;
+  /** recipient index → ephemeral X25519 secret of that box, hex. */
+  ephemeralSecretKeys: Record<string, string>;
+}
+
+export interface TrusteeState {
+  version: 1;
+  election: string;
+  name: string;
+  /** Assigned by the server at registration. */
+  index: number | null;
+  /**
+   * The ceremony round this state belongs to (SPEC §10.6.7), fixed at creation when known, else at
+   * registration. Absent in files older than rounds: a registered one then belongs to round 0.
+   */
+  round?: number | null;
+  signingSecretKey: string;
+  signingKey: string;
+  boxSecretKey: string;
+  boxKey: string;
+  dealing: StoredDealing | null;
+  /** dealer index → the verified share f_i(j) it sent, hex scalar (erased once x_j is computed). */
+  received: Record<string, string>;
+  /** x_j and the public values it was checked against (SPEC §6.6). */
+  share: { ceremony: string; secret: string; publicShare: string; publicKey: string } | null;
+}
+
+/** Create a trustee's keys in a new state file; an existing file is never overwritten. */
+export function initTrustee(
+  file: string,
+  opts: { election: string; name: string; round?: number },
+): TrusteeState {
+  if (existsSync(file))
+    throw new TrusteeError(`${file} already exists; it may hold a trustee's keys`, Code.STATE_EXISTS);
+  const signing = generateSigningKey();
+  const box = nacl.box.keyPair();
+  const state: TrusteeState = {
+    version: 1,
+    election: opts.election,
+    name: opts.name,
+    index: null,
+    round: opts.round ?? null,
+    signingSecretKey: bytesToHex(signing.secretKey),
+    signingKey: signing.publicKeyHex,
+    boxSecretKey: bytesToHex(box.secretKey),
+    boxKey: bytesToHex(box.publicKey),
+    dealing: null,
+    received: {},
+    share: null,
+  };
+  saveState(file, state, true);
+  return state;
+}
+
+export function loadState(file: string): TrusteeState {
+  let s: TrusteeState;
+  try {
+    s = JSON.parse(readFileSync(file, 'utf8')) as TrusteeState;
+  } catch (e) {
+    throw new TrusteeError(`cannot read the trustee state ${file}: ${(e as Error).message}`, Code.BAD_STATE);
+  }
+  if (s?.version !== 1 || typeof s.election !== 'string' || typeof s.signingSecretKey !== 'string')
+    throw new TrusteeError(`${file} is not a trustee state file`, Code.BAD_STATE);
+  return s;
+}
+
+/** Write to a 0600 temporary file, then rename over the old one: never a half-written state. */
+export function saveState(file: string, state: TrusteeState, exclusive = false): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, JSON.stringify(state, null, 2) + '\n', { mode: 0o600, flag: 'w' });
+  chmodSync(tmp, 0o600);
+  if (!exclusive) return renameSync(tmp, file);
+  // link() fails if the file exists: a new state never replaces another trustee's keys.
+  try {
+    linkSync(tmp, file);
+  } catch {
+    throw new TrusteeError(`${file} already exists`, Code.STATE_EXISTS);
+  } finally {
+    unlinkSync(tmp);
+  }
+}
+
+export function requireIndex(s: TrusteeState): number {
+  if (s.index === null)
+    throw new TrusteeError('register first (the server assigns the index)', Code.NOT_REGISTERED);
+  return s.index;
+}
+
+/** The round a state belongs to, or null if it has not been bound to one yet. */
+export const stateRound = (s: TrusteeState): number | null => s.round ?? (s.index !== null ? 0 : null);
+
+/**
+ * SPEC §10.6.7: after a `ceremony-reset` the keys of the abandoned round are void (their shares are
+ * public on the board), so its state file must not register, deal or complain again.
+ */
+export function requireCurrentRound(s: TrusteeState, current: number): void {
+  const round = stateRound(s);
+  if (round !== null && round !== current)
+    throw new TrusteeError(
+      `this state belongs to round ${round}, abandoned; create a new state file`,
+      Code.STALE_STATE,
+      undefined,
+      { round, current },
+    );
+}
