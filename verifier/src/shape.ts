@@ -3,9 +3,10 @@
  * a ShapeError naming the JSON path and a catalog message key, so the report can be translated.
  */
 import { CryptoError, canonicalJson } from '@saylau/crypto';
+import type { Params } from '@saylau/protocol/catalog';
 import type { MessageKey } from './catalog.ts';
 
-export type Params = Record<string, string | number>;
+export type { Params };
 
 export class ShapeError extends Error {
   override readonly name = 'ShapeError';
