@@ -1,9 +1,13 @@
-/** The server's catalogs (pages, commission, result protocol): the same keys in kk, ru and en. */
+/**
+ * The server's catalogs (pages, commission, result protocol): the same keys in kk, ru and en; the
+ * invitation letters' in kk and ru, the languages they are printed in (SPEC §10.7).
+ */
 import { describe, expect, it } from 'vitest';
 import { catalogProblems } from '@saylau/protocol/catalog';
 import { INDEX_STRINGS, OBSERVER_STRINGS } from '../src/pages/catalog.ts';
 import { ADMIN_STRINGS, CLIENT_STRINGS, clientStrings } from '../src/pages/admin-catalog.ts';
 import { PROTOCOL_STRINGS } from '../src/tally/catalog.ts';
+import { LETTER_STRINGS } from '../src/credentials/letters.ts';
 
 describe('server catalogs', () => {
   const catalogs = { INDEX_STRINGS, OBSERVER_STRINGS, ADMIN_STRINGS, CLIENT_STRINGS, PROTOCOL_STRINGS };
@@ -13,6 +17,12 @@ describe('server catalogs', () => {
       expect(Object.keys(catalog.en).length, name).toBeGreaterThan(10);
       expect(catalogProblems(catalog), name).toEqual([]);
     }
+  });
+
+  it('have every Kazakh key of the letters in Russian, and no English side', () => {
+    expect(Object.keys(LETTER_STRINGS).sort()).toEqual(['kk', 'ru']);
+    expect(Object.keys(LETTER_STRINGS.kk).length).toBeGreaterThan(20);
+    expect(catalogProblems(LETTER_STRINGS)).toEqual([]);
   });
 
   it("give the commission page's script its labels and its own strings in one language", () => {
