@@ -4,6 +4,7 @@
  */
 import { CryptoError, canonicalJson } from '@saylau/crypto';
 import type { Params } from '@saylau/protocol/catalog';
+import { LANGS, type Lang } from '@saylau/protocol/lang';
 import type { MessageKey } from './catalog.ts';
 
 export type { Params };
@@ -108,15 +109,11 @@ export function text(v: unknown, path: string, max = 200): string {
   return s;
 }
 
-export interface Names {
-  kk: string;
-  ru: string;
-  en: string;
-}
+export type Names = Record<Lang, string>;
 
 /** `{kk, ru, en}` of non-empty NFC strings (SPEC §10). */
 export function names(v: unknown, path: string): Names {
-  const o = obj(v, path, ['kk', 'ru', 'en']);
+  const o = obj(v, path, LANGS);
   return { kk: text(o.kk, `${path}.kk`), ru: text(o.ru, `${path}.ru`), en: text(o.en, `${path}.en`) };
 }
 
