@@ -8,6 +8,7 @@ export default defineConfig({
       'server/test/**/*.test.ts',
       'verifier/test/**/*.test.ts',
       'ballot-client/test/**/*.test.ts',
+      'tools/test/**/*.test.ts',
       'test/**/*.test.ts',
     ],
     testTimeout: 60_000,

@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, JSHandle, Page, Worker } from 'playwright-core';
 import { parseCredentialCode } from '@saylau/crypto';
 import { launchChromium, screenshot } from '../../test/browser/chromium.ts';
-import { CATALOGS, type Lang, type MessageKey } from '../src/booth/catalog.ts';
+import type { Lang } from '@saylau/protocol/lang';
+import { CATALOGS, type MessageKey } from '../src/booth/catalog.ts';
 import { openBoothElection, type BoothElection } from '@saylau/test-kit';
 import type { Voter } from '@saylau/tools';
 

@@ -10,7 +10,8 @@ import { generateCredentialCode } from '@saylau/crypto';
 import { castEncrypted, fetchElection, login, prepareBallot } from '../src/index.ts';
 import { verifyBoard } from '@saylau/verifier';
 import { axeSeriousViolations, launchChromium, screenshot } from '../../test/browser/chromium.ts';
-import { CATALOGS, type Lang, type MessageKey } from '../src/booth/catalog.ts';
+import type { Lang } from '@saylau/protocol/lang';
+import { CATALOGS, type MessageKey } from '../src/booth/catalog.ts';
 import { openBoothElection, type BoothElection } from '@saylau/test-kit';
 import type { Voter } from '@saylau/tools';
 

@@ -2,10 +2,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, LANGS } from '../src/booth/catalog.ts';
+import { catalogProblems } from '@saylau/protocol/catalog';
+import { CATALOGS } from '../src/booth/catalog.ts';
 import { formatDay, formatTime } from '../src/booth/i18n.ts';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const SRC = join(import.meta.dirname, '..', 'src', 'booth');
 
 describe('booth catalogs', () => {
@@ -13,14 +13,7 @@ describe('booth catalogs', () => {
 
   it('have the same keys in kk, ru and en, none empty, with the same {placeholders}', () => {
     expect(keys.length).toBeGreaterThan(100);
-    for (const lang of LANGS) {
-      expect(Object.keys(CATALOGS[lang]).sort(), lang).toEqual(keys);
-      for (const k of keys) {
-        const text = CATALOGS[lang][k as keyof (typeof CATALOGS)['en']];
-        expect(text.trim(), `${lang} ${k}`).not.toBe('');
-        expect(placeholders(text), `${lang} ${k}`).toEqual(placeholders(CATALOGS.en[k as 'app.title']));
-      }
-    }
+    expect(catalogProblems(CATALOGS)).toEqual([]);
   });
 
   it('are translations, not copies of the English text', () => {

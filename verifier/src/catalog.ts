@@ -1,13 +1,10 @@
 /**
  * The verifier's words in Kazakh, Russian and English: check titles (SPEC §11), failure messages and
- * the CLI report. `{name}` is replaced by a parameter. Every key exists in every language (typed).
+ * the CLI report, in the board's languages (SPEC §10). `{name}` is replaced by a parameter. Every
+ * key exists in every language (typed; protocol/src/catalog.ts).
  */
-import { LANGS, type Lang } from '@saylau/protocol/lang';
-import type { Params } from './shape.ts';
-
-/** The report speaks the board's languages (SPEC §10). */
-export const LANGUAGES = LANGS;
-export type Language = Lang;
+import type { Lang } from '@saylau/protocol/lang';
+import { defineCatalog, translate, type Params } from '@saylau/protocol/catalog';
 
 const en = {
   // Check titles (SPEC §11).
@@ -280,12 +277,11 @@ const en = {
     'mirror {file} NOT updated: this board does not extend it or contradicts a signed head (checks 2.6, 2.4). Keep {file} and {checkpoints}: they are the evidence.',
   'cli.mirrorUrl':
     '--mirror needs a board file or a server’s board URL (…/api/elections/ID/board), not {source}',
-} as const;
+};
 
 export type MessageKey = keyof typeof en;
-type Catalog = Record<MessageKey, string>;
 
-const ru: Catalog = {
+const ru: Record<MessageKey, string> = {
   'check.1.1': 'Манифест: формат, идентификатор выборов, календарь, ключ сервера',
   'check.1.2': 'Профиль правил: опубликованы правила названного профиля',
   'check.1.3': 'Один манифест, не изменённый позже',
@@ -549,7 +545,7 @@ const ru: Catalog = {
     '--mirror нужен файл доски или адрес доски сервера (…/api/elections/ID/board), а не {source}',
 };
 
-const kk: Catalog = {
+const kk: Record<MessageKey, string> = {
   'check.1.1': 'Манифест: пішімі, сайлау идентификаторы, күнтізбе, сервер кілті',
   'check.1.2': 'Ереже профилі: аталған профильдің ережелері жарияланған',
   'check.1.3': 'Бір ғана манифест, кейін өзгертілмеген',
@@ -811,11 +807,9 @@ const kk: Catalog = {
     '--mirror үшін тақта файлы не сервер тақтасының мекенжайы (…/api/elections/ID/board) керек, {source} емес',
 };
 
-export const CATALOGS: Record<Language, Catalog> = { kk, ru, en };
+export const CATALOGS = defineCatalog(en, { kk, ru });
 
-/** The message `key` in `lang`, with `{name}` replaced by `params.name`. */
-export function message(lang: Language, key: MessageKey, params: Params = {}): string {
-  return CATALOGS[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : m,
-  );
+/** The message `key` in `lang`, with `{name}` replaced by `params.name` (left as is without one). */
+export function message(lang: Lang, key: MessageKey, params: Params = {}): string {
+  return translate(CATALOGS, lang, key, params);
 }

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
-import { isLang } from '@saylau/protocol/lang';
-import { LANGUAGES, message, type Language } from './catalog.ts';
+import { LANGS, isLang, type Lang } from '@saylau/protocol/lang';
+import { message } from './catalog.ts';
 import {
   checkpointsFile,
   extendsMirror,
@@ -33,7 +33,7 @@ class InputError extends Error {}
 const Options = z
   .object({
     json: z.boolean().default(false),
-    lang: z.enum(LANGUAGES).optional(),
+    lang: z.enum(LANGS).optional(),
     since: z.string().min(1).optional(),
     checkpoint: z.array(z.string().min(1)).default([]),
     workers: z.coerce.number().int().min(0).max(64).optional(),
@@ -50,7 +50,7 @@ const SignedFile = z.union([
 ]);
 
 /** The report's language: --lang, else the environment's (kk or ru), else English. */
-function languageOf(requested: Language | undefined): Language {
+function languageOf(requested: Lang | undefined): Lang {
   if (requested) return requested;
   const env = (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').slice(0, 2);
   return isLang(env) ? env : 'en';
@@ -108,7 +108,7 @@ async function openMirror(file: string, source: string): Promise<MirrorState & {
 
 /** Update the mirror only when the board extends it and matches every signed head (stderr). */
 function reportMirror(
-  lang: Language,
+  lang: Lang,
   file: string,
   mirror: MirrorState & { head?: SignedCheckpoint },
   board: string,
@@ -153,7 +153,7 @@ async function main(argv: string[]): Promise<number> {
     .description('Verify a Saylau election end to end from its published bulletin board (SPEC §11).')
     .argument('<board>', 'board export (board.jsonl) or the URL of a server’s board')
     .option('--json', 'write the machine-readable report to stdout')
-    .addOption(new Option('--lang <lang>', 'language of the report').choices([...LANGUAGES]))
+    .addOption(new Option('--lang <lang>', 'language of the report').choices([...LANGS]))
     .option('--since <old>', 'an earlier export (file or URL) that this board must extend entry for entry')
     .option(
       '--checkpoint <file>',

@@ -4,6 +4,6 @@
  */
 export { verifyBoard, type Report, type VerifyOptions } from './verify.ts';
 export { CHECK_IDS, type CheckResult, type Failure } from './report.ts';
-export { LANGUAGES, message, type Language, type MessageKey } from './catalog.ts';
+export { message, type MessageKey } from './catalog.ts';
 export type { SignedCheckpoint, SignedReceipt } from './checkpoints.ts';
 export type { VerifiedResult } from './summary.ts';

@@ -4,6 +4,7 @@
  */
 import type { Entry } from './board.ts';
 import type { Profile } from '@saylau/protocol';
+import { LANGS } from '@saylau/protocol/lang';
 import type { Manifest } from './manifest.ts';
 import type { Collector } from './report.ts';
 import {
@@ -192,9 +193,7 @@ export function checkCandidates(
         // N11 (law-2021): one candidate per party, the same party by any one name.
         if (profile.onePartyCandidate && kind === 'party') {
           const name = names(route.name, 'candidate.route.name');
-          const rival = parties.find((p) =>
-            (['kk', 'ru', 'en'] as const).some((l) => partyKey(p.name[l]) === partyKey(name[l])),
-          );
+          const rival = parties.find((p) => LANGS.some((l) => partyKey(p.name[l]) === partyKey(name[l])));
           if (rival) out.fail('3.2', e.seq, 'partyTwice', { other: rival.seq });
           parties.push({ seq: e.seq, name });
         }

@@ -2,7 +2,8 @@
  * The human report of `saylau-verify` (SPEC §11): every numbered check with its status, each
  * failure naming its entry, then one verdict line matching the exit code.
  */
-import { message, type Language } from './catalog.ts';
+import type { Lang } from '@saylau/protocol/lang';
+import { message } from './catalog.ts';
 import type { CheckResult, Failure } from './report.ts';
 import { titleKey } from './report.ts';
 import type { VerifiedResult } from './summary.ts';
@@ -11,12 +12,12 @@ import type { Report } from './verify.ts';
 /** Failures listed per check before "… and N more" (the JSON report has them all). */
 const SHOWN = 10;
 
-function failureText(lang: Language, f: Failure): string {
+function failureText(lang: Lang, f: Failure): string {
   const text = f.key ? message(lang, f.key, f.params) : f.message;
   return f.seq === null ? text : `${message(lang, 'cli.entry', { seq: f.seq })}: ${text}`;
 }
 
-function checkLines(lang: Language, c: CheckResult): string[] {
+function checkLines(lang: Lang, c: CheckResult): string[] {
   const status = message(lang, `cli.${c.status}`);
   const lines = [`[${status}] ${c.id.padEnd(4)} ${message(lang, titleKey(c.id))}`];
   if (c.noteKey) lines.push(`       (${message(lang, c.noteKey, c.noteParams)})`);
@@ -26,11 +27,7 @@ function checkLines(lang: Language, c: CheckResult): string[] {
   return lines;
 }
 
-function outcomeText(
-  lang: Language,
-  outcome: Record<string, unknown>,
-  nameOf: (id: string) => string,
-): string {
+function outcomeText(lang: Lang, outcome: Record<string, unknown>, nameOf: (id: string) => string): string {
   switch (outcome.kind) {
     case 'elected':
       return message(lang, outcome.lot ? 'cli.electedByLot' : 'cli.elected', {
@@ -52,7 +49,7 @@ function outcomeText(
   }
 }
 
-function resultLines(lang: Language, r: VerifiedResult): string[] {
+function resultLines(lang: Lang, r: VerifiedResult): string[] {
   const lines = [
     message(lang, 'cli.result', { counted: r.counted, ballots: r.ballots, revotes: r.revotes, roll: r.roll }),
   ];
@@ -73,7 +70,7 @@ function resultLines(lang: Language, r: VerifiedResult): string[] {
 }
 
 /** One line per receipt: counted, or loudly, replaced by a later ballot of its credential. */
-function receiptLines(lang: Language, r: Report): string[] {
+function receiptLines(lang: Lang, r: Report): string[] {
   return r.receipts.flatMap((x) => {
     const p = { what: x.what, tracker: x.tracker, seq: x.seq };
     if (x.status === 'counted') return [message(lang, 'cli.receiptCounted', p)];
@@ -85,7 +82,7 @@ function receiptLines(lang: Language, r: Report): string[] {
   });
 }
 
-export function renderReport(r: Report, lang: Language): string {
+export function renderReport(r: Report, lang: Lang): string {
   if (r.exitCode === 2) return message(lang, 'cli.verdict2', { error: r.error ?? '' }) + '\n';
   const receipts = receiptLines(lang, r);
   const lines = [

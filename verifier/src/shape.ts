@@ -3,9 +3,11 @@
  * a ShapeError naming the JSON path and a catalog message key, so the report can be translated.
  */
 import { CryptoError, canonicalJson } from '@saylau/crypto';
+import type { Params } from '@saylau/protocol/catalog';
+import { LANGS, type Lang } from '@saylau/protocol/lang';
 import type { MessageKey } from './catalog.ts';
 
-export type Params = Record<string, string | number>;
+export type { Params };
 
 export class ShapeError extends Error {
   override readonly name = 'ShapeError';
@@ -107,15 +109,11 @@ export function text(v: unknown, path: string, max = 200): string {
   return s;
 }
 
-export interface Names {
-  kk: string;
-  ru: string;
-  en: string;
-}
+export type Names = Record<Lang, string>;
 
 /** `{kk, ru, en}` of non-empty NFC strings (SPEC §10). */
 export function names(v: unknown, path: string): Names {
-  const o = obj(v, path, ['kk', 'ru', 'en']);
+  const o = obj(v, path, LANGS);
   return { kk: text(o.kk, `${path}.kk`), ru: text(o.ru, `${path}.ru`), en: text(o.en, `${path}.en`) };
 }
 

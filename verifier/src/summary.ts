@@ -4,6 +4,7 @@
  * nothing unverified is ever shown as a result.
  */
 import type { Entry } from './board.ts';
+import { LANGS } from '@saylau/protocol/lang';
 import { arr, int, obj, record, str, type Json, type Names } from './shape.ts';
 
 export interface VerifiedResult {
@@ -21,7 +22,7 @@ export interface VerifiedResult {
 
 /** The names as published; the line is canonical (2.3), so its keys are in sorted order (SPEC §3.1). */
 function namesOf(v: unknown, path: string): Names {
-  const o = obj(v, path, ['kk', 'ru', 'en']);
+  const o = obj(v, path, LANGS);
   return { en: str(o.en, `${path}.en`), kk: str(o.kk, `${path}.kk`), ru: str(o.ru, `${path}.ru`) };
 }
 

@@ -1,26 +1,19 @@
 /** The verifier's kk/ru/en catalogs: every key in every language, with the same parameters. */
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, LANGUAGES, message } from '../src/catalog.ts';
+import { LANGS } from '@saylau/protocol/lang';
+import { catalogProblems } from '@saylau/protocol/catalog';
+import { CATALOGS, message } from '../src/catalog.ts';
 import { CHECK_IDS, titleKey } from '../src/report.ts';
 
-const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
 describe('verifier catalogs', () => {
-  const keys = Object.keys(CATALOGS.en) as (keyof typeof CATALOGS.en)[];
-
   it('have every key in kk, ru and en, non-empty, with the same placeholders', () => {
-    for (const lang of LANGUAGES) {
-      expect(Object.keys(CATALOGS[lang]).sort()).toEqual([...keys].sort());
-      for (const k of keys) {
-        expect(CATALOGS[lang][k].trim(), `${lang} ${k}`).not.toBe('');
-        expect(params(CATALOGS[lang][k]), `${lang} ${k}`).toEqual(params(CATALOGS.en[k]));
-      }
-    }
+    expect(Object.keys(CATALOGS.en).length).toBeGreaterThan(200);
+    expect(catalogProblems(CATALOGS)).toEqual([]);
   });
 
   it('title every numbered check', () => {
     for (const id of CHECK_IDS)
-      for (const lang of LANGUAGES) expect(message(lang, titleKey(id))).not.toMatch(/^check\./);
+      for (const lang of LANGS) expect(message(lang, titleKey(id))).not.toMatch(/^check\./);
   });
 
   it('are really translated: Kazakh and Russian titles differ from English', () => {

@@ -1,5 +1,5 @@
 /** The candidates as the booth shows them: the board's `candidate` entries (SPEC §10.4). */
-import type { Lang } from './catalog.ts';
+import type { Lang } from '@saylau/protocol/lang';
 
 /** A `candidate` board entry's payload (SPEC §10.4), as far as the booth shows it. */
 export interface CandidateInfo {

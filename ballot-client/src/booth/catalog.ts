@@ -1,9 +1,9 @@
 /**
  * Every string the booth shows, in Kazakh (the default), Russian and English. Names of candidates,
  * routes and the district come from the board in all three languages; nothing else is hard-coded.
- * `{name}` marks a value filled in at run time.
+ * `{name}` marks a value filled in at run time (protocol/src/catalog.ts).
  */
-import { LANGS, type Lang } from '@saylau/protocol/lang';
+import { defineCatalog } from '@saylau/protocol/catalog';
 
 const en = {
   'app.title': 'Saylau — voting booth',
@@ -222,9 +222,8 @@ const en = {
 };
 
 export type MessageKey = keyof typeof en;
-export type Catalog = Record<MessageKey, string>;
 
-const ru: Catalog = {
+const ru: Record<MessageKey, string> = {
   'app.title': 'Saylau — кабина для голосования',
   'app.checkTitle': 'Saylau — проверка контрольного бюллетеня',
   'app.findTitle': 'Saylau — найти мой бюллетень',
@@ -438,7 +437,7 @@ const ru: Catalog = {
   'find.badTracker': 'Трекер — это 16 букв и цифр, например 7G3K-Q0ZD-M1XE-4TNB.',
 };
 
-const kk: Catalog = {
+const kk: Record<MessageKey, string> = {
   'app.title': 'Saylau — дауыс беру кабинасы',
   'app.checkTitle': 'Saylau — бақылау бюллетенін тексеру',
   'app.findTitle': 'Saylau — бюллетенімді табу',
@@ -652,9 +651,4 @@ const kk: Catalog = {
   'find.badTracker': 'Трекер — 16 әріп пен цифр, мысалы 7G3K-Q0ZD-M1XE-4TNB.',
 };
 
-export { LANGS, type Lang };
-
-export const CATALOGS: Record<Lang, Catalog> = { kk, ru, en };
-
-/** Each language's own name, for the language switch. */
-export const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+export const CATALOGS = defineCatalog(en, { kk, ru });

@@ -5,7 +5,7 @@
  */
 import { BallotClientError, fetchElection, findBallot, type PublicElection } from '../index.ts';
 import type { CheckResult } from '../worker/protocol.ts';
-import type { Lang } from './catalog.ts';
+import type { Lang } from '@saylau/protocol/lang';
 import { h } from './dom.ts';
 import { mount, notice, pageTop, submitButton, type Shell } from './shell.ts';
 import { CryptoWorker, WorkerError } from './worker-client.ts';

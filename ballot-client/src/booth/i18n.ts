@@ -1,6 +1,7 @@
 /** The voter's language: Kazakh by default, chosen with the switch or `?lang=`, remembered on the device. */
-import { isLang } from '@saylau/protocol/lang';
-import { CATALOGS, type Lang, type MessageKey } from './catalog.ts';
+import { isLang, type Lang } from '@saylau/protocol/lang';
+import { translate, type Params } from '@saylau/protocol/catalog';
+import { CATALOGS, type MessageKey } from './catalog.ts';
 
 const STORE_KEY = 'saylau.lang';
 
@@ -27,14 +28,11 @@ export function rememberLang(lang: Lang): void {
   }
 }
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, vars?: Params) => string;
 
+/** The booth's texts in `lang`: a `{name}` without a value stays as written. */
 export function translator(lang: Lang): Translate {
-  const cat = CATALOGS[lang];
-  return (key, vars) => {
-    const text = cat[key] ?? CATALOGS.en[key] ?? key;
-    return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
-  };
+  return (key, vars) => translate(CATALOGS, lang, key, vars);
 }
 
 /**

@@ -3,7 +3,8 @@
  * links between the pages and the fingerprint of the booth code, and focus handling.
  */
 import type { PublicElection } from '../index.ts';
-import { LANGS, LANG_NAMES, type Lang, type MessageKey } from './catalog.ts';
+import { LANGS, LANG_NAMES, type Lang } from '@saylau/protocol/lang';
+import type { MessageKey } from './catalog.ts';
 import { append, clear, h } from './dom.ts';
 import { formatDay, formatTime, rememberLang, translator, type Translate } from './i18n.ts';
 

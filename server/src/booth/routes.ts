@@ -9,6 +9,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { BOOTH_CATALOGS } from '@saylau/ballot-client';
+import { translate } from '@saylau/protocol/catalog';
 import type { ServerContext } from '../context.ts';
 import { findElection } from '../elections/store.ts';
 import { electionParam } from '../http/validate.ts';
@@ -28,13 +29,13 @@ const TITLE: Record<PageKind, 'app.title' | 'app.checkTitle' | 'app.findTitle'> 
 function shell(ctx: ServerContext, kind: PageKind, req: Request, res: Response): void {
   const id = electionParam(req);
   const lang = langOf(req.query.lang);
-  const t = BOOTH_CATALOGS[lang];
+  const t = (key: keyof (typeof BOOTH_CATALOGS)['en']) => translate(BOOTH_CATALOGS, lang, key);
   res.setHeader('cache-control', 'no-cache');
   if (!findElection(ctx, id)) {
     res
       .status(404)
       .type('html')
-      .send(page(lang, t[TITLE[kind]], html`<main><h1>${t['err.NO_ELECTION']}</h1></main>`));
+      .send(page(lang, t(TITLE[kind]), html`<main><h1>${t('err.NO_ELECTION')}</h1></main>`));
     return;
   }
   const b = boothBuild();
@@ -44,7 +45,7 @@ function shell(ctx: ServerContext, kind: PageKind, req: Request, res: Response):
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>${t[TITLE[kind]]}</title>
+          <title>${t(TITLE[kind])}</title>
           <link
             rel="stylesheet"
             href="/booth/${b.css.name}?v=${b.css.sha256.slice(0, 16)}"
@@ -53,8 +54,8 @@ function shell(ctx: ServerContext, kind: PageKind, req: Request, res: Response):
           <script defer src="/booth/${b.js.name}" integrity="${integrity(b.js.bytes)}"></script>
         </head>
         <body data-page="${kind}" data-election="${id}" data-bundle="${b.js.sha256}">
-          <div id="app"><p>${t['app.loading']}</p></div>
-          <noscript><p>${t['app.noscript']}</p></noscript>
+          <div id="app"><p>${t('app.loading')}</p></div>
+          <noscript><p>${t('app.noscript')}</p></noscript>
         </body>
       </html>`.text,
   );

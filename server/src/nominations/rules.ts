@@ -8,7 +8,8 @@ import { EDUCATION, type Profile } from '../elections/profiles.ts';
 import type { Election } from '../elections/store.ts';
 import { ageOn, parseIin } from '../roll/iin.ts';
 import type { NominationInput } from './schemas.ts';
-import { Code } from '@saylau/protocol';
+import { Code, type Names } from '@saylau/protocol';
+import { LANGS } from '@saylau/protocol/lang';
 
 /** 409 NOMINATION_CLOSED at or after the nomination deadline in force (extensions included). */
 export function requireNominationOpen(e: Election, now: Date): void {
@@ -75,10 +76,7 @@ export function checkCandidate(profile: Profile, e: Election, v: NominationInput
 }
 
 /** Same party name in any language, ignoring case and spacing. */
-export function sameParty(
-  a: { kk: string; ru: string; en: string },
-  b: { kk: string; ru: string; en: string },
-) {
+export function sameParty(a: Names, b: Names) {
   const key = (s: string) => s.toLocaleLowerCase('kk').replace(/\s+/g, ' ').trim();
-  return (['kk', 'ru', 'en'] as const).some((l) => key(a[l]) === key(b[l]));
+  return LANGS.some((l) => key(a[l]) === key(b[l]));
 }

@@ -1,5 +1,5 @@
 /** Server-rendered HTML: every value escaped, no inline script or style (the CSP forbids both). */
-import { LANGS, isLang, type Lang } from '@saylau/protocol/lang';
+import { LANGS, LANG_NAMES, isLang, type Lang } from '@saylau/protocol/lang';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -36,8 +36,6 @@ function render(v: unknown): string {
   return esc(v);
 }
 
-export { LANGS, type Lang };
-
 export function langOf(q: unknown): Lang {
   return isLang(q) ? q : 'kk';
 }
@@ -45,8 +43,6 @@ export function langOf(q: unknown): Lang {
 export function page(lang: Lang, title: string, body: Html): string {
   return pageWithScripts(lang, title, body, []);
 }
-
-const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
 /** The language switch; `path` is the page's own path (without query). */
 export function langNav(lang: Lang, path: string): Html {

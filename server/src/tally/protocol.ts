@@ -3,13 +3,13 @@
  * the trustees, where to verify, and lines for the commission's signatures. Every value is escaped;
  * no inline script or style (the CSP forbids both); the shared stylesheet does the layout.
  */
-import { LANGS, html, page, type Html, type Lang } from '../pages/html.ts';
+import { LANGS, LANG_NAMES, type Lang } from '@saylau/protocol/lang';
+import { html, page, type Html } from '../pages/html.ts';
 import { tr } from './catalog.ts';
 import type { Outcome } from './outcome.ts';
 import type { ResultView } from './result.ts';
 
 const LOCALE: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
-const LANG_NAME: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
 export function percent(lang: Lang, count: number, of: number): string {
   if (of === 0) return '—';
@@ -98,7 +98,7 @@ export function renderProtocol(v: ResultView, lang: Lang): string {
             href="${base}/result/protocol?lang=${l}"
             lang="${l}"
             ${l === lang ? html`aria-current="true"` : ''}
-            >${LANG_NAME[l]}</a
+            >${LANG_NAMES[l]}</a
           >`,
       )}
     </nav>

@@ -1,6 +1,7 @@
 /** Close, tally, decryption and result endpoints (SPEC §10.10–§10.12). */
 import { Router } from 'express';
 import { z } from 'zod';
+import { LANGS } from '@saylau/protocol/lang';
 import type { ServerContext } from '../context.ts';
 import { requireGrant, userOf } from '../auth/session.ts';
 import { electionParam, parseBody, parseQuery, parseWith } from '../http/validate.ts';
@@ -13,7 +14,7 @@ import { renderProtocol } from './protocol.ts';
 
 /** Closing takes no parameters: an empty object or no body. */
 const CloseBody = z.strictObject({});
-const ProtocolQuery = z.strictObject({ lang: z.enum(['kk', 'ru', 'en']).default('kk') });
+const ProtocolQuery = z.strictObject({ lang: z.enum(LANGS).default('kk') });
 
 export function tallyRoutes(ctx: ServerContext): Router {
   const r = Router();

@@ -7,6 +7,8 @@
  */
 import QRCode from 'qrcode';
 import { formatCredentialCode } from '@saylau/crypto';
+import type { Lang } from '@saylau/protocol/lang';
+import { fillParts, translator, type Catalog } from '@saylau/protocol/catalog';
 import { Html, html } from '@saylau/server';
 import type { LetterManifest } from './manifest.ts';
 
@@ -19,46 +21,85 @@ export interface LetterCode {
   voter: { surname: string; givenName: string; patronymic: string; settlement: string; address: string };
 }
 
-const MONTHS = {
-  kk: [
-    'қаңтар',
-    'ақпан',
-    'наурыз',
-    'сәуір',
-    'мамыр',
-    'маусым',
-    'шілде',
-    'тамыз',
-    'қыркүйек',
-    'қазан',
-    'қараша',
-    'желтоқсан',
-  ],
-  ru: [
-    'января',
-    'февраля',
-    'марта',
-    'апреля',
-    'мая',
-    'июня',
-    'июля',
-    'августа',
-    'сентября',
-    'октября',
-    'ноября',
-    'декабря',
-  ],
+/** The two languages a letter is printed in (SPEC §10.7). */
+type Printed = Exclude<Lang, 'en'>;
+
+/**
+ * The letter's words, one object per language (protocol/src/catalog.ts). A letter has no English
+ * side, so Kazakh gives the key set; `{name}` is filled in when the letter is printed.
+ */
+const kk = {
+  title: 'Дауыс беруге шақыру',
+  to: 'Кімге',
+  'what.akim': '{district}: әкім сайлауы',
+  'what.referendum': '{district}: жергілікті референдум',
+  when: 'Дауыс беру күні: {day}, {hours} (Алматы уақыты).',
+  day: '{y} жылғы {d} {month}',
+  'month.1': 'қаңтар',
+  'month.2': 'ақпан',
+  'month.3': 'наурыз',
+  'month.4': 'сәуір',
+  'month.5': 'мамыр',
+  'month.6': 'маусым',
+  'month.7': 'шілде',
+  'month.8': 'тамыз',
+  'month.9': 'қыркүйек',
+  'month.10': 'қазан',
+  'month.11': 'қараша',
+  'month.12': 'желтоқсан',
+  codeLabel: 'Сіздің құпия дауыс беру кодыңыз',
+  'step.open': 'Дауыс беру бетін ашыңыз: {url}',
+  'step.openPublished': 'Сайлау комиссиясы жариялаған дауыс беру бетін ашыңыз.',
+  'step.signIn': 'ЖСН-іңізді және сайлау комиссиясы жіберген кіру кодын енгізіп, жүйеге кіріңіз.',
+  'step.code': 'Осы құпия кодты теріңіз немесе QR-кодты сканерлеңіз, содан кейін бюллетеньді толтырыңыз.',
+  'step.receipt': 'Түбіртекті сақтаңыз: ол арқылы бюллетеніңіздің жария тақтада екенін тексере аласыз.',
+  'step.revote': 'Қайта дауыс беруге болады: тек соңғы бюллетень есептеледі.',
+  warning:
+    'Бұл кодты ешкімге көрсетпеңіз және бермеңіз. Ол тек сізге берілген: онымен тек сіздің ЖСН-іңізбен кіріп дауыс беруге болады.',
 };
+
+const ru: Record<keyof typeof kk, string> = {
+  title: 'Приглашение к голосованию',
+  to: 'Кому',
+  'what.akim': '{district}: выборы акима',
+  'what.referendum': '{district}: местный референдум',
+  when: 'День голосования: {day}, {hours} (время Алматы).',
+  day: '{d} {month} {y} года',
+  'month.1': 'января',
+  'month.2': 'февраля',
+  'month.3': 'марта',
+  'month.4': 'апреля',
+  'month.5': 'мая',
+  'month.6': 'июня',
+  'month.7': 'июля',
+  'month.8': 'августа',
+  'month.9': 'сентября',
+  'month.10': 'октября',
+  'month.11': 'ноября',
+  'month.12': 'декабря',
+  codeLabel: 'Ваш секретный код для голосования',
+  'step.open': 'Откройте страницу голосования: {url}',
+  'step.openPublished': 'Откройте страницу голосования, адрес которой опубликовала избирательная комиссия.',
+  'step.signIn': 'Войдите, указав свой ИИН и код входа, присланный избирательной комиссией.',
+  'step.code': 'Введите этот секретный код или отсканируйте QR-код, затем заполните бюллетень.',
+  'step.receipt': 'Сохраните квитанцию: по ней можно проверить, что ваш бюллетень есть на публичной доске.',
+  'step.revote': 'Можно проголосовать повторно: учитывается только последний бюллетень.',
+  warning:
+    'Никому не показывайте и не передавайте этот код. Он выдан только вам: им можно проголосовать, только войдя с вашим ИИН.',
+};
+
+export const LETTER_STRINGS: Catalog<keyof typeof kk, Printed> = { kk, ru };
+type LetterKey = keyof typeof kk;
+const t = translator(LETTER_STRINGS);
 
 /** Local wall-clock `hh:mm` in Asia/Almaty (UTC+05:00, SPEC §10). */
 function localHhmm(time: string): string {
   return new Date(Date.parse(time) + 5 * 3600_000).toISOString().slice(11, 16);
 }
 
-function dayText(lang: 'kk' | 'ru', isoDay: string): string {
+function dayText(lang: Printed, isoDay: string): string {
   const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
-  const month = MONTHS[lang][m - 1]!;
-  return lang === 'kk' ? `${y} жылғы ${d} ${month}` : `${d} ${month} ${y} года`;
+  return t(lang, 'day', { y, d, month: t(lang, `month.${m}` as LetterKey) });
 }
 
 interface Texts {
@@ -71,47 +112,27 @@ interface Texts {
   warning: string;
 }
 
-function texts(lang: 'kk' | 'ru', m: LetterManifest, boothUrl: string | undefined): Texts {
+function texts(lang: Printed, m: LetterManifest, boothUrl: string | undefined): Texts {
   const hours = `${localHhmm(m.calendar.votingOpens)}–${localHhmm(m.calendar.votingCloses)}`;
   const url = boothUrl ? html`<span class="url">${boothUrl}</span>` : null;
-  if (lang === 'kk')
-    return {
-      title: 'Дауыс беруге шақыру',
-      to: 'Кімге',
-      what: `${m.district.kk}: ${m.kind === 'akim' ? 'әкім сайлауы' : 'жергілікті референдум'}`,
-      when: `Дауыс беру күні: ${dayText('kk', m.electionDay)}, ${hours} (Алматы уақыты).`,
-      codeLabel: 'Сіздің құпия дауыс беру кодыңыз',
-      steps: [
-        url ? html`Дауыс беру бетін ашыңыз: ${url}` : 'Сайлау комиссиясы жариялаған дауыс беру бетін ашыңыз.',
-        'ЖСН-іңізді және сайлау комиссиясы жіберген кіру кодын енгізіп, жүйеге кіріңіз.',
-        'Осы құпия кодты теріңіз немесе QR-кодты сканерлеңіз, содан кейін бюллетеньді толтырыңыз.',
-        'Түбіртекті сақтаңыз: ол арқылы бюллетеніңіздің жария тақтада екенін тексере аласыз.',
-        'Қайта дауыс беруге болады: тек соңғы бюллетень есептеледі.',
-      ],
-      warning:
-        'Бұл кодты ешкімге көрсетпеңіз және бермеңіз. Ол тек сізге берілген: онымен тек сіздің ЖСН-іңізбен кіріп дауыс беруге болады.',
-    };
   return {
-    title: 'Приглашение к голосованию',
-    to: 'Кому',
-    what: `${m.district.ru}: ${m.kind === 'akim' ? 'выборы акима' : 'местный референдум'}`,
-    when: `День голосования: ${dayText('ru', m.electionDay)}, ${hours} (время Алматы).`,
-    codeLabel: 'Ваш секретный код для голосования',
+    title: t(lang, 'title'),
+    to: t(lang, 'to'),
+    what: t(lang, m.kind === 'akim' ? 'what.akim' : 'what.referendum', { district: m.district[lang] }),
+    when: t(lang, 'when', { day: dayText(lang, m.electionDay), hours }),
+    codeLabel: t(lang, 'codeLabel'),
     steps: [
-      url
-        ? html`Откройте страницу голосования: ${url}`
-        : 'Откройте страницу голосования, адрес которой опубликовала избирательная комиссия.',
-      'Войдите, указав свой ИИН и код входа, присланный избирательной комиссией.',
-      'Введите этот секретный код или отсканируйте QR-код, затем заполните бюллетень.',
-      'Сохраните квитанцию: по ней можно проверить, что ваш бюллетень есть на публичной доске.',
-      'Можно проголосовать повторно: учитывается только последний бюллетень.',
+      url ? html`${fillParts(LETTER_STRINGS[lang]['step.open'], { url })}` : t(lang, 'step.openPublished'),
+      t(lang, 'step.signIn'),
+      t(lang, 'step.code'),
+      t(lang, 'step.receipt'),
+      t(lang, 'step.revote'),
     ],
-    warning:
-      'Никому не показывайте и не передавайте этот код. Он выдан только вам: им можно проголосовать, только войдя с вашим ИИН.',
+    warning: t(lang, 'warning'),
   };
 }
 
-function half(lang: 'kk' | 'ru', t: Texts): Html {
+function half(lang: Printed, t: Texts): Html {
   return html`<div class="lang" lang="${lang}">
     <h2>${t.title}</h2>
     <ol>

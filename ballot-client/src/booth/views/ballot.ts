@@ -1,5 +1,5 @@
 /** Step 3, the ballot: one choice per contest, each option with the route that nominated it. */
-import type { Lang } from '../catalog.ts';
+import type { Lang } from '@saylau/protocol/lang';
 import { h } from '../dom.ts';
 import type { StateAt } from '../state.ts';
 import { fieldErrorFor, optionRoute, present, type ViewContext } from './parts.ts';

@@ -2,11 +2,11 @@
  * What the server put in the page (its language, the script's strings, the election) and the
  * page-wide notice every section reports to.
  */
-import type { ADMIN_STRINGS, CLIENT_STRINGS } from '../admin-catalog.ts';
-import type { Lang } from '../html.ts';
+import type { Lang } from '@saylau/protocol/lang';
+import type { AdminKey, ClientKey } from '../admin-catalog.ts';
 
 const body = document.body;
-type Key = keyof typeof ADMIN_STRINGS | keyof typeof CLIENT_STRINGS;
+type Key = AdminKey | ClientKey;
 
 export const lang = (body.dataset.lang || 'kk') as Lang;
 /** The catalog's strings in this language; a key built at run time (`err.${code}`) may be missing. */
