@@ -6,3 +6,6 @@ export * from './schema.ts';
 export * from './payloads.ts';
 export * from './board.ts';
 export * from './client.ts';
+export * from './requests.ts';
+export * from './responses.ts';
+export * from './endpoints.ts';

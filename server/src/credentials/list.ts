@@ -10,4 +10,4 @@ export function credentialListFingerprint(list: readonly string[]): string {
 }
 
 /** Most keys one list may carry: well above the largest district (about 10,000 voters). */
-export const MAX_CREDENTIALS = 100_000;
+export { MAX_CREDENTIALS } from '@saylau/protocol/requests';

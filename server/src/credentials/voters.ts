@@ -5,24 +5,16 @@
  * for that voter; the server checks ballots against that binding (§10.9.2 step 5).
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { conflict } from '../http/errors.ts';
 import { getElection, requireStatus } from '../elections/store.ts';
 import { voterRef } from '../voters/tokens.ts';
-import { VoterRef } from '../voters/reference.ts';
 import { Code } from '@saylau/protocol';
 
-const Field = z.string().max(200);
-export const CredentialVoter = z.strictObject({
-  voter: VoterRef,
-  surname: Field,
-  givenName: Field,
-  patronymic: Field,
-  settlement: Field,
-  address: Field,
-});
-export type CredentialVoter = z.infer<typeof CredentialVoter>;
+import type { CredentialVoter } from '@saylau/protocol/requests';
+
+/** One voter of `GET …/credentials/voters`: protocol's schema, which the generator also reads. */
+export { CredentialVoter } from '@saylau/protocol/requests';
 
 /** GET …/credentials/voters: the whole roll, once it is accepted and until voting opens. */
 export function credentialVoters(ctx: ServerContext, electionId: string): CredentialVoter[] {

@@ -5,9 +5,8 @@
  * so the upload check worker computes the roll's references too.
  */
 import { createHmac } from 'node:crypto';
-import { z } from 'zod';
 
-export const VoterRef = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'expected a voter reference');
+export { VoterRef } from '@saylau/protocol/requests';
 
 export function voterReference(pepper: Uint8Array, election: string, iin: string): string {
   return createHmac('sha256', pepper).update(`voter\0${election}\0${iin}`).digest('base64url').slice(0, 22);
