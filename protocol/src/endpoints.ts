@@ -68,6 +68,7 @@ import {
   RefusalJson,
   ResultViewJson,
   RollInfoJson,
+  RollRecordJson,
   SessionInfoJson,
   SessionJson,
   SignatureReportJson,
@@ -242,7 +243,7 @@ export const ENDPOINTS = {
     section: '10.3.3',
     callers: COMMISSION,
     body: EmptyBody,
-    response: RollInfoJson,
+    response: RollRecordJson,
     status: 200,
   },
   discardRoll: {

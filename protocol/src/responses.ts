@@ -92,6 +92,8 @@ export const RollInfoJson = z.looseObject({
   import: Count.optional(),
   salt: z.string().optional(),
 });
+/** The roll as the commission accepted it: with the import and the salt that opens the commitment. */
+export const RollRecordJson = RollInfoJson.extend({ import: Count, salt: z.string() });
 
 // §10.4, §10.5
 export const AkimJson = z.looseObject({ iin: z.string(), fullName: z.string(), recordedAt: Time });
