@@ -2,7 +2,7 @@
  * The endpoint table (SPEC §10): every route the server answers under `/api`, with its method, its
  * path, who may call it, its request body and query, and its answer. The server's routes use the
  * same schemas, `server/test/endpoints.test.ts` holds the app's routes and this table to each other,
- * and `call` (call.ts) sends a request by a row and parses the answer with the row's schema.
+ * and `call` (client.ts) sends a request by a row and parses the answer with the row's schema.
  */
 import type { z } from 'zod';
 import {
