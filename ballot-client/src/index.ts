@@ -20,7 +20,7 @@ import {
   type SignedCheckpoint,
   type SignedReceipt,
 } from '@saylau/crypto';
-import { BallotClientError, electionUrl, requestJson, send, type ClientOptions } from './http.ts';
+import { BallotClientError, call, ENDPOINTS, type ClientOptions } from './http.ts';
 import { ANCHOR_REFUSALS, Code } from '@saylau/protocol/errors';
 import type { AnyBoardEntry } from '@saylau/protocol';
 
@@ -36,7 +36,10 @@ export {
   type EncryptedBallotJson,
 } from '@saylau/crypto';
 
-/** The public view of an election (GET /api/elections/:id). */
+/**
+ * The public view of an election (GET /api/elections/:id): the fields the booth reads. `fetchElection`
+ * checks the whole answer against protocol's schema (PublicElectionJson) first.
+ */
 export interface PublicElection {
   id: string;
   kind: 'akim' | 'referendum';
@@ -75,7 +78,7 @@ export interface VoterSession {
 }
 
 export function fetchElection(base: string, id: string, opts?: ClientOptions): Promise<PublicElection> {
-  return requestJson<PublicElection>(electionUrl(base, id), {}, opts);
+  return call(base, ENDPOINTS.election, { params: { id } }, opts);
 }
 
 /** Sign in with the IIN and the one-time code; the token is good for one ballot, for minutes. */
@@ -86,11 +89,7 @@ export function login(
   code: string,
   opts?: ClientOptions,
 ): Promise<VoterSession> {
-  return requestJson<VoterSession>(
-    electionUrl(base, id, '/login'),
-    { method: 'POST', body: { iin, code } },
-    opts,
-  );
+  return call(base, ENDPOINTS.voterLogin, { params: { id }, body: { iin, code } }, opts);
 }
 
 /**
@@ -121,13 +120,10 @@ export async function fetchAnchor(
   serverKeyHex?: string,
   opts?: ClientOptions,
 ): Promise<{ anchor: BoardAnchor; head: SignedCheckpoint }> {
-  const head = await requestJson<SignedCheckpoint>(electionUrl(base, id, '/board/head'), {}, opts);
-  const c = head?.checkpoint;
+  const head = await call(base, ENDPOINTS.boardHead, { params: { id } }, opts);
+  const c = head.checkpoint;
   if (
-    !c ||
     c.election !== id ||
-    !Number.isSafeInteger(c.seq) ||
-    typeof c.head !== 'string' ||
     (serverKeyHex !== undefined && !verifySigned('checkpoint', c, head.signature, serverKeyHex))
   )
     throw new BallotClientError('the board head is not a signed head of this board', Code.BAD_RESPONSE, 200);
@@ -155,11 +151,7 @@ export function castBallot(
   ballot: BallotJson,
   opts?: ClientOptions,
 ): Promise<SignedReceipt> {
-  return requestJson<SignedReceipt>(
-    electionUrl(base, id, '/ballots'),
-    { method: 'POST', body: { ballot }, token },
-    opts,
-  );
+  return call(base, ENDPOINTS.castBallot, { params: { id }, body: { ballot }, token }, opts);
 }
 
 /** Refusals after which a fresh head and a new signature may succeed (SPEC §10.9.2). */
@@ -210,7 +202,7 @@ export function findBallot(
   opts?: ClientOptions,
 ): Promise<BallotStatus> {
   const t = normaliseTracker(tracker);
-  return requestJson<BallotStatus>(electionUrl(base, id, `/ballots/${t}`), {}, opts);
+  return call(base, ENDPOINTS.findBallot, { params: { id, tracker: t } }, opts);
 }
 
 /** The board's entries from `from` on (SPEC §9.3), parsed from the JSON Lines export. */
@@ -222,19 +214,14 @@ export async function fetchBoard(
 ): Promise<BoardEntry[]> {
   if (from !== undefined && (!Number.isSafeInteger(from) || from < 0))
     throw new RangeError('from must be a non-negative integer');
-  const res = await send(
-    electionUrl(base, id, from === undefined ? '/board' : `/board?from=${from}`),
-    {},
-    opts,
-  );
-  const text = await res.text();
+  const text = await call(base, ENDPOINTS.board, { params: { id }, query: { from } }, opts);
   try {
     return text
       .split('\n')
       .filter((l) => l !== '')
       .map((l) => JSON.parse(l) as BoardEntry);
   } catch {
-    throw new BallotClientError('the board export is not JSON Lines', Code.BAD_RESPONSE, res.status);
+    throw new BallotClientError('the board export is not JSON Lines', Code.BAD_RESPONSE, 200);
   }
 }
 

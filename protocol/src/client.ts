@@ -4,7 +4,9 @@
  * fetch; a refusal (SPEC §10.13: `{error: {code, message, details}}`) becomes a ClientError carrying
  * the server's code. No Node built-ins: the same code runs in browsers.
  */
+import type { z } from 'zod';
 import { Code } from './errors.ts';
+import type { Endpoint, RawBody } from './endpoints.ts';
 
 export type Fetch = typeof fetch;
 
@@ -117,4 +119,123 @@ export async function requestText(
   opts: ClientOptions = {},
 ): Promise<string> {
   return (await send(url, init, opts)).text();
+}
+
+// The typed call: a request by a row of the endpoint table (endpoints.ts), its answer parsed with
+// the row's schema. Only types are imported here: the schemas come with the row the caller passes.
+
+/** `'/api/elections/:id/ballots/:tracker'` → `'id' | 'tracker'`. */
+export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParams<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+type RawOf<E> = E extends { rawBody: RawBody } ? string | Blob : never;
+type BodyOf<E> = E extends { body: infer B }
+  ? (B extends z.ZodType ? z.input<B> : string | Blob) | RawOf<E>
+  : never;
+type ParamsArg<E extends Endpoint> = [PathParams<E['path']>] extends [never]
+  ? { params?: undefined }
+  : { params: Record<PathParams<E['path']>, string | number> };
+type BodyArg<E extends Endpoint> = E extends { body: unknown }
+  ? undefined extends BodyOf<E>
+    ? { body?: BodyOf<E> }
+    : { body: BodyOf<E> }
+  : { body?: undefined };
+type QueryArg<E extends Endpoint> = E extends { query: infer Q extends z.ZodType }
+  ? { query?: { [K in keyof z.input<Q>]?: string | number | undefined } }
+  : { query?: undefined };
+
+/** What a call of endpoint E takes: its path parameters, body and query, typed from the row. */
+export type CallArgs<E extends Endpoint> = ParamsArg<E> &
+  BodyArg<E> &
+  QueryArg<E> & {
+    /** A bearer token: a session or a voter token. */
+    token?: string;
+    /** The browser's cache mode (the pages ask for `no-store`). */
+    cache?: RequestCache;
+  };
+
+/** The parsed answer of a JSON endpoint; the text of a raw one (JSON Lines, CSV, HTML). */
+export type CallResult<E extends Endpoint> = E['response'] extends z.ZodType
+  ? z.output<E['response']>
+  : string;
+
+const RAW_TYPES: Record<RawBody, string> = { csv: 'text/csv', text: 'text/plain' };
+
+/** The URL of endpoint `e` on the server at `base`: each path parameter escaped, the query appended. */
+export function endpointUrl(
+  base: string,
+  e: Endpoint,
+  params: Record<string, string | number> = {},
+  query: Record<string, string | number | undefined> = {},
+): string {
+  const path = e.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new ClientError(`${e.path}: no value for :${name}`, Code.BAD_ARGUMENT);
+    return encodeURIComponent(String(v));
+  });
+  const q = Object.entries(query)
+    .filter((kv): kv is [string, string | number] => kv[1] !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return `${base.replace(/\/+$/, '')}${path}${q ? `?${q}` : ''}`;
+}
+
+function sendCall(base: string, e: Endpoint, args: CallArgs<Endpoint>, opts: ClientOptions) {
+  const raw = isRaw(args.body) ? (typeof e.body === 'string' ? e.body : e.rawBody) : undefined;
+  return send(
+    endpointUrl(base, e, args.params, args.query),
+    {
+      method: e.method,
+      ...(args.body !== undefined ? { body: args.body } : {}),
+      ...(raw ? { contentType: RAW_TYPES[raw] } : {}),
+      ...(args.token !== undefined ? { token: args.token } : {}),
+      ...(args.cache ? { cache: args.cache } : {}),
+    },
+    opts,
+  );
+}
+
+/**
+ * Call endpoint `e` (a row of ENDPOINTS) on the server at `base`. A refusal is a ClientError with
+ * the server's code (as `send`); a JSON answer that does not match the row's response schema is a
+ * ClientError BAD_RESPONSE, so no caller reads a field the protocol does not promise.
+ */
+export async function call<const E extends Endpoint>(
+  base: string,
+  e: E,
+  args: CallArgs<E>,
+  opts: ClientOptions = {},
+): Promise<CallResult<E>> {
+  const res = await sendCall(base, e, args as CallArgs<Endpoint>, opts);
+  if (typeof e.response === 'string') return (await res.text()) as CallResult<E>;
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    throw new ClientError('the server response is not JSON', Code.BAD_RESPONSE, res.status);
+  }
+  const r = e.response.safeParse(body);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new ClientError(
+      `the answer of ${e.method} ${e.path} is not what the protocol says: ${['answer', ...(issue?.path ?? []).map(String)].join('.')}: ${issue?.message ?? ''}`,
+      Code.BAD_RESPONSE,
+      res.status,
+      r.error.issues,
+    );
+  }
+  return r.data as CallResult<E>;
+}
+
+/** Call endpoint `e` and read its answer as text, whatever its kind (`?format=csv` of a JSON endpoint). */
+export async function callText<const E extends Endpoint>(
+  base: string,
+  e: E,
+  args: CallArgs<E>,
+  opts: ClientOptions = {},
+): Promise<string> {
+  return (await sendCall(base, e, args as CallArgs<Endpoint>, opts)).text();
 }

@@ -9,3 +9,6 @@ export * from './client.ts';
 export * from './ceremony.ts';
 export * from './tally.ts';
 export * from './credentials.ts';
+export * from './requests.ts';
+export * from './responses.ts';
+export * from './endpoints.ts';

@@ -3,7 +3,7 @@
  * appends these, the booth and the tools read them; the verifier decodes the board with its own strict
  * code (SPEC §11) and may use these types only.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_CONTESTS, MAX_OPTIONS } from '@saylau/crypto';
 import type { EntryType } from './entries.ts';
 import { BoardTime, Count, Hex, Index, IsoDate, Names, Text } from './schema.ts';

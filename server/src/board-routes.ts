@@ -3,20 +3,11 @@
  * signed checkpoint of the head.
  */
 import { Router, type Response } from 'express';
-import { z } from 'zod';
 import type { ServerContext } from './context.ts';
 import { notFound } from './http/errors.ts';
 import { electionParam, parseQuery } from './http/validate.ts';
 import { getElection } from './elections/store.ts';
-import { Code } from '@saylau/protocol';
-
-const BoardQuery = z.strictObject({
-  from: z
-    .string()
-    .regex(/^\d{1,15}$/, 'expected a non-negative integer')
-    .transform(Number)
-    .optional(),
-});
+import { BoardQuery, Code } from '@saylau/protocol';
 
 /** Entries read per query: the stream never holds a SQLite cursor across an await. */
 export const EXPORT_PAGE = 256;

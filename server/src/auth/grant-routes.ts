@@ -1,13 +1,10 @@
 /** The administrator's grant endpoints (SPEC §10.13): who holds an election, grant, revoke. */
 import { Router } from 'express';
-import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { electionParam, EmptyBody, parseBody, parseWith } from '../http/validate.ts';
 import { requireRole, userOf } from './session.ts';
 import { grantElection, listGrants, revokeGrant } from './grants.ts';
-import { UserName } from './users.ts';
-
-const GrantBody = z.strictObject({ user: UserName });
+import { GrantBody, UserName } from '@saylau/protocol/requests';
 
 export function grantRoutes(ctx: ServerContext): Router {
   const r = Router();

@@ -5,7 +5,6 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 import { electionParam, parseBody } from '../http/validate.ts';
@@ -14,17 +13,15 @@ import { signJwt, verifyJwt } from './jwt.ts';
 import { beginAttempt, clearFailures } from './lockout.ts';
 import { checkPassword, getUser, type GrantedRole, type Role, type User } from './users.ts';
 import { hasGrant, heldElections } from './grants.ts';
-import { Code } from '@saylau/protocol';
+import { Code, LoginBody } from '@saylau/protocol';
 
 export const ADMIN_AUDIENCE = 'saylau:admin';
 const SESSION_SECONDS = 8 * 3600;
 
-const Login = z.strictObject({ name: z.string().max(64), password: z.string().max(200) });
-
 export function sessionRoutes(ctx: ServerContext): Router {
   const r = Router();
   r.post('/api/session', async (req, res) => {
-    const body = parseBody(Login, req);
+    const body = parseBody(LoginBody, req);
     const attempt = beginAttempt(ctx, body.name);
     if (!attempt.allowed) {
       res.setHeader('retry-after', String(attempt.retryAfter));

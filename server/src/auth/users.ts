@@ -9,15 +9,19 @@ import { conflict } from '../http/errors.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 import { Code } from '@saylau/protocol';
 
-export const ROLES = ['admin', 'commission', 'credential-authority', 'trustee', 'observer'] as const;
-export type Role = (typeof ROLES)[number];
-export const RoleSchema = z.enum(ROLES);
-/** The roles whose rights hold per election, by grant; admin and observer are never granted. */
-export const GRANTED_ROLES = ['commission', 'credential-authority', 'trustee'] as const;
-export type GrantedRole = (typeof GRANTED_ROLES)[number];
+import { GRANTED_ROLES, UserName, type GrantedRole, type Role } from '@saylau/protocol/requests';
+
+/** The roles and account names are protocol's (the endpoint table names who may call what). */
+export {
+  GRANTED_ROLES,
+  ROLES,
+  RoleSchema,
+  UserName,
+  type GrantedRole,
+  type Role,
+} from '@saylau/protocol/requests';
 export const isGrantedRole = (role: Role): role is GrantedRole =>
   (GRANTED_ROLES as readonly Role[]).includes(role);
-export const UserName = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'expected 2–32 of a-z 0-9 . _ -');
 export const Password = z.string().min(10, 'at least 10 characters').max(200);
 
 export interface User {

@@ -1,12 +1,9 @@
 /** Casting endpoints (SPEC §10.9): cast a ballot with a voter token; look a ballot up by tracker. */
 import { Router } from 'express';
-import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { electionParam, parseWith } from '../http/validate.ts';
 import { castBallot, findBallot } from './service.ts';
-
-/** Trackers are 19 characters grouped; allow a typed one with spaces, but nothing unbounded. */
-const TrackerParam = z.string().min(1).max(64);
+import { TrackerParam } from '@saylau/protocol/requests';
 
 export function castingRoutes(ctx: ServerContext): Router {
   const r = Router();

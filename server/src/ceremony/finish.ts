@@ -1,5 +1,4 @@
 /** The qualified set, the joint key and the public shares (SPEC §6.6, §10.6 step 5). */
-import { z } from 'zod';
 import { CryptoError, encodePoint, jointPublicKey, publicShares, qualifiedSet } from '@saylau/crypto';
 import type { ServerContext } from '../context.ts';
 import { audit } from '../audit.ts';
@@ -10,11 +9,7 @@ import { requireBeforeOpening } from './trustees.ts';
 import { requireDealingPhase } from './dealings.ts';
 import { Code } from '@saylau/protocol';
 
-/**
- * `force`: finish although some trustee has not dealt or some complaint awaits its answer; those
- * dealers are then left out of QUAL (a missing dealing, or `no-answer`, SPEC §6.5 b).
- */
-export const FinishCeremony = z.strictObject({ force: z.boolean().default(false) });
+export { FinishCeremony } from '@saylau/protocol/requests';
 
 export function finishCeremony(ctx: ServerContext, election: string, actor: string, force: boolean) {
   return ctx.db.transaction((): JointKeyPayload => {

@@ -3,11 +3,9 @@
  * finish, before its joint key, with a public reason. The abandoned round stays on the board and
  * counts for nothing further; trustees register again with fresh keys.
  */
-import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { audit } from '../audit.ts';
 import { conflict } from '../http/errors.ts';
-import { Text } from '../http/validate.ts';
 import { getElection } from '../elections/store.ts';
 import { loadCeremony } from './state.ts';
 import { requireBeforeOpening } from './trustees.ts';
@@ -16,7 +14,7 @@ import { Code } from '@saylau/protocol';
 
 export type { ResetPayload };
 
-export const ResetCeremony = z.strictObject({ reason: Text(500) });
+export { ResetCeremony } from '@saylau/protocol/requests';
 
 /**
  * Append `ceremony-reset` {round, ceremony, reason, by} and an audit row naming the same actor, in

@@ -1,23 +1,18 @@
 /** Trustee registration and the start of the ceremony (SPEC §10.6 steps 1–2). */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CryptoError, checkParams, parseSigningPublicKey } from '@saylau/crypto';
 import type { ServerContext } from '../context.ts';
 import { audit } from '../audit.ts';
 import { badRequest, conflict, forbidden } from '../http/errors.ts';
-import { Hex, Text } from '../http/validate.ts';
 import { getElection, requireStatus, type Election } from '../elections/store.ts';
 import { ceremonyFingerprint, type CeremonyTrustee, Code } from '@saylau/protocol';
 import { currentRound, latestInRound, listTrustees, loadCeremony, type TrusteeRecord } from './state.ts';
 
 export const MAX_TRUSTEES = 15;
 
-export const RegisterTrustee = z.strictObject({
-  name: Text(100),
-  signingKey: Hex(32),
-  boxKey: Hex(32),
-});
+import type { RegisterTrustee } from '@saylau/protocol/requests';
 
-export const StartCeremony = z.strictObject({ t: z.number().int() });
+export { RegisterTrustee, StartCeremony } from '@saylau/protocol/requests';
 
 /** The ceremony runs beside nominations, before voting opens. */
 export function requireBeforeOpening(e: Election): void {

@@ -5,17 +5,14 @@
  * prepares the board entry's canonical JSON and the list's fingerprint, which take long enough on a
  * list that size to stall the server.
  */
-import { z } from 'zod';
 import { canonicalJson, parseCredentialList } from '@saylau/crypto';
 import { parseWith } from '../http/validate.ts';
-import { VoterRef, voterReference } from '../voters/reference.ts';
-import { credentialListFingerprint, MAX_CREDENTIALS } from '@saylau/protocol';
+import { voterReference } from '../voters/reference.ts';
+import { credentialListFingerprint } from '@saylau/protocol';
+import { CredentialUpload } from '@saylau/protocol/requests';
 
-/** The body of POST …/credentials: `owners[i]` is the voter who holds `list[i]`. */
-export const CredentialUpload = z.strictObject({
-  list: z.array(z.string().max(200)).max(MAX_CREDENTIALS),
-  owners: z.array(VoterRef).max(MAX_CREDENTIALS),
-});
+/** The body of POST …/credentials (protocol's): `owners[i]` is the voter who holds `list[i]`. */
+export { CredentialUpload };
 
 export interface CheckedCredentialList {
   count: number;

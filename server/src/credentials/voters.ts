@@ -11,6 +11,7 @@ import { getElection, requireStatus } from '../elections/store.ts';
 import { voterRef } from '../voters/tokens.ts';
 import { Code, CredentialVoter } from '@saylau/protocol';
 
+/** One voter of `GET …/credentials/voters`: protocol's schema, which the generator also reads. */
 export { CredentialVoter };
 
 /** GET …/credentials/voters: the whole roll, once it is accepted and until voting opens. */

@@ -2,26 +2,20 @@
  * The election calendar (SPEC §10.1) in Asia/Almaty local time, which is UTC+05:00 since
  * 1 March 2024; times are written with that explicit offset so that every reader agrees.
  */
-import { BoardTime, IsoDate, type Calendar } from '@saylau/protocol';
+import { IsoDate, type Calendar } from '@saylau/protocol';
+import { CALENDAR_KEYS, ValidTime } from '@saylau/protocol/requests';
 
 export type { Calendar };
 
 export const TIME_ZONE = 'Asia/Almaty';
 export const OFFSET = '+05:00';
 
-export const CALENDAR_KEYS = [
-  'nominationCloses',
-  'registrationCloses',
-  'votingOpens',
-  'votingCloses',
-] as const;
+export { CALENDAR_KEYS };
 
 export { IsoDate };
 
 /** An RFC 3339 time with an explicit offset, normalised to the election's +05:00. */
-export const Time = BoardTime.refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid time').transform((s) =>
-  toLocal(new Date(s)),
-);
+export const Time = ValidTime.transform((s) => toLocal(new Date(s)));
 
 /** `YYYY-MM-DDTHH:MM:SS+05:00` for an instant. */
 export function toLocal(d: Date): string {

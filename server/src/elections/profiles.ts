@@ -1,5 +1,6 @@
 /** Rule profiles (SPEC §10.2), published in the manifest. */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { ProfileChoice } from '@saylau/protocol/requests';
 import {
   EDUCATION,
   ROUTE_KINDS as ROUTES,
@@ -37,12 +38,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
   },
 };
 
-export const ProfileChoice = z.strictObject({
-  name: z.enum(['reform', 'law-2021']).default('reform'),
-  minimumEducation: z.enum(EDUCATION).nullable().optional(),
-  againstAllWins: z.enum(['repeat', 'off']).optional(),
-  tie: z.enum(['repeat', 'lot']).optional(),
-});
+export { ProfileChoice };
 
 export function makeProfile(choice: z.infer<typeof ProfileChoice>): Profile {
   const p = PROFILES[choice.name];

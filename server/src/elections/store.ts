@@ -3,30 +3,25 @@
  * Roll, key ceremony and credentials run beside nominations; each is a board entry, so their state
  * is read from the board itself.
  */
-import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import type { ServerContext } from '../context.ts';
 import { audit } from '../audit.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
-import { ElectionId, Names } from '../http/validate.ts';
-import {
-  CALENDAR_KEYS,
-  IsoDate,
-  TIME_ZONE,
-  Time,
-  calendarOrderError,
-  defaultCalendar,
-  type Calendar,
-} from './calendar.ts';
-import { ProfileChoice, makeProfile } from './profiles.ts';
+import { TIME_ZONE, calendarOrderError, defaultCalendar, toLocal, type Calendar } from './calendar.ts';
+import { makeProfile } from './profiles.ts';
 import { boothManifestEntry } from '../booth/bundle.ts';
-import type { BallotContest, BallotOption, Manifest, Question } from '@saylau/protocol';
+import type { BallotContest, BallotOption, Manifest, Names, Question } from '@saylau/protocol';
 import { Code } from '@saylau/protocol';
 
 export type { BallotContest, BallotOption, Manifest, Question };
 
-export const STATUSES = ['nominations', 'ballot-fixed', 'open', 'closed', 'finished'] as const;
-export type Status = (typeof STATUSES)[number];
+import {
+  CreateElection,
+  type CreateElectionInput,
+  type ElectionStatus as Status,
+} from '@saylau/protocol/requests';
+
+export { ELECTION_STATUSES as STATUSES, type ElectionStatus as Status } from '@saylau/protocol/requests';
 
 export interface Election {
   id: string;
@@ -41,30 +36,8 @@ export interface Election {
   demo: boolean;
 }
 
-export const CreateElection = z
-  .strictObject({
-    id: ElectionId.optional(),
-    kind: z.enum(['akim', 'referendum']).default('akim'),
-    district: Names,
-    electionDay: IsoDate,
-    calendar: z.strictObject(Object.fromEntries(CALENDAR_KEYS.map((k) => [k, Time.optional()]))).optional(),
-    profile: ProfileChoice.optional(),
-    questions: z
-      .array(z.strictObject({ id: ElectionId, text: Names }))
-      .min(1)
-      .max(16)
-      .optional(),
-    demo: z.boolean().default(false),
-  })
-  .superRefine((v, c) => {
-    if (v.kind === 'referendum' && !v.questions)
-      c.addIssue({ code: 'custom', path: ['questions'], message: 'a referendum needs its questions' });
-    if (v.kind === 'akim' && v.questions)
-      c.addIssue({ code: 'custom', path: ['questions'], message: 'an akim election has no questions' });
-    if (v.questions && new Set(v.questions.map((q) => q.id)).size !== v.questions.length)
-      c.addIssue({ code: 'custom', path: ['questions'], message: 'question ids must be distinct' });
-  });
-export type CreateElectionInput = z.input<typeof CreateElection>;
+/** `POST /api/elections`: protocol's request body (SPEC §10.1). */
+export { CreateElection, type CreateElectionInput };
 
 export const YES_NO: Record<'yes' | 'no', Names> = {
   yes: { kk: 'Иә', ru: 'Да', en: 'Yes' },
@@ -97,7 +70,11 @@ const toElection = (r: Row): Election => ({
 export function createElection(ctx: ServerContext, input: unknown, actor: string): Election {
   const v = CreateElection.parse(input);
   const id = v.id ?? `${v.electionDay.replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
-  const calendar: Calendar = { ...defaultCalendar(v.electionDay), ...stripUndefined(v.calendar ?? {}) };
+  // The times given, at the election's +05:00 (SPEC §10.1).
+  const given = Object.entries(v.calendar ?? {}).flatMap(([k, t]) =>
+    t === undefined ? [] : [[k, toLocal(new Date(t))]],
+  );
+  const calendar: Calendar = { ...defaultCalendar(v.electionDay), ...Object.fromEntries(given) };
   const bad = calendarOrderError(calendar);
   if (bad) throw badRequest(Code.BAD_CALENDAR, `calendar.${bad} must come after the step before it`);
   const manifest: Manifest = {
@@ -144,10 +121,6 @@ export function createElection(ctx: ServerContext, input: unknown, actor: string
     audit(ctx, actor, 'election.create', id, { kind: v.kind });
   })();
   return getElection(ctx, id);
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export function findElection(ctx: ServerContext, id: string): Election | null {

@@ -1,6 +1,6 @@
 /** zod at the HTTP boundary: parse or throw, so handlers only ever see typed, checked input. */
 import type { Request } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ElectionId, Code } from '@saylau/protocol';
 import { ApiError, badRequest, zodIssues } from './errors.ts';
 
@@ -32,8 +32,8 @@ export const parseQuery = <T extends z.ZodType>(schema: T, req: Request): z.infe
 
 export { ElectionId, Hex, Iin, Names, Text } from '@saylau/protocol';
 
-/** A POST that takes no parameters: no body or `{}`, nothing else (so a typo is not silently ignored). */
-export const EmptyBody = z.strictObject({}).optional();
+/** A POST that takes no parameters (protocol's, SPEC §10.13). */
+export { EmptyBody } from '@saylau/protocol/requests';
 
 export function electionParam(req: Request): string {
   return parseWith(ElectionId, req.params.id, 'path');

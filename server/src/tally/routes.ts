@@ -1,7 +1,5 @@
 /** Close, tally, decryption and result endpoints (SPEC §10.10–§10.12). */
 import { Router } from 'express';
-import { z } from 'zod';
-import { LANGS } from '@saylau/protocol/lang';
 import type { ServerContext } from '../context.ts';
 import { requireGrant, userOf } from '../auth/session.ts';
 import { electionParam, parseBody, parseQuery, parseWith } from '../http/validate.ts';
@@ -11,10 +9,7 @@ import { closeVoting } from './close.ts';
 import { DecryptionMessage, submitDecryption } from './decryptions.ts';
 import { resultView, tallyView } from './result.ts';
 import { renderProtocol } from './protocol.ts';
-
-/** Closing takes no parameters: an empty object or no body. */
-const CloseBody = z.strictObject({});
-const ProtocolQuery = z.strictObject({ lang: z.enum(LANGS).default('kk') });
+import { CloseBody, ProtocolQuery } from '@saylau/protocol/requests';
 
 export function tallyRoutes(ctx: ServerContext): Router {
   const r = Router();

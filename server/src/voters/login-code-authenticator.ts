@@ -5,22 +5,19 @@
  * reissue.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import type { Election } from '../elections/store.ts';
 import { badRequest } from '../http/errors.ts';
-import { Iin, parseWith } from '../http/validate.ts';
+import { parseWith } from '../http/validate.ts';
 import { parseIin } from '../roll/iin.ts';
 import type { AuthResult, Authenticator } from './authenticator.ts';
 import { loginCodeHash, normalizeLoginCode } from './login-codes.ts';
 import { voterRef } from './tokens.ts';
-import { Code } from '@saylau/protocol';
+import { Code, LoginCodeBody } from '@saylau/protocol';
 
 export const LOGIN_CODE_METHOD = 'login-code';
 /** Wrong codes in a row that lock an IIN; 5 guesses at 2^-50 each are harmless, a lock is not. */
 export const MAX_LOGIN_FAILURES = 5;
-
-const LoginBody = z.strictObject({ iin: Iin, code: z.string().min(1).max(40) });
 
 const BAD_LOGIN: AuthResult = {
   ok: false,
@@ -48,7 +45,7 @@ export function loginCodeAuthenticator(): Authenticator {
   return {
     name: LOGIN_CODE_METHOD,
     async authenticate(ctx: ServerContext, election: Election, body: unknown): Promise<AuthResult> {
-      const { iin, code } = parseWith(LoginBody, body);
+      const { iin, code } = parseWith(LoginCodeBody, body);
       // A malformed IIN or code is a typing error, not a guess: refused at once, not counted.
       if (!parseIin(iin).ok)
         throw badRequest(Code.BAD_IIN, 'this is not a valid IIN: check the 12 digits for a typing error');

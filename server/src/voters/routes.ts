@@ -1,6 +1,5 @@
 /** Voter endpoints (SPEC §10.9): login codes for the commission, sign-in for voters. */
 import { Router, type Response } from 'express';
-import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { requireGrant, userOf } from '../auth/session.ts';
 import { electionParam, EmptyBody, Iin, parseBody, parseQuery, parseWith } from '../http/validate.ts';
@@ -9,15 +8,13 @@ import type { AuthenticatorRegistry } from './authenticator.ts';
 import { issueLoginCodes, reissueLoginCode } from './login-codes.ts';
 import { defaultAuthenticators, loginVoter } from './login.ts';
 import { loginRateLimit, type RateLimitOptions } from './rate-limit.ts';
+import { IssueQuery, LoginQuery } from '@saylau/protocol/requests';
 
 export interface VoterRouteOptions {
   /** Per-IP limit on POST …/login; `false` turns it off (a load test behind one address). */
   loginRateLimit?: RateLimitOptions | false;
   authenticators?: AuthenticatorRegistry;
 }
-
-const IssueQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
-const LoginQuery = z.strictObject({ method: z.string().max(32).optional() });
 
 /** Codes and tokens must not stay in any cache. */
 const noStore = (res: Response) => res.set('cache-control', 'no-store');

@@ -1,9 +1,13 @@
 /**
  * The commission pages' calls to the JSON API (SPEC §10): the only module of the page that fetches.
- * One wrapper sends the session token and turns a refusal into an ApiError carrying the server's
- * error body (SPEC §10.13). The interfaces name only the fields the page reads.
+ * Each is a row of protocol's endpoint table; one wrapper sends the session token, checks the answer
+ * against the row's schema and turns a refusal into an ApiError carrying the server's error body
+ * (SPEC §10.13). The interfaces name only the fields the page reads.
  */
-import { ClientError as ApiError, requestText } from '@saylau/protocol/client';
+import type { z } from 'zod';
+import { ClientError as ApiError, call, callText, type CallArgs } from '@saylau/protocol/client';
+import { ENDPOINTS, type Endpoint } from '@saylau/protocol/endpoints';
+import type { CreateElection, NominationInput } from '@saylau/protocol/requests';
 import type { Names } from '@saylau/protocol';
 import { forgetSession, session, type Session } from './session.ts';
 import { Code } from '@saylau/protocol/errors';
@@ -82,95 +86,110 @@ export interface Grant {
   role: string;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-/** JSON, or a file sent as it is with its content type. */
-type Payload = { json: unknown } | { file: Blob; type: string };
-
-/** The one request: protocol's client with the session token; a stale session is forgotten. */
-async function send(method: Method, path: string, payload?: Payload): Promise<string> {
+/** A row's arguments with the session token; every answer is the live state (no cache). */
+function withSession<E extends Endpoint>(args: Omit<CallArgs<E>, 'token' | 'cache'>): CallArgs<E> {
   const s = session();
+  return { ...args, cache: 'no-store', ...(s ? { token: s.token } : {}) } as CallArgs<E>;
+}
+
+/**
+ * The one request: a row of protocol's endpoint table with the session token, its answer checked
+ * against the row's schema; a stale session is forgotten.
+ */
+async function api<const E extends Endpoint>(e: E, args: Omit<CallArgs<E>, 'token' | 'cache'>) {
   try {
-    return await requestText(new URL(path, location.href).href, {
-      method,
-      cache: 'no-store',
-      ...(s ? { token: s.token } : {}),
-      ...(payload && 'file' in payload ? { body: payload.file, contentType: payload.type } : {}),
-      ...(payload && 'json' in payload ? { body: payload.json } : {}),
-    });
-  } catch (e) {
-    if (!(e instanceof ApiError)) throw e;
-    if (e.status === 401 && (e.code === Code.BAD_SESSION || e.code === Code.NOT_SIGNED_IN)) forgetSession();
-    // The page words a network failure itself (its err.NETWORK string).
-    if (e.code === Code.NETWORK) throw new ApiError('', Code.NETWORK, 0);
-    throw e;
+    return await call(location.origin, e, withSession<E>(args));
+  } catch (err) {
+    throw refused(err);
   }
 }
 
-const jsonBody = (body: unknown): Payload | undefined => (body === undefined ? undefined : { json: body });
-
-async function json<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  return JSON.parse(await send(method, path, jsonBody(body))) as T;
+/** A call whose answer is read as text (the login codes as a CSV file). */
+async function text<const E extends Endpoint>(e: E, args: Omit<CallArgs<E>, 'token' | 'cache'>) {
+  try {
+    return await callText(location.origin, e, withSession<E>(args));
+  } catch (err) {
+    throw refused(err);
+  }
 }
 
-/** A call whose answer the page does not read. */
-async function call(method: Method, path: string, body?: unknown): Promise<void> {
-  await send(method, path, jsonBody(body));
+function refused(e: unknown): unknown {
+  if (!(e instanceof ApiError)) return e;
+  if (e.status === 401 && (e.code === Code.BAD_SESSION || e.code === Code.NOT_SIGNED_IN)) forgetSession();
+  // The page words a network failure itself (its err.NETWORK string).
+  if (e.code === Code.NETWORK) return new ApiError('', Code.NETWORK, 0);
+  return e;
 }
 
-const at = (election: string) => `/api/elections/${encodeURIComponent(election)}`;
+const at = (election: string) => ({ id: election });
+const ok = async (p: Promise<unknown>): Promise<void> => {
+  await p;
+};
 
-export const signIn = (name: string, password: string) =>
-  json<Session>('POST', '/api/session', { name, password });
-export const sessionInfo = () => json<SessionInfo>('GET', '/api/session');
-export const createElection = (req: NewElection) => json<{ id: string }>('POST', '/api/elections', req);
+export const signIn = (name: string, password: string): Promise<Session> =>
+  api(ENDPOINTS.signIn, { body: { name, password } });
+export const sessionInfo = (): Promise<SessionInfo> => api(ENDPOINTS.sessionInfo, {});
+/** The form's values as typed: the server checks them (BAD_REQUEST names the field). */
+export const createElection = (req: NewElection) =>
+  api(ENDPOINTS.createElection, { body: req as z.input<typeof CreateElection> });
 
-export const importRoll = async (election: string, csv: File) =>
-  JSON.parse(
-    await send('POST', `${at(election)}/roll/imports`, { file: csv, type: 'text/csv' }),
-  ) as ImportReport;
+export const importRoll = (election: string, csv: File): Promise<ImportReport> =>
+  api(ENDPOINTS.importRoll, { params: at(election), body: csv });
 export const rejectedRowsCsv = (election: string, n: number) =>
-  send('GET', `${at(election)}/roll/imports/${n}/rejected.csv`);
-export const acceptRoll = (election: string, n: number) =>
-  json<Roll>('POST', `${at(election)}/roll/imports/${n}/accept`, {});
+  api(ENDPOINTS.rejectedRows, { params: { ...at(election), n } });
+export const acceptRoll = (election: string, n: number): Promise<Roll> =>
+  api(ENDPOINTS.acceptRoll, { params: { ...at(election), n }, body: {} });
 export const discardRoll = (election: string, n: number) =>
-  call('POST', `${at(election)}/roll/imports/${n}/discard`, {});
-export const roll = (election: string) => json<Roll>('GET', `${at(election)}/roll`);
+  ok(api(ENDPOINTS.discardRoll, { params: { ...at(election), n }, body: {} }));
+/** The accepted roll; with the commission's session the server adds the salt that opens it. */
+export async function roll(election: string): Promise<Roll> {
+  const r = await api(ENDPOINTS.roll, { params: at(election) });
+  if (r.salt === undefined) throw new ApiError('the roll came without its salt', Code.BAD_RESPONSE, 200);
+  return { ...r, salt: r.salt };
+}
 
 export const setAkim = (election: string, akim: { iin: string; fullName: string }) =>
-  call('PUT', `${at(election)}/akim`, akim);
-export const nominations = async (election: string) =>
-  (await json<{ nominations: Nomination[] }>('GET', `${at(election)}/nominations`)).nominations;
-export const nominate = (election: string, req: NominationRequest) =>
-  json<Nomination>('POST', `${at(election)}/nominations`, req);
-export const submitSignatures = (election: string, n: number, iins: string[]) =>
-  json<SignatureReport>('POST', `${at(election)}/nominations/${n}/signatures`, { iins });
+  ok(api(ENDPOINTS.setAkim, { params: at(election), body: akim }));
+export const nominations = async (election: string): Promise<Nomination[]> =>
+  (await api(ENDPOINTS.nominations, { params: at(election) })).nominations;
+/** The form's values as typed: the server checks them (BAD_REQUEST names the field). */
+export const nominate = (election: string, req: NominationRequest): Promise<Nomination> =>
+  api(ENDPOINTS.nominate, { params: at(election), body: req as z.input<typeof NominationInput> });
+export const submitSignatures = (election: string, n: number, iins: string[]): Promise<SignatureReport> =>
+  api(ENDPOINTS.submitSignatures, { params: { ...at(election), n }, body: { iins } });
 export const registerCandidate = (election: string, n: number) =>
-  json<{ id: string }>('POST', `${at(election)}/nominations/${n}/register`, {});
+  api(ENDPOINTS.registerCandidate, { params: { ...at(election), n }, body: {} });
 export const refuseNomination = (election: string, n: number, reason: string) =>
-  call('POST', `${at(election)}/nominations/${n}/refuse`, { reason });
+  ok(api(ENDPOINTS.refuseNomination, { params: { ...at(election), n }, body: { reason } }));
 export const extendNomination = (election: string, days: number) =>
-  call('POST', `${at(election)}/nominations/extend`, { days });
-export const fixBallot = (election: string) => call('POST', `${at(election)}/ballot/fix`, {});
+  ok(api(ENDPOINTS.extendNomination, { params: at(election), body: { days } }));
+export const fixBallot = (election: string) =>
+  ok(api(ENDPOINTS.fixBallot, { params: at(election), body: {} }));
 
-export const ceremony = (election: string) => json<Ceremony>('GET', `${at(election)}/ceremony`);
+export const ceremony = (election: string): Promise<Ceremony> =>
+  api(ENDPOINTS.ceremony, { params: at(election) });
 export const startCeremony = (election: string, t: number) =>
-  call('POST', `${at(election)}/ceremony/start`, { t });
-export const finishCeremony = (election: string) => call('POST', `${at(election)}/ceremony/finish`, {});
+  ok(api(ENDPOINTS.startCeremony, { params: at(election), body: { t } }));
+export const finishCeremony = (election: string) =>
+  ok(api(ENDPOINTS.finishCeremony, { params: at(election), body: {} }));
 export const resetCeremony = (election: string, reason: string) =>
-  json<{ round: number }>('POST', `${at(election)}/ceremony/reset`, { reason });
+  api(ENDPOINTS.resetCeremony, { params: at(election), body: { reason } });
 
 /** SPEC §10.7: owners[i] is the voter who holds list[i]. */
 export const publishCredentials = (election: string, list: string[], owners: string[]) =>
-  json<{ count: number; fingerprint: string }>('POST', `${at(election)}/credentials`, { list, owners });
+  api(ENDPOINTS.publishCredentials, { params: at(election), body: { list, owners } });
 export const loginCodesCsv = (election: string) =>
-  send('POST', `${at(election)}/login-codes?format=csv`, { json: {} });
+  text(ENDPOINTS.issueLoginCodes, { params: at(election), body: {}, query: { format: 'csv' } });
 
-export const openVoting = (election: string) => call('POST', `${at(election)}/open`, {});
-export const closeVoting = (election: string) => call('POST', `${at(election)}/close`, {});
-export const tally = (election: string) => json<Tally>('GET', `${at(election)}/tally`);
+export const openVoting = (election: string) =>
+  ok(api(ENDPOINTS.openVoting, { params: at(election), body: {} }));
+export const closeVoting = (election: string) =>
+  ok(api(ENDPOINTS.closeVoting, { params: at(election), body: {} }));
+export const tally = (election: string): Promise<Tally> => api(ENDPOINTS.tally, { params: at(election) });
 
-export const grants = async (election: string) =>
-  (await json<{ grants: Grant[] }>('GET', `${at(election)}/grants`)).grants;
-export const grant = (election: string, user: string) => call('POST', `${at(election)}/grants`, { user });
+export const grants = async (election: string): Promise<Grant[]> =>
+  (await api(ENDPOINTS.listGrants, { params: at(election) })).grants;
+export const grant = (election: string, user: string) =>
+  ok(api(ENDPOINTS.addGrant, { params: at(election), body: { user } }));
 export const revokeGrant = (election: string, user: string) =>
-  call('DELETE', `${at(election)}/grants/${encodeURIComponent(user)}`);
+  ok(api(ENDPOINTS.revokeGrant, { params: { ...at(election), user } }));

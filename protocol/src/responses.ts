@@ -1,0 +1,286 @@
+/**
+ * The JSON answers of the HTTP API (SPEC §10), as the endpoint table (endpoints.ts) names them. A
+ * client parses an answer with its schema, so an answer that lacks a field or has one of the wrong
+ * type is refused (BAD_RESPONSE) before any code reads it. Objects accept fields they do not name:
+ * a server may add a field without breaking the booths already in voters' hands; board payloads are
+ * the strict schemas of payloads.ts, since the chain hash covers their exact bytes (SPEC §9.2).
+ */
+import * as z from 'zod';
+import {
+  BallotContestJson,
+  CalendarJson,
+  CandidateJson,
+  CeremonyJson,
+  CeremonyResetJson,
+  ElectionParamsJson,
+  JointKeyJson,
+  ManifestJson,
+  OutcomeJson,
+  ResultJson,
+  TallyJson,
+  TrusteeJson,
+} from './payloads.ts';
+import { Count, Hex, Index, Names } from './schema.ts';
+import { CredentialVoter, ELECTION_STATUSES, RoleSchema } from './requests.ts';
+
+const Seq = Count;
+const Hash = Hex(32);
+/** A board entry's place: its seq and hash (SPEC §9.2). */
+export const EntryRef = z.looseObject({ seq: Seq, hash: Hash });
+const Time = z.string();
+
+// §10.13
+export const UserJson = z.looseObject({ name: z.string(), role: RoleSchema });
+export const SessionJson = z.looseObject({ token: z.string(), user: UserJson });
+export const SessionInfoJson = z.looseObject({ user: UserJson, elections: z.array(z.string()) });
+export const GrantJson = z.looseObject({
+  election: z.string(),
+  user: z.string(),
+  role: RoleSchema,
+  grantedBy: z.string(),
+  grantedAt: Time,
+});
+export const GrantListJson = z.looseObject({ election: z.string(), grants: z.array(GrantJson) });
+
+// §10.1, §10.8
+/** The public view of an election: nothing private (no roll, no nomination IINs). */
+export const PublicElectionJson = z.looseObject({
+  id: z.string(),
+  kind: z.enum(['akim', 'referendum']),
+  status: z.enum(ELECTION_STATUSES),
+  demo: z.boolean(),
+  manifest: ManifestJson,
+  /** The calendar in force: the manifest's, moved by any extension (§10.4.6). */
+  calendar: CalendarJson,
+  contests: z.array(BallotContestJson).nullable(),
+  /** The §8.1 parameters, once voting has opened. */
+  params: ElectionParamsJson.nullable(),
+  /** What opening the vote still waits for. */
+  missing: z.array(z.string()),
+  board: z.looseObject({ seq: Seq, head: Hash }).nullable(),
+});
+export type PublicElectionJson = z.output<typeof PublicElectionJson>;
+export const ElectionListJson = z.looseObject({ elections: z.array(PublicElectionJson) });
+
+// §10.3
+const RejectedRowJson = z.looseObject({
+  line: z.number().int(),
+  iin: z.string(),
+  reason: z.string(),
+  message: z.string(),
+});
+const ImportSummary = {
+  import: Count,
+  state: z.enum(['pending', 'accepted', 'discarded']),
+  createdAt: Time,
+  delimiter: z.enum([';', ',', '\t']),
+  ignoredColumns: z.array(z.string()),
+  valid: Count,
+  rejectedCount: Count,
+};
+export const ImportReportJson = z.looseObject({
+  ...ImportSummary,
+  rejected: z.array(RejectedRowJson),
+  truncated: z.boolean(),
+});
+export const ImportListJson = z.looseObject({ imports: z.array(z.looseObject(ImportSummary)) });
+/** The accepted roll: public count and commitment; with a commission session also its salt. */
+export const RollInfoJson = z.looseObject({
+  count: Count,
+  commitment: Hash,
+  acceptedAt: Time,
+  import: Count.optional(),
+  salt: z.string().optional(),
+});
+/** The roll as the commission accepted it: with the import and the salt that opens the commitment. */
+export const RollRecordJson = RollInfoJson.extend({ import: Count, salt: z.string() });
+
+// §10.4, §10.5
+export const AkimJson = z.looseObject({ iin: z.string(), fullName: z.string(), recordedAt: Time });
+export const AkimStateJson = z.looseObject({ akim: AkimJson.nullable() });
+const SignatureStatusJson = z.looseObject({
+  valid: Count,
+  threshold: Count,
+  enough: z.boolean(),
+  required: z.boolean(),
+});
+/** A nomination as the commission sees it (the documents entered, with the candidate's IIN). */
+export const NominationJson = z.looseObject({
+  nomination: Count,
+  status: z.enum(['pending', 'registered', 'refused', 'withdrawn']),
+  reason: z.string().nullable(),
+  candidateId: z.string().nullable(),
+  registeredAt: Time.nullable(),
+  submittedAt: Time,
+  route: z.looseObject({ kind: z.string() }),
+  candidate: z.looseObject({ iin: z.string(), surname: Names, givenNames: Names }),
+  attestations: z.looseObject({}),
+  submittedBy: z.looseObject({ iin: z.string(), fullName: z.string(), position: z.string() }),
+  signatures: SignatureStatusJson,
+});
+export const NominationListJson = z.looseObject({ nominations: z.array(NominationJson) });
+export const SignatureReportJson = SignatureStatusJson.extend({
+  nomination: Count,
+  invalid: z.array(z.looseObject({ index: Count, line: Count.optional(), reason: z.string() })),
+});
+export const RefusalJson = z.looseObject({
+  nomination: Count,
+  status: z.literal('refused'),
+  reason: z.string().nullable(),
+});
+export const ExtendedJson = z.looseObject({ calendar: CalendarJson });
+export const BallotFixedAnswer = z.looseObject({ contests: z.array(BallotContestJson) });
+
+// §10.6
+const CeremonyTrusteeView = TrusteeJson.extend({ dealt: z.boolean() });
+const ComplaintView = z.looseObject({
+  seq: Seq,
+  dealer: Index,
+  recipient: Index,
+  status: z.string(),
+  answer: z.looseObject({ seq: Seq }).nullable(),
+});
+/** `GET …/ceremony`: what a trustee's tool needs for its next step. */
+export const CeremonyViewJson = z.looseObject({
+  election: z.string(),
+  round: Count,
+  phase: z.enum(['registration', 'dealing', 'finished']),
+  /** Hash of the manifest entry, bound into the ceremony fingerprint (SPEC §10.6.2). */
+  manifest: z.string(),
+  trustees: z.array(CeremonyTrusteeView),
+  ceremony: CeremonyJson.extend({ seq: Seq }).nullable(),
+  missing: z.array(Index),
+  dealings: z.array(z.looseObject({ seq: Seq, dealer: Index })),
+  complaints: z.array(ComplaintView),
+  disqualified: z.array(Index),
+  jointKey: JointKeyJson.nullable(),
+});
+/** A complaint's or an answer's judgement (SPEC §6.5). */
+export const VerdictJson = z.looseObject({
+  dealer: Index,
+  recipient: Index,
+  status: z.string(),
+  reason: z.string(),
+});
+
+// §10.7
+export const CredentialVotersJson = z.looseObject({
+  election: z.string(),
+  count: Count,
+  voters: z.array(CredentialVoter),
+});
+export const PublishedCredentialsJson = z.looseObject({
+  election: z.string(),
+  count: Count,
+  fingerprint: Hash,
+  seq: Seq,
+  hash: Hash,
+});
+
+// §10.9
+export const LoginCodesJson = z.looseObject({
+  election: z.string(),
+  count: Count,
+  codes: z.array(z.looseObject({ iin: z.string(), code: z.string() })),
+});
+export const LoginCodeJson = z.looseObject({ election: z.string(), iin: z.string(), code: z.string() });
+/** A voter token: good for one ballot, for minutes (SPEC §10.9.1). */
+export const VoterTokenJson = z.looseObject({ token: z.string(), expiresAt: Time });
+export type VoterTokenJson = z.output<typeof VoterTokenJson>;
+
+/** The head of the board as signed by the server (SPEC §9.4). */
+export const CheckpointJson = z.looseObject({ election: z.string(), seq: Seq, head: Hash });
+export const SignedCheckpointJson = z.looseObject({ checkpoint: CheckpointJson, signature: Hex(64) });
+/** The cast receipt (SPEC §10.9.2): the ballot's place and the head just after, signed. */
+export const SignedReceiptJson = z.looseObject({
+  receipt: z.looseObject({
+    election: z.string(),
+    tracker: z.string(),
+    seq: Seq,
+    hash: Hash,
+    checkpoint: CheckpointJson,
+  }),
+  signature: Hex(64),
+});
+/** `GET …/ballots/:tracker` (SPEC §10.9.2, tracker lookup). */
+export const BallotStatusJson = z.looseObject({
+  tracker: z.string(),
+  seq: Seq,
+  hash: Hash,
+  /** A later ballot of the same credential is on the board and counts instead of this one. */
+  superseded: z.boolean(),
+  /** That later ballot, when superseded: if the voter did not cast it, someone else used the credential. */
+  supersededBy: z.looseObject({ seq: Seq, tracker: z.string() }).nullable(),
+});
+export type BallotStatusJson = z.output<typeof BallotStatusJson>;
+
+// §10.10–§10.12
+export const CloseAnswerJson = z.looseObject({
+  election: PublicElectionJson,
+  votingClosed: EntryRef.extend({ at: Time, ballots: Count }),
+  tally: EntryRef.extend(TallyJson.shape),
+});
+export const TallyViewJson = z.looseObject({
+  election: z.string(),
+  tally: TallyJson,
+  entry: EntryRef,
+  t: Index.nullable(),
+  /** The trustees whose decryptions are on the board. */
+  decryptions: z.array(Index),
+  finished: z.boolean(),
+});
+export const DecryptionAnswerJson = EntryRef.extend({
+  /** The result, when this decryption was the t-th. */
+  result: EntryRef.extend({ payload: ResultJson }).nullable(),
+});
+export const ResultViewJson = z.looseObject({
+  election: z.string(),
+  kind: z.enum(['akim', 'referendum']),
+  demo: z.boolean(),
+  district: Names,
+  electionDay: z.string(),
+  closedAt: Time.nullable(),
+  result: ResultJson,
+  entry: EntryRef,
+  board: z.looseObject({ seq: Seq, head: Hash }),
+  trustees: z.array(z.looseObject({ index: Index, name: z.string() })),
+  contests: z.array(
+    z.looseObject({
+      id: z.string(),
+      kind: z.enum(['candidates', 'question']),
+      question: Names.optional(),
+      options: z.array(z.looseObject({ id: z.string(), kind: z.string(), names: Names, count: Count })),
+      outcome: OutcomeJson,
+    }),
+  ),
+});
+
+// §10.14
+const BoothAssetJson = z.looseObject({
+  url: z.string(),
+  sha256: Hash,
+  bytes: Count,
+  gzipBytes: Count,
+});
+/** What observers compare with what voters run: the booth's files and their SHA-256. */
+export const BoothJson = z.looseObject({
+  bundle: BoothAssetJson,
+  worker: BoothAssetJson,
+  scan: BoothAssetJson,
+  css: BoothAssetJson,
+});
+/** The board's `candidate` entries, exactly as on the board (SPEC §10.4). */
+export const BoothCandidatesJson = z.looseObject({
+  election: z.string(),
+  entries: z.array(
+    z.looseObject({
+      seq: Seq,
+      type: z.literal('candidate'),
+      payload: CandidateJson,
+      prev: z.string(),
+      hash: Hash,
+    }),
+  ),
+});
+
+export { CandidateJson, CeremonyJson, CeremonyResetJson, JointKeyJson };
