@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    globalSetup: ['scripts/test-setup.ts'],
     include: [
       'crypto/test/**/*.test.ts',
       'protocol/test/**/*.test.ts',

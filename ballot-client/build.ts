@@ -7,8 +7,8 @@
  * that encrypts and the code that scans too. The build is deterministic: the same sources and
  * esbuild give the same hashes.
  *
- * The server builds once per process, when it first needs the booth or its hash (no build step in
- * CI); `npx tsx ballot-client/build.ts [--out DIR]` writes the files to disk (default
+ * scripts/build.ts calls `buildBooth()` and writes the files into dist/assets/booth/, which the
+ * server serves; `npx tsx ballot-client/build.ts [--out DIR]` writes them alone (default
  * ballot-client/dist) and prints their sizes and hashes.
  */
 import { createHash } from 'node:crypto';
@@ -73,7 +73,7 @@ function bundle(entry: string, define: Record<string, string>): Uint8Array {
   return r.outputFiles[0]!.contents;
 }
 
-/** Build the booth (about 200 ms; synchronous, so that creating an election can name its hash). */
+/** Build the booth (about 200 ms). */
 export function buildBooth(): BoothBuild {
   const workerBytes = bundle('worker/encrypt.worker.ts', {});
   const worker = asset(`${sha256(workerBytes)}.worker.js`, JS, workerBytes);

@@ -6,13 +6,14 @@
  * server's connection checkpoints itself only past a much larger WAL (should that thread ever stop).
  */
 import { Worker } from 'node:worker_threads';
+import { BUILT } from './worker-thread.ts';
 import type { Db } from './database.ts';
 
 export const CHECKPOINT_MS = 200;
 /** Pages (4 KiB) the WAL may reach before the server's own connection checkpoints it. */
 export const FALLBACK_CHECKPOINT_PAGES = 16_384;
 
-const WORKER = new URL('./checkpoint-worker.mjs', import.meta.url);
+const WORKER = new URL(BUILT ? './workers/checkpoint.mjs' : './checkpoint-worker.mjs', import.meta.url);
 
 export interface Checkpointer {
   close(): Promise<void>;

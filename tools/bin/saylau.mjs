@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npx saylau …`: run the TypeScript CLI through tsx's loader (the repository ships no build step).
-import { register } from 'tsx/esm/api';
+// `npx saylau …`: the built command (dist/saylau.mjs), built first when the sources changed.
+import { ensureBuilt } from '../../scripts/ensure-built.mjs';
 
-register();
-await import('../src/cli/main.ts');
+ensureBuilt();
+await import('../../dist/saylau.mjs');

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npx saylau-verify …`: run the TypeScript CLI through tsx's loader (the repository ships no build step).
-import { register } from 'tsx/esm/api';
+// `npx saylau-verify …`: the built verifier (dist/saylau-verify.mjs, one file with no dependencies),
+// built first when the sources changed.
+import { ensureBuilt } from '../../scripts/ensure-built.mjs';
 
-register();
-await import('../src/cli.ts');
+ensureBuilt();
+await import('../../dist/saylau-verify.mjs');

@@ -4,13 +4,12 @@
  * start or crashes is dropped and its batches are verified in-thread: the verdicts never depend on
  * the threads.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './worker-role.ts';
 import type { ElectionParams } from '@saylau/crypto';
 import { verifyBallotBatch, type BallotItem, type BatchResult } from './ballot-batch.ts';
 import type { WorkerRequest, WorkerResponse } from './worker.ts';
 
-const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
-const MODULE = new URL('./worker.ts', import.meta.url).href;
 const IN_FLIGHT = 2;
 
 interface Slot {
@@ -42,7 +41,7 @@ export class BallotPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(BOOTSTRAP, { workerData: { module: MODULE, params: this.params.json } });
+    const worker = startWorker(this.params.json);
     const slot: Slot = { worker, ready: false, alive: true, busy: new Map() };
     worker.on('message', (m: WorkerResponse | { ready: true }) => {
       if ('ready' in m) slot.ready = true;

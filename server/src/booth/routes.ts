@@ -15,7 +15,7 @@ import { findElection } from '../elections/store.ts';
 import { electionParam } from '../http/validate.ts';
 import { html, langOf, page } from '../pages/html.ts';
 import { notFound } from '../http/errors.ts';
-import { boothBuild, integrity, type BoothAsset } from './bundle.ts';
+import { boothFiles, integrity, type Asset } from '../assets.ts';
 import { Code } from '@saylau/protocol';
 
 type PageKind = 'booth' | 'check' | 'find';
@@ -38,7 +38,7 @@ function shell(ctx: ServerContext, kind: PageKind, req: Request, res: Response):
       .send(page(lang, t(TITLE[kind]), html`<main><h1>${t('err.NO_ELECTION')}</h1></main>`));
     return;
   }
-  const b = boothBuild();
+  const b = boothFiles();
   res.type('html').send(
     html`<!doctype html>
       <html lang="${lang}">
@@ -61,7 +61,7 @@ function shell(ctx: ServerContext, kind: PageKind, req: Request, res: Response):
   );
 }
 
-function describe(a: BoothAsset) {
+function describe(a: Asset) {
   return { url: `/booth/${a.name}`, sha256: a.sha256, bytes: a.size, gzipBytes: a.gzipSize };
 }
 
@@ -71,7 +71,7 @@ export function boothRoutes(ctx: ServerContext): Router {
     r.get(`/elections/:id/${kind}`, (req, res) => shell(ctx, kind, req, res));
 
   r.get('/booth/:file', (req, res) => {
-    const b = boothBuild();
+    const b = boothFiles();
     const asset = [b.js, b.worker, b.scan, b.css].find((a) => a.name === req.params.file);
     if (!asset) throw notFound(Code.NOT_FOUND, 'no such booth file');
     res.setHeader(
@@ -83,7 +83,7 @@ export function boothRoutes(ctx: ServerContext): Router {
 
   /** What observers compare: the booth bundle's SHA-256 (it names both workers' URLs, also hashed). */
   r.get('/api/booth', (_req, res) => {
-    const b = boothBuild();
+    const b = boothFiles();
     res.json({
       bundle: describe(b.js),
       worker: describe(b.worker),

@@ -5,7 +5,8 @@
  * ballot: the crypto batch bisects on failure. A worker that crashes or stalls is replaced; its
  * requests get 503 VERIFIER_UNAVAILABLE, never a hang.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-thread.ts';
 import { availableParallelism } from 'node:os';
 import { ApiError } from '../http/errors.ts';
 import { verifyBatch, type Verdict, type VerifyItem } from './verify-batch.ts';
@@ -33,8 +34,6 @@ export const verifierUnavailable = () =>
     'ballot verification is unavailable for a moment; nothing was written, send the ballot again',
   );
 
-const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
-const VERIFIER = new URL('./verifier-worker.ts', import.meta.url).href;
 /** More crashes than this within CRASH_WINDOW_MS delays the next respawn (no busy crash loop). */
 const CRASH_BURST = 3;
 const CRASH_WINDOW_MS = 5_000;
@@ -57,7 +56,7 @@ export class VerifierPool {
   private readonly batchMs: number;
   private readonly maxBatch: number;
   private readonly timeoutMs: number;
-  private readonly workerModule: string;
+  private readonly workerModule: string | undefined;
   private readonly log: (line: string) => void;
   private readonly slots: Slot[] = [];
   private queue: Pending[] = [];
@@ -74,7 +73,7 @@ export class VerifierPool {
     this.batchMs = opts.batchMs ?? 4;
     this.maxBatch = Math.max(1, opts.maxBatch ?? 32);
     this.timeoutMs = opts.timeoutMs ?? 30_000;
-    this.workerModule = opts.workerModule ?? VERIFIER;
+    this.workerModule = opts.workerModule;
     this.log = opts.log ?? (() => {});
     for (let i = 0; i < this.workers; i++) this.slots.push(this.spawn());
   }
@@ -112,7 +111,7 @@ export class VerifierPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(BOOTSTRAP, { workerData: { module: this.workerModule } });
+    const worker = startWorker('casting-verifier', {}, this.workerModule);
     const slot: Slot = { worker, alive: true, batch: null };
     worker.on('message', (m: BatchResponse) => this.onMessage(slot, m));
     worker.on('error', (e) => this.log(`verifier worker failed: ${e?.name ?? 'error'}`));

@@ -1,6 +1,6 @@
-// Entry of a worker thread that runs a TypeScript module: the repository ships no build, so the
-// worker registers tsx's loader itself (a worker inherits neither vitest's transform nor tsx's hooks)
-// and then imports the module named in workerData.module (a file URL).
+// Entry of a worker thread when the code runs from its TypeScript sources (the tests; the build
+// starts compiled files instead): the worker registers tsx's loader itself (a worker inherits
+// neither vitest's transform nor tsx's hooks) and imports the module named in workerData.module.
 import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 

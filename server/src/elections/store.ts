@@ -9,7 +9,7 @@ import { audit } from '../audit.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { TIME_ZONE, calendarOrderError, defaultCalendar, toLocal, type Calendar } from './calendar.ts';
 import { makeProfile } from './profiles.ts';
-import { boothManifestEntry } from '../booth/bundle.ts';
+import { boothManifestEntry } from '../assets.ts';
 import type { BallotContest, BallotOption, Manifest, Names, Question } from '@saylau/protocol';
 import { Code } from '@saylau/protocol';
 

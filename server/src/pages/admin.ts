@@ -18,7 +18,7 @@ import { Html, html, langNav, langOf, pageWithScripts } from './html.ts';
 import { o, t } from './catalog.ts';
 import { a, clientStrings, type AdminKey } from './admin-catalog.ts';
 import { electionOf, localTime, notFoundPage } from './observer.ts';
-import { clientBundle, type BundleName } from './bundles.ts';
+import { pageScript, type PageName } from '../assets.ts';
 
 /*
  * Every form says method="post": the script submits it, but a user pressing Enter before the script
@@ -420,29 +420,29 @@ function trusteePage(e: Election, lang: Lang, script: string): string {
 export function adminRoutes(ctx: ServerContext): Router {
   const r = Router();
   const noCache = (res: Response) => res.setHeader('cache-control', 'no-cache');
-  const url = async (name: BundleName) => (await clientBundle(name)).url;
+  const url = (name: PageName) => pageScript(name).url;
   r.get('/admin', async (req: Request, res: Response) => {
     noCache(res);
-    res.type('html').send(home(ctx, langOf(req.query.lang), await url('admin')));
+    res.type('html').send(home(ctx, langOf(req.query.lang), url('admin')));
   });
   r.get('/admin/elections/:id', async (req: Request, res: Response) => {
     const lang = langOf(req.query.lang);
     const e = electionOf(ctx, req);
     if (!e) return notFoundPage(res, lang);
     noCache(res);
-    res.type('html').send(electionPage(ctx, e, lang, await url('admin')));
+    res.type('html').send(electionPage(ctx, e, lang, url('admin')));
   });
   r.get('/trustee/elections/:id', async (req: Request, res: Response) => {
     const lang = langOf(req.query.lang);
     const e = electionOf(ctx, req);
     if (!e) return notFoundPage(res, lang);
     noCache(res);
-    res.type('html').send(trusteePage(e, lang, await url('trustee')));
+    res.type('html').send(trusteePage(e, lang, url('trustee')));
   });
   r.get('/assets/:bundle/:file', async (req: Request, res: Response, next) => {
     const name = req.params.bundle;
     if (name !== 'admin' && name !== 'trustee' && name !== 'live') return next();
-    const b = await clientBundle(name);
+    const b = pageScript(name);
     if (req.params.file !== b.file) return void res.status(404).type('text').send('not found');
     res.setHeader('cache-control', 'public, max-age=31536000, immutable');
     res.type('text/javascript; charset=utf-8').send(Buffer.from(b.bytes));

@@ -16,7 +16,7 @@ import type { Lang } from '@saylau/protocol/lang';
 import { html, langNav, langOf, page, pageWithScripts, type Html } from './html.ts';
 import { o, t } from './catalog.ts';
 import { barChart, columnChart, progressBar } from './svg.ts';
-import { clientBundle } from './bundles.ts';
+import { pageScript } from '../assets.ts';
 import type { PublicRoute } from '@saylau/protocol';
 
 /** Almaty is UTC+05:00 all year (SPEC §10). */
@@ -320,7 +320,7 @@ export function observerRoutes(ctx: ServerContext): Router {
   );
   r.get(
     '/elections/:id/live',
-    withElection(async (e, lang) => live(e, lang, (await clientBundle('live')).url)),
+    withElection(async (e, lang) => live(e, lang, pageScript('live').url)),
   );
   return r;
 }

@@ -1,19 +1,18 @@
 /**
  * One worker thread for the checks of large uploads (SPEC §9.1): started at the first upload and
  * kept while the server runs (unref'd while idle, so it never keeps a process alive), one task at a
- * time in arrival order. It runs the TypeScript sources through the casting pool's bootstrap. A
+ * time in arrival order (worker-thread.ts starts it). A
  * refusal thrown in the worker comes back as the same ApiError (status, code, message, details); a
  * worker that dies or stalls fails its task with 503 UPLOAD_CHECK_UNAVAILABLE, writing nothing, and
  * is replaced for the next task.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-thread.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 import type { TaskInput, TaskName, TaskOutput, TaskReply, TaskRequest } from './check-worker.ts';
 import { Code } from '@saylau/protocol';
 
-const BOOTSTRAP = new URL('../casting/worker-bootstrap.mjs', import.meta.url);
-const CHECKS = new URL('./check-worker.ts', import.meta.url).href;
 /** A 100,000-key list takes about 9 s on one core; ten times that means the worker is stuck. */
 const TIMEOUT_MS = 120_000;
 
@@ -65,7 +64,7 @@ export class TaskWorker {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(BOOTSTRAP, { workerData: { module: CHECKS } });
+    const worker = startWorker('upload-check');
     worker.on('message', (m: TaskReply) => this.answer(m));
     worker.on('error', (e) => this.log(`upload check worker failed: ${e?.name ?? 'error'}`));
     worker.on('exit', () => {

@@ -1,0 +1,116 @@
+/**
+ * The browser code the server serves: the booth and the page scripts, compiled by the build
+ * (scripts/build.ts) into dist/assets/ with a manifest of their names and SHA-256. The server only
+ * reads them, once, at first use: it never compiles code, and the booth's hash that goes into each
+ * new election's manifest (SPEC §10.1) is the one the build printed.
+ * `SAYLAU_ASSETS` names another directory (tests of a second build).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUILT } from './worker-thread.ts';
+
+export interface Asset {
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+  sha256: string;
+  size: number;
+  gzipSize: number;
+}
+
+export interface BoothFiles {
+  /** The page bundle, `<sha256>.js`. */
+  js: Asset;
+  /** The encryption worker, `<sha256>.worker.js`. */
+  worker: Asset;
+  /** The QR scan worker (jsQR), `<sha256>.scan.js`: loaded only when a voter scans. */
+  scan: Asset;
+  css: Asset;
+}
+
+export type PageName = 'admin' | 'live' | 'trustee';
+
+export interface PageScript {
+  /** `<first 16 hex of SHA-256>.<name>.js`, served immutable under /assets/<name>/. */
+  file: string;
+  url: string;
+  bytes: Uint8Array;
+}
+
+interface ManifestAsset {
+  name: string;
+  sha256: string;
+  size: number;
+  gzipSize: number;
+}
+interface AssetManifest {
+  booth: Record<keyof BoothFiles, ManifestAsset>;
+  pages: Record<PageName, { file: string; sha256: string }>;
+}
+
+/** dist/assets beside the built server, or the repository's dist/assets when run from the sources. */
+export function assetsDir(): string {
+  if (process.env.SAYLAU_ASSETS) return process.env.SAYLAU_ASSETS;
+  return fileURLToPath(new URL(BUILT ? './assets/' : '../../dist/assets/', import.meta.url));
+}
+
+const JS = 'text/javascript; charset=utf-8';
+
+let loaded: { booth: BoothFiles; pages: Record<PageName, PageScript> } | null = null;
+
+function read(dir: string, path: string): Uint8Array {
+  return readFileSync(join(dir, path));
+}
+
+function load() {
+  const dir = assetsDir();
+  let manifest: AssetManifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as AssetManifest;
+  } catch {
+    throw new Error(`the booth and page scripts are not built in ${dir}: run npm run build`);
+  }
+  const boothAsset = (a: ManifestAsset, contentType: string): Asset => {
+    const bytes = read(dir, `booth/${a.name}`);
+    // A file changed after the build would be served under the old hash: refuse to start instead.
+    if (createHash('sha256').update(bytes).digest('hex') !== a.sha256)
+      throw new Error(`${dir}/booth/${a.name} is not the file the build made: run npm run build`);
+    return { ...a, contentType, bytes };
+  };
+  const b = manifest.booth;
+  const booth: BoothFiles = {
+    js: boothAsset(b.js, JS),
+    worker: boothAsset(b.worker, JS),
+    scan: boothAsset(b.scan, JS),
+    css: boothAsset(b.css, 'text/css; charset=utf-8'),
+  };
+  const page = (name: PageName): PageScript => {
+    const { file } = manifest.pages[name];
+    return { file, url: `/assets/${name}/${file}`, bytes: read(dir, `pages/${file}`) };
+  };
+  return { booth, pages: { admin: page('admin'), live: page('live'), trustee: page('trustee') } };
+}
+
+/** The booth's files (read at first use). */
+export function boothFiles(): BoothFiles {
+  loaded ??= load();
+  return loaded.booth;
+}
+
+/** A page script (read at first use). */
+export function pageScript(name: PageName): PageScript {
+  loaded ??= load();
+  return loaded.pages[name];
+}
+
+/** What a manifest records of the booth (SPEC §10.1): the page bundle's SHA-256. */
+export function boothManifestEntry(): { sha256: string } {
+  return { sha256: boothFiles().js.sha256 };
+}
+
+/** The SRI form of a SHA-256 (`sha256-<base64>`) for `integrity` attributes. */
+export function integrity(bytes: Uint8Array): string {
+  return `sha256-${createHash('sha256').update(bytes).digest('base64')}`;
+}

@@ -1,0 +1,93 @@
+/**
+ * The production build (scripts/build.ts): two builds of the same sources are byte-identical (so
+ * the booth's SHA-256 in every election manifest, SPEC §10.1, is a property of the sources), the
+ * server serves the built booth under that hash, and dist/saylau-verify.mjs runs alone: copied into
+ * an empty directory with no node_modules, it verifies a finished board and fails a tampered one.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDemo } from '@saylau/tools';
+import { build } from '../scripts/build.ts';
+
+const root = join(import.meta.dirname, '..');
+let dir = '';
+
+function files(d: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const f of readdirSync(d, { recursive: true }) as string[])
+    if (statSync(join(d, f)).isFile()) out.set(f, readFileSync(join(d, f)));
+  return out;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'saylau-build-'));
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('production build', () => {
+  it('gives the same bytes twice, and the same as dist/', async () => {
+    await build(join(dir, 'a'));
+    await build(join(dir, 'b'));
+    const a = files(join(dir, 'a'));
+    const b = files(join(dir, 'b'));
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [name, bytes] of a) expect(bytes.equals(b.get(name)!), name).toBe(true);
+    // The booth's hash is the one the repository's own build (vitest's setup) gives.
+    const manifest = JSON.parse(a.get(join('assets', 'manifest.json'))!.toString()) as {
+      booth: { js: { sha256: string } };
+    };
+    const dist = JSON.parse(
+      readFileSync(join(root, 'dist', 'assets', 'manifest.json'), 'utf8'),
+    ) as typeof manifest;
+    expect(manifest.booth.js.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.booth.js.sha256).toBe(dist.booth.js.sha256);
+    expect(a.has(join('assets', 'booth', `${manifest.booth.js.sha256}.js`))).toBe(true);
+  }, 120_000);
+
+  it('dist/saylau-verify.mjs verifies a board alone, with no node_modules, and fails a tampered one', async () => {
+    const demo = await runDemo({ voters: 12, outDir: join(dir, 'demo'), seed: 3 });
+    const alone = join(dir, 'alone');
+    const verify = join(alone, 'saylau-verify.mjs');
+    (await import('node:fs')).mkdirSync(alone);
+    copyFileSync(join(root, 'dist', 'saylau-verify.mjs'), verify);
+    expect(readdirSync(alone)).toEqual(['saylau-verify.mjs']);
+    const board = join(alone, 'board.jsonl');
+    copyFileSync(demo.boardFile, board);
+    const run = (file: string) =>
+      spawnSync(process.execPath, [verify, file, '--lang', 'en'], {
+        cwd: alone,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', LANG: 'C' },
+      });
+    const ok = run(board);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('VERIFIED');
+
+    // One hex digit of a ballot's first ciphertext changed, chain left as is: check 2.3 names it.
+    const lines = readFileSync(board, 'utf8').trimEnd().split('\n');
+    const i = lines.findIndex((l) => l.includes('"type":"ballot"'));
+    const at = lines[i]!.indexOf('"alpha":"') + '"alpha":"'.length + 10;
+    const hex = lines[i]![at]!;
+    lines[i] = lines[i]!.slice(0, at) + (hex === '0' ? '1' : '0') + lines[i]!.slice(at + 1);
+    const tampered = join(alone, 'tampered.jsonl');
+    writeFileSync(tampered, `${lines.join('\n')}\n`);
+    const bad = run(tampered);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/\[FAIL\] 2\.3/);
+    expect(relative(alone, verify)).toBe('saylau-verify.mjs');
+  }, 180_000);
+});
