@@ -9,26 +9,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BoothAsset, BoothBuild } from '@saylau/ballot-client/build';
 import { BUILT } from './worker-thread.ts';
 
-export interface Asset {
-  name: string;
-  contentType: string;
-  bytes: Uint8Array;
-  sha256: string;
-  size: number;
-  gzipSize: number;
-}
-
-export interface BoothFiles {
-  /** The page bundle, `<sha256>.js`. */
-  js: Asset;
-  /** The encryption worker, `<sha256>.worker.js`. */
-  worker: Asset;
-  /** The QR scan worker (jsQR), `<sha256>.scan.js`: loaded only when a voter scans. */
-  scan: Asset;
-  css: Asset;
-}
+/** A booth file and its hashes, as the build describes it (ballot-client/build.ts). */
+export type Asset = BoothAsset;
+/** The page bundle, the encryption worker, the QR scan worker and the stylesheet. */
+export type BoothFiles = BoothBuild;
 
 export type PageName = 'admin' | 'live' | 'trustee';
 
