@@ -81,7 +81,7 @@ describe('saylau CLI', () => {
         child.once('exit', (code) => reject(new Error(`serve exited ${code}:\n${out}`)));
       });
       const url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
-      const list = await (await fetch(`${url}/api/elections`)).json();
+      const list = (await (await fetch(`${url}/api/elections`)).json()) as { elections: unknown[] };
       expect(list.elections).toHaveLength(1);
       expect(list.elections[0]).toMatchObject({ id: 'demo', status: 'open', demo: true });
       const page = await (await fetch(`${url}/?lang=ru`)).text();

@@ -118,7 +118,11 @@ async function election(): Promise<Run> {
   const now: VirtualNow = { value: new Date(localTime(ELECTION_DAY, 40, '09:00')) };
   const server = await start(join(dir, 'data'), now);
   const prepared = await prepareElection(server, now, { voters: 8, outDir: dir, seed: 7 });
-  const params = (await fetch(`${server.url}/api/elections/${prepared.id}`).then((r) => r.json())).params;
+  const params = (
+    await fetch(`${server.url}/api/elections/${prepared.id}`).then(
+      (r) => r.json() as Promise<{ params: Parameters<typeof prepareBallot>[0] }>,
+    )
+  ).params;
   const receipts: SignedReceipt[] = [];
   const vote = async (v: Voter, choice: number) => {
     const { token } = await login(server.url, prepared.id, v.iin, v.loginCode);

@@ -8,7 +8,7 @@ import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js';
 import { bytesToHex, hexToBytesStrict, randomBytes } from './bytes.ts';
 import { fail } from './errors.ts';
 
-export const RistrettoPoint = ristretto255.Point;
+export const RistrettoPoint: typeof ristretto255.Point = ristretto255.Point;
 export type Point = InstanceType<typeof ristretto255.Point>;
 
 /** Group order ℓ = 2^252 + 27742317777372353535851937790883648493. */

@@ -79,7 +79,10 @@ describe('saylau backup', () => {
       expect(copy.length).toBeGreaterThan(10);
       expect(copy.length).toBeLessThanOrEqual(live.length - 5);
       expect(copy).toEqual(live.slice(0, copy.length));
-      const head = await (await fetch(`${restored.url}/api/elections/${e.id}/board/head`)).json();
+      const head = (await (await fetch(`${restored.url}/api/elections/${e.id}/board/head`)).json()) as {
+        checkpoint: { head: string };
+        signature: string;
+      };
       const serverKey = (JSON.parse(live[0]!) as { payload: { serverKey: string } }).payload.serverKey;
       expect(head.checkpoint.head).toBe(JSON.parse(copy.at(-1)!).hash);
       expect(verifyDocument('checkpoint', head.checkpoint, head.signature, serverKey)).toBe(true);

@@ -131,7 +131,7 @@ describe('@saylau/ballot-client', () => {
     // A head whose signature does not verify under the manifest's key is refused before anything is signed.
     const forged: Fetch = async (url, init) => {
       if (!String(url).endsWith('/board/head')) return fetch(url, init);
-      const real = await (await fetch(url, init)).json();
+      const real = (await (await fetch(url, init)).json()) as { signature: string };
       const bad = { ...real, signature: (real.signature[0] === 'a' ? 'b' : 'a') + real.signature.slice(1) };
       return new Response(JSON.stringify(bad), { headers: { 'content-type': 'application/json' } });
     };

@@ -429,16 +429,22 @@ describe('POST /api/elections/:id/credentials', () => {
       const elsewhere = await h.signIn('credential-authority', 'ca-elsewhere');
       const before = h.snapshot();
       const anonymous = await post(null);
-      expect([anonymous.status, (await anonymous.json()).error.code]).toEqual([401, 'NOT_SIGNED_IN']);
+      expect([
+        anonymous.status,
+        ((await anonymous.json()) as { error: { code: string } }).error.code,
+      ]).toEqual([401, 'NOT_SIGNED_IN']);
       // The authority of another election is refused at the same door, before the body is read.
       const other = await post(elsewhere);
-      expect([other.status, (await other.json()).error.code]).toEqual([403, 'NOT_GRANTED']);
+      expect([other.status, ((await other.json()) as { error: { code: string } }).error.code]).toEqual([
+        403,
+        'NOT_GRANTED',
+      ]);
       expect(h.snapshot()).toEqual(before);
       const t = performance.now();
       const r = await post(authority);
       const ms = performance.now() - t;
       expect(r.status).toBe(201);
-      expect((await r.json()).fingerprint).toBe(credentialListFingerprint(list));
+      expect(((await r.json()) as { fingerprint: string }).fingerprint).toBe(credentialListFingerprint(list));
       expect(h.snapshot().credentials).toBe(before.credentials! + 10_000);
       expect(h.snapshot().credential_owners).toBe(before.credential_owners! + 10_000);
       expect(ms).toBeLessThan(15_000);

@@ -351,7 +351,7 @@ describe('POST /api/elections/:id/login', () => {
     try {
       const post = async () => (await fetch(url, { method: 'POST' })).status;
       expect([await post(), await post(), await post()]).toEqual([200, 200, 429]);
-      const limited = await (await fetch(url, { method: 'POST' })).json();
+      const limited = (await (await fetch(url, { method: 'POST' })).json()) as { error: { code: string } };
       expect(limited.error.code).toBe('RATE_LIMITED');
       await new Promise((r) => setTimeout(r, 500));
       expect(await post()).toBe(200);

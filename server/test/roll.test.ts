@@ -37,7 +37,7 @@ async function postBytes(bytes: Uint8Array, type = 'text/csv') {
     headers: { authorization: `Bearer ${token}`, 'content-type': type },
     body: new Uint8Array(bytes),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as { error: { code: string; message: string } } };
 }
 
 const line = (v: SyntheticVoter, sep = ';') =>
