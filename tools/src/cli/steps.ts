@@ -217,7 +217,7 @@ export function registerStepCommands(program: Command): void {
 }
 
 /** The row of the endpoint table that `method path` names, with its path parameters and query. */
-function endpointAt(method: string, target: string) {
+export function endpointAt(method: string, target: string) {
   const url = new URL(target, 'http://localhost');
   const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (const e of ENDPOINT_TABLE) {
