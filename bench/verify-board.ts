@@ -17,10 +17,9 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, localTime, makeIin, prng, type SyntheticVoter } from '@saylau/server';
+import { startServer, localTime, prng, type SyntheticVoter } from '@saylau/server';
 import {
   call,
-  callText,
   as,
   closeVoting,
   codesByIin,
@@ -34,11 +33,13 @@ import {
   loginCodes,
   openVoting,
   signInAll,
+  submitNomination,
   type Actors,
+  type DemoCandidate,
   LETTERS_FILE,
   decryptTally,
 } from '@saylau/tools';
-import { ClientError } from '@saylau/protocol';
+import { ClientError, ENDPOINTS } from '@saylau/protocol';
 import { fetchAnchor } from '@saylau/ballot-client';
 import { buildBallots, type Built } from './lib/ballots.ts';
 import { castSigned } from './lib/bench-client.ts';
@@ -68,7 +69,7 @@ interface Meta {
 const names = (kk: string, ru: string, en: string) => ({ kk, ru, en });
 
 /** Five candidates by the five nomination routes of the `reform` profile (SPEC §10.4). */
-function benchCandidates(today: string) {
+function benchCandidates(today: string): DemoCandidate[] {
   return [
     {
       surname: names('Сейітова', 'Сеитова', 'Seitova'),
@@ -122,23 +123,15 @@ function benchCandidates(today: string) {
 
 async function nominateFive(a: Actors, id: string, voters: SyntheticVoter[], today: string): Promise<void> {
   const api = as(a, COMMISSION);
-  const path = (rest: string) => `/api/elections/${id}${rest}`;
   const threshold = Math.ceil(voters.length / 100);
   let signer = 0;
   for (const [i, c] of benchCandidates(today).entries()) {
-    const iin = makeIin(c.birth, i % 2 === 0 ? 'female' : 'male', 8100 + i * 7);
-    const submitter = c.position === 'candidate' ? iin : makeIin('1975-05-05', 'male', 8500 + i * 11);
-    const route = c.route.kind === 'citizen-assembly' ? { ...c.route, chairIin: submitter } : c.route;
-    const nomination = await call(api, 'POST', path('/nominations'), {
-      route,
-      candidate: { iin, surname: c.surname, givenNames: c.givenNames },
-      attestations: { citizen: true, capacity: true, noUnexpungedConviction: true },
-      submittedBy: { iin: submitter, fullName: `${c.surname.kk} ${c.givenNames.kk}`, position: c.position },
-    });
+    const n = await submitNomination(api, id, c, i);
     const iins = voters.slice(signer, signer + threshold + 1).map((v) => v.iin);
     signer += threshold + 1;
-    await call(api, 'POST', path(`/nominations/${nomination.nomination}/signatures`), { iins });
-    await call(api, 'POST', path(`/nominations/${nomination.nomination}/register`), {});
+    const params = { id, n };
+    await call(api, ENDPOINTS.submitSignatures, { params, body: { iins } });
+    await call(api, ENDPOINTS.registerCandidate, { params, body: {} });
   }
 }
 
@@ -204,7 +197,7 @@ export async function makeBenchBoard(opts: {
     const voters = demoVoters(n, ELECTION_DAY, opts.seed ?? 1);
     await importRoll(actors, id, voters);
     await nominateFive(actors, id, voters, now.value.toISOString().slice(0, 10));
-    const election = await call(commission, 'GET', `/api/elections/${id}`);
+    const election = await call(commission, ENDPOINTS.election, { params: { id } });
     await setTime(election.calendar.registrationCloses);
     await fixBallot(actors, id);
     const trusteeFiles = await keyCeremony(actors, id, join(dir, 'trustees'));
@@ -221,9 +214,10 @@ export async function makeBenchBoard(opts: {
     log(`election ${id}: roll, 5 candidates, 3-trustee ceremony, ${byRef.size} credentials`);
     await setTime(localTime(ELECTION_DAY, 0, '07:00'));
     await openVoting(actors, id);
-    const view = await call(commission, 'GET', `/api/elections/${id}`);
+    const view = await call(commission, ENDPOINTS.election, { params: { id } });
     const params = view.params;
-    const options = params.contests[0].options as number;
+    if (!params) throw new Error(`election ${id} did not open`);
+    const options = params.contests[0]!.options;
 
     const rnd = prng((opts.seed ?? 1) + 1);
     const votes = voters.map((v) => {
@@ -266,7 +260,7 @@ export async function makeBenchBoard(opts: {
       const json = (await res.json()) as { token?: string; error?: { code: string; message: string } };
       return { status: res.status, json };
     };
-    const serverKey = view.manifest.serverKey as string;
+    const serverKey = view.manifest.serverKey;
     const head = () => fetchAnchor(server.url, id, serverKey).then((h) => h.anchor);
     const heads = new Heads(await head(), head);
     /**
@@ -299,11 +293,11 @@ export async function makeBenchBoard(opts: {
     // Trustees 1 and 2 decrypt (t = 2); each first recomputes the tally from the board.
     for (const i of [0, 1])
       await retryNetwork(() => decryptTally(as(actors, `demo-trustee-${i + 1}`), trusteeFiles[i]!));
-    const result = (await call(commission, 'GET', `/api/elections/${id}/result`)).result;
-    const counts = result.contests[0].counts as number[];
+    const result = (await call(commission, ENDPOINTS.result, { params: { id } })).result;
+    const counts = result.contests[0]!.counts;
     if (JSON.stringify(counts) !== JSON.stringify(expected))
       throw new Error(`published counts ${counts} differ from the choices cast ${expected}`);
-    writeFileSync(boardFile, await callText({ baseUrl: server.url }, `/api/elections/${id}/board`));
+    writeFileSync(boardFile, await call({ baseUrl: server.url }, ENDPOINTS.board, { params: { id } }));
     const meta: Meta = { election: id, ballots: n, counts, seconds: (performance.now() - started) / 1000 };
     writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
     writeFileSync(join(dir, 'READY'), '');

@@ -217,13 +217,23 @@ export async function call<const E extends Endpoint>(
   } catch {
     throw new ClientError('the server response is not JSON', Code.BAD_RESPONSE, res.status);
   }
+  return checkAnswer(e, body, res.status);
+}
+
+/**
+ * Parse the JSON answer `body` of endpoint `e` with the row's schema, as `call` does: the parsed
+ * answer, or a ClientError BAD_RESPONSE. For a client that also keeps the answer as sent (the CLI
+ * prints it with the server's order of fields; parsing puts the schema's fields first).
+ */
+export function checkAnswer<const E extends Endpoint>(e: E, body: unknown, status = 200): CallResult<E> {
+  if (typeof e.response === 'string') return body as CallResult<E>;
   const r = e.response.safeParse(body);
   if (!r.success) {
     const issue = r.error.issues[0];
     throw new ClientError(
       `the answer of ${e.method} ${e.path} is not what the protocol says: ${['answer', ...(issue?.path ?? []).map(String)].join('.')}: ${issue?.message ?? ''}`,
       Code.BAD_RESPONSE,
-      res.status,
+      status,
       r.error.issues,
     );
   }

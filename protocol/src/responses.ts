@@ -7,11 +7,14 @@
  */
 import * as z from 'zod';
 import {
+  AnswerMessage,
   BallotContestJson,
   CalendarJson,
   CandidateJson,
   CeremonyJson,
   CeremonyResetJson,
+  ComplaintMessage,
+  DealingMessage,
   ElectionParamsJson,
   JointKeyJson,
   ManifestJson,
@@ -132,36 +135,56 @@ export const ExtendedJson = z.looseObject({ calendar: CalendarJson });
 export const BallotFixedAnswer = z.looseObject({ contests: z.array(BallotContestJson) });
 
 // §10.6
+export const CEREMONY_PHASES = ['registration', 'dealing', 'finished'] as const;
+export type CeremonyPhase = (typeof CEREMONY_PHASES)[number];
+/** `awaiting-answer`: the complaint was unproven (§6.5 a) and the dealer has not answered yet. */
+export const COMPLAINT_STATUSES = ['dealer-at-fault', 'complaint-rejected', 'awaiting-answer'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+/**
+ * The judgement of a complaint or an answer (SPEC §6.5): `unproven` until the dealer answers. A
+ * plain object (extra fields accepted, not kept), so that crypto's `Judgement` interface fits it.
+ */
+const JudgementJson = z.object({
+  verdict: z.enum(['dealer-at-fault', 'complaint-rejected', 'unproven']),
+  reason: z.string(),
+});
 const CeremonyTrusteeView = TrusteeJson.extend({ dealt: z.boolean() });
+/** A complaint on the board with its judgement, and the dealer's answer with its own (SPEC §6.5). */
 const ComplaintView = z.looseObject({
   seq: Seq,
-  dealer: Index,
-  recipient: Index,
-  status: z.string(),
-  answer: z.looseObject({ seq: Seq }).nullable(),
+  ...ComplaintMessage.shape,
+  verdict: JudgementJson,
+  answer: z.looseObject({ seq: Seq, ...AnswerMessage.shape, verdict: JudgementJson }).nullable(),
+  status: z.enum(COMPLAINT_STATUSES),
 });
 /** `GET …/ceremony`: what a trustee's tool needs for its next step. */
 export const CeremonyViewJson = z.looseObject({
   election: z.string(),
+  /** The ceremony round (SPEC §10.6.7): 0, then 1, 2, … after each `ceremony-reset`. */
   round: Count,
-  phase: z.enum(['registration', 'dealing', 'finished']),
+  phase: z.enum(CEREMONY_PHASES),
   /** Hash of the manifest entry, bound into the ceremony fingerprint (SPEC §10.6.2). */
   manifest: z.string(),
   trustees: z.array(CeremonyTrusteeView),
   ceremony: CeremonyJson.extend({ seq: Seq }).nullable(),
+  /** Trustees of the ceremony who have not dealt yet. */
   missing: z.array(Index),
-  dealings: z.array(z.looseObject({ seq: Seq, dealer: Index })),
+  /** The dealings on the board, whole: a trustee opens its shares from them (SPEC §6.4). */
+  dealings: z.array(z.looseObject({ seq: Seq, ...DealingMessage.shape })),
   complaints: z.array(ComplaintView),
+  /** Disqualified so far; at the joint key, complaints still awaiting an answer count too. */
   disqualified: z.array(Index),
   jointKey: JointKeyJson.nullable(),
 });
+export type CeremonyView = z.output<typeof CeremonyViewJson>;
 /** A complaint's or an answer's judgement (SPEC §6.5). */
 export const VerdictJson = z.looseObject({
   dealer: Index,
   recipient: Index,
-  status: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
   reason: z.string(),
 });
+export type VerdictJson = z.output<typeof VerdictJson>;
 
 // §10.7
 export const CredentialVotersJson = z.looseObject({

@@ -1,6 +1,14 @@
 /** The typed call by a row of the endpoint table (SPEC §10, §10.13), against a fake fetch. */
 import { describe, expect, it } from 'vitest';
-import { call, callText, ClientError, endpointUrl, ENDPOINTS, type Fetch } from '../src/index.ts';
+import {
+  call,
+  callText,
+  checkAnswer,
+  ClientError,
+  endpointUrl,
+  ENDPOINTS,
+  type Fetch,
+} from '../src/index.ts';
 
 interface Seen {
   url: string;
@@ -144,5 +152,49 @@ describe('call', () => {
 
   it('refuses a path without its parameter before sending', () => {
     expect(() => endpointUrl('', ENDPOINTS.election, {})).toThrow(/no value for :id/);
+  });
+});
+
+describe('checkAnswer', () => {
+  const hex = (n: number) => 'ab'.repeat(n);
+  const view = {
+    election: 'e1',
+    round: 0,
+    phase: 'dealing',
+    manifest: hex(32),
+    trustees: [],
+    ceremony: null,
+    missing: [2],
+    dealings: [
+      {
+        seq: 5,
+        dealer: 1,
+        commitments: {
+          dealer: 1,
+          coefficients: [0, 1].map(() => ({
+            point: hex(32),
+            proof: { commitment: hex(32), response: hex(32) },
+          })),
+        },
+        shares: [{ dealer: 1, recipient: 2, ephemeralPublicKey: hex(32), nonce: hex(24), box: hex(48) }],
+        signature: hex(64),
+      },
+    ],
+    complaints: [],
+    disqualified: [],
+    jointKey: null,
+  };
+
+  it('holds the ceremony view to whole dealings, as the trustees read them (SPEC §10.6.6)', () => {
+    expect(checkAnswer(ENDPOINTS.ceremony, view).dealings[0]!.shares[0]!.recipient).toBe(2);
+    const thin = { ...view, dealings: [{ seq: 5, dealer: 1 }] };
+    expect(() => checkAnswer(ENDPOINTS.ceremony, thin)).toThrow(
+      expect.objectContaining({
+        code: 'BAD_RESPONSE',
+        message: expect.stringMatching(/answer\.dealings\.0\.commitments/),
+      }),
+    );
+    const verdict = { dealer: 1, recipient: 2, status: 'maybe', reason: 'feldman' };
+    expect(() => checkAnswer(ENDPOINTS.complain, verdict, 201)).toThrow(/answer\.status/);
   });
 });

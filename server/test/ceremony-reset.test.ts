@@ -31,6 +31,7 @@ import {
   registerTrustee,
   TrusteeError,
 } from '@saylau/tools';
+import { ENDPOINTS } from '@saylau/protocol';
 import { auditLog } from '../src/audit.ts';
 import {
   DISTRICT,
@@ -269,7 +270,7 @@ describe('a ceremony that cannot finish is started again', () => {
       await decryptTally(as(actors, 'demo-trustee-1'), trusteeFiles[0]!);
       const done = await decryptTally(as(actors, 'reset-trustee-4'), trusteeFiles[1]!);
       expect(done.result).toBeTruthy();
-      const board = await callText({ baseUrl: h.url }, path(id, '/board'));
+      const board = await callText({ baseUrl: h.url }, ENDPOINTS.board, { params: { id } });
       const report = await verifyBoard(board);
       expect(report.failures).toEqual([]);
       expect(report.exitCode).toBe(0);

@@ -26,6 +26,7 @@ import {
   fetchLetterManifest,
   fetchCredentialVoters,
 } from '@saylau/tools';
+import { ENDPOINTS } from '@saylau/protocol';
 import { startHarness, type Harness } from '@saylau/test-kit';
 import { axeSeriousViolations, launchChromium, screenshot } from './chromium.ts';
 
@@ -142,10 +143,12 @@ describe('the commission runs an election through the pages; observers follow', 
     expect(await notice(page)).toContain('Администратору и наблюдателю выборы не предоставляются');
     await screenshot(page, SUITE, '01b-grants');
     expect(await axeSeriousViolations(page)).toEqual([]);
-    await call(as(actors, 'demo-admin'), 'POST', '/api/elections', {
-      id: OTHER,
-      district: { kk: 'Басқа округ', ru: 'Другой округ', en: 'Another district' },
-      electionDay: DAY,
+    await call(as(actors, 'demo-admin'), ENDPOINTS.createElection, {
+      body: {
+        id: OTHER,
+        district: { kk: 'Басқа округ', ru: 'Другой округ', en: 'Another district' },
+        electionDay: DAY,
+      },
     });
 
     // The commission sees only the election it holds.

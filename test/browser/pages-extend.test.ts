@@ -15,6 +15,7 @@ import {
   type Actors,
   call,
 } from '@saylau/tools';
+import { ENDPOINTS } from '@saylau/protocol';
 import { startHarness, type Harness } from '@saylau/test-kit';
 import { launchChromium, screenshot } from './chromium.ts';
 
@@ -38,20 +39,26 @@ beforeAll(async () => {
   // One self-nominee, signed for by two voters (threshold ⌈12 / 100⌉ = 1) and registered.
   const api = as(actors, 'demo-commission');
   const iin = makeIin('1990-06-21', 'female', 8101);
-  const { nomination } = await call(api, 'POST', `/api/elections/${ID}/nominations`, {
-    route: { kind: 'self' },
-    candidate: {
-      iin,
-      surname: { kk: 'Иванова', ru: 'Иванова', en: 'Ivanova' },
-      givenNames: { kk: 'Светлана', ru: 'Светлана', en: 'Svetlana' },
+  const { nomination } = await call(api, ENDPOINTS.nominate, {
+    params: { id: ID },
+    body: {
+      route: { kind: 'self' },
+      candidate: {
+        iin,
+        surname: { kk: 'Иванова', ru: 'Иванова', en: 'Ivanova' },
+        givenNames: { kk: 'Светлана', ru: 'Светлана', en: 'Svetlana' },
+      },
+      attestations: { citizen: true, capacity: true, noUnexpungedConviction: true },
+      submittedBy: { iin, fullName: 'Иванова Светлана', position: 'candidate' },
     },
-    attestations: { citizen: true, capacity: true, noUnexpungedConviction: true },
-    submittedBy: { iin, fullName: 'Иванова Светлана', position: 'candidate' },
   });
-  const n = `/api/elections/${ID}/nominations/${nomination}`;
-  await call(api, 'POST', `${n}/signatures`, { iins: voters.slice(0, 2).map((v) => v.iin) });
-  await call(api, 'POST', `${n}/register`, {});
-  closes = (await call(api, 'GET', `/api/elections/${ID}`)).calendar.nominationCloses;
+  const params = { id: ID, n: nomination };
+  await call(api, ENDPOINTS.submitSignatures, {
+    params,
+    body: { iins: voters.slice(0, 2).map((v) => v.iin) },
+  });
+  await call(api, ENDPOINTS.registerCandidate, { params, body: {} });
+  closes = (await call(api, ENDPOINTS.election, { params: { id: ID } })).calendar.nominationCloses;
 }, 60_000);
 
 afterAll(async () => {

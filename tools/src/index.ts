@@ -6,4 +6,4 @@ export * from './credentials/generate.ts';
 export * from './credentials/manifest.ts';
 export * from './credentials/publish-client.ts';
 export * from './credentials/voters-client.ts';
-export { call, callText, CliError, type Api } from './cli/http.ts';
+export { call, callText, callAsSent, ClientError, type Api } from './http.ts';

@@ -7,19 +7,15 @@ import { requireTrusteeSignature, type AnswerMessage, type ComplaintMessage } fr
 import { judgeRecorded, loadCeremony, type CeremonyInfo, type ComplaintRecord } from './state.ts';
 import { requireBeforeOpening, trusteeOfUser } from './trustees.ts';
 import { requireDealingPhase } from './dealings.ts';
-import { Code } from '@saylau/protocol';
+import { Code, type VerdictJson } from '@saylau/protocol';
 
 function requireSameCeremony(info: CeremonyInfo, fingerprint: string): void {
   if (fingerprint !== info.fingerprint)
     throw badRequest(Code.WRONG_CEREMONY, 'the message names another ceremony fingerprint');
 }
 
-export interface Verdict {
-  dealer: number;
-  recipient: number;
-  status: ComplaintRecord['status'];
-  reason: string;
-}
+/** The answer of POST …/ceremony/complaints and …/answers: protocol's VerdictJson. */
+export type Verdict = VerdictJson;
 
 const verdictOf = (c: ComplaintRecord): Verdict => ({
   dealer: c.message.dealer,

@@ -5,6 +5,8 @@ import { disqualifiedDealers, loadCeremony } from './state.ts';
 import { publicTrustee } from './trustees.ts';
 import type { CeremonyPhase, CeremonyView } from '@saylau/protocol';
 
+/** The answer's type is protocol's CeremonyViewJson, the schema the trustees' tools parse it with. */
+
 export type { CeremonyPhase, CeremonyView };
 
 export function ceremonyView(ctx: ServerContext, election: string): CeremonyView {

@@ -1,10 +1,8 @@
 /** `saylau grant add|revoke|list`: with an administrator's session, who holds an election (SPEC §10.13). */
 import type { Command } from 'commander';
-import { call } from './http.ts';
+import { callAsSent } from '../http.ts';
 import { apiOf, electionCommand, print, type ElectionConn as Conn } from './options.ts';
-
-const grantsPath = (o: Conn, user?: string) =>
-  `/api/elections/${encodeURIComponent(o.election)}/grants${user ? `/${encodeURIComponent(user)}` : ''}`;
+import { ENDPOINTS } from '@saylau/protocol';
 
 export function registerGrantCommands(program: Command): void {
   const grant = program
@@ -14,14 +12,19 @@ export function registerGrantCommands(program: Command): void {
   step('add', 'grant an account (commission, credential-authority or trustee) the election')
     .requiredOption('--name <name>', 'the account')
     .action(async (o: Conn & { name: string }) =>
-      print(await call(apiOf(o), 'POST', grantsPath(o), { user: o.name })),
+      print(
+        await callAsSent(apiOf(o), ENDPOINTS.addGrant, {
+          params: { id: o.election },
+          body: { user: o.name },
+        }),
+      ),
     );
   step('revoke', 'take the grant back; the account is refused from its next request')
     .requiredOption('--name <name>', 'the account')
     .action(async (o: Conn & { name: string }) =>
-      print(await call(apiOf(o), 'DELETE', grantsPath(o, o.name))),
+      print(await callAsSent(apiOf(o), ENDPOINTS.revokeGrant, { params: { id: o.election, user: o.name } })),
     );
   step('list', 'the accounts that hold the election').action(async (o: Conn) =>
-    print(await call(apiOf(o), 'GET', grantsPath(o))),
+    print(await callAsSent(apiOf(o), ENDPOINTS.listGrants, { params: { id: o.election } })),
   );
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
-import { CliError, type Api } from './http.ts';
+import { ClientError, type Api } from '../http.ts';
 import { Code } from '@saylau/protocol';
 
 export const serverOption = () =>
@@ -26,7 +26,7 @@ export function electionCommand(parent: Command, name: string, description: stri
 
 export function apiOf(opts: { server: string; token?: string }): Api {
   const url = z.url({ protocol: /^https?$/ }).safeParse(opts.server);
-  if (!url.success) throw new CliError(`--server: not an http(s) URL: ${opts.server}`, Code.BAD_ARGUMENT);
+  if (!url.success) throw new ClientError(`--server: not an http(s) URL: ${opts.server}`, Code.BAD_ARGUMENT);
   return { baseUrl: opts.server, token: opts.token };
 }
 
@@ -34,7 +34,7 @@ export function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new CliError(`cannot read ${file}: ${(e as Error).message}`, Code.BAD_FILE);
+    throw new ClientError(`cannot read ${file}: ${(e as Error).message}`, Code.BAD_FILE);
   }
 }
 
@@ -43,7 +43,7 @@ export function readJsonFile(file: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new CliError(`${file} is not valid JSON`, Code.BAD_FILE);
+    throw new ClientError(`${file} is not valid JSON`, Code.BAD_FILE);
   }
 }
 
@@ -51,7 +51,7 @@ export function intArg(name: string, min: number, max: number) {
   return (value: string): number => {
     const r = z.coerce.number().int().min(min).max(max).safeParse(value);
     if (!r.success)
-      throw new CliError(`${name}: expected an integer from ${min} to ${max}`, Code.BAD_ARGUMENT);
+      throw new ClientError(`${name}: expected an integer from ${min} to ${max}`, Code.BAD_ARGUMENT);
     return r.data;
   };
 }

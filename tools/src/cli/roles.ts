@@ -17,7 +17,7 @@ import { generateCredentialFiles } from '../credentials/generate.ts';
 import { fetchLetterManifest, readLetterManifest } from '../credentials/manifest.ts';
 import { publishCredentials } from '../credentials/publish-client.ts';
 import { fetchCredentialVoters, readCredentialVoters } from '../credentials/voters-client.ts';
-import { CliError } from './http.ts';
+import { ClientError } from '../http.ts';
 import { apiOf, electionOption, print, serverOption, tokenOption } from './options.ts';
 import { Code } from '@saylau/protocol';
 
@@ -26,11 +26,11 @@ type TrusteeOpts = { server: string; token?: string; state: string };
 function trusteeApi(o: TrusteeOpts): TrusteeApi {
   const api = apiOf(o);
   if (!api.token)
-    throw new CliError('sign in first: --token or SAYLAU_TOKEN (`saylau session`)', Code.NOT_SIGNED_IN);
+    throw new ClientError('sign in first: --token or SAYLAU_TOKEN (`saylau session`)', Code.NOT_SIGNED_IN);
   return { baseUrl: api.baseUrl, token: api.token };
 }
 
-/** Run a trustee step and print what it did (its errors are the CLI's: one client, client/http.ts). */
+/** Run a trustee step and print what it did (its errors are the CLI's: the one ClientError, ../http.ts). */
 const run = (f: (o: TrusteeOpts) => Promise<unknown>) => async (o: TrusteeOpts) => print(await f(o));
 
 export function registerRoleCommands(program: Command): void {

@@ -16,7 +16,7 @@ import {
   audit,
   DEFAULT_CAST_RATE_LIMIT,
 } from '@saylau/server';
-import { CliError } from './http.ts';
+import { ClientError } from '../http.ts';
 import { intArg, readText } from './options.ts';
 import { Code } from '@saylau/protocol';
 
@@ -50,7 +50,7 @@ export function registerServeCommands(program: Command): void {
         castLimit: number;
       }) => {
         const loose = loosePermissions(opts.data);
-        if (loose !== null) throw new CliError(loose, Code.LOOSE_PERMISSIONS);
+        if (loose !== null) throw new ClientError(loose, Code.LOOSE_PERMISSIONS);
         const server = await startServer({
           dataDir: opts.data,
           host: opts.host,
@@ -86,16 +86,16 @@ export function registerServeCommands(program: Command): void {
     .action(async (opts: { name: string; role: string; data: string; passwordFile?: string }) => {
       const role = RoleSchema.safeParse(opts.role);
       if (!role.success)
-        throw new CliError(`--role: expected one of ${RoleSchema.options.join(', ')}`, Code.BAD_ARGUMENT);
+        throw new ClientError(`--role: expected one of ${RoleSchema.options.join(', ')}`, Code.BAD_ARGUMENT);
       const password = opts.passwordFile ? readText(opts.passwordFile).trim() : process.env.SAYLAU_PASSWORD;
       if (!password)
-        throw new CliError('give the password with --password-file or SAYLAU_PASSWORD', Code.BAD_ARGUMENT);
+        throw new ClientError('give the password with --password-file or SAYLAU_PASSWORD', Code.BAD_ARGUMENT);
       const db = openDatabase(join(opts.data, DB_FILE));
       try {
         const ctx = await createContext(db, { log: () => undefined });
         const r = await createUser(ctx, opts.name, role.data, password).catch((e: unknown) => {
           if (e instanceof z.ZodError)
-            throw new CliError(e.issues.map((i) => i.message).join('; '), Code.BAD_ARGUMENT);
+            throw new ClientError(e.issues.map((i) => i.message).join('; '), Code.BAD_ARGUMENT);
           throw e;
         });
         audit(ctx, `os:${userInfo().username}`, 'user.create', null, { name: r.name, role: r.role });
@@ -111,7 +111,7 @@ export function registerServeCommands(program: Command): void {
     .option('--data <dir>', 'data directory', './data')
     .action(async (opts: { name: string; data: string }) => {
       const name = LockedName.safeParse(opts.name);
-      if (!name.success) throw new CliError('--name: expected 1–64 characters', Code.BAD_ARGUMENT);
+      if (!name.success) throw new ClientError('--name: expected 1–64 characters', Code.BAD_ARGUMENT);
       const db = openDatabase(join(opts.data, DB_FILE));
       try {
         const ctx = await createContext(db, { log: () => undefined });

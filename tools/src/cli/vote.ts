@@ -5,15 +5,8 @@
  * voters use the browser booth.
  */
 import type { Command } from 'commander';
-import {
-  castEncrypted,
-  fetchElection,
-  login,
-  prepareBallot,
-  verifyReceipt,
-  BallotClientError,
-} from '@saylau/ballot-client';
-import { CliError } from './http.ts';
+import { castEncrypted, fetchElection, login, prepareBallot, verifyReceipt } from '@saylau/ballot-client';
+import { ClientError } from '../http.ts';
 import { electionOption, intArg, print, serverOption } from './options.ts';
 import { Code } from '@saylau/protocol';
 
@@ -40,7 +33,7 @@ export function registerVoteCommand(program: Command): void {
           const e = await fetchElection(o.server, o.election);
           const options = e.contests?.[0]?.options ?? [];
           if (o.choice > options.length)
-            throw new CliError(`--choice: the ballot has ${options.length} options`, Code.BAD_ARGUMENT);
+            throw new ClientError(`--choice: the ballot has ${options.length} options`, Code.BAD_ARGUMENT);
           const session = await login(o.server, o.election, o.iin, o.loginCode);
           const built = prepareBallot(e.params, o.election, o.credential, [o.choice - 1]);
           const { signed: r } = await castEncrypted(
@@ -61,7 +54,8 @@ export function registerVoteCommand(program: Command): void {
           );
           if (!ok) process.exitCode = 1;
         } catch (e) {
-          if (e instanceof BallotClientError) throw new CliError(e.message, e.code);
+          // The booth library's refusals are the same ClientError: printed without their details.
+          if (e instanceof ClientError) throw new ClientError(e.message, e.code);
           throw e;
         }
       },

@@ -14,7 +14,7 @@ import {
   generateCredentialCode,
   publicCredentialList,
 } from '@saylau/crypto';
-import { CliError } from '../cli/http.ts';
+import { ClientError } from '../http.ts';
 import { toCsv } from '@saylau/server';
 import {
   ElectionId,
@@ -81,19 +81,19 @@ const BoothUrl = z.url({ protocol: /^https?$/ }).max(200);
 
 export async function generateCredentialFiles(opts: GenerateOptions): Promise<GenerateResult> {
   if (!ElectionId.safeParse(opts.election).success)
-    throw new CliError(`not an election id: ${JSON.stringify(opts.election)}`, Code.BAD_ARGUMENT);
+    throw new ClientError(`not an election id: ${JSON.stringify(opts.election)}`, Code.BAD_ARGUMENT);
   const voters = Voters.safeParse(opts.voters);
   if (!voters.success)
-    throw new CliError(
+    throw new ClientError(
       `the voter list: expected 1 to ${MAX_CREDENTIALS} voters of the roll`,
       Code.BAD_ARGUMENT,
     );
   if (new Set(opts.voters.map((v) => v.voter)).size !== opts.voters.length)
-    throw new CliError('the voter list names a voter twice', Code.BAD_ARGUMENT);
+    throw new ClientError('the voter list names a voter twice', Code.BAD_ARGUMENT);
   if (opts.boothUrl !== undefined && !BoothUrl.safeParse(opts.boothUrl).success)
-    throw new CliError(`--booth-url: not an http(s) URL: ${opts.boothUrl}`, Code.BAD_ARGUMENT);
+    throw new ClientError(`--booth-url: not an http(s) URL: ${opts.boothUrl}`, Code.BAD_ARGUMENT);
   if (opts.manifest.election !== opts.election)
-    throw new CliError(
+    throw new ClientError(
       `the manifest is of election ${opts.manifest.election}, not ${opts.election}`,
       Code.MANIFEST_MISMATCH,
     );
@@ -106,7 +106,7 @@ export async function generateCredentialFiles(opts: GenerateOptions): Promise<Ge
   // Never overwrite: codes already printed must stay matched with the list that gets published.
   const existing = Object.values(files).filter((f) => existsSync(f));
   if (existing.length > 0)
-    throw new CliError(
+    throw new ClientError(
       `refusing to overwrite ${existing.join(', ')}; use an empty directory`,
       Code.OUTPUT_EXISTS,
     );

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { call, CliError, type Api } from '../cli/http.ts';
-import { ElectionId, IsoDate, Code } from '@saylau/protocol';
+import { call, ClientError, type Api } from '../http.ts';
+import { ElectionId, IsoDate, Code, ENDPOINTS } from '@saylau/protocol';
 
 const Name = z.string().min(1).max(800);
 const RfcTime = z
@@ -35,7 +35,7 @@ export function letterManifestFrom(value: unknown, election: string, source: str
   else if (v && typeof v === 'object' && v.payload && typeof v.payload === 'object') raw = v.payload;
   const r = LetterManifest.safeParse(raw);
   if (!r.success)
-    throw new CliError(
+    throw new ClientError(
       `${source} is not an election manifest: ${r.error.issues
         .slice(0, 3)
         .map((i) => `${i.path.join('.')}: ${i.message}`)
@@ -43,7 +43,7 @@ export function letterManifestFrom(value: unknown, election: string, source: str
       Code.BAD_MANIFEST,
     );
   if (r.data.election !== election)
-    throw new CliError(
+    throw new ClientError(
       `${source} is the manifest of election ${r.data.election}, not ${election}`,
       Code.MANIFEST_MISMATCH,
     );
@@ -52,7 +52,7 @@ export function letterManifestFrom(value: unknown, election: string, source: str
 
 /** The manifest from a running server (public GET /api/elections/:id, no sign-in needed). */
 export async function fetchLetterManifest(api: Api, election: string): Promise<LetterManifest> {
-  const body = await call(api, 'GET', `/api/elections/${encodeURIComponent(election)}`);
+  const body = await call(api, ENDPOINTS.election, { params: { id: election } });
   return letterManifestFrom(body, election, `${api.baseUrl} election ${election}`);
 }
 
@@ -62,7 +62,7 @@ export function readLetterManifest(file: string, election: string): LetterManife
   try {
     value = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new CliError(`cannot read ${file} as JSON: ${(e as Error).message}`, Code.BAD_FILE);
+    throw new ClientError(`cannot read ${file} as JSON: ${(e as Error).message}`, Code.BAD_FILE);
   }
   return letterManifestFrom(value, election, file);
 }

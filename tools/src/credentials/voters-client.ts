@@ -4,9 +4,9 @@
  * authority that generates on a machine that is never online.
  */
 import { z } from 'zod';
-import { call, CliError, type Api } from '../cli/http.ts';
+import { call, ClientError, type Api } from '../http.ts';
 import { readJsonFile } from '../cli/options.ts';
-import { MAX_CREDENTIALS, CredentialVoter, Code } from '@saylau/protocol';
+import { MAX_CREDENTIALS, CredentialVoter, Code, ENDPOINTS } from '@saylau/protocol';
 
 const VotersFile = z.strictObject({
   election: z.string(),
@@ -17,19 +17,22 @@ const VotersFile = z.strictObject({
 function votersFrom(value: unknown, election: string, source: string): CredentialVoter[] {
   const r = VotersFile.safeParse(value);
   if (!r.success)
-    throw new CliError(`${source} is not a voter list from …/credentials/voters`, Code.BAD_FILE);
+    throw new ClientError(`${source} is not a voter list from …/credentials/voters`, Code.BAD_FILE);
   if (r.data.election !== election)
-    throw new CliError(
+    throw new ClientError(
       `${source} lists the voters of ${r.data.election}, not ${election}`,
       Code.MANIFEST_MISMATCH,
     );
   if (r.data.count !== r.data.voters.length)
-    throw new CliError(`${source}: count ${r.data.count} but ${r.data.voters.length} voters`, Code.BAD_FILE);
+    throw new ClientError(
+      `${source}: count ${r.data.count} but ${r.data.voters.length} voters`,
+      Code.BAD_FILE,
+    );
   return r.data.voters;
 }
 
 export async function fetchCredentialVoters(api: Api, election: string): Promise<CredentialVoter[]> {
-  const body = await call(api, 'GET', `/api/elections/${encodeURIComponent(election)}/credentials/voters`);
+  const body = await call(api, ENDPOINTS.credentialVoters, { params: { id: election } });
   return votersFrom(body, election, `${api.baseUrl} voters of ${election}`);
 }
 

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, type RunningServer, localTime } from '@saylau/server';
-import { call, callText, CliError } from '../cli/http.ts';
+import { call, ClientError } from '../http.ts';
 import {
   as,
   castAll,
@@ -30,7 +30,7 @@ import {
   type Actors,
   type Voter,
 } from './steps.ts';
-import { Code } from '@saylau/protocol';
+import { type BallotContest, Code, ENDPOINTS, type ResultPayload } from '@saylau/protocol';
 
 export interface DemoOptions {
   voters: number;
@@ -46,11 +46,7 @@ export interface DemoOptions {
 export interface DemoResult {
   election: string;
   boardFile: string;
-  result: {
-    contests: { id: string; counts: number[]; outcome: unknown }[];
-    counted: number;
-    revotes: number;
-  };
+  result: ResultPayload;
   expected: number[];
   options: string[];
   optionIds: string[];
@@ -69,7 +65,7 @@ export interface PreparedElection {
   id: string;
   people: Voter[];
   trusteeFiles: string[];
-  contests: { options: { id: string; names: { en: string } }[] }[];
+  contests: BallotContest[];
 }
 
 /**
@@ -102,10 +98,10 @@ export async function prepareElection(
   log(`roll: ${await importRoll(actors, id, voters)} voters accepted`);
   const nominations = await nominate(actors, id, voters, now.value.toISOString().slice(0, 10));
   log(`nominations: ${nominations.registered} registered, one refused (${nominations.refused.code})`);
-  const election = await call(as(actors, 'demo-commission'), 'GET', `/api/elections/${id}`);
+  const election = await call(as(actors, 'demo-commission'), ENDPOINTS.election, { params: { id } });
   await setTime(election.calendar.registrationCloses);
   const { contests } = await fixBallot(actors, id);
-  log(`ballot fixed: ${contests[0].options.map((o: { names: { en: string } }) => o.names.en).join(', ')}`);
+  log(`ballot fixed: ${contests[0]!.options.map((o) => o.names.en).join(', ')}`);
   const trusteeFiles = await (opts.ceremony ?? keyCeremony)(actors, id, join(opts.outDir, 'trustees'));
   log('key ceremony: joint key published by 3 trustees, t = 2');
   const byRef = await credentials(actors, id, join(opts.outDir, 'credentials'));
@@ -142,9 +138,10 @@ export async function finishElection(
   await signInAll(actors);
   await closeVoting(actors, prepared.id);
   await decrypt(actors, prepared.trusteeFiles);
-  const view = await call(as(actors, 'demo-commission'), 'GET', `/api/elections/${prepared.id}/result`);
-  const board = await callText({ baseUrl: server.url }, `/api/elections/${prepared.id}/board`);
-  return { result: view.result as DemoResult['result'], board };
+  const params = { id: prepared.id };
+  const view = await call(as(actors, 'demo-commission'), ENDPOINTS.result, { params });
+  const board = await call({ baseUrl: server.url }, ENDPOINTS.board, { params });
+  return { result: view.result, board };
 }
 
 export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
@@ -183,7 +180,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     writeFileSync(boardFile, board);
     const counts = result.contests[0]!.counts;
     if (JSON.stringify(counts) !== JSON.stringify(cast.expected))
-      throw new CliError(
+      throw new ClientError(
         `published counts ${counts} differ from the choices cast ${cast.expected}`,
         Code.DEMO_MISMATCH,
       );

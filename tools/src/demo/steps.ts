@@ -20,9 +20,17 @@ import {
   csvValue,
   voterRef,
 } from '@saylau/server';
-import { type Calendar, type Names } from '@saylau/protocol';
-import { call, CliError, type Api } from '../cli/http.ts';
-import { ClientError } from '../http.ts';
+import {
+  type Calendar,
+  Code,
+  type CreateElectionInput,
+  ENDPOINTS,
+  type Names,
+  type NominationInput,
+  type NominationRoute,
+  type PublicRoute,
+} from '@saylau/protocol';
+import { call, ClientError, type Api } from '../http.ts';
 import { generateCredentialFiles } from '../credentials/generate.ts';
 import { fetchLetterManifest } from '../credentials/manifest.ts';
 import { publishCredentials } from '../credentials/publish-client.ts';
@@ -67,7 +75,7 @@ export async function createActors(ctx: ServerContext, baseUrl: string): Promise
 /** Sessions last 8 hours of the server clock: sign in again after moving a virtual clock. */
 export async function signInAll(a: Actors): Promise<void> {
   for (const [name, password] of a.passwords) {
-    const r = await call({ baseUrl: a.baseUrl }, 'POST', '/api/session', { name, password });
+    const r = await call({ baseUrl: a.baseUrl }, ENDPOINTS.signIn, { body: { name, password } });
     a.tokens.set(name, r.token);
   }
 }
@@ -78,7 +86,6 @@ export const as = (a: Actors, user: string): Api & { token: string } => ({
 });
 const ADMIN = 'demo-admin';
 const COMMISSION = 'demo-commission';
-const path = (id: string, rest = '') => `/api/elections/${encodeURIComponent(id)}${rest}`;
 
 export const DEMO_DISTRICT: Names = {
   kk: 'Ақбұлақ ауылдық округі (ДЕМО)',
@@ -92,12 +99,13 @@ export const DEMO_DISTRICT: Names = {
  */
 export async function createGrantedElection(
   a: Actors,
-  election: { id: string; [field: string]: unknown },
+  election: CreateElectionInput & { id: string },
 ): Promise<void> {
   const admin = as(a, ADMIN);
-  await call(admin, 'POST', '/api/elections', election);
+  await call(admin, ENDPOINTS.createElection, { body: election });
   for (const [user, role] of DEMO_USERS)
-    if (role !== 'admin') await call(admin, 'POST', path(election.id, '/grants'), { user });
+    if (role !== 'admin')
+      await call(admin, ENDPOINTS.addGrant, { params: { id: election.id }, body: { user } });
 }
 
 export async function createDemoElection(
@@ -118,18 +126,20 @@ export async function createDemoElection(
 
 export async function importRoll(a: Actors, id: string, voters: SyntheticVoter[]): Promise<number> {
   const api = as(a, COMMISSION);
-  const report = await call(api, 'POST', path(id, '/roll/imports'), rollCsv(voters), 'text/csv');
+  const report = await call(api, ENDPOINTS.importRoll, { params: { id }, body: rollCsv(voters) });
   if (report.rejected.length > 0)
-    throw new CliError(`demo roll rows rejected: ${JSON.stringify(report.rejected[0])}`);
-  const accepted = await call(api, 'POST', path(id, `/roll/imports/${report.import}/accept`), {});
+    throw new ClientError(`demo roll rows rejected: ${JSON.stringify(report.rejected[0])}`);
+  const accepted = await call(api, ENDPOINTS.acceptRoll, { params: { id, n: report.import }, body: {} });
   return accepted.count;
 }
 
-interface DemoCandidate {
+/** A candidate of the demo (and of the benchmark's election). */
+export interface DemoCandidate {
   surname: Names;
   givenNames: Names;
-  route: Record<string, unknown>;
-  position: string;
+  /** As published: a citizens' assembly's chair is the one who submits, `nominate` adds `chairIin`. */
+  route: PublicRoute;
+  position: NominationInput['submittedBy']['position'];
   birth: string;
 }
 
@@ -190,6 +200,24 @@ function demoCandidates(today: string): DemoCandidate[] {
   ];
 }
 
+/** Submit candidate `c`, the `i`-th, with IINs made from `i`; the nomination's number. */
+export async function submitNomination(api: Api, id: string, c: DemoCandidate, i: number): Promise<number> {
+  const iin = makeIin(c.birth, i % 2 === 0 ? 'female' : 'male', 8100 + i * 7);
+  const submitter = c.position === 'candidate' ? iin : makeIin('1975-05-05', 'male', 8500 + i * 11);
+  const route: NominationRoute =
+    c.route.kind === 'citizen-assembly' ? { ...c.route, chairIin: submitter } : c.route;
+  const nomination = await call(api, ENDPOINTS.nominate, {
+    params: { id },
+    body: {
+      route,
+      candidate: { iin, surname: c.surname, givenNames: c.givenNames },
+      attestations: { citizen: true, capacity: true, noUnexpungedConviction: true },
+      submittedBy: { iin: submitter, fullName: `${c.surname.kk} ${c.givenNames.kk}`, position: c.position },
+    },
+  });
+  return nomination.nomination;
+}
+
 export interface NominationOutcome {
   registered: number;
   refused: { nomination: number; code: string };
@@ -205,44 +233,36 @@ export async function nominate(
   const api = as(a, COMMISSION);
   const threshold = Math.ceil(voters.length / 100);
   const akim = makeIin('1968-03-03', 'male', 7001);
-  await call(api, 'PUT', path(id, '/akim'), { iin: akim, fullName: 'Демо Әкім' });
+  await call(api, ENDPOINTS.setAkim, { params: { id }, body: { iin: akim, fullName: 'Демо Әкім' } });
   const candidates = demoCandidates(today);
   let signer = 0;
   let refused: NominationOutcome['refused'] | null = null;
   let registered = 0;
   for (const [i, c] of candidates.entries()) {
-    const iin = makeIin(c.birth, i % 2 === 0 ? 'female' : 'male', 8100 + i * 7);
-    const submitter = c.position === 'candidate' ? iin : makeIin('1975-05-05', 'male', 8500 + i * 11);
-    const route = c.route.kind === 'citizen-assembly' ? { ...c.route, chairIin: submitter } : c.route;
-    const nomination = await call(api, 'POST', path(id, '/nominations'), {
-      route,
-      candidate: { iin, surname: c.surname, givenNames: c.givenNames },
-      attestations: { citizen: true, capacity: true, noUnexpungedConviction: true },
-      submittedBy: { iin: submitter, fullName: `${c.surname.kk} ${c.givenNames.kk}`, position: c.position },
-    });
-    const n = nomination.nomination as number;
+    const n = await submitNomination(api, id, c, i);
     const last = i === candidates.length - 1;
     const count = last ? threshold - 1 : threshold + 1;
     const iins = voters.slice(signer, signer + count).map((v) => v.iin);
     signer += count;
-    if (iins.length > 0) await call(api, 'POST', path(id, `/nominations/${n}/signatures`), { iins });
+    if (iins.length > 0) await call(api, ENDPOINTS.submitSignatures, { params: { id, n }, body: { iins } });
     try {
-      await call(api, 'POST', path(id, `/nominations/${n}/register`), {});
+      await call(api, ENDPOINTS.registerCandidate, { params: { id, n }, body: {} });
       registered++;
     } catch (e) {
       if (!(e instanceof ClientError) || !last) throw e;
       refused = { nomination: n, code: e.code };
-      await call(api, 'POST', path(id, `/nominations/${n}/refuse`), {
-        reason: `supporting signatures below the threshold of ${threshold}`,
+      await call(api, ENDPOINTS.refuseNomination, {
+        params: { id, n },
+        body: { reason: `supporting signatures below the threshold of ${threshold}` },
       });
     }
   }
-  if (!refused) throw new CliError('the demo expected the fifth nomination to be refused');
+  if (!refused) throw new ClientError('the demo expected the fifth nomination to be refused');
   return { registered, refused };
 }
 
 export const fixBallot = (a: Actors, id: string) =>
-  call(as(a, COMMISSION), 'POST', path(id, '/ballot/fix'), {});
+  call(as(a, COMMISSION), ENDPOINTS.fixBallot, { params: { id }, body: {} });
 
 /** The demo's three trustees make keys into state files in `dir` and register; the ceremony starts with `t`. */
 async function startCeremony(a: Actors, id: string, dir: string, t: number) {
@@ -251,7 +271,7 @@ async function startCeremony(a: Actors, id: string, dir: string, t: number) {
   const files = trustees.map((n) => join(dir, `${n}.json`));
   trustees.forEach((n, i) => initTrustee(files[i]!, { election: id, name: n }));
   for (const [i, n] of trustees.entries()) await registerTrustee(as(a, n), files[i]!);
-  await call(as(a, COMMISSION), 'POST', path(id, '/ceremony/start'), { t });
+  await call(as(a, COMMISSION), ENDPOINTS.startCeremony, { params: { id }, body: { t } });
   return { trustees, files };
 }
 
@@ -262,9 +282,9 @@ export async function keyCeremony(a: Actors, id: string, dir: string): Promise<s
   for (const [i, n] of trustees.entries()) {
     const r = await checkDealings(as(a, n), files[i]!);
     if (r.complaints.length > 0)
-      throw new CliError(`trustee ${n} complained: ${JSON.stringify(r.complaints)}`);
+      throw new ClientError(`trustee ${n} complained: ${JSON.stringify(r.complaints)}`);
   }
-  await call(as(a, COMMISSION), 'POST', path(id, '/ceremony/finish'), {});
+  await call(as(a, COMMISSION), ENDPOINTS.finishCeremony, { params: { id }, body: {} });
   for (const [i, n] of trustees.entries()) await computeShare(as(a, n), files[i]!);
   return files;
 }
@@ -278,8 +298,9 @@ export async function keyCeremony(a: Actors, id: string, dir: string): Promise<s
 export async function keyCeremonyWithReset(a: Actors, id: string, dir: string): Promise<string[]> {
   const { trustees, files } = await startCeremony(a, id, `${dir}-round-0`, 3);
   for (const i of [0, 1]) await deal(as(a, trustees[i]!), files[i]!);
-  await call(as(a, COMMISSION), 'POST', path(id, '/ceremony/reset'), {
-    reason: 'trustee 3 lost their key before dealing',
+  await call(as(a, COMMISSION), ENDPOINTS.resetCeremony, {
+    params: { id },
+    body: { reason: 'trustee 3 lost their key before dealing' },
   });
   return keyCeremony(a, id, dir);
 }
@@ -313,12 +334,14 @@ export function codesByIin(a: Actors, id: string, byRef: Map<string, string>, ii
 }
 
 export async function loginCodes(a: Actors, id: string): Promise<Map<string, string>> {
-  const r = await call(as(a, COMMISSION), 'POST', path(id, '/login-codes'), {});
-  return new Map((r.codes as { iin: string; code: string }[]).map((c) => [c.iin, c.code]));
+  const r = await call(as(a, COMMISSION), ENDPOINTS.issueLoginCodes, { params: { id }, body: {} });
+  return new Map(r.codes.map((c) => [c.iin, c.code]));
 }
 
-export const openVoting = (a: Actors, id: string) => call(as(a, COMMISSION), 'POST', path(id, '/open'), {});
-export const closeVoting = (a: Actors, id: string) => call(as(a, COMMISSION), 'POST', path(id, '/close'), {});
+export const openVoting = (a: Actors, id: string) =>
+  call(as(a, COMMISSION), ENDPOINTS.openVoting, { params: { id }, body: {} });
+export const closeVoting = (a: Actors, id: string) =>
+  call(as(a, COMMISSION), ENDPOINTS.closeVoting, { params: { id }, body: {} });
 
 export interface Voter extends SyntheticVoter {
   loginCode: string;
@@ -342,10 +365,12 @@ export async function castAll(
   voters: Voter[],
   opts: { seed: number; revoteShare: number; concurrency: number; progress?: (done: number) => void },
 ): Promise<CastReport> {
-  const election = await call(as(a, COMMISSION), 'GET', path(id));
+  const election = await call(as(a, COMMISSION), ENDPOINTS.election, { params: { id } });
   const params = election.params;
-  const serverKey = election.manifest.serverKey as string;
-  const options = params.contests[0].options as number;
+  if (!params)
+    throw new ClientError(`election ${id} is not open: no election parameters`, Code.ELECTION_STATE);
+  const serverKey = election.manifest.serverKey;
+  const options = params.contests[0]!.options;
   const rnd = prng(opts.seed);
   const plan = voters.map((v) => {
     const first = Math.floor(rnd() * options);
@@ -363,7 +388,7 @@ export async function castAll(
       serverKeyHex: serverKey,
     });
     if (r.receipt.tracker !== built.tracker || !verifyReceipt(r.receipt, r.signature, serverKey))
-      throw new CliError(`receipt for ${built.tracker} does not verify`);
+      throw new ClientError(`receipt for ${built.tracker} does not verify`);
     ballots++;
   };
   let next = 0;

@@ -19,6 +19,7 @@ import {
 import { call } from '../http.ts';
 import { existsSync } from './fs-shim.ts';
 import { Code } from '@saylau/protocol/errors';
+import { ENDPOINTS } from '@saylau/protocol/endpoints';
 
 const body = document.body;
 const S = JSON.parse(body.dataset.strings ?? '{}') as Record<string, string>;
@@ -121,7 +122,7 @@ async function start() {
   let round: number;
   try {
     // The steps are for a trustee of this election only (SPEC §10.13): its role and its grant.
-    const held = (await call<{ elections: string[] }>(api, 'GET', '/api/session')).elections;
+    const held = (await call(api, ENDPOINTS.sessionInfo, {})).elections;
     if (s.user.role !== 'trustee' || !held.includes(election))
       throw Object.assign(new Error(), {
         code: s.user.role === 'trustee' ? Code.NOT_GRANTED : Code.FORBIDDEN,

@@ -2,8 +2,9 @@
  * The board as a trustee reads it (SPEC §9.2–§9.3): JSON Lines, checked as a hash chain before any
  * entry is used. A trustee decrypts only what it has recomputed from this chain.
  */
-import { decodeEntry, type AnyBoardEntry, Code, GENESIS_PREV, entryHash } from '@saylau/protocol';
-import { TrusteeError, electionPath, requestText, type TrusteeApi } from './http.ts';
+import { decodeEntry, type AnyBoardEntry, Code, ENDPOINTS, GENESIS_PREV, entryHash } from '@saylau/protocol';
+import { call, ClientError } from '../http.ts';
+import type { TrusteeApi } from './ceremony.ts';
 
 /** Where the board comes from: the server's export by default, or any mirror's copy. */
 export type BoardSource = (election: string) => Promise<string>;
@@ -11,7 +12,7 @@ export type BoardSource = (election: string) => Promise<string>;
 export const httpBoard =
   (api: TrusteeApi): BoardSource =>
   (election) =>
-    requestText(api, electionPath(election, '/board'));
+    call(api, ENDPOINTS.board, { params: { id: election } });
 
 /**
  * Parse JSON Lines and check seq 0.., prev links, every entry hash, and that each entry is of a known
@@ -26,14 +27,14 @@ export function parseBoard(text: string): AnyBoardEntry[] {
     try {
       json = JSON.parse(line);
     } catch {
-      throw new TrusteeError(`board line ${k + 1} is not JSON`, Code.BAD_BOARD);
+      throw new ClientError(`board line ${k + 1} is not JSON`, Code.BAD_BOARD);
     }
     const decoded = decodeEntry(json);
     if (!decoded.ok)
-      throw new TrusteeError(`board line ${k + 1}: ${decoded.field}: ${decoded.message}`, Code.BAD_BOARD);
+      throw new ClientError(`board line ${k + 1}: ${decoded.field}: ${decoded.message}`, Code.BAD_BOARD);
     const e = decoded.entry;
     if (e.seq !== entries.length || e.prev !== prev || e.hash !== entryHash(e))
-      throw new TrusteeError(`board entry ${entries.length} breaks the hash chain`, Code.BAD_BOARD);
+      throw new ClientError(`board entry ${entries.length} breaks the hash chain`, Code.BAD_BOARD);
     entries.push(e);
     prev = e.hash;
   }

@@ -38,8 +38,11 @@ import {
   type DealingMessage,
   Code,
   type CeremonyView,
+  type ComplaintStatus,
+  ENDPOINTS,
+  type VerdictJson,
 } from '@saylau/protocol';
-import { TrusteeError, electionPath, requestJson, type TrusteeApi } from './http.ts';
+import { call, ClientError, type Api } from '../http.ts';
 import {
   loadState,
   requireCurrentRound,
@@ -48,6 +51,9 @@ import {
   type StoredDealing,
   type TrusteeState,
 } from './state.ts';
+
+/** A trustee's server and the session token of its account (POST /api/session). */
+export type TrusteeApi = Api & { token: string };
 
 export interface VerifiedCeremony {
   t: number;
@@ -58,23 +64,23 @@ export interface VerifiedCeremony {
 }
 
 export function fetchCeremony(api: TrusteeApi, election: string): Promise<CeremonyView> {
-  return requestJson<CeremonyView>(api, 'GET', electionPath(election, '/ceremony'));
+  return call(api, ENDPOINTS.ceremony, { params: { id: election } });
 }
 
 /** Recompute the ceremony fingerprint and find our own keys at our index (SPEC §10.6). */
 export function checkCeremony(state: TrusteeState, view: CeremonyView): VerifiedCeremony {
   requireCurrentRound(state, view.round);
   const c = view.ceremony;
-  if (!c) throw new TrusteeError('the ceremony has not started', Code.NO_CEREMONY);
+  if (!c) throw new ClientError('the ceremony has not started', Code.NO_CEREMONY);
   const me = requireIndex(state);
   const fingerprint = ceremonyFingerprint(state.election, view.manifest, c.t, c.n, c.trustees);
   if (fingerprint !== c.fingerprint)
-    throw new TrusteeError('the ceremony fingerprint does not match its contents', Code.BAD_CEREMONY);
+    throw new ClientError('the ceremony fingerprint does not match its contents', Code.BAD_CEREMONY);
   if (c.trustees.length !== c.n || c.trustees.some((x, k) => x.index !== k + 1))
-    throw new TrusteeError('the ceremony does not list trustees 1..n', Code.BAD_CEREMONY);
+    throw new ClientError('the ceremony does not list trustees 1..n', Code.BAD_CEREMONY);
   const mine = c.trustees[me - 1];
   if (!mine || mine.signingKey !== state.signingKey || mine.boxKey !== state.boxKey)
-    throw new TrusteeError(`the ceremony does not list our keys at index ${me}`, Code.BAD_CEREMONY);
+    throw new ClientError(`the ceremony does not list our keys at index ${me}`, Code.BAD_CEREMONY);
   return {
     t: c.t,
     n: c.n,
@@ -98,15 +104,14 @@ export async function registerTrustee(api: TrusteeApi, file: string): Promise<{ 
   if (state.index !== null) return { index: state.index };
   state.round = round;
   try {
-    const r = await requestJson<CeremonyTrustee>(api, 'POST', electionPath(state.election, '/trustees'), {
-      name: state.name,
-      signingKey: state.signingKey,
-      boxKey: state.boxKey,
+    const r = await call(api, ENDPOINTS.registerTrustee, {
+      params: { id: state.election },
+      body: { name: state.name, signingKey: state.signingKey, boxKey: state.boxKey },
     });
     state.index = r.index;
   } catch (e) {
     // Registered before the state was saved (a crash in between): find our keys on the server.
-    if (!(e instanceof TrusteeError) || e.code !== Code.ALREADY_REGISTERED) throw e;
+    if (!(e instanceof ClientError) || e.code !== Code.ALREADY_REGISTERED) throw e;
     const view = await fetchCeremony(api, state.election);
     const mine = view.trustees.find((x) => x.signingKey === state.signingKey && x.boxKey === state.boxKey);
     if (!mine) throw e;
@@ -152,7 +157,7 @@ export async function deal(api: TrusteeApi, file: string): Promise<{ dealer: num
     state.dealing = prepareDealing(state, c);
     saveState(file, state);
   }
-  await requestJson(api, 'POST', electionPath(state.election, '/ceremony/dealings'), state.dealing.message);
+  await call(api, ENDPOINTS.deal, { params: { id: state.election }, body: state.dealing.message });
   return { dealer: me, posted: true };
 }
 
@@ -164,7 +169,7 @@ function dealingsOf(
   for (const d of view.dealings) {
     const commitments = decodeCommitments(d.commitments, 'commitments', { t: c.t, n: c.n });
     if (commitments.dealer !== d.dealer || !verifyCommitments(c.fp, { t: c.t, n: c.n }, commitments))
-      throw new TrusteeError(
+      throw new ClientError(
         `dealer ${d.dealer}'s commitments do not verify; the server accepted them`,
         Code.BAD_BOARD,
       );
@@ -180,7 +185,7 @@ export interface CheckReport {
   /** Dealers whose share to us opened and passed the Feldman check. */
   received: number[];
   /** Our complaints, old and new, with the public verdict. */
-  complaints: { dealer: number; status: string; reason: string }[];
+  complaints: { dealer: number; status: ComplaintStatus; reason: string }[];
   /** Trustees that have not dealt yet: run again after they have. */
   waiting: number[];
 }
@@ -205,7 +210,7 @@ export async function checkDealings(api: TrusteeApi, file: string): Promise<Chec
     }
     const es = d.shares.find((s) => s.recipient === me);
     if (!es)
-      throw new TrusteeError(`dealer ${dealer} has no box for us; the server accepted it`, Code.BAD_BOARD);
+      throw new ClientError(`dealer ${dealer} has no box for us; the server accepted it`, Code.BAD_BOARD);
     const opened = decryptShare(c.fp, es, boxSecret, d.commitments);
     if (opened.ok) {
       state.received[String(dealer)] = encodeScalar(opened.share);
@@ -217,12 +222,7 @@ export async function checkDealings(api: TrusteeApi, file: string): Promise<Chec
       ceremony: c.fingerprint,
       ...encodeComplaint(makeComplaint(es, boxSecret)),
     });
-    const verdict = await requestJson<{ status: string; reason: string }>(
-      api,
-      'POST',
-      electionPath(state.election, '/ceremony/complaints'),
-      complaint,
-    );
+    const verdict = await call(api, ENDPOINTS.complain, { params: { id: state.election }, body: complaint });
     report.complaints.push({ dealer, status: verdict.status, reason: verdict.reason });
   }
   saveState(file, state);
@@ -230,22 +230,19 @@ export async function checkDealings(api: TrusteeApi, file: string): Promise<Chec
 }
 
 /** Answer every unproven complaint against our dealing by revealing that box's ephemeral secret (§6.5 b). */
-export async function answerComplaints(
-  api: TrusteeApi,
-  file: string,
-): Promise<{ recipient: number; status: string; reason: string }[]> {
+export async function answerComplaints(api: TrusteeApi, file: string): Promise<VerdictJson[]> {
   const state = loadState(file);
   const view = await fetchCeremony(api, state.election);
   const c = checkCeremony(state, view);
   const me = requireIndex(state);
-  const out: { recipient: number; status: string; reason: string }[] = [];
+  const out: VerdictJson[] = [];
   for (const x of view.complaints) {
     if (x.dealer !== me || x.status !== 'awaiting-answer' || x.answer !== null) continue;
     const d = state.dealing;
     const esk = d?.ceremony === c.fingerprint ? d.ephemeralSecretKeys[String(x.recipient)] : undefined;
     const box = d?.message.shares.find((s) => s.recipient === x.recipient);
     if (!esk || !box)
-      throw new TrusteeError(
+      throw new ClientError(
         `the secrets of our box for trustee ${x.recipient} are not in the state file`,
         Code.NO_SECRETS,
       );
@@ -254,13 +251,8 @@ export async function answerComplaints(
       ceremony: c.fingerprint,
       ...encodeComplaintAnswer(answerComplaint(es, hexToBytesStrict(esk, 'ephemeralSecretKey', 32))),
     });
-    const verdict = await requestJson<{ status: string; reason: string }>(
-      api,
-      'POST',
-      electionPath(state.election, '/ceremony/answers'),
-      answer,
-    );
-    out.push({ recipient: x.recipient, ...verdict });
+    const verdict = await call(api, ENDPOINTS.answer, { params: { id: state.election }, body: answer });
+    out.push(verdict);
   }
   return out;
 }
@@ -278,18 +270,18 @@ export async function computeShare(
   const c = checkCeremony(state, view);
   const me = requireIndex(state);
   const jk = view.jointKey;
-  if (!jk) throw new TrusteeError('the joint key is not published yet', Code.NO_JOINT_KEY);
+  if (!jk) throw new ClientError('the joint key is not published yet', Code.NO_JOINT_KEY);
   const dealings = dealingsOf(view, c);
   const qual = jk.qualified;
   const qualCommitments = qual.map((i) => {
     const d = dealings.get(i);
-    if (!d) throw new TrusteeError(`qualified dealer ${i} has no dealing`, Code.BAD_BOARD);
+    if (!d) throw new ClientError(`qualified dealer ${i} has no dealing`, Code.BAD_BOARD);
     return d.commitments;
   });
   const K = encodePoint(jointPublicKey(qualCommitments));
   const X = encodePoint(publicShare(qualCommitments, me));
   if (K !== jk.publicKey || X !== jk.publicShares.find((p) => p.index === me)?.key)
-    throw new TrusteeError(
+    throw new ClientError(
       'the published joint key or public share does not match the commitments',
       Code.BAD_BOARD,
     );
@@ -297,7 +289,7 @@ export async function computeShare(
   for (const i of qual) {
     if (i === me) {
       if (state.dealing?.ceremony !== c.fingerprint)
-        throw new TrusteeError('our own dealing is not in the state file', Code.NO_SECRETS);
+        throw new ClientError('our own dealing is not in the state file', Code.NO_SECRETS);
       received.set(i, decodeScalar(state.dealing.ownShare, 'ownShare'));
     } else {
       const kept = state.received[String(i)];
@@ -309,7 +301,7 @@ export async function computeShare(
   }
   const x = finalShare(qual, received);
   if (encodePoint(G.multiply(x)) !== X)
-    throw new TrusteeError('our final share does not match the public share X_j', Code.SHARE_MISMATCH);
+    throw new ClientError('our final share does not match the public share X_j', Code.SHARE_MISMATCH);
   state.share = { ceremony: c.fingerprint, secret: encodeScalar(x), publicShare: X, publicKey: K };
   state.dealing = null;
   state.received = {};
@@ -338,5 +330,5 @@ function recoverShare(
   }
   const r = decryptShare(c.fp, es, hexToBytesStrict(state.boxSecretKey, 'boxSecretKey', 32), d.commitments);
   if (r.ok) return r.share;
-  throw new TrusteeError(`no valid share from qualified dealer ${dealer}`, Code.MISSING_SHARE);
+  throw new ClientError(`no valid share from qualified dealer ${dealer}`, Code.MISSING_SHARE);
 }

@@ -15,7 +15,7 @@ import {
 import nacl from 'tweetnacl';
 import { bytesToHex, generateSigningKey } from '@saylau/crypto';
 import { type DealingMessage, Code } from '@saylau/protocol';
-import { TrusteeError } from './http.ts';
+import { ClientError } from '../http.ts';
 
 /** Dealer secrets kept until the joint key: needed to answer a complaint (SPEC §6.5 b). */
 export interface StoredDealing {
@@ -58,7 +58,7 @@ export function initTrustee(
   opts: { election: string; name: string; round?: number },
 ): TrusteeState {
   if (existsSync(file))
-    throw new TrusteeError(`${file} already exists; it may hold a trustee's keys`, Code.STATE_EXISTS);
+    throw new ClientError(`${file} already exists; it may hold a trustee's keys`, Code.STATE_EXISTS);
   const signing = generateSigningKey();
   const box = nacl.box.keyPair();
   const state: TrusteeState = {
@@ -84,10 +84,10 @@ export function loadState(file: string): TrusteeState {
   try {
     s = JSON.parse(readFileSync(file, 'utf8')) as TrusteeState;
   } catch (e) {
-    throw new TrusteeError(`cannot read the trustee state ${file}: ${(e as Error).message}`, Code.BAD_STATE);
+    throw new ClientError(`cannot read the trustee state ${file}: ${(e as Error).message}`, Code.BAD_STATE);
   }
   if (s?.version !== 1 || typeof s.election !== 'string' || typeof s.signingSecretKey !== 'string')
-    throw new TrusteeError(`${file} is not a trustee state file`, Code.BAD_STATE);
+    throw new ClientError(`${file} is not a trustee state file`, Code.BAD_STATE);
   return s;
 }
 
@@ -101,7 +101,7 @@ export function saveState(file: string, state: TrusteeState, exclusive = false):
   try {
     linkSync(tmp, file);
   } catch {
-    throw new TrusteeError(`${file} already exists`, Code.STATE_EXISTS);
+    throw new ClientError(`${file} already exists`, Code.STATE_EXISTS);
   } finally {
     unlinkSync(tmp);
   }
@@ -109,7 +109,7 @@ export function saveState(file: string, state: TrusteeState, exclusive = false):
 
 export function requireIndex(s: TrusteeState): number {
   if (s.index === null)
-    throw new TrusteeError('register first (the server assigns the index)', Code.NOT_REGISTERED);
+    throw new ClientError('register first (the server assigns the index)', Code.NOT_REGISTERED);
   return s.index;
 }
 
@@ -123,7 +123,7 @@ export const stateRound = (s: TrusteeState): number | null => s.round ?? (s.inde
 export function requireCurrentRound(s: TrusteeState, current: number): void {
   const round = stateRound(s);
   if (round !== null && round !== current)
-    throw new TrusteeError(
+    throw new ClientError(
       `this state belongs to round ${round}, abandoned; create a new state file`,
       Code.STALE_STATE,
       undefined,
