@@ -17,14 +17,15 @@ const root = new URL('..', import.meta.url).pathname;
 function time(cmd: string, args: string[], done: (out: string) => boolean, cwd = root): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: npx's children (the server) are stopped with it, not left running.
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';
     let settled = false;
     const finish = () => {
       if (settled) return;
       settled = true;
       resolve(performance.now() - t0);
-      child.kill('SIGTERM');
+      process.kill(-child.pid!, 'SIGTERM');
     };
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
