@@ -22,7 +22,7 @@ import {
 } from '@saylau/crypto';
 import { BallotClientError, call, ENDPOINTS, type ClientOptions } from './http.ts';
 import { ANCHOR_REFUSALS, Code } from '@saylau/protocol/errors';
-import type { AnyBoardEntry } from '@saylau/protocol';
+import type { AnyBoardEntry, BallotStatus } from '@saylau/protocol';
 
 export { BallotClientError, type ClientOptions, type Fetch } from './http.ts';
 export {
@@ -58,15 +58,7 @@ export interface PublicElection {
 /** Cast receipts and checkpoints (SPEC §9.4, §10.9.2): one declaration, in the crypto core. */
 export type { Checkpoint, Receipt, SignedCheckpoint, SignedReceipt };
 
-export interface BallotStatus {
-  tracker: string;
-  seq: number;
-  hash: string;
-  /** A later ballot of the same credential is on the board and counts instead of this one. */
-  superseded: boolean;
-  /** That later ballot, when superseded: if the voter did not cast it, someone else used the credential. */
-  supersededBy: { seq: number; tracker: string } | null;
-}
+export type { BallotStatus };
 
 /** A board entry as the export gives it (SPEC §9.2); the verifier, not the booth, checks the chain. */
 export type BoardEntry = AnyBoardEntry;

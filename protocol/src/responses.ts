@@ -236,6 +236,8 @@ export const BallotStatusJson = z.looseObject({
   supersededBy: z.looseObject({ seq: Seq, tracker: z.string() }).nullable(),
 });
 export type BallotStatusJson = z.output<typeof BallotStatusJson>;
+/** Where a ballot is on the board (`GET …/ballots/:tracker`, SPEC §10.9.2). */
+export type BallotStatus = BallotStatusJson;
 
 // §10.10–§10.12
 export const CloseAnswerJson = z.looseObject({

@@ -43,7 +43,13 @@ export function startFind(shell: Shell): void {
     ];
     // Loud: a later ballot the voter did not cast means someone else used their credential.
     if (by)
-      lines.push(h('p', { id: 'find-superseded-by' }, h('strong', {}, tr('find.supersededBy', { ...by }))));
+      lines.push(
+        h(
+          'p',
+          { id: 'find-superseded-by' },
+          h('strong', {}, tr('find.supersededBy', { seq: by.seq, tracker: by.tracker })),
+        ),
+      );
     return notice(st.superseded ? 'warn' : 'ok', ...lines);
   }
 

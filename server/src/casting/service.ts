@@ -25,7 +25,7 @@ import { CastBody } from './schema.ts';
 import { castingPool } from './state.ts';
 import { signReceipt, type SignedReceipt } from './receipt.ts';
 import type { Verdict } from './verify-batch.ts';
-import { Code, type ErrorCode } from '@saylau/protocol';
+import { Code, type BallotStatus, type ErrorCode } from '@saylau/protocol';
 
 const MAX_TOKEN_CHARS = 4096;
 
@@ -197,15 +197,7 @@ async function castChecked(
   return signReceipt(ctx, { election, tracker, seq: entry.seq, hash: entry.hash, checkpoint: head });
 }
 
-export interface BallotStatus {
-  tracker: string;
-  seq: number;
-  hash: string;
-  /** A later ballot of the same credential is on the board (the last one counts, SPEC §10.9.2). */
-  superseded: boolean;
-  /** When superseded: the credential's last ballot, the one that counts now. */
-  supersededBy: { seq: number; tracker: string } | null;
-}
+export type { BallotStatus };
 
 /** GET /api/elections/:id/ballots/:tracker: where a ballot is on the board; the tracker as typed (§8.4). */
 export function findBallot(ctx: ServerContext, election: string, typed: string): BallotStatus {
