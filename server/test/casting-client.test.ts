@@ -1,7 +1,6 @@
 /** The Node ballot-client library against a real server: prepare, cast, verify the receipt, look up. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BallotClientError,
   castBallot,
   castEncrypted,
   fetchAnchor,
@@ -15,7 +14,14 @@ import {
   type Fetch,
 } from '@saylau/ballot-client';
 import { closeCasting } from '../src/casting/routes.ts';
-import { startHarness, type Harness, castSetup, voterToken, type CastSetup } from '@saylau/test-kit';
+import {
+  startHarness,
+  type Harness,
+  castSetup,
+  voterToken,
+  type CastSetup,
+  clientRefusal,
+} from '@saylau/test-kit';
 
 let h: Harness;
 let e: CastSetup;
@@ -27,15 +33,6 @@ afterAll(async () => {
   await closeCasting(h.server.ctx);
   await h.close();
 });
-
-async function rejection(p: Promise<unknown>): Promise<BallotClientError> {
-  const err = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(err).toBeInstanceOf(BallotClientError);
-  return err as BallotClientError;
-}
 
 describe('@saylau/ballot-client', () => {
   it('casts end to end: election, ballot on the device, receipt, tracker lookup, board', async () => {
@@ -77,7 +74,7 @@ describe('@saylau/ballot-client', () => {
     expect(await fetchBoard(h.url, e.id, receipt.seq)).toEqual([board.at(-1)]);
 
     // The server's refusals arrive as typed errors with its codes.
-    const used = await rejection(
+    const used = await clientRefusal(
       castEncrypted(
         h.url,
         e.id,
@@ -87,13 +84,13 @@ describe('@saylau/ballot-client', () => {
       ),
     );
     expect([used.status, used.code]).toEqual([401, 'TOKEN_USED']);
-    const again = await rejection(
+    const again = await clientRefusal(
       castEncrypted(h.url, e.id, await voterToken(h, e, 0), built.ballot, e.credentials[0]!.code),
     );
     expect([again.status, again.code]).toEqual([409, 'ALREADY_CAST']);
     const d = again.details as { receipt: unknown; signature: string };
     expect(verifyReceipt(d.receipt, d.signature, election.manifest.serverKey)).toBe(true);
-    const missing = await rejection(
+    const missing = await clientRefusal(
       findBallot(h.url, e.id, prepareBallot(election.params, e.id, e.credentials[2]!.code, [0]).tracker),
     );
     expect(missing.code).toBe('NO_BALLOT');
@@ -136,7 +133,7 @@ describe('@saylau/ballot-client', () => {
       return new Response(JSON.stringify(bad), { headers: { 'content-type': 'application/json' } });
     };
     const before = h.snapshot();
-    const refused = await rejection(
+    const refused = await clientRefusal(
       castEncrypted(
         h.url,
         e.id,
@@ -177,11 +174,11 @@ describe('@saylau/ballot-client', () => {
     const down: Fetch = async () => {
       throw new TypeError('fetch failed');
     };
-    expect((await rejection(fetchElection(h.url, e.id, { fetch: down }))).code).toBe('NETWORK');
+    expect((await clientRefusal(fetchElection(h.url, e.id, { fetch: down }))).code).toBe('NETWORK');
     const proxy: Fetch = async () => new Response('<html>502</html>', { status: 502 });
-    const bad = await rejection(fetchElection(h.url, e.id, { fetch: proxy }));
+    const bad = await clientRefusal(fetchElection(h.url, e.id, { fetch: proxy }));
     expect([bad.status, bad.code]).toEqual([502, 'BAD_RESPONSE']);
-    const none = await rejection(fetchElection(h.url, 'nope'));
+    const none = await clientRefusal(fetchElection(h.url, 'nope'));
     expect([none.status, none.code]).toEqual([404, 'NO_ELECTION']);
   });
 });

@@ -9,3 +9,4 @@ export * from './fixtures.ts';
 export * from './casting-helpers.ts';
 export * from './ceremony-fixture.ts';
 export * from './election.ts';
+export * from './refusal.ts';

@@ -4,8 +4,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Code, ENDPOINTS } from '@saylau/protocol';
-import { call, callAsSent, ClientError } from '../src/http.ts';
+import { call, callAsSent } from '../src/http.ts';
 import { endpointAt } from '../src/cli/steps.ts';
+import { clientRefusal } from '@saylau/test-kit';
 
 const API = { baseUrl: 'http://127.0.0.1:9/', token: 'tok' };
 const grant = {
@@ -25,16 +26,6 @@ function serve(body: unknown, status = 200) {
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   });
   return seen;
-}
-
-/** The ClientError `p` fails with. */
-async function refusal(p: Promise<unknown>): Promise<ClientError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(ClientError);
-  return e as ClientError;
 }
 
 afterEach(() => {
@@ -66,14 +57,16 @@ describe('the tools’ call', () => {
 
   it('names the request in a refusal’s message, with the server’s code and status', async () => {
     serve({ error: { code: 'ELECTION_STATE', message: 'not now', details: { status: 'closed' } } }, 409);
-    const e = await refusal(call(API, ENDPOINTS.openVoting, { params: { id: 'e 1' }, body: {} }));
+    const e = await clientRefusal(call(API, ENDPOINTS.openVoting, { params: { id: 'e 1' }, body: {} }));
     expect([e.message, e.code, e.status, e.details]).toEqual([
       'POST /api/elections/e%201/open: 409 ELECTION_STATE not now',
       'ELECTION_STATE',
       409,
       { status: 'closed' },
     ]);
-    const q = await refusal(callAsSent(API, ENDPOINTS.board, { params: { id: 'x' }, query: { from: 3 } }));
+    const q = await clientRefusal(
+      callAsSent(API, ENDPOINTS.board, { params: { id: 'x' }, query: { from: 3 } }),
+    );
     expect(q.message).toBe('GET /api/elections/x/board?from=3: 409 ELECTION_STATE not now');
   });
 
@@ -83,12 +76,12 @@ describe('the tools’ call', () => {
       call(API, ENDPOINTS.addGrant, { params: { id: 'e' }, body: { user: 'chair' } }),
       callAsSent(API, ENDPOINTS.addGrant, { params: { id: 'e' }, body: { user: 'chair' } }),
     ]) {
-      const e = await refusal(p);
+      const e = await clientRefusal(p);
       expect(e.code).toBe(Code.BAD_RESPONSE);
       expect(e.message).toMatch(/^POST \/api\/elections\/e\/grants: 201 BAD_RESPONSE .*answer\.user/);
     }
     vi.stubGlobal('fetch', async () => new Response('<html>', { status: 200 }));
-    const e = await refusal(callAsSent(API, ENDPOINTS.election, { params: { id: 'e' } }));
+    const e = await clientRefusal(callAsSent(API, ENDPOINTS.election, { params: { id: 'e' } }));
     expect([e.code, e.message]).toEqual([
       Code.BAD_RESPONSE,
       'GET /api/elections/e: 200 BAD_RESPONSE the server response is not JSON',
@@ -99,7 +92,7 @@ describe('the tools’ call', () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('fetch failed');
     });
-    const e = await refusal(call(API, ENDPOINTS.listElections, {}));
+    const e = await clientRefusal(call(API, ENDPOINTS.listElections, {}));
     expect([e.code, e.message]).toEqual([
       Code.NETWORK,
       'cannot reach http://127.0.0.1:9/: no response from the server: fetch failed',
