@@ -119,7 +119,7 @@ async function nodeBundle(entry: string, outfile: string, external: 'third-party
 export async function build(out = at('dist')): Promise<BuiltFile[]> {
   const inputs = inputsHash(ROOT);
   const files: BuiltFile[] = [];
-  // A stale inputs hash first: a build that fails half-way is never taken for a finished one.
+  // Drop the old inputs hash first, so a build that fails half-way is never taken for a finished one.
   rmSync(join(out, 'inputs.sha256'), { force: true });
 
   const booth = buildBooth();
