@@ -16,6 +16,7 @@ import {
 import { entryHash, getElection, type BoardEntry } from '../src/index.ts';
 import { decryptTally, loadState, signMessage, type BoardSource } from '@saylau/tools';
 import type { TallyPayload } from '@saylau/protocol';
+import { verifyBoard } from '@saylau/verifier';
 import { unsigned } from '../src/ceremony/messages.ts';
 import {
   expectRefused,
@@ -382,6 +383,16 @@ describe('closing, tally, decryption and result', () => {
     expect(p.text).toContain('Build the road?');
     expect(p.text).toContain('Adopted');
     expect(p.text).toContain('Rejected');
+    // The verifier agrees, and says that a referendum's candidate checks had nothing to check.
+    const report = await verifyBoard(await boardOf(e.id));
+    expect(report.failures).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    for (const id of ['3.2', '3.4']) {
+      const c = report.checks.find((x) => x.id === id);
+      expect(c?.status, id).toBe('skipped');
+      expect(c?.noteKey, id).toBe('skipReferendum');
+    }
+    expect(report.checks.find((x) => x.id === '3.3')?.status).toBe('pass');
   });
 });
 

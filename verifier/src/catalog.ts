@@ -219,6 +219,13 @@ const en = {
   pendingClosing: 'voting has not closed yet',
   pendingResult: 'no result yet',
 
+  // Skipped: nothing to check on this board.
+  skipReferendum: 'a referendum has no candidates',
+  skipNoExtension: 'no nomination was extended',
+  skipNoComplaint: 'no trustee complained about a dealing',
+  skipNoReset: 'the key ceremony was never restarted',
+  skipNoBallot: 'no ballot was cast',
+
   // Values (shape).
   malformed: '{what}: {path}: {detail}',
   cryptoRefused: '{what}: {field}: {detail} ({code})',
@@ -246,6 +253,7 @@ const en = {
   'cli.pass': 'pass',
   'cli.fail': 'FAIL',
   'cli.pending': 'pending',
+  'cli.skipped': 'skipped',
   'cli.entry': 'entry {seq}',
   'cli.more': '… and {count} more',
   'cli.verdict0': 'VERIFIED: the election is complete and every check passes.',
@@ -485,6 +493,12 @@ const ru: Record<MessageKey, string> = {
   pendingClosing: 'голосование ещё не закрыто',
   pendingResult: 'результата ещё нет',
 
+  skipReferendum: 'на референдуме нет кандидатов',
+  skipNoExtension: 'выдвижение не продлевалось',
+  skipNoComplaint: 'доверенные лица не подавали жалоб на раздачи',
+  skipNoReset: 'генерация ключа не перезапускалась',
+  skipNoBallot: 'ни одного бюллетеня не подано',
+
   malformed: '{what}: {path}: {detail}',
   cryptoRefused: '{what}: {field}: {detail} ({code})',
   shapeMissing: 'отсутствует',
@@ -510,6 +524,7 @@ const ru: Record<MessageKey, string> = {
   'cli.pass': 'верно',
   'cli.fail': 'ОШИБКА',
   'cli.pending': 'ожидается',
+  'cli.skipped': 'пропущено',
   'cli.entry': 'запись {seq}',
   'cli.more': '… и ещё {count}',
   'cli.verdict0': 'ПРОВЕРЕНО: выборы завершены, все проверки пройдены.',
@@ -748,6 +763,12 @@ const kk: Record<MessageKey, string> = {
   pendingClosing: 'дауыс беру әлі жабылған жоқ',
   pendingResult: 'нәтиже әлі жоқ',
 
+  skipReferendum: 'референдумда кандидат болмайды',
+  skipNoExtension: 'ұсыну мерзімі ұзартылмаған',
+  skipNoComplaint: 'сенім білдірілген тұлғалар үлестерге шағым бермеген',
+  skipNoReset: 'кілт рәсімі қайта басталмаған',
+  skipNoBallot: 'бірде-бір бюллетень берілмеген',
+
   malformed: '{what}: {path}: {detail}',
   cryptoRefused: '{what}: {field}: {detail} ({code})',
   shapeMissing: 'жоқ',
@@ -773,6 +794,7 @@ const kk: Record<MessageKey, string> = {
   'cli.pass': 'дұрыс',
   'cli.fail': 'ҚАТЕ',
   'cli.pending': 'күтілуде',
+  'cli.skipped': 'тексерілмеді',
   'cli.entry': '{seq} жазба',
   'cli.more': '… және тағы {count}',
   'cli.verdict0': 'ТЕКСЕРІЛДІ: сайлау аяқталған, барлық тексеруден өтті.',

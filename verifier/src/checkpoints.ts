@@ -118,7 +118,7 @@ export function checkCheckpoints(
 ): ReceiptStatus[] {
   const statuses: ReceiptStatus[] = [];
   if (checkpoints.length + receipts.length === 0) {
-    out.note('2.4', 'noteNoCheckpoint');
+    out.skip('2.4', 'noteNoCheckpoint');
     return statuses;
   }
   if (!manifest?.serverKey) {

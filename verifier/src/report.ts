@@ -20,9 +20,10 @@ export interface Failure {
 export interface CheckResult {
   id: string;
   title: string;
-  status: 'pass' | 'fail' | 'pending';
+  /** `skipped`: the check had nothing to check (no checkpoint given, no ceremony restart, …). */
+  status: 'pass' | 'fail' | 'pending' | 'skipped';
   failures: Failure[];
-  /** Why the check is pending, or a remark such as "no checkpoint was given". */
+  /** Why the check is pending or skipped. */
   note?: string;
   noteKey?: MessageKey;
   noteParams?: Params;
@@ -74,12 +75,12 @@ export const titleKey = (id: string): MessageKey => `check.${id}` as MessageKey;
 interface Note {
   key: MessageKey;
   params: Params;
-  pending: boolean;
 }
 
 export class Collector {
   readonly failures: Failure[] = [];
-  private readonly notes = new Map<CheckId, Note>();
+  private readonly pendingNotes = new Map<CheckId, Note>();
+  private readonly skipNotes = new Map<CheckId, Note>();
 
   fail(check: CheckId, seq: number | null, key: MessageKey, params: Params = {}): void {
     this.failures.push({ check, seq, message: message('en', key, params), key, params });
@@ -106,12 +107,15 @@ export class Collector {
 
   /** The check cannot run yet: the entries it needs are not on the board (exit 3 if nothing failed). */
   pending(check: CheckId, key: MessageKey, params: Params = {}): void {
-    if (!this.notes.has(check)) this.notes.set(check, { key, params, pending: true });
+    if (!this.pendingNotes.has(check)) this.pendingNotes.set(check, { key, params });
   }
 
-  /** A remark that does not change the status (e.g. "no checkpoint was given"). */
-  note(check: CheckId, key: MessageKey, params: Params = {}): void {
-    if (!this.notes.has(check)) this.notes.set(check, { key, params, pending: false });
+  /**
+   * The check had nothing to check (SPEC §11.1): reported as skipped with the reason, never as a
+   * pass. A failure or a pending reason recorded for the same check wins.
+   */
+  skip(check: CheckId, key: MessageKey, params: Params = {}): void {
+    if (!this.skipNotes.has(check)) this.skipNotes.set(check, { key, params });
   }
 
   has(check: CheckId): boolean {
@@ -121,8 +125,11 @@ export class Collector {
   results(): CheckResult[] {
     return CHECK_IDS.map((id) => {
       const failures = this.failures.filter((f) => f.check === id);
-      const note = this.notes.get(id);
-      const status = failures.length > 0 ? 'fail' : note?.pending ? 'pending' : 'pass';
+      const pending = this.pendingNotes.get(id);
+      const skipped = this.skipNotes.get(id);
+      const status = failures.length > 0 ? 'fail' : pending ? 'pending' : skipped ? 'skipped' : 'pass';
+      // A failing check keeps its pending reason as a remark; a skip reason only explains a skip.
+      const note = status === 'skipped' ? skipped : pending;
       const r: CheckResult = { id, title: message('en', titleKey(id)), status, failures };
       if (note) {
         r.note = message('en', note.key, note.params);

@@ -100,6 +100,20 @@ function markPending(entries: readonly Entry[], kind: string | null, out: Collec
   if (!has('result')) pend(['9.1', '9.2', '9.3', '10.1', '10.2', '10.3'], 'pendingResult');
 }
 
+/**
+ * Checks that had nothing to check on this board (SPEC §11.1: status skipped, never pass). Pending
+ * and failing take precedence, so a check waiting for entries is not called skipped.
+ */
+function markSkipped(entries: readonly Entry[], kind: string | null, out: Collector): void {
+  const has = (t: string) => entries.some((e) => e.type === t);
+  if (kind === 'referendum') for (const id of ['3.2', '3.4'] as const) out.skip(id, 'skipReferendum');
+  else if (kind === 'akim' && !has('nomination-extended')) out.skip('3.4', 'skipNoExtension');
+  if (!has('dkg-complaint') && !has('dkg-answer')) out.skip('4.4', 'skipNoComplaint');
+  if (!has('ceremony-reset')) for (const id of ['4.6', '4.7'] as const) out.skip(id, 'skipNoReset');
+  if (has('voting-opened') && !has('ballot'))
+    for (const id of ['7.1', '7.2', '7.3', '7.4', '7.5', '7.6'] as const) out.skip(id, 'skipNoBallot');
+}
+
 export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promise<Report> {
   const out = new Collector();
   let entries: Entry[];
@@ -111,7 +125,7 @@ export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promi
   }
   checkChain(entries, out);
   if (opts.since !== undefined) checkSince(entries, opts.since, out);
-  else out.note('2.6', 'noteNoSince');
+  else out.skip('2.6', 'noteNoSince');
   checkOrder(entries, out);
   const manifest = checkManifest(entries, out);
   const receipts = checkCheckpoints(entries, manifest, opts.checkpoints ?? [], opts.receipts ?? [], out);
@@ -135,6 +149,7 @@ export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promi
     await pool?.close();
   }
   markPending(entries, manifest?.kind ?? null, out);
+  markSkipped(entries, manifest?.kind ?? null, out);
   const checks = out.results();
   const failures = out.failures;
   const pending = checks.filter((c) => c.status === 'pending').map((c) => `${c.id}: ${c.note ?? ''}`);

@@ -86,9 +86,15 @@ describe('saylau-verify', () => {
     const kk = await run([board, '--lang', 'kk']);
     expect(kk.code).toBe(0);
     expect(kk.stdout).toContain('ТЕКСЕРІЛДІ');
+    // A check with nothing to check says so in every language, with its reason.
+    expect(kk.stdout).toMatch(/\[тексерілмеді\] 2\.4 .*\n\s+\(қол қойылған бақылау нүктесі/);
     const ru = await run([board], { LANG: 'ru_RU.UTF-8' });
     expect(ru.code).toBe(0);
     expect(ru.stdout).toContain('ПРОВЕРЕНО');
+    expect(ru.stdout).toMatch(/\[пропущено\] 2\.6 .*\n\s+\(прежняя выгрузка не дана/);
+    const en = await run([board, '--lang', 'en']);
+    expect(en.stdout).toMatch(/\[skipped\] 2\.4 /);
+    expect(en.stdout).not.toMatch(/\[pass\] 2\.[46] /);
   });
 
   it('--json gives the machine-readable report', async () => {
@@ -104,6 +110,8 @@ describe('saylau-verify', () => {
     expect(report.election).toBe(election);
     expect(report.ballots).toBe(entries.filter((e) => e.type === 'ballot').length);
     expect(report.checks).toHaveLength(36);
+    const skipped = (report.checks as { id: string; status: string }[]).filter((c) => c.status === 'skipped');
+    expect(skipped.map((c) => c.id)).toEqual(expect.arrayContaining(['2.4', '2.6']));
     // The verified result, with names, equals the published one.
     const published: { contests: { counts: number[]; outcome: unknown }[] } = entries.at(-1)!.payload;
     const result = (

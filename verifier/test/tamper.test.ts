@@ -95,6 +95,38 @@ describe('the untouched board', () => {
     expect(r.checks.filter((c) => c.status === 'fail')).toEqual([]);
   });
 
+  it('reports the checks that had nothing to check as skipped, with the reason, not as passed', async () => {
+    const r = await verifyBoard(text);
+    const status = (id: string) => r.checks.find((c) => c.id === id);
+    // No checkpoint or earlier export given; the demo's ceremony ran once without complaints.
+    for (const [id, key] of [
+      ['2.4', 'noteNoCheckpoint'],
+      ['2.6', 'noteNoSince'],
+      ['4.4', 'skipNoComplaint'],
+      ['4.6', 'skipNoReset'],
+      ['4.7', 'skipNoReset'],
+    ] as const) {
+      expect(status(id)?.status, id).toBe('skipped');
+      expect(status(id)?.noteKey, id).toBe(key);
+    }
+    // The checks that did check something pass.
+    for (const id of ['2.3', '4.3', '4.5', '7.4', '8.2', '10.2']) expect(status(id)?.status, id).toBe('pass');
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('a check with something to check is not skipped, and a failure is never hidden by a skip', async () => {
+    // A checkpoint given: 2.4 checks it and passes; a tampered one fails 2.4, not skipped.
+    const given = await verifyBoard(text, { checkpoints: [checkpoint] });
+    expect(given.checks.find((c) => c.id === '2.4')?.status).toBe('pass');
+    const forged = {
+      checkpoint: { ...checkpoint.checkpoint, seq: checkpoint.checkpoint.seq - 1 },
+      signature: checkpoint.signature,
+    };
+    const bad = await verifyBoard(text, { checkpoints: [forged] });
+    expect(bad.checks.find((c) => c.id === '2.4')?.status).toBe('fail');
+    expect(bad.exitCode).toBe(1);
+  });
+
   it('passes with a genuine checkpoint signed by the server', async () => {
     expect(checkpoint.checkpoint.head).toBe(fx.entries.at(-1)!.hash);
     const r = await verifyBoard(text, { checkpoints: [checkpoint] });
