@@ -2,11 +2,15 @@
  * The production build (scripts/build.ts): two builds of the same sources are byte-identical (so
  * the booth's SHA-256 in every election manifest, SPEC §10.1, is a property of the sources), the
  * server serves the built booth under that hash, and dist/saylau-verify.mjs runs alone: copied into
- * an empty directory with no node_modules, it verifies a finished board and fails a tampered one.
+ * an empty directory with no node_modules, it verifies a finished board and fails a tampered one;
+ * README states its SHA-256 as the build prints it; and `npm pack -w verifier` gives a tarball that
+ * installs offline, with nothing to compile, and verifies.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -22,6 +26,7 @@ import { build } from '../scripts/build.ts';
 
 const root = join(import.meta.dirname, '..');
 let dir = '';
+let demo: Awaited<ReturnType<typeof runDemo>>;
 
 function files(d: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
@@ -30,9 +35,10 @@ function files(d: string): Map<string, Buffer> {
   return out;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'saylau-build-'));
-});
+  demo = await runDemo({ voters: 12, outDir: join(dir, 'demo'), seed: 3 });
+}, 120_000);
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -55,13 +61,22 @@ describe('production build', () => {
     expect(manifest.booth.js.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.booth.js.sha256).toBe(dist.booth.js.sha256);
     expect(a.has(join('assets', 'booth', `${manifest.booth.js.sha256}.js`))).toBe(true);
+
+    // README gives the one-file verifier's SHA-256 as the build prints it ("<sha256>  dist/…").
+    const verifierHash = createHash('sha256').update(a.get('saylau-verify.mjs')!).digest('hex');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const stated = [...readme.matchAll(/^\s*([0-9a-f]{64}) {2}dist\/saylau-verify\.mjs\b/gm)].map(
+      (m) => m[1],
+    );
+    expect(stated, 'README.md must give the SHA-256 of dist/saylau-verify.mjs: run npm run build').toEqual([
+      verifierHash,
+    ]);
   }, 120_000);
 
   it('dist/saylau-verify.mjs verifies a board alone, with no node_modules, and fails a tampered one', async () => {
-    const demo = await runDemo({ voters: 12, outDir: join(dir, 'demo'), seed: 3 });
     const alone = join(dir, 'alone');
     const verify = join(alone, 'saylau-verify.mjs');
-    (await import('node:fs')).mkdirSync(alone);
+    mkdirSync(alone);
     copyFileSync(join(root, 'dist', 'saylau-verify.mjs'), verify);
     expect(readdirSync(alone)).toEqual(['saylau-verify.mjs']);
     const board = join(alone, 'board.jsonl');
@@ -89,5 +104,66 @@ describe('production build', () => {
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/\[FAIL\] 2\.3/);
     expect(relative(alone, verify)).toBe('saylau-verify.mjs');
+  }, 180_000);
+
+  it('npm pack of the verifier installs offline into an empty directory, compiles nothing, and verifies', () => {
+    const packs = join(dir, 'packs');
+    mkdirSync(packs);
+    const packed = spawnSync('npm', ['pack', '-w', 'verifier', '--pack-destination', packs, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(packed.status, packed.stderr).toBe(0);
+    const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
+    expect(info!.files.map((f) => f.path).sort()).toEqual([
+      'bin/saylau-verify.mjs',
+      'dist/saylau-verify.mjs',
+      'package.json',
+    ]);
+    // postpack took the copy out of the repository again.
+    expect(statSync(join(root, 'verifier', 'dist'), { throwIfNoEntry: false })).toBeUndefined();
+
+    const home = join(dir, 'observer');
+    mkdirSync(home);
+    writeFileSync(join(home, 'package.json'), '{}\n');
+    const env = { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C' };
+    // An empty cache and --offline: nothing can come from a registry, so the tarball must be all.
+    const installed = spawnSync(
+      'npm',
+      [
+        'install',
+        '--offline',
+        '--no-audit',
+        '--no-fund',
+        '--cache',
+        join(dir, 'empty-cache'),
+        join(packs, info!.filename),
+      ],
+      { cwd: home, encoding: 'utf8', env },
+    );
+    expect(installed.status, installed.stderr).toBe(0);
+    const pkg = JSON.parse(
+      readFileSync(join(home, 'node_modules', '@saylau', 'verifier', 'package.json'), 'utf8'),
+    ) as { dependencies?: object; scripts?: Record<string, string> };
+    expect(pkg.dependencies ?? {}).toEqual({});
+    for (const hook of ['preinstall', 'install', 'postinstall']) expect(pkg.scripts?.[hook]).toBeUndefined();
+    const installedFiles = readdirSync(join(home, 'node_modules'), { recursive: true }) as string[];
+    expect(installedFiles.filter((f) => f.endsWith('.node') || f.endsWith('binding.gyp'))).toEqual([]);
+    // The verifier and nothing else.
+    expect(readdirSync(join(home, 'node_modules')).filter((f) => !f.startsWith('.'))).toEqual(['@saylau']);
+    expect(readdirSync(join(home, 'node_modules', '@saylau'))).toEqual(['verifier']);
+
+    const ok = spawnSync(
+      join(home, 'node_modules', '.bin', 'saylau-verify'),
+      [demo.boardFile, '--lang', 'en'],
+      {
+        cwd: home,
+        encoding: 'utf8',
+        env,
+      },
+    );
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('VERIFIED');
   }, 180_000);
 });
