@@ -89,7 +89,55 @@ describe('saylau CLI', () => {
       expect(page).toContain('идёт голосование');
       const voters = join(d, 'demo', 'voters.csv');
       expect(statSync(voters).mode & 0o777).toBe(0o600);
-      expect(readFileSync(voters, 'utf8').trim().split('\n')).toHaveLength(21);
+      const rows = readFileSync(voters, 'utf8').trim().split('\n');
+      expect(rows).toHaveLength(21);
+
+      // `saylau vote` as README gives it, against this server: one line per error, with its exit code.
+      // The file is for spreadsheets: a BOM, quoted cells, `;` between them, CRLF.
+      const [header, first] = rows.map((r) =>
+        r
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split(';')
+          .map((c) => c.replace(/^"(.*)"$/, '$1')),
+      );
+      const col = (name: string) => first![header!.findIndex((h) => h.toLowerCase().includes(name))]!;
+      const args = ['vote', '--election', 'demo', '--iin', col('iin'), '--login-code', col('login')];
+      const credential = col('credential');
+      const typo = credential.slice(0, -1) + (credential.endsWith('A') ? 'B' : 'A');
+      const bad = await saylau([...args, '--credential', typo, '--choice', '2'], { SAYLAU_SERVER: url });
+      expect([bad.status, bad.stderr.trim().split('\n')]).toEqual([
+        2,
+        [expect.stringMatching(/^saylau vote: --credential: /)],
+      ]);
+      const off = await saylau([
+        ...args,
+        '--credential',
+        credential,
+        '--choice',
+        '2',
+        '--server',
+        'http://127.0.0.1:9',
+      ]);
+      expect(off.status).toBe(3);
+      expect(off.stderr).toMatch(/^saylau vote: no response from http:\/\/127\.0\.0\.1:9: /);
+      expect(off.stderr.trim().split('\n')).toHaveLength(1);
+      const two = await saylau([...args, '--credential', credential, '--choice', '1,2'], {
+        SAYLAU_SERVER: url,
+      });
+      expect(two.status).toBe(2);
+      expect(two.stderr).toMatch(/the ballot has 1 contest\(s\) \(akim\): give one option number for each/);
+      const ok = await saylau([...args, '--credential', credential, '--choice', '2'], { SAYLAU_SERVER: url });
+      expect(ok.stderr).toBe('');
+      expect(ok.status).toBe(0);
+      expect(ok.stdout).toMatch(
+        /^Ballot cast for: .+\nTracker: \S+ +\(board entry \d+\)\nReceipt signature: valid$/m,
+      );
+      // The login code signs in again; the same credential votes again (the last ballot counts).
+      const again = await saylau([...args, '--credential', credential, '--choice', '1'], {
+        SAYLAU_SERVER: url,
+      });
+      expect(again.status).toBe(0);
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

@@ -51,6 +51,9 @@ export function electionUrl(base: string, id: string, rest = ''): string {
   return `${base.replace(/\/+$/, '')}/api/elections/${encodeURIComponent(id)}${rest}`;
 }
 
+/** The server a URL names (scheme and host), or "the server" for a relative URL (a page's own). */
+const serverOf = (url: string): string => /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+/i.exec(url)?.[0] ?? 'the server';
+
 /** Send a request; resolves with a 2xx response, throws a ClientError otherwise. */
 export async function send(
   url: string,
@@ -74,7 +77,10 @@ export async function send(
       ...(init.cache ? { cache: init.cache } : {}),
     });
   } catch (e) {
-    throw new ClientError(`no response from the server: ${(e as Error)?.message ?? e}`, Code.NETWORK);
+    // Name the address tried and the system's reason (fetch says only "fetch failed").
+    const cause = (e as { cause?: { code?: unknown } } | null)?.cause?.code;
+    const why = `${(e as Error)?.message ?? String(e)}${typeof cause === 'string' ? ` (${cause})` : ''}`;
+    throw new ClientError(`no response from ${serverOf(url)}: ${why}`, Code.NETWORK);
   }
   if (!res.ok) throw await refusal(res);
   return res;

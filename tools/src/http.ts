@@ -29,10 +29,10 @@ function withToken<E extends Endpoint>(api: Api, args: CallArgs<E>): CallArgs<E>
 }
 
 /** A ClientError whose message says which request failed: `POST /api/…: 409 CODE message`. */
-function named(api: Api, e: Endpoint, args: CallArgs<Endpoint>, err: unknown): unknown {
+function named(e: Endpoint, args: CallArgs<Endpoint>, err: unknown): unknown {
   if (!(err instanceof ClientError)) return err;
-  if (err.code === Code.NETWORK)
-    return new ClientError(`cannot reach ${api.baseUrl}: ${err.message}`, err.code, err.status, err.details);
+  // The client's own message names the server it could not reach.
+  if (err.code === Code.NETWORK) return err;
   let path: string = e.path;
   try {
     path = endpointUrl('', e, args.params, args.query);
@@ -56,7 +56,7 @@ export async function call<const E extends Endpoint>(
   try {
     return await callEndpoint(api.baseUrl, e, withToken(api, args));
   } catch (err) {
-    throw named(api, e, args as CallArgs<Endpoint>, err);
+    throw named(e, args as CallArgs<Endpoint>, err);
   }
 }
 
@@ -65,7 +65,7 @@ export async function callText<const E extends Endpoint>(api: Api, e: E, args: C
   try {
     return await callEndpointText(api.baseUrl, e, withToken(api, args));
   } catch (err) {
-    throw named(api, e, args as CallArgs<Endpoint>, err);
+    throw named(e, args as CallArgs<Endpoint>, err);
   }
 }
 
@@ -89,6 +89,6 @@ export async function callAsSent<const E extends Endpoint>(
       err instanceof ClientError
         ? err
         : new ClientError('the server response is not JSON', Code.BAD_RESPONSE, e.status);
-    throw named(api, e, args as CallArgs<Endpoint>, bad);
+    throw named(e, args as CallArgs<Endpoint>, bad);
   }
 }

@@ -95,7 +95,7 @@ describe('the tools’ call', () => {
     const e = await clientRefusal(call(API, ENDPOINTS.listElections, {}));
     expect([e.code, e.message]).toEqual([
       Code.NETWORK,
-      'cannot reach http://127.0.0.1:9/: no response from the server: fetch failed',
+      'no response from http://127.0.0.1:9: fetch failed',
     ]);
   });
 });
