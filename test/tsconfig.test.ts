@@ -31,7 +31,7 @@ const BROWSER = [
   'server/src/pages/live-client/tsconfig.json',
   'tools/src/trustee-page/tsconfig.json',
 ];
-const WORKER = ['ballot-client/tsconfig.worker.json'];
+const WORKER = ['ballot-client/tsconfig.worker.json', 'verifier/src/page/worker/tsconfig.json'];
 /** Tests that drive Chromium: Node, and DOM for the functions they run in the page. */
 const BROWSER_TESTS = ['ballot-client/test/tsconfig.browser.json'];
 /** Code that runs in both: neither DOM nor Node types. */
