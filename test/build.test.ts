@@ -1,10 +1,12 @@
 /**
  * The production build (scripts/build.ts): two builds of the same sources are byte-identical (so
- * the booth's SHA-256 in every election manifest, SPEC §10.1, is a property of the sources), the
- * server serves the built booth under that hash, and dist/saylau-verify.mjs runs alone: copied into
- * an empty directory with no node_modules, it verifies a finished board and fails a tampered one.
+ * the booth's SHA-256 in every election manifest, SPEC §10.1, and the verifier page's, §11.5, are
+ * properties of the sources), the server serves the built booth under that hash, and
+ * dist/saylau-verify.mjs runs alone: copied into an empty directory with no node_modules, it
+ * verifies a finished board and fails a tampered one.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   mkdtempSync,
@@ -55,6 +57,20 @@ describe('production build', () => {
     expect(manifest.booth.js.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.booth.js.sha256).toBe(dist.booth.js.sha256);
     expect(a.has(join('assets', 'booth', `${manifest.booth.js.sha256}.js`))).toBe(true);
+
+    // The verifier page (SPEC §11.5): one file, the same in dist/ and in the server's assets, with
+    // the SHA-256 the manifest gives (GET /api/verifier), and the same as the repository's build.
+    const page = a.get('saylau-verify.html')!;
+    const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    const verifier = (m: unknown) => (m as { verifier: { name: string; sha256: string } }).verifier;
+    expect(verifier(manifest)).toMatchObject({ name: 'saylau-verify.html', sha256: sha256(page) });
+    expect(page.equals(a.get(join('assets', 'verifier', 'saylau-verify.html'))!)).toBe(true);
+    expect(page.equals(readFileSync(join(root, 'dist', 'saylau-verify.html')))).toBe(true);
+    expect(verifier(dist).sha256).toBe(sha256(page));
+    // Self-contained: nothing it loads from elsewhere, so it works opened from disk, offline.
+    expect(page.toString()).not.toMatch(
+      /<(?:script|link|img|iframe|object)\b[^>]*\b(?:src|href)="(?!data:)/i,
+    );
   }, 120_000);
 
   it('dist/saylau-verify.mjs verifies a board alone, with no node_modules, and fails a tampered one', async () => {

@@ -30,6 +30,7 @@ const BROWSER = [
   'server/src/pages/admin-client/tsconfig.json',
   'server/src/pages/live-client/tsconfig.json',
   'tools/src/trustee-page/tsconfig.json',
+  'verifier/src/page/ui/tsconfig.json',
 ];
 const WORKER = ['ballot-client/tsconfig.worker.json', 'verifier/src/page/worker/tsconfig.json'];
 /** Tests that drive Chromium: Node, and DOM for the functions they run in the page. */
