@@ -294,6 +294,14 @@ export const BoothJson = z.looseObject({
   scan: BoothAssetJson,
   css: BoothAssetJson,
 });
+
+// §11.5
+/**
+ * The verifier page at /verify: its SHA-256 is that of the bytes served there and of
+ * dist/saylau-verify.html built from the same sources, so an observer can compare all three.
+ */
+export const VerifierJson = z.looseObject({ page: BoothAssetJson });
+
 /** The board's `candidate` entries, exactly as on the board (SPEC §10.4). */
 export const BoothCandidatesJson = z.looseObject({
   election: z.string(),
