@@ -34,7 +34,7 @@ const BROWSER = [
 ];
 const WORKER = ['ballot-client/tsconfig.worker.json', 'verifier/src/page/worker/tsconfig.json'];
 /** Tests that drive Chromium: Node, and DOM for the functions they run in the page. */
-const BROWSER_TESTS = ['ballot-client/test/tsconfig.browser.json'];
+const BROWSER_TESTS = ['ballot-client/test/tsconfig.browser.json', 'verifier/test/tsconfig.browser.json'];
 /** Code that runs in both: neither DOM nor Node types. */
 const BOTH = ['crypto/tsconfig.json', 'protocol/tsconfig.json'];
 
