@@ -1,10 +1,11 @@
 /**
  * The production build (scripts/build.ts): two builds of the same sources are byte-identical (so
- * the booth's SHA-256 in every election manifest, SPEC §10.1, is a property of the sources), the
- * server serves the built booth under that hash, and dist/saylau-verify.mjs runs alone: copied into
- * an empty directory with no node_modules, it verifies a finished board and fails a tampered one;
- * README states its SHA-256 as the build prints it; and `npm pack -w verifier` gives a tarball that
- * installs offline, with nothing to compile, and verifies.
+ * the booth's SHA-256 in every election manifest, SPEC §10.1, and the verifier page's, §11.5, are
+ * properties of the sources), the server serves the built booth under that hash, and
+ * dist/saylau-verify.mjs runs alone: copied into an empty directory with no node_modules, it
+ * verifies a finished board and fails a tampered one; README states the SHA-256 of the verifier
+ * file and page as the build prints them; and `npm pack -w verifier` gives a tarball that installs
+ * offline, with nothing to compile, and verifies.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -62,15 +63,30 @@ describe('production build', () => {
     expect(manifest.booth.js.sha256).toBe(dist.booth.js.sha256);
     expect(a.has(join('assets', 'booth', `${manifest.booth.js.sha256}.js`))).toBe(true);
 
-    // README gives the one-file verifier's SHA-256 as the build prints it ("<sha256>  dist/…").
-    const verifierHash = createHash('sha256').update(a.get('saylau-verify.mjs')!).digest('hex');
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const stated = [...readme.matchAll(/^\s*([0-9a-f]{64}) {2}dist\/saylau-verify\.mjs\b/gm)].map(
-      (m) => m[1],
+    // The verifier page (SPEC §11.5): one file, the same in dist/ and in the server's assets, with
+    // the SHA-256 the manifest gives (GET /api/verifier), and the same as the repository's build.
+    const page = a.get('saylau-verify.html')!;
+    const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    const verifier = (m: unknown) => (m as { verifier: { name: string; sha256: string } }).verifier;
+    expect(verifier(manifest)).toMatchObject({ name: 'saylau-verify.html', sha256: sha256(page) });
+    expect(page.equals(a.get(join('assets', 'verifier', 'saylau-verify.html'))!)).toBe(true);
+    expect(page.equals(readFileSync(join(root, 'dist', 'saylau-verify.html')))).toBe(true);
+    expect(verifier(dist).sha256).toBe(sha256(page));
+    // Self-contained: nothing it loads from elsewhere, so it works opened from disk, offline.
+    expect(page.toString()).not.toMatch(
+      /<(?:script|link|img|iframe|object)\b[^>]*\b(?:src|href)="(?!data:)/i,
     );
-    expect(stated, 'README.md must give the SHA-256 of dist/saylau-verify.mjs: run npm run build').toEqual([
-      verifierHash,
-    ]);
+
+    // README gives the SHA-256 of the verifier file and page as the build prints them ("<sha256>  dist/…").
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const file of ['saylau-verify.mjs', 'saylau-verify.html']) {
+      const stated = [...readme.matchAll(/^\s*([0-9a-f]{64}) {2}dist\/(saylau-verify\.\w+)\b/gm)]
+        .filter((m) => m[2] === file)
+        .map((m) => m[1]);
+      expect(stated, `README.md must give the SHA-256 of dist/${file}: run npm run build`).toEqual([
+        sha256(a.get(file)!),
+      ]);
+    }
   }, 120_000);
 
   it('dist/saylau-verify.mjs verifies a board alone, with no node_modules, and fails a tampered one', async () => {

@@ -30,10 +30,11 @@ const BROWSER = [
   'server/src/pages/admin-client/tsconfig.json',
   'server/src/pages/live-client/tsconfig.json',
   'tools/src/trustee-page/tsconfig.json',
+  'verifier/src/page/ui/tsconfig.json',
 ];
-const WORKER = ['ballot-client/tsconfig.worker.json'];
+const WORKER = ['ballot-client/tsconfig.worker.json', 'verifier/src/page/worker/tsconfig.json'];
 /** Tests that drive Chromium: Node, and DOM for the functions they run in the page. */
-const BROWSER_TESTS = ['ballot-client/test/tsconfig.browser.json'];
+const BROWSER_TESTS = ['ballot-client/test/tsconfig.browser.json', 'verifier/test/tsconfig.browser.json'];
 /** Code that runs in both: neither DOM nor Node types. */
 const BOTH = ['crypto/tsconfig.json', 'protocol/tsconfig.json'];
 

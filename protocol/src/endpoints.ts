@@ -76,6 +76,7 @@ import {
   SignedReceiptJson,
   TallyViewJson,
   VerdictJson,
+  VerifierJson,
   VoterTokenJson,
 } from './responses.ts';
 
@@ -584,6 +585,16 @@ export const ENDPOINTS = {
     section: '10.14',
     callers: [PUBLIC],
     response: BoothCandidatesJson,
+    status: 200,
+  },
+
+  // §11.5: the verifier page
+  verifier: {
+    method: 'GET',
+    path: '/api/verifier',
+    section: '11.5',
+    callers: [PUBLIC],
+    response: VerifierJson,
     status: 200,
   },
 } as const satisfies Record<string, Endpoint>;

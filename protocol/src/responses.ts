@@ -294,6 +294,15 @@ export const BoothJson = z.looseObject({
   scan: BoothAssetJson,
   css: BoothAssetJson,
 });
+
+// §11.5
+/**
+ * The verifier page at /verify and the one-file command at /saylau-verify.mjs: each SHA-256 is that
+ * of the bytes served there and of dist/saylau-verify.html or .mjs built from the same sources (and
+ * stated in README), so an observer can compare them.
+ */
+export const VerifierJson = z.looseObject({ page: BoothAssetJson, command: BoothAssetJson });
+
 /** The board's `candidate` entries, exactly as on the board (SPEC §10.4). */
 export const BoothCandidatesJson = z.looseObject({
   election: z.string(),

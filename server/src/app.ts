@@ -21,6 +21,7 @@ import { boardRoutes } from './board-routes.ts';
 import { tallyRoutes } from './tally/routes.ts';
 import { pageRoutes } from './pages/routes.ts';
 import { boothRoutes } from './booth/routes.ts';
+import { verifierRoutes } from './pages/verifier.ts';
 import { Code } from '@saylau/protocol';
 
 /** JSON bodies above this are refused with 413 before parsing; CSV imports have their own limit. */
@@ -79,6 +80,7 @@ export function createApp(ctx: ServerContext, opts: AppOptions = {}): express.Ex
     tallyRoutes,
     pageRoutes,
     boothRoutes,
+    verifierRoutes,
   ])
     app.use(routes(ctx));
   app.use('/api', () => {

@@ -1,5 +1,5 @@
 /**
- * The browser code the server serves: the booth and the page scripts, compiled by the build
+ * The browser code the server serves: the booth, the page scripts and the verifier page, compiled by the build
  * (scripts/build.ts) into dist/assets/ with a manifest of their names and SHA-256. The server only
  * reads them, once, at first use: it never compiles code, and the booth's hash that goes into each
  * new election's manifest (SPEC §10.1) is the one the build printed.
@@ -32,9 +32,24 @@ interface ManifestAsset {
   size: number;
   gzipSize: number;
 }
+/** The verifier page (SPEC §11.5): one HTML file, and the CSP sources of its inline script and style. */
+export interface VerifierPage {
+  name: string;
+  sha256: string;
+  size: number;
+  gzipSize: number;
+  csp: { script: string; style: string };
+  bytes: Uint8Array;
+}
+
+/** The one-file verifier command (dist/saylau-verify.mjs), for observers to download. */
+export type VerifierCommand = ManifestAsset & { bytes: Uint8Array };
+
 interface AssetManifest {
   booth: Record<keyof BoothFiles, ManifestAsset>;
   pages: Record<PageName, { file: string; sha256: string }>;
+  verifier: Omit<VerifierPage, 'bytes'>;
+  command: ManifestAsset;
 }
 
 /** dist/assets beside the built server, or the repository's dist/assets when run from the sources. */
@@ -45,7 +60,12 @@ export function assetsDir(): string {
 
 const JS = 'text/javascript; charset=utf-8';
 
-let loaded: { booth: BoothFiles; pages: Record<PageName, PageScript> } | null = null;
+let loaded: {
+  booth: BoothFiles;
+  pages: Record<PageName, PageScript>;
+  verifier: VerifierPage;
+  command: VerifierCommand;
+} | null = null;
 
 function read(dir: string, path: string): Uint8Array {
   return readFileSync(join(dir, path));
@@ -59,13 +79,18 @@ function load() {
   } catch {
     throw new Error(`the booth and page scripts are not built in ${dir}: run npm run build`);
   }
-  const boothAsset = (a: ManifestAsset, contentType: string): Asset => {
-    const bytes = read(dir, `booth/${a.name}`);
-    // A file changed after the build would be served under the old hash: refuse to start instead.
-    if (createHash('sha256').update(bytes).digest('hex') !== a.sha256)
-      throw new Error(`${dir}/booth/${a.name} is not the file the build made: run npm run build`);
-    return { ...a, contentType, bytes };
+  // A file changed after the build would be served under the old hash: refuse to start instead.
+  const built = (path: string, sha256: string): Uint8Array => {
+    const bytes = read(dir, path);
+    if (createHash('sha256').update(bytes).digest('hex') !== sha256)
+      throw new Error(`${dir}/${path} is not the file the build made: run npm run build`);
+    return bytes;
   };
+  const boothAsset = (a: ManifestAsset, contentType: string): Asset => ({
+    ...a,
+    contentType,
+    bytes: built(`booth/${a.name}`, a.sha256),
+  });
   const b = manifest.booth;
   const booth: BoothFiles = {
     js: boothAsset(b.js, JS),
@@ -77,7 +102,16 @@ function load() {
     const { file } = manifest.pages[name];
     return { file, url: `/assets/${name}/${file}`, bytes: read(dir, `pages/${file}`) };
   };
-  return { booth, pages: { admin: page('admin'), live: page('live'), trustee: page('trustee') } };
+  const v = manifest.verifier;
+  const verifier: VerifierPage = { ...v, bytes: built(`verifier/${v.name}`, v.sha256) };
+  const c = manifest.command;
+  const command: VerifierCommand = { ...c, bytes: built(`verifier/${c.name}`, c.sha256) };
+  return {
+    booth,
+    pages: { admin: page('admin'), live: page('live'), trustee: page('trustee') },
+    verifier,
+    command,
+  };
 }
 
 /** The booth's files (read at first use). */
@@ -90,6 +124,18 @@ export function boothFiles(): BoothFiles {
 export function pageScript(name: PageName): PageScript {
   loaded ??= load();
   return loaded.pages[name];
+}
+
+/** The verifier page (read at first use): served at /verify exactly as the build wrote it. */
+export function verifierPage(): VerifierPage {
+  loaded ??= load();
+  return loaded.verifier;
+}
+
+/** The one-file verifier command (read at first use): served at /saylau-verify.mjs as the build wrote it. */
+export function verifierCommand(): VerifierCommand {
+  loaded ??= load();
+  return loaded.command;
 }
 
 /** What a manifest records of the booth (SPEC §10.1): the page bundle's SHA-256. */

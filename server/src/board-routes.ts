@@ -9,6 +9,15 @@ import { electionParam, parseQuery } from './http/validate.ts';
 import { getElection } from './elections/store.ts';
 import { BoardQuery, Code } from '@saylau/protocol';
 
+/**
+ * The public board may be read from any page, the verifier page opened from disk (origin null)
+ * included (SPEC §9.3, §11.5): no credentials are sent or accepted, so `*` gives nothing away.
+ */
+function anyOrigin(res: Response): void {
+  res.setHeader('access-control-allow-origin', '*');
+  res.setHeader('access-control-expose-headers', 'x-board-head-seq');
+}
+
 /** Entries read per query: the stream never holds a SQLite cursor across an await. */
 export const EXPORT_PAGE = 256;
 
@@ -49,12 +58,14 @@ async function streamBoard(ctx: ServerContext, election: string, from: number, r
 export function boardRoutes(ctx: ServerContext): Router {
   const r = Router();
   r.get('/api/elections/:id/board', async (req, res) => {
+    anyOrigin(res);
     const id = electionParam(req);
     const { from } = parseQuery(BoardQuery, req);
     getElection(ctx, id);
     await streamBoard(ctx, id, from ?? 0, res);
   });
   r.get('/api/elections/:id/board/head', (req, res) => {
+    anyOrigin(res);
     const id = electionParam(req);
     getElection(ctx, id);
     const signed = ctx.board.checkpoint(id, ctx.keys.board.secretKey);

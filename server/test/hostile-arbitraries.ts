@@ -297,6 +297,7 @@ export function endpoints(OPEN: string, NOM: string): Endpoint[] {
     { method: 'GET', path: `/api/elections/${OPEN}/result/protocol`, as: 'public' },
     { method: 'GET', path: '/api/booth', as: 'public' },
     { method: 'GET', path: `/api/booth/elections/${OPEN}/candidates`, as: 'public' },
+    { method: 'GET', path: '/api/verifier', as: 'public' },
   ];
 }
 

@@ -57,9 +57,10 @@ describe('observer pages', () => {
     expect(r.text).toMatch(/Elected|repeat/i);
     expect(r.text).toContain('Seitova Gulmira');
     expect(r.text).toContain('Against all');
-    // How to verify: download, run, and the voting-day mirror loop.
+    // How to verify: download, run, and the voting-day mirror loop; or the verifier page, given this board.
     expect(r.text).toContain('npx saylau-verify obs-1.board.jsonl');
     expect(r.text).toContain('/api/elections/obs-1/board --mirror obs-1.board.jsonl');
+    expect(r.text).toMatch(/href="\/verify\?lang=\w\w&amp;board=%2Fapi%2Felections%2Fobs-1%2Fboard"/);
   });
 
   it('lists the registered candidates with their routes and signature counts against the threshold', async () => {

@@ -93,10 +93,7 @@ describe('the tools’ call', () => {
       throw new TypeError('fetch failed');
     });
     const e = await clientRefusal(call(API, ENDPOINTS.listElections, {}));
-    expect([e.code, e.message]).toEqual([
-      Code.NETWORK,
-      'no response from http://127.0.0.1:9: fetch failed',
-    ]);
+    expect([e.code, e.message]).toEqual([Code.NETWORK, 'no response from http://127.0.0.1:9: fetch failed']);
   });
 });
 

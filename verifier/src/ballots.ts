@@ -2,7 +2,7 @@
  * Checks 7.1–7.5 on every `ballot` entry (SPEC §8.3, §10.9) and what the tally checks need: the
  * selection of each credential's last ballot (§10.10 T2) and the homomorphic sum of the selection.
  */
-import { availableParallelism } from 'node:os';
+import { platform } from '#platform';
 import { IDENTITY, decodePoint, encodePoint, type ElectionParams, type Point } from '@saylau/crypto';
 import type { BallotItem, BatchResult } from './ballot-batch.ts';
 import type { Entry } from './board.ts';
@@ -27,7 +27,7 @@ export interface Selection {
 
 export function ballotWorkers(ballots: number, requested?: number): number {
   if (ballots < MIN_BALLOTS_FOR_WORKERS) return 0;
-  const n = Math.max(0, Math.floor(requested ?? availableParallelism()));
+  const n = Math.max(0, Math.floor(requested ?? platform.cpuCount()));
   return Math.min(n, Math.ceil(ballots / 32));
 }
 

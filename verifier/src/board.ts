@@ -2,7 +2,7 @@
  * Reading a board export (SPEC §9.3: one canonical entry a line) and the hash chain (§9.2):
  * checks 2.1 (seq), 2.2 (prev), 2.3 (hash and canonical lines) and 2.6 (extends an earlier export).
  */
-import { createHash } from 'node:crypto';
+import { platform } from '#platform';
 import { canonicalJson } from '@saylau/crypto';
 import type { MessageKey } from './catalog.ts';
 import type { Collector } from './report.ts';
@@ -40,7 +40,7 @@ export class UnusableInput extends Error {
   }
 }
 
-const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+const sha256 = (s: string): string => platform.sha256Hex(s);
 
 function splitLines(text: string): string[] {
   const lines = text.split('\n');

@@ -16,11 +16,11 @@ import {
   MirrorError,
   parseJson,
   saveMirror,
-  SignedCheckpointSchema,
   type MirrorState,
   type SignedCheckpoint,
 } from './mirror.ts';
 import { renderReport } from './render.ts';
+import { SignedCheckpointSchema, SignedFileSchema, splitSigned } from './signed.ts';
 import { unusableReport, verifyBoard, type Report, type VerifyOptions } from './verify.ts';
 
 /** Boards with more ballots than this get a progress bar on stderr. */
@@ -41,13 +41,6 @@ const Options = z
   })
   .strict()
   .refine((o) => !(o.mirror && o.since), { message: '--mirror is its own --since: give one of them' });
-
-const Receipt = z.object({ receipt: z.record(z.string(), z.unknown()), signature: z.string() }).strict();
-const SignedFile = z.union([
-  SignedCheckpointSchema,
-  Receipt,
-  z.array(z.union([SignedCheckpointSchema, Receipt])).min(1),
-]);
 
 /** The report's language: --lang, else the environment's (kk or ru), else English. */
 function languageOf(requested: Lang | undefined): Lang {
@@ -73,18 +66,18 @@ async function readSigned(
   const checkpoints: SignedCheckpoint[] = [];
   const receipts: unknown[] = [];
   for (const file of files) {
-    let parsed: z.infer<typeof SignedFile>;
+    let parsed: z.infer<typeof SignedFileSchema>;
     try {
-      parsed = SignedFile.parse(JSON.parse(await readSource(file)));
+      parsed = SignedFileSchema.parse(JSON.parse(await readSource(file)));
     } catch (e) {
       if (e instanceof InputError) throw e;
       throw new InputError(
         `${file}: not a signed checkpoint or receipt (JSON {checkpoint|receipt, signature})`,
       );
     }
-    for (const doc of Array.isArray(parsed) ? parsed : [parsed])
-      if ('checkpoint' in doc) checkpoints.push(doc);
-      else receipts.push(doc);
+    const signed = splitSigned(parsed);
+    checkpoints.push(...signed.checkpoints);
+    receipts.push(...signed.receipts);
   }
   return { checkpoints, receipts };
 }

@@ -8,16 +8,11 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { SignedCheckpointSchema } from './signed.ts';
 import type { Report, VerifyOptions } from './verify.ts';
 
 export type SignedCheckpoint = NonNullable<VerifyOptions['checkpoints']>[number];
 
-export const SignedCheckpointSchema = z
-  .object({
-    checkpoint: z.object({ election: z.string(), seq: z.number().int().min(0), head: z.string() }).strict(),
-    signature: z.string(),
-  })
-  .strict();
 const Kept = z.array(SignedCheckpointSchema);
 
 export class MirrorError extends Error {}

@@ -2,7 +2,7 @@
  * A contest's outcome from its published counts, written from SPEC §10.12 (rules R1–R7) for check
  * 10.2 (§11.2). Kept apart from the server's code on purpose (§11).
  */
-import { createHash } from 'node:crypto';
+import { platform } from '#platform';
 import type { Profile } from '@saylau/protocol';
 import type { ContestInfo } from './nominations.ts';
 
@@ -38,11 +38,11 @@ export function drawLot(
   contestId: string,
   tied: readonly string[],
 ): { winner: string; draw: string } {
-  const message = Buffer.from([tallyHash, contestId, tied.join(',')].join(':'), 'utf8');
-  const digest = createHash('sha256').update(message).digest();
-  const r = digest.readBigUInt64BE(0);
+  const draw = platform.sha256Hex([tallyHash, contestId, tied.join(',')].join(':'));
+  // The first 8 bytes, big-endian: the first 16 hex digits.
+  const r = BigInt(`0x${draw.slice(0, 16)}`);
   const pick = Number(r % BigInt(tied.length));
-  return { winner: tied[pick]!, draw: digest.toString('hex') };
+  return { winner: tied[pick]!, draw };
 }
 
 /** R2: a question carries only with strictly more "yes" than "no"; equal counts reject it. */

@@ -2,18 +2,18 @@
  * Worker threads for the ballot proofs (SPEC §5.6, checks 7.1/7.3/7.4): batches of ballot lines go to
  * idle workers, two in flight per worker so none waits for the main thread. A worker that fails to
  * start or crashes is dropped and its batches are verified in-thread: the verdicts never depend on
- * the threads.
+ * the threads. The workers are the platform's (`#platform`): Node's worker threads for the command
+ * line, Web Workers for the page.
  */
-import type { Worker } from 'node:worker_threads';
-import { startWorker } from './worker-role.ts';
+import { platform } from '#platform';
 import type { ElectionParams } from '@saylau/crypto';
 import { verifyBallotBatch, type BallotItem, type BatchResult } from './ballot-batch.ts';
-import type { WorkerRequest, WorkerResponse } from './worker.ts';
+import type { BallotWorker, WorkerMessage, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 
 const IN_FLIGHT = 2;
 
 interface Slot {
-  worker: Worker;
+  worker: BallotWorker;
   ready: boolean;
   alive: boolean;
   busy: Map<number, BallotItem[]>;
@@ -37,19 +37,27 @@ export class BallotPool {
     private readonly params: ElectionParams,
     workers: number,
   ) {
-    for (let i = 0; i < workers; i++) this.slots.push(this.spawn());
+    for (let i = 0; i < workers; i++) {
+      const slot = this.spawn();
+      if (slot) this.slots.push(slot);
+    }
   }
 
-  private spawn(): Slot {
-    const worker = startWorker(this.params.json);
+  /** A new worker, or null where the platform cannot start one (a browser without nested workers). */
+  private spawn(): Slot | null {
+    let worker: BallotWorker;
+    try {
+      worker = platform.startBallotWorker(this.params.json);
+    } catch {
+      return null;
+    }
     const slot: Slot = { worker, ready: false, alive: true, busy: new Map() };
-    worker.on('message', (m: WorkerResponse | { ready: true }) => {
+    worker.onMessage((m: WorkerMessage) => {
       if ('ready' in m) slot.ready = true;
       else this.answer(slot, m);
       this.pump();
     });
-    worker.on('error', () => this.drop(slot));
-    worker.on('exit', () => this.drop(slot));
+    worker.onFailure(() => this.drop(slot));
     return slot;
   }
 
@@ -72,7 +80,7 @@ export class BallotPool {
     if (alive.length === 0) {
       // No thread left (or none asked for): verify in-thread, one batch per turn of the event loop.
       const next = this.queue.shift();
-      if (next) setImmediate(() => this.local(next.items));
+      if (next) platform.later(() => this.local(next.items));
       return;
     }
     for (const s of alive) {

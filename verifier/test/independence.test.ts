@@ -59,12 +59,25 @@ function refusal(i: Import): string | null {
   return null;
 }
 
+/**
+ * The verifier's own `#` imports (package.json "imports"), each to every file it may resolve to: the
+ * platform seam is node.ts in Node and web.ts in the page (platform/types.ts), and both are walked.
+ */
+const subpathImports = (
+  JSON.parse(readFileSync(join(root, 'verifier', 'package.json'), 'utf8')) as {
+    imports: Record<string, Record<string, string>>;
+  }
+).imports;
+const privateTargets = (s: string): string[] =>
+  Object.values(subpathImports[s] ?? {}).map((p) => resolve(root, 'verifier', p));
+
 /** Every local file reachable from verifier/src, every bare package it names, and what is refused. */
 function walk(): { files: string[]; packages: Set<string>; refused: string[] } {
   const files = new Set<string>();
   const packages = new Set<string>();
   const refused: string[] = [];
-  const queue = readdirSync(src)
+  // Every file of verifier/src, the page's included: each is an entry (the CLI, its worker, the page).
+  const queue = (readdirSync(src, { recursive: true }) as string[])
     .filter((f) => /\.(ts|mjs)$/.test(f))
     .map((f) => join(src, f));
   while (queue.length > 0) {
@@ -74,7 +87,11 @@ function walk(): { files: string[]; packages: Set<string>; refused: string[] } {
     for (const i of imports(readFileSync(file, 'utf8'))) {
       const s = i.specifier;
       if (s.startsWith('.') || s.startsWith('/')) queue.push(resolve(dirname(file), s));
-      else if (!s.startsWith('node:')) {
+      else if (s.startsWith('#')) {
+        const targets = privateTargets(s);
+        if (targets.length === 0) refused.push(`${relative(root, file)}: unknown import ${s}`);
+        queue.push(...targets);
+      } else if (!s.startsWith('node:')) {
         packages.add(packageOf(s));
         const why = refusal(i);
         if (why) refused.push(`${relative(root, file)}: ${why}`);
@@ -92,6 +109,9 @@ describe('verifier independence', () => {
 
   it("reaches only verifier/ files and the protocol's entry table, language list and catalog formatter", () => {
     expect(files.length).toBeGreaterThan(10);
+    // Both sides of the platform seam, and the page.
+    for (const f of ['platform/node.ts', 'platform/web.ts', 'page/ui/main.ts', 'page/worker/worker.ts'])
+      expect(files).toContain(`verifier/src/${f}`);
     expect(protocolFiles).toEqual([
       'protocol/src/entries.ts',
       'protocol/src/lang.ts',

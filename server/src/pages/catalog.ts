@@ -116,6 +116,8 @@ const observerEn = {
     'It recomputes the chain, every ballot’s proofs, the tally and the decryption; its result must equal the one shown here.',
   verify4:
     'During the vote, run it every few minutes: a verified copy of the board and the heads the server signed stay in your file, and if the server rewrites what it published, the file is left as it was — that is the evidence:',
+  verifyPage:
+    'Or in a browser, also on a phone, with the same code: the verifier page, which also works saved as one file and opened offline:',
   head: 'Board head',
   seq: 'Seq',
   type: 'Type',
@@ -175,6 +177,8 @@ export const OBSERVER_STRINGS = defineCatalog(observerEn, {
       'Ол тізбекті, әр бюллетеньнің дәлелдерін, санауды және шифрды ашуды қайта есептейді; нәтиже осы беттегімен сәйкес келуі керек.',
     verify4:
       'Дауыс беру кезінде оны бірнеше минут сайын іске қосыңыз: тақтаның тексерілген көшірмесі мен сервер қол қойған шыңдар сіздің файлыңызда сақталады, ал сервер жарияланғанды қайта жазса, файл өзгермейді — бұл дәлел:',
+    verifyPage:
+      'Немесе сол кодпен браузерде, телефонда да: тексеру беті, оны бір файл ретінде сақтап, желісіз де ашуға болады:',
     head: 'Тақтаның соңғы жазбасы',
     seq: '№',
     type: 'Түрі',
@@ -232,6 +236,8 @@ export const OBSERVER_STRINGS = defineCatalog(observerEn, {
       'Она пересчитывает цепочку, доказательства каждого бюллетеня, подсчёт и расшифровку; итог должен совпасть с показанным здесь.',
     verify4:
       'Во время голосования запускайте её каждые несколько минут: проверенная копия доски и подписанные сервером вершины хранятся в вашем файле, а если сервер перепишет опубликованное, файл не изменится — это доказательство:',
+    verifyPage:
+      'Или тем же кодом в браузере, в том числе на телефоне: страница проверки, которую можно сохранить одним файлом и открывать без сети:',
     head: 'Последняя запись доски',
     seq: '№',
     type: 'Тип',

@@ -265,6 +265,10 @@ function overview(ctx: ServerContext, e: Election, lang: Lang): string {
         </li>
         <li>${o(lang, 'verify3')}</li>
         <li>
+          ${o(lang, 'verifyPage')}
+          <a href="/verify?lang=${lang}&amp;board=${encodeURIComponent(`${base}/board`)}">/verify</a>
+        </li>
+        <li>
           ${o(lang, 'verify4')}
           <pre
             tabindex="0"
