@@ -28,7 +28,11 @@ function checkLines(lang: Lang, c: CheckResult): string[] {
 }
 
 /** A contest's outcome in words (the command's report and the verifier page). */
-export function outcomeText(lang: Lang, outcome: Record<string, unknown>, nameOf: (id: string) => string): string {
+export function outcomeText(
+  lang: Lang,
+  outcome: Record<string, unknown>,
+  nameOf: (id: string) => string,
+): string {
   switch (outcome.kind) {
     case 'elected':
       return message(lang, outcome.lot ? 'cli.electedByLot' : 'cli.elected', {

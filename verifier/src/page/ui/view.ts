@@ -94,7 +94,6 @@ function checkItem(lang: Lang, c: CheckResult): HTMLLIElement {
   );
 }
 
-
 /** One decimal, with the decimal comma in Kazakh and Russian. */
 export function decimal(lang: Lang, x: number): string {
   const s = x.toFixed(1);
