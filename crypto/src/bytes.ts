@@ -31,9 +31,13 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
+/** getRandomValues fills at most 65,536 bytes per call (Web Crypto). */
+const RANDOM_CHUNK = 65536;
+
 /** Cryptographically secure random bytes from the platform (`crypto.getRandomValues`). */
 export function randomBytes(length: number): Uint8Array {
   const out = new Uint8Array(length);
-  globalThis.crypto.getRandomValues(out);
+  for (let i = 0; i < length; i += RANDOM_CHUNK)
+    globalThis.crypto.getRandomValues(out.subarray(i, Math.min(length, i + RANDOM_CHUNK)));
   return out;
 }
