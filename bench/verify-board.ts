@@ -72,30 +72,27 @@ interface Meta {
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Besides SPEC §1–§10: protocol's entry table and payload schemas, and what makes this board's ballots. */
-const FORMAT_SOURCES = [
-  'protocol/src/entries.ts',
-  'protocol/src/payloads.ts',
-  'bench/verify-board.ts',
-  'bench/lib/ballot-builder.ts',
-  'bench/lib/sign.ts',
-];
+/** Besides SPEC §1–§10: protocol's entry table and payload schemas. */
+const FORMAT_SOURCES = ['protocol/src/entries.ts', 'protocol/src/payloads.ts'];
+/** The election this file makes (candidates, trustees, voters' choices): change it when they change. */
+const RECIPE = 'bench-board/1';
 
 /**
  * What a cached board must have been made under: SPEC §1–§10 (every byte of a board; SPEC says a
- * change of format changes it in the same commit) and FORMAT_SOURCES. §11 and the verifier are left
- * out on purpose, so that a verifier change is measured on the same board as before it.
+ * change of format changes it in the same commit), FORMAT_SOURCES and RECIPE. §11 and the verifier
+ * are left out on purpose, so that a verifier change is measured on the same board as before it.
  */
 export function boardFormatKey(): string {
   const h = createHash('sha256');
   const spec = readFileSync(join(ROOT, 'SPEC.md'), 'utf8');
   const end = spec.indexOf('\n## 11. ');
   if (end < 0) throw new Error('SPEC.md has no section 11');
-  for (const [name, text] of [
+  const parts: [string, string][] = [
+    ['recipe', RECIPE],
     ['SPEC.md §1–§10', spec.slice(0, end)],
-    ...FORMAT_SOURCES.map((f) => [f, readFileSync(join(ROOT, f), 'utf8')]),
-  ])
-    h.update(`${name}\0${text.length}\0${text}`);
+    ...FORMAT_SOURCES.map((f): [string, string] => [f, readFileSync(join(ROOT, f), 'utf8')]),
+  ];
+  for (const [name, text] of parts) h.update(`${name}\0${text.length}\0${text}`);
   return h.digest('hex').slice(0, 16);
 }
 
@@ -222,7 +219,17 @@ export async function makeBenchBoard(opts: {
   // socket the server closes at that moment ("fetch failed"). Idle sockets stay open here instead.
   server.http.keepAliveTimeout = 10 * 60_000;
   let closing: Promise<void> | null = null;
-  const closeServer = () => (closing ??= server.close());
+  // server.close() awaits its checkpointer thread's exit, but that thread is unref'd: with nothing else
+  // left, Node would exit (code 13) before it ends. A timer keeps the process alive until then.
+  const closeServer = () =>
+    (closing ??= (async () => {
+      const alive = setInterval(() => undefined, 1000);
+      try {
+        await server.close();
+      } finally {
+        clearInterval(alive);
+      }
+    })());
   const actors = await createActors(server.ctx, server.url);
   const setTime = async (t: string) => {
     now.value = new Date(t);
