@@ -56,7 +56,7 @@ const SPKI = Buffer.from('302a300506032b6570032100', 'hex');
  * implies the cofactored equation of §7.4. Anything it refuses is decided by the strict §7.4
  * verifier of @saylau/crypto, so the verdict is always exactly §7.4's.
  */
-function verifySignature(b: DecodedBallot): boolean {
+export function verifySignature(b: DecodedBallot): boolean {
   const sig = Buffer.from(b.json.signature, 'hex');
   // Ed25519's ℓ is ristretto255's group order.
   if (bytesToScalarLE(sig.subarray(32)) < ORDER) {
