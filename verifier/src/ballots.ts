@@ -12,7 +12,8 @@ import { asArray, asString, member, sameJson } from './shape.ts';
 
 /** Fewer ballots than this are verified in-thread: starting threads would cost more. */
 export const MIN_BALLOTS_FOR_WORKERS = 64;
-const MAX_BATCH = 128;
+/** One §5.6 MSM per batch: 512 ballots cost about 20 % fewer point additions each than 128 (§11.3). */
+const MAX_BATCH = 512;
 
 export interface Selection {
   /** Ballot entries before `voting-closed` (§10.10 T1). */
