@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { IDENTITY, decodePoint, encodePoint, type ElectionParams, type Point } from '@saylau/crypto';
-import type { BallotItem, BatchResult } from './ballot-batch.ts';
+import type { BallotItem, BallotVerdict, BatchResult } from './ballot-batch.ts';
 import type { Entry } from './board.ts';
 import { BallotPool } from './pool.ts';
 import type { Collector } from './report.ts';
@@ -24,6 +24,8 @@ export interface Selection {
   sums: { alpha: string; beta: string }[][] | null;
   /** Counted ballots that could not be summed (refused by 7.1). */
   unsummed: number[];
+  /** Credentials of ballots that decoded (7.1), so strictly checked keys (§7.4) that 5.1 need not decode again. */
+  checkedKeys: Set<string>;
 }
 
 export function ballotWorkers(ballots: number, requested?: number): number {
@@ -106,7 +108,13 @@ export async function checkBallots(
       if (c === null || !credentials.has(c)) out.fail('7.2', e.seq, 'credentialUnknown');
     }
   checkCopies(ballots, out);
-  const selection: Selection = { ballots: cast.length, counted: last.size, sums: null, unsummed: [] };
+  const selection: Selection = {
+    ballots: cast.length,
+    counted: last.size,
+    sums: null,
+    unsummed: [],
+    checkedKeys: new Set(),
+  };
   if (ballots.length === 0 || !params || !pool) {
     if (ballots.length > 0) out.fail('7.1', null, 'noParams');
     if (params)
@@ -127,17 +135,10 @@ export async function checkBallots(
   const batches: BallotItem[][] = [];
   for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
   let done = 0;
+  const verdicts: BallotVerdict[] = [];
   progress?.(0, items.length);
   await pool.run(batches, (r: BatchResult, n: number) => {
-    for (const v of r.verdicts) {
-      if (v.refused) {
-        const { code, field, message } = v.refused;
-        out.fail('7.1', v.seq, 'cryptoRefused', { what: 'ballot', code, field, detail: message });
-      } else {
-        if (!v.signature) out.fail('7.3', v.seq, 'ballotSignature');
-        if (!v.proofs) out.fail('7.4', v.seq, 'ballotProofs');
-      }
-    }
+    verdicts.push(...r.verdicts);
     r.sums.forEach((row, ci) =>
       row.forEach((s, oi) => {
         const a = acc[ci]![oi]!;
@@ -152,5 +153,18 @@ export async function checkBallots(
   selection.sums = acc.map((row) =>
     row.map((x) => ({ alpha: encodePoint(x.alpha), beta: encodePoint(x.beta) })),
   );
+  // Batches finish in any order; the failures are recorded in board order.
+  verdicts.sort((a, b) => a.seq - b.seq);
+  for (const v of verdicts) {
+    if (v.refused) {
+      const { code, field, message } = v.refused;
+      out.fail('7.1', v.seq, 'cryptoRefused', { what: 'ballot', code, field, detail: message });
+    } else {
+      if (!v.signature) out.fail('7.3', v.seq, 'ballotSignature');
+      if (!v.proofs) out.fail('7.4', v.seq, 'ballotProofs');
+    }
+    if (v.checkedKey !== null) selection.checkedKeys.add(v.checkedKey);
+  }
+  selection.unsummed.sort((a, b) => a - b);
   return selection;
 }
