@@ -14,6 +14,17 @@ import { asArray, asString, member, sameJson } from './shape.ts';
 export const MIN_BALLOTS_FOR_WORKERS = 64;
 /** One §5.6 MSM per batch: 512 ballots cost about 20 % fewer point additions each than 128 (§11.3). */
 const MAX_BATCH = 512;
+const MIN_BATCH = 16;
+
+/**
+ * The next batch when `remaining` ballots are not in one yet (SPEC §11.3): ⌈remaining / (2 × threads)⌉
+ * within [16, 512], so the batches shrink towards the end and the threads finish together instead
+ * of one waiting for the other's last large batch. One thread (or none) takes 512 at a time.
+ */
+export function batchSize(remaining: number, threads: number): number {
+  if (threads <= 1) return Math.min(MAX_BATCH, remaining);
+  return Math.min(remaining, Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.ceil(remaining / (2 * threads)))));
+}
 
 export interface Selection {
   /** Ballot entries before `voting-closed` (§10.10 T1). */
@@ -130,10 +141,11 @@ export async function checkBallots(
     Array.from({ length: c.options }, () => ({ alpha: IDENTITY, beta: IDENTITY })),
   );
   const items: BallotItem[] = ballots.map((e) => ({ seq: e.seq, line: e.text, selected: selected.has(e) }));
-  const workers = Math.max(1, pool.workers);
-  const size = Math.max(16, Math.min(MAX_BATCH, Math.ceil(items.length / (workers * 4))));
   const batches: BallotItem[][] = [];
-  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
+  for (let i = 0, size: number; i < items.length; i += size) {
+    size = batchSize(items.length - i, pool.workers);
+    batches.push(items.slice(i, i + size));
+  }
   let done = 0;
   const verdicts: BallotVerdict[] = [];
   progress?.(0, items.length);

@@ -27,6 +27,7 @@ import {
   type Point,
 } from '@saylau/crypto';
 import { verifyBallotBatch } from '../src/ballot-batch.ts';
+import { batchSize } from '../src/ballots.ts';
 import type { Entry } from '../src/board.ts';
 import { Collector } from '../src/report.ts';
 import { checkCredentials } from '../src/setup.ts';
@@ -237,5 +238,29 @@ describe('check 5.1 with keys the ballot threads already checked', () => {
       expect(failures(list, new Set(keys))).toEqual(failures(list, new Set()));
     expect(failures([small, ...keys], new Set(keys))).toHaveLength(1);
     expect(failures(keys, new Set(keys))).toEqual([]);
+  });
+});
+
+describe('batch sizes (SPEC §11.3)', () => {
+  const cut = (n: number, threads: number) => {
+    const sizes: number[] = [];
+    for (let i = 0; i < n; i += sizes.at(-1)!) sizes.push(batchSize(n - i, threads));
+    return sizes;
+  };
+
+  it('cover every ballot once, shrinking towards the end, within 16 and 512', () => {
+    for (const n of [1, 15, 64, 1000, 1051, 10_000, 100_000])
+      for (const threads of [0, 1, 2, 8]) {
+        const sizes = cut(n, threads);
+        expect(sizes.reduce((a, b) => a + b, 0)).toBe(n);
+        sizes.forEach((s, i) => {
+          expect(s).toBeLessThanOrEqual(512);
+          if (i < sizes.length - 1) expect(s).toBeGreaterThanOrEqual(threads > 1 ? 16 : 512);
+          if (i > 0) expect(s).toBeLessThanOrEqual(sizes[i - 1]!);
+        });
+      }
+    expect(cut(1000, 2).slice(0, 3)).toEqual([250, 188, 141]);
+    expect(cut(10_000, 2).slice(-4)).toEqual([16, 16, 16, 8]);
+    expect(cut(1300, 1)).toEqual([512, 512, 276]);
   });
 });
