@@ -49,7 +49,8 @@ export function readParams(entries: readonly Entry[], out: Collector): ElectionP
   return (
     out.guard('6.1', e.seq, 'voting-opened', () => {
       const o = obj(e.payload, 'voting-opened', ['params']);
-      return decodeElectionParams(o.params, 'voting-opened.params');
+      // The main thread never multiplies by K alone: no window table for it (some 150 ms).
+      return decodeElectionParams(o.params, 'voting-opened.params', { precompute: false });
     }) ?? null
   );
 }
