@@ -1,7 +1,7 @@
 /**
  * Crypto benchmark: encrypt+prove of a 6-option single-choice ballot, the credential's
  * signature added at cast time (SPEC §8.2), its verification one by one, and batched verification at
- * batch sizes 16, 64 and 256, in ms per ballot and ballots/s.
+ * batch sizes 1, 4, 16, 64 and 256, in ms per ballot and ballots/s.
  * "verify" is what a verifier does per ballot: strict decoding from JSON, the credential's Ed25519
  * signature and every proof; "proofs only" is the part that batching speeds up, on decoded ballots.
  * This VM's speed drifts between runs, so every figure is the median of several rounds.
@@ -68,7 +68,8 @@ measure('sign with an anchor', () => {
 console.log(`ballot size: ${(wire[0]!.length / 1024).toFixed(1)} KiB of JSON`);
 
 measure('verify one by one', () => ok(wire.map((w) => verifyBallot(params, JSON.parse(w)).ok)));
-for (const size of [16, 64, 256])
+// 1 and 4: the server's batches at a steady rate of casting (docs/BENCHMARKS.md, Load).
+for (const size of [1, 4, 16, 64, 256])
   measure(`verify batched, batch ${size}`, () => {
     for (let i = 0; i < N; i += size)
       ok(
@@ -81,7 +82,7 @@ for (const size of [16, 64, 256])
 
 const decoded: DecodedBallot[] = wire.map((w) => decodeBallot(params, JSON.parse(w)));
 measure('proofs only, one by one', () => ok(decoded.map((d) => checkEquations(ballotEquations(params, d)))));
-for (const size of [16, 64, 256])
+for (const size of [1, 4, 16, 64, 256])
   measure(`proofs only, batch ${size}`, () => {
     for (let i = 0; i < N; i += size)
       ok(verifyItemsBatch(decoded.slice(i, i + size), (d) => ballotEquations(params, d, true)));

@@ -10,13 +10,16 @@
  * (bench/lib/ballots.ts, one per core), then every voter signs in with the login code and casts
  * over HTTP, 32 at a time, each ballot signed just before sending with the newest board head known
  * (§8.2, bench/lib/sign.ts); the server verifies each ballot as in production. Close, two partial decryptions, result; the board export is written to
- * DIR/board.jsonl and cached: a DIR with READY is reused.
+ * DIR/board.jsonl and cached: a DIR with READY is reused while its format key (boardFormatKey) is
+ * today's; otherwise it is made again.
  *
  * Run alone: npx tsx bench/verify-board.ts --ballots 1000 [--out DIR]
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer, localTime, prng, type SyntheticVoter } from '@saylau/server';
 import {
   call,
@@ -64,6 +67,40 @@ interface Meta {
   ballots: number;
   counts: number[];
   seconds: number;
+  /** boardFormatKey() when the board was made; a board without one predates the key. */
+  format?: string;
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Besides SPEC §1–§10: protocol's entry table and payload schemas. */
+const FORMAT_SOURCES = ['protocol/src/entries.ts', 'protocol/src/payloads.ts'];
+/** The election this file makes (candidates, trustees, voters' choices): change it when they change. */
+const RECIPE = 'bench-board/1';
+
+/**
+ * What a cached board must have been made under: SPEC §1–§10 (every byte of a board; SPEC says a
+ * change of format changes it in the same commit), FORMAT_SOURCES and RECIPE. §11 and the verifier
+ * are left out on purpose, so that a verifier change is measured on the same board as before it.
+ */
+export function boardFormatKey(): string {
+  const h = createHash('sha256');
+  const spec = readFileSync(join(ROOT, 'SPEC.md'), 'utf8');
+  const end = spec.indexOf('\n## 11. ');
+  if (end < 0) throw new Error('SPEC.md has no section 11');
+  const parts: [string, string][] = [
+    ['recipe', RECIPE],
+    ['SPEC.md §1–§10', spec.slice(0, end)],
+    ...FORMAT_SOURCES.map((f): [string, string] => [f, readFileSync(join(ROOT, f), 'utf8')]),
+  ];
+  for (const [name, text] of parts) h.update(`${name}\0${text.length}\0${text}`);
+  return h.digest('hex').slice(0, 16);
+}
+
+/** The cached board in `dir`, if it is complete and of today's format. */
+function cached(dir: string, format: string): Meta | null {
+  if (!existsSync(join(dir, 'READY')) || !existsSync(join(dir, 'board.jsonl'))) return null;
+  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Meta;
+  return meta.format === format ? meta : null;
 }
 
 const names = (kk: string, ru: string, en: string) => ({ kk, ru, en });
@@ -158,15 +195,17 @@ export async function makeBenchBoard(opts: {
   log?: (s: string) => void;
 }): Promise<BenchBoard> {
   const n = opts.ballots;
-  const dir = opts.dir ?? join(BENCH_CACHE, `saylau-${n}`);
+  const final = opts.dir ?? join(BENCH_CACHE, `saylau-${n}`);
   const log = opts.log ?? (() => undefined);
-  const boardFile = join(dir, 'board.jsonl');
-  if (existsSync(join(dir, 'READY')) && existsSync(boardFile)) {
-    const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Meta;
-    return { dir, boardFile, ...meta, seconds: 0 };
-  }
+  const format = boardFormatKey();
+  const hit = cached(final, format);
+  if (hit) return { dir: final, boardFile: join(final, 'board.jsonl'), ...hit, seconds: 0 };
+  if (existsSync(final)) log(`${final}: not a complete board of format ${format}; making it again`);
+  // Made beside the cache and moved in when complete, so no run ever reads or deletes a half-made board.
+  const dir = `${final}.partial-${process.pid}`;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  let done = false;
   const started = performance.now();
   const now = { value: new Date(localTime(ELECTION_DAY, 40, '09:00')) };
   const server = await startServer({
@@ -179,6 +218,18 @@ export async function makeBenchBoard(opts: {
   // a trustee recomputing the tally) both keep-alive timers fire late, and a request could go out on a
   // socket the server closes at that moment ("fetch failed"). Idle sockets stay open here instead.
   server.http.keepAliveTimeout = 10 * 60_000;
+  let closing: Promise<void> | null = null;
+  // server.close() awaits its checkpointer thread's exit, but that thread is unref'd: with nothing else
+  // left, Node would exit (code 13) before it ends. A timer keeps the process alive until then.
+  const closeServer = () =>
+    (closing ??= (async () => {
+      const alive = setInterval(() => undefined, 1000);
+      try {
+        await server.close();
+      } finally {
+        clearInterval(alive);
+      }
+    })());
   const actors = await createActors(server.ctx, server.url);
   const setTime = async (t: string) => {
     now.value = new Date(t);
@@ -297,14 +348,29 @@ export async function makeBenchBoard(opts: {
     const counts = result.contests[0]!.counts;
     if (JSON.stringify(counts) !== JSON.stringify(expected))
       throw new Error(`published counts ${counts} differ from the choices cast ${expected}`);
-    writeFileSync(boardFile, await call({ baseUrl: server.url }, ENDPOINTS.board, { params: { id } }));
-    const meta: Meta = { election: id, ballots: n, counts, seconds: (performance.now() - started) / 1000 };
+    writeFileSync(
+      join(dir, 'board.jsonl'),
+      await call({ baseUrl: server.url }, ENDPOINTS.board, { params: { id } }),
+    );
+    const meta: Meta = {
+      election: id,
+      ballots: n,
+      counts,
+      seconds: (performance.now() - started) / 1000,
+      format,
+    };
     writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
     writeFileSync(join(dir, 'READY'), '');
+    await closeServer();
+    rmSync(final, { recursive: true, force: true });
+    renameSync(dir, final);
+    done = true;
+    const boardFile = join(final, 'board.jsonl');
     log(`board of ${n} ballots made in ${meta.seconds.toFixed(0)} s: ${boardFile}`);
-    return { dir, boardFile, ...meta };
+    return { dir: final, boardFile, ...meta };
   } finally {
-    await server.close();
+    await closeServer();
+    if (!done) rmSync(dir, { recursive: true, force: true });
   }
 }
 

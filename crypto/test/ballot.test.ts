@@ -14,7 +14,7 @@ import {
 import { deriveCredentialKeys, generateCredentialCode } from '../src/credential.ts';
 import { makeElectionParams, decodeElectionParams } from '../src/election-params.ts';
 import { CryptoError } from '../src/errors.ts';
-import { encodeScalar, ORDER } from '../src/group.ts';
+import { encodeScalar, ORDER, randomScalar } from '../src/group.ts';
 import { ballotHash, normaliseTracker, trackerFromHash } from '../src/tracker.ts';
 import { signDocument } from '../src/signature.ts';
 import { flipHex, IDENTITY_HEX, keyPair, NON_CANONICAL_POINT, SCALAR_L } from './helpers.ts';
@@ -256,6 +256,19 @@ describe('election parameters (SPEC §8.1)', () => {
   it('round-trip with a stable fingerprint', () => {
     const again = decodeElectionParams(JSON.parse(JSON.stringify(json)));
     expect(Buffer.from(again.fingerprint).equals(Buffer.from(params.fingerprint))).toBe(true);
+  });
+  it('decode to the same parameters without the eager table for K, and ballots still verify', () => {
+    const lazy = decodeElectionParams(JSON.parse(JSON.stringify(json)), 'params', { precompute: false });
+    expect(lazy.json).toEqual(params.json);
+    expect(Buffer.from(lazy.fingerprint).equals(Buffer.from(params.fingerprint))).toBe(true);
+    const r = randomScalar();
+    expect(lazy.publicKey.multiply(r).equals(params.publicKey.multiply(r))).toBe(true);
+    const keys = voter();
+    const ballot = buildBallot(params, keys, [2], anchor).ballot;
+    expect(verifyBallot(lazy, ballot).ok).toBe(true);
+    // Another encryption under the same signature: the proofs hold, the signature does not.
+    const other = buildBallot(params, keys, [3], anchor).ballot;
+    expect(verifyBallot(lazy, { ...ballot, contests: other.contests }).ok).toBe(false);
   });
   it('refuse bad shapes', () => {
     for (const bad of [

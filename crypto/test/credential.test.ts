@@ -271,4 +271,21 @@ describe('public credential list (SPEC §7.3)', () => {
     expect(errorOf(() => parseCredentialList('abc')).code).toBe('BAD_TYPE');
     expect(parseCredentialList([])).toEqual([]);
   });
+
+  it('skips decoding only the keys it is told were checked, and still checks the order', () => {
+    const list = publicCredentialList(
+      'e',
+      Array.from({ length: 3 }, () => generateCredentialCode()),
+    );
+    const [k0, k1, k2] = list as [string, string, string];
+    const small = '01' + '00'.repeat(31); // the identity: of small order, never a key
+    expect(parseCredentialList(list, 'credentials', new Set(list))).toEqual(list);
+    // A bad key not among the checked ones is still refused, at its index.
+    const e = errorOf(() => parseCredentialList([small, k0, k1], 'credentials', new Set([k0, k1])));
+    expect([e.code, e.field]).toEqual(['IDENTITY', 'credentials[0]']);
+    // Checked keys out of order are refused as before.
+    expect(errorOf(() => parseCredentialList([k1, k0, k2], 'credentials', new Set(list))).field).toBe(
+      'credentials[1]',
+    );
+  });
 });

@@ -37,6 +37,8 @@ export interface BallotVerdict {
   refused: { code: string; field: string; message: string } | null;
   signature: boolean;
   proofs: boolean;
+  /** The ballot decoded, so its `credential` passed the strict §7.4 key check: 5.1 need not repeat it. */
+  checkedKey: string | null;
 }
 
 export interface BatchResult {
@@ -55,7 +57,7 @@ export interface BatchResult {
  * not call valid is decided by the strict §7.4 verifier of @saylau/crypto, so the verdict is always
  * exactly §7.4's.
  */
-function verifySignature(b: DecodedBallot): boolean {
+export function verifySignature(b: DecodedBallot): boolean {
   const sig = hexToBytesStrict(b.json.signature, 'ballot.signature', 64);
   // Ed25519's ℓ is ristretto255's group order.
   if (
@@ -71,11 +73,18 @@ export function verifyBallotBatch(params: ElectionParams, items: readonly Ballot
   const decoded: { b: DecodedBallot; v: BallotVerdict; selected: boolean }[] = [];
   const unsummed: number[] = [];
   for (const item of items) {
-    const v: BallotVerdict = { seq: item.seq, refused: null, signature: false, proofs: false };
+    const v: BallotVerdict = {
+      seq: item.seq,
+      refused: null,
+      signature: false,
+      proofs: false,
+      checkedKey: null,
+    };
     verdicts.push(v);
     try {
       const payload = (JSON.parse(item.line) as { payload: unknown }).payload;
       const b = decodeBallot(params, payload);
+      v.checkedKey = b.json.credential;
       v.signature = verifySignature(b);
       decoded.push({ b, v, selected: item.selected });
     } catch (e) {

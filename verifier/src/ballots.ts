@@ -4,7 +4,7 @@
  */
 import { platform } from '#platform';
 import { IDENTITY, decodePoint, encodePoint, type ElectionParams, type Point } from '@saylau/crypto';
-import type { BallotItem, BatchResult } from './ballot-batch.ts';
+import type { BallotItem, BallotVerdict, BatchResult } from './ballot-batch.ts';
 import type { Entry } from './board.ts';
 import { BallotPool } from './pool.ts';
 import type { Collector } from './report.ts';
@@ -12,7 +12,19 @@ import { asArray, asString, member, sameJson } from './shape.ts';
 
 /** Fewer ballots than this are verified in-thread: starting threads would cost more. */
 export const MIN_BALLOTS_FOR_WORKERS = 64;
-const MAX_BATCH = 128;
+/** One §5.6 MSM per batch: 512 ballots cost about 20 % fewer point additions each than 128 (§11.3). */
+const MAX_BATCH = 512;
+const MIN_BATCH = 16;
+
+/**
+ * The next batch when `remaining` ballots are not in one yet (SPEC §11.3): ⌈remaining / (2 × threads)⌉
+ * within [16, 512], so the batches shrink towards the end and the threads finish together instead
+ * of one waiting for the other's last large batch. One thread (or none) takes 512 at a time.
+ */
+export function batchSize(remaining: number, threads: number): number {
+  if (threads <= 1) return Math.min(MAX_BATCH, remaining);
+  return Math.min(remaining, Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.ceil(remaining / (2 * threads)))));
+}
 
 export interface Selection {
   /** Ballot entries before `voting-closed` (§10.10 T1). */
@@ -23,6 +35,8 @@ export interface Selection {
   sums: { alpha: string; beta: string }[][] | null;
   /** Counted ballots that could not be summed (refused by 7.1). */
   unsummed: number[];
+  /** Credentials of ballots that decoded (7.1), so strictly checked keys (§7.4) that 5.1 need not decode again. */
+  checkedKeys: Set<string>;
 }
 
 export function ballotWorkers(ballots: number, requested?: number): number {
@@ -105,7 +119,13 @@ export async function checkBallots(
       if (c === null || !credentials.has(c)) out.fail('7.2', e.seq, 'credentialUnknown');
     }
   checkCopies(ballots, out);
-  const selection: Selection = { ballots: cast.length, counted: last.size, sums: null, unsummed: [] };
+  const selection: Selection = {
+    ballots: cast.length,
+    counted: last.size,
+    sums: null,
+    unsummed: [],
+    checkedKeys: new Set(),
+  };
   if (ballots.length === 0 || !params || !pool) {
     if (ballots.length > 0) out.fail('7.1', null, 'noParams');
     if (params)
@@ -121,22 +141,16 @@ export async function checkBallots(
     Array.from({ length: c.options }, () => ({ alpha: IDENTITY, beta: IDENTITY })),
   );
   const items: BallotItem[] = ballots.map((e) => ({ seq: e.seq, line: e.text, selected: selected.has(e) }));
-  const workers = Math.max(1, pool.workers);
-  const size = Math.max(16, Math.min(MAX_BATCH, Math.ceil(items.length / (workers * 4))));
   const batches: BallotItem[][] = [];
-  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
+  for (let i = 0, size: number; i < items.length; i += size) {
+    size = batchSize(items.length - i, pool.workers);
+    batches.push(items.slice(i, i + size));
+  }
   let done = 0;
+  const verdicts: BallotVerdict[] = [];
   progress?.(0, items.length);
   await pool.run(batches, (r: BatchResult, n: number) => {
-    for (const v of r.verdicts) {
-      if (v.refused) {
-        const { code, field, message } = v.refused;
-        out.fail('7.1', v.seq, 'cryptoRefused', { what: 'ballot', code, field, detail: message });
-      } else {
-        if (!v.signature) out.fail('7.3', v.seq, 'ballotSignature');
-        if (!v.proofs) out.fail('7.4', v.seq, 'ballotProofs');
-      }
-    }
+    verdicts.push(...r.verdicts);
     r.sums.forEach((row, ci) =>
       row.forEach((s, oi) => {
         const a = acc[ci]![oi]!;
@@ -151,5 +165,18 @@ export async function checkBallots(
   selection.sums = acc.map((row) =>
     row.map((x) => ({ alpha: encodePoint(x.alpha), beta: encodePoint(x.beta) })),
   );
+  // Batches finish in any order; the failures are recorded in board order.
+  verdicts.sort((a, b) => a.seq - b.seq);
+  for (const v of verdicts) {
+    if (v.refused) {
+      const { code, field, message } = v.refused;
+      out.fail('7.1', v.seq, 'cryptoRefused', { what: 'ballot', code, field, detail: message });
+    } else {
+      if (!v.signature) out.fail('7.3', v.seq, 'ballotSignature');
+      if (!v.proofs) out.fail('7.4', v.seq, 'ballotProofs');
+    }
+    if (v.checkedKey !== null) selection.checkedKeys.add(v.checkedKey);
+  }
+  selection.unsummed.sort((a, b) => a - b);
   return selection;
 }

@@ -14,7 +14,7 @@ import { checkManifest } from './manifest.ts';
 import { checkBallotFixed, checkCandidates, checkRoll } from './nominations.ts';
 import { checkOrder } from './order.ts';
 import { Collector, type CheckId, type CheckResult, type Failure } from './report.ts';
-import { checkCredentials, checkParams, readParams } from './setup.ts';
+import { checkCredentials, checkParams, publishedCredentials, readParams } from './setup.ts';
 import { verifiedResult, type VerifiedResult } from './summary.ts';
 import { checkTallyAndResult } from './tally.ts';
 
@@ -139,10 +139,12 @@ export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promi
       const candidates = checkCandidates(entries, manifest, roll, out);
       const contests = checkBallotFixed(entries, manifest, candidates, out);
       const { ceremony, jointKey } = checkCeremony(entries, manifest, out);
-      const credentials = checkCredentials(entries, roll, out);
+      const credentials = publishedCredentials(entries);
       checkParams(entries, params, manifest, jointKey, contests, out);
       checkAnchors(entries, out);
       const selection = await checkBallots(entries, params, credentials, pool, out, opts.progress);
+      // 5.1 after the ballots: a key the threads already decoded as a ballot's credential is not decoded again.
+      checkCredentials(entries, roll, out, selection.checkedKeys);
       checkTallyAndResult({ entries, manifest, roll, ceremony, jointKey, params, contests, selection }, out);
     } else out.fail('1.1', 0, 'manifestUnusable');
   } finally {

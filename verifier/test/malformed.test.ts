@@ -71,7 +71,7 @@ describe('malformed payloads fail their check', () => {
           jointKey: null,
           params,
           contests: null,
-          selection: { ballots: 0, counted: 0, sums: null, unsummed: [] },
+          selection: { ballots: 0, counted: 0, sums: null, unsummed: [], checkedKeys: new Set() },
         },
         out,
       );

@@ -1,11 +1,11 @@
 /**
  * Every Saylau proof verifies as a list of group equations Σ sᵢ·Pᵢ = 0 (SPEC §5.6).
  * One-by-one verification evaluates each equation; batch verification combines many with
- * random 128-bit weights into one multi-scalar multiplication (pippenger).
+ * random 128-bit weights into one multi-scalar multiplication (Pippenger's method, msm.ts).
  */
-import { pippenger } from '@noble/curves/abstract/curve.js';
-import { bytesToScalarLE, IDENTITY, mod, ORDER, RistrettoPoint, type Point } from '../group.ts';
+import { bytesToScalarLE, IDENTITY, mod, ORDER, type Point } from '../group.ts';
 import { randomBytes } from '../bytes.ts';
+import { msm } from './msm.ts';
 
 export type Term = readonly [scalar: bigint, point: Point];
 export type Equation = readonly Term[];
@@ -29,12 +29,16 @@ export function checkEquations(eqs: readonly Equation[]): boolean {
   return true;
 }
 
-function randomWeight(): bigint {
-  // 128-bit non-zero weight: a false accept needs a 2^-128 coincidence.
-  for (;;) {
-    const w = bytesToScalarLE(randomBytes(16));
-    if (w !== 0n) return w;
+/** n non-zero 128-bit weights, from one call to the CSPRNG: a false accept needs a 2^-128 coincidence. */
+function randomWeights(n: number): bigint[] {
+  const bytes = randomBytes(16 * n);
+  const out = new Array<bigint>(n);
+  for (let i = 0; i < n; i++) {
+    let w = bytesToScalarLE(bytes.subarray(16 * i, 16 * i + 16));
+    while (w === 0n) w = bytesToScalarLE(randomBytes(16));
+    out[i] = w;
   }
+  return out;
 }
 
 /**
@@ -47,9 +51,10 @@ export function checkEquationsBatch(eqs: readonly Equation[]): boolean {
   const index = new Map<Point, number>();
   const points: Point[] = [];
   const scalars: bigint[] = [];
-  for (const eq of eqs) {
-    const w = randomWeight();
-    for (const [s, p] of eq) {
+  const weights = randomWeights(eqs.length);
+  for (let e = 0; e < eqs.length; e++) {
+    const w = weights[e]!;
+    for (const [s, p] of eqs[e]!) {
       const i = index.get(p);
       if (i === undefined) {
         index.set(p, points.length);
@@ -58,22 +63,15 @@ export function checkEquationsBatch(eqs: readonly Equation[]): boolean {
       } else scalars[i] = scalars[i]! + w * s;
     }
   }
-  const ps: Point[] = [];
-  const ss: bigint[] = [];
-  for (let i = 0; i < points.length; i++) {
-    const r = mod(scalars[i]!);
-    if (r !== 0n) {
-      ps.push(points[i]!);
-      ss.push(r);
-    }
-  }
-  return ps.length === 0 || pippenger(RistrettoPoint, ps, ss).is0();
+  return msm(points, scalars.map(mod)).is0();
 }
 
 /**
  * Verify many items (ballots, proofs) together. `equations` returns an item's equations, or
  * null when the item already failed a non-group check. Returns one verdict per item, equal to
- * one-by-one verification: a failed batch is split in halves until the culprits are isolated.
+ * one-by-one verification: a failed batch is split in halves until the culprits are isolated, and a
+ * lone item left by a split is checked one by one (SPEC §5.6). A batch of one item is still a batch:
+ * its equations go into one MSM, which costs far less than evaluating them one by one.
  */
 export function verifyItemsBatch<T>(
   items: readonly T[],
@@ -89,8 +87,8 @@ export function verifyItemsBatch<T>(
       idx.push(i);
     }
   });
-  const settle = (lo: number, hi: number): void => {
-    if (hi - lo === 1) {
+  const settle = (lo: number, hi: number, split: boolean): void => {
+    if (split && hi - lo === 1) {
       verdict[idx[lo]!] = checkEquations(eqs[lo]!);
       return;
     }
@@ -98,10 +96,13 @@ export function verifyItemsBatch<T>(
       for (let k = lo; k < hi; k++) verdict[idx[k]!] = true;
       return;
     }
-    const mid = (lo + hi) >> 1;
-    settle(lo, mid);
-    settle(mid, hi);
+    if (hi - lo === 1) verdict[idx[lo]!] = checkEquations(eqs[lo]!);
+    else {
+      const mid = (lo + hi) >> 1;
+      settle(lo, mid, true);
+      settle(mid, hi, true);
+    }
   };
-  if (eqs.length > 0) settle(0, eqs.length);
+  if (eqs.length > 0) settle(0, eqs.length, false);
   return verdict;
 }

@@ -5,7 +5,7 @@
  */
 import { fail } from '../errors.ts';
 import { sum, type Ciphertext } from '../elgamal.ts';
-import { G, mod, ORDER, smallMultiple, type Point } from '../group.ts';
+import { G, IDENTITY, mod, ORDER, type Point } from '../group.ts';
 import { challenge, u64be, type ProofContext } from './context.ts';
 import {
   dleqEquationsBound,
@@ -18,12 +18,16 @@ import { checkEquations, type Equation } from './equation.ts';
 
 export type SumProof = DleqProof;
 
-function sumStatement(K: Point, total: Ciphertext, k: number): { st: DleqStatement; binding: DleqBinding } {
+function sumBinding(K: Point, total: Ciphertext, k: number): DleqBinding {
   if (!Number.isSafeInteger(k) || k < 0) fail('BAD_PARAMS', 'k', 'k must be a non-negative integer');
-  return {
-    st: { g1: G, h1: total.alpha, g2: K, h2: total.beta.subtract(smallMultiple(k)) },
-    binding: { purpose: 'proof/sum', integers: [u64be(k)], statement: [G, K, total.alpha, total.beta] },
-  };
+  return { purpose: 'proof/sum', integers: [u64be(k)], statement: [G, K, total.alpha, total.beta] };
+}
+
+function sumStatement(K: Point, total: Ciphertext, k: number): { st: DleqStatement; binding: DleqBinding } {
+  const binding = sumBinding(K, total, k);
+  // k is public (1 in a ballot), so variable-time multiplication is safe.
+  const kG = k === 0 ? IDENTITY : G.multiplyUnsafe(BigInt(k));
+  return { st: { g1: G, h1: total.alpha, g2: K, h2: total.beta.subtract(kG) }, binding };
 }
 
 export function proveSum(
@@ -51,8 +55,12 @@ export function sumEquations(
   proof: SumProof,
   expand = false,
 ): Equation[] {
-  const { st, binding } = sumStatement(K, sum(cts), k);
-  if (!expand) return dleqEquationsBound(ctx, st, proof, binding);
+  const total = sum(cts);
+  if (!expand) {
+    const { st, binding } = sumStatement(K, total, k);
+    return dleqEquationsBound(ctx, st, proof, binding);
+  }
+  const binding = sumBinding(K, total, k);
   const c = challenge(binding.purpose, ctx, binding.integers, binding.statement, [proof.a1, proof.a2]);
   const minusC = mod(-c);
   const m1 = ORDER - 1n;
