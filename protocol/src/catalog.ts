@@ -2,7 +2,9 @@
  * Translation catalogs: every screen and report speaks the board's languages (SPEC §10). A catalog
  * is one object per language; English gives the key set and Kazakh and Russian are typed
  * `Record<keyof typeof en, string>`, so a missing or extra key is a compile error. `{name}` in a
- * text marks a value filled in at run time.
+ * text marks a value filled in at run time; `{name, plural, one {# файл} few {# файла} many {# файлов}
+ * other {# файла}}` chooses the form for the number `name` by the language's plural rules
+ * (`Intl.PluralRules`), `#` standing for the number.
  */
 import { LANGS, type Lang } from './lang.ts';
 
@@ -41,6 +43,44 @@ export function fillParts<V>(text: string, params: Readonly<Record<string, V>>):
   return out;
 }
 
+/** `{name, plural, cat {text} …}`: the categories are CLDR's (zero, one, two, few, many, other). */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:zero|one|two|few|many|other)\s*\{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const PLURAL_FORM = /(zero|one|two|few|many|other)\s*\{((?:[^{}]|\{\w+\})*)\}/g;
+
+const rules = new Map<string, Intl.PluralRules>();
+const pluralRules = (lang: string): Intl.PluralRules => {
+  let r = rules.get(lang);
+  if (!r) rules.set(lang, (r = new Intl.PluralRules(lang)));
+  return r;
+};
+
+/** The forms of each plural in `text`: variable name and the categories written for it. */
+function plurals(text: string): { name: string; forms: Map<string, string> }[] {
+  return [...text.matchAll(PLURAL)].map((m) => ({
+    name: m[1]!,
+    forms: new Map([...m[2]!.matchAll(PLURAL_FORM)].map((f) => [f[1]!, f[2]!])),
+  }));
+}
+
+/**
+ * `text` with each plural replaced by the form its number takes in `lang` (`#` is the number); a
+ * plural whose value is missing or not a number stays as written, for the reader to notice.
+ */
+export function resolvePlurals(
+  text: string,
+  lang: string,
+  params: Readonly<Record<string, unknown>>,
+): string {
+  if (!text.includes(', plural,')) return text;
+  return text.replace(PLURAL, (whole, name: string, body: string) => {
+    const n = params[name];
+    if (typeof n !== 'number') return whole;
+    const forms = new Map([...body.matchAll(PLURAL_FORM)].map((f) => [f[1]!, f[2]!]));
+    const form = forms.get(pluralRules(lang).select(n)) ?? forms.get('other');
+    return form === undefined ? whole : form.replaceAll('#', String(n));
+  });
+}
+
 /** `text` with each `{name}` replaced by `params.name`; one without a value stays `{name}`. */
 export function fill(text: string, params: Params = {}): string {
   return fillParts(text, params).map(String).join('');
@@ -59,7 +99,7 @@ export function translate<K extends string, L extends Lang>(
   const look = (texts: Readonly<Record<string, string>> | undefined) =>
     texts && Object.hasOwn(texts, key) ? texts[key] : undefined;
   const text = look(catalog[lang]) ?? look((catalog as Partial<Catalog>).en) ?? key;
-  return params ? fill(text, params) : text;
+  return params ? fill(resolvePlurals(text, lang, params), params) : text;
 }
 
 /** A translator bound to one catalog: `t(lang, key, params?)`. */
@@ -68,12 +108,27 @@ export const translator =
   (lang: L, key: K, params?: Params): string =>
     translate(catalog, lang, key, params);
 
-const placeholders = (text: string) => [...text.matchAll(PLACEHOLDER)].map((m) => m[1]).sort();
+/** Every value a text takes: `{name}` and the numbers of its plurals, each name once. */
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(PLACEHOLDER), ...text.matchAll(PLURAL)].map((m) => m[1]!))].sort();
+
+/** What is wrong with the plurals of a text in `lang`: a category the language uses left unwritten. */
+function pluralProblems(text: string, lang: string): string[] {
+  const needed = pluralRules(lang).resolvedOptions().pluralCategories;
+  const out: string[] = [];
+  for (const { name, forms } of plurals(text)) {
+    const missing = needed.filter((c) => !forms.has(c));
+    if (missing.length) out.push(`{${name}} lacks the ${lang} form(s) ${missing.join(', ')}`);
+  }
+  if (text.includes(', plural,') && plurals(text).length !== text.split(', plural,').length - 1)
+    out.push('a plural is malformed');
+  return out;
+}
 
 /**
  * What is wrong with a catalog at run time: a key missing from or added to a language (against the
- * first language it has, English for a full catalog), an empty text, or placeholders that differ
- * from the reference text's. Empty when all is well; the tests of each package call it.
+ * first language it has, English for a full catalog), an empty text, placeholders that differ
+ * from the reference text's, or a plural without every form its language's rules use. Empty when all is well; the tests of each package call it.
  */
 export function catalogProblems(catalog: Partial<Catalog<string>>): string[] {
   const langs = LANGS.filter((l) => catalog[l] !== undefined);
@@ -89,6 +144,7 @@ export function catalogProblems(catalog: Partial<Catalog<string>>): string[] {
       else if (typeof text !== 'string' || text.trim() === '') problems.push(`${l}: ${k} is empty`);
       else if (placeholders(text).join() !== placeholders(ref[k]!).join())
         problems.push(`${l}: ${k} has placeholders {${placeholders(text).join('}, {')}}`);
+      else for (const p of pluralProblems(text, l)) problems.push(`${l}: ${k}: ${p}`);
     }
   }
   return problems;

@@ -1,6 +1,14 @@
 /** The catalog machinery every package's texts use: one shape, one formatter. */
 import { describe, expect, it } from 'vitest';
-import { catalogProblems, defineCatalog, fill, fillParts, translate, translator } from '../src/catalog.ts';
+import {
+  catalogProblems,
+  defineCatalog,
+  fill,
+  fillParts,
+  resolvePlurals,
+  translate,
+  translator,
+} from '../src/catalog.ts';
 import { LANGS, LANG_NAMES } from '../src/lang.ts';
 
 const CAT = defineCatalog(
@@ -93,6 +101,71 @@ describe('catalogProblems', () => {
 
   it('checks a document printed in fewer languages against its first one', () => {
     expect(catalogProblems({ kk: { a: 'а' }, ru: { a: 'а', b: 'б' } })).toEqual(['ru: b is not in kk']);
+  });
+});
+
+const VOTERS = defineCatalog(
+  { list: 'List accepted: {n, plural, one {# voter} other {# voters}} of {total}' },
+  {
+    kk: { list: 'Тізім қабылданды: {total} ішінен {n, plural, one {# сайлаушы} other {# сайлаушы}}' },
+    ru: {
+      list: 'Список принят: {n, plural, one {# избиратель} few {# избирателя} many {# избирателей} other {# избирателя}} из {total}',
+    },
+  },
+);
+
+describe('plurals', () => {
+  it('choose the Russian form by the number, as Intl.PluralRules does', () => {
+    const ru = (n: number) => translate(VOTERS, 'ru', 'list', { n, total: 9 });
+    expect(ru(1)).toBe('Список принят: 1 избиратель из 9');
+    expect(ru(21)).toBe('Список принят: 21 избиратель из 9');
+    expect(ru(3)).toBe('Список принят: 3 избирателя из 9');
+    expect(ru(4)).toBe('Список принят: 4 избирателя из 9');
+    expect(ru(5)).toBe('Список принят: 5 избирателей из 9');
+    expect(ru(11)).toBe('Список принят: 11 избирателей из 9');
+    expect(ru(12)).toBe('Список принят: 12 избирателей из 9');
+    expect(ru(0)).toBe('Список принят: 0 избирателей из 9');
+    expect(ru(1.5)).toBe('Список принят: 1.5 избирателя из 9');
+  });
+
+  it('choose the English and Kazakh forms', () => {
+    expect(translate(VOTERS, 'en', 'list', { n: 1, total: 2 })).toBe('List accepted: 1 voter of 2');
+    expect(translate(VOTERS, 'en', 'list', { n: 2, total: 2 })).toBe('List accepted: 2 voters of 2');
+    expect(translate(VOTERS, 'kk', 'list', { n: 4, total: 4 })).toBe('Тізім қабылданды: 4 ішінен 4 сайлаушы');
+  });
+
+  it('leave a plural without a number as written', () => {
+    const text = '{n, plural, one {# file} other {# files}}';
+    expect(resolvePlurals(text, 'en', {})).toBe(text);
+    expect(resolvePlurals(text, 'en', { n: 'three' })).toBe(text);
+    expect(resolvePlurals('no plural {n}', 'en', { n: 1 })).toBe('no plural {n}');
+  });
+
+  it('count as placeholders: a translation must use the same numbers', () => {
+    expect(catalogProblems(VOTERS)).toEqual([]);
+    const bad = {
+      en: { a: '{n, plural, one {# file} other {# files}}' },
+      kk: { a: '{n} файл' },
+      ru: { a: '{m, plural, one {# файл} few {# файла} many {# файлов} other {# файла}}' },
+    };
+    expect(catalogProblems(bad).sort()).toEqual(['ru: a has placeholders {m}']);
+  });
+
+  it('must give every form the language uses', () => {
+    const bad = {
+      en: { a: '{n, plural, other {# files}}' },
+      kk: { a: '{n, plural, one {# файл} other {# файл}}' },
+      ru: { a: '{n, plural, one {# файл} other {# файлов}}' },
+    };
+    expect(catalogProblems(bad).sort()).toEqual([
+      'en: a: {n} lacks the en form(s) one',
+      'ru: a: {n} lacks the ru form(s) few, many',
+    ]);
+  });
+
+  it('must be well formed', () => {
+    const bad = { en: { a: '{n, plural, one {# file} other {# files}' }, kk: { a: '{n}' }, ru: { a: '{n}' } };
+    expect(catalogProblems(bad)).toContain('en: a: a plural is malformed');
   });
 });
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTime } from '../src/elections/calendar.ts';
 import { ELECTION_DAY, finishElection, prepareElection, castAll, createGrantedElection } from '@saylau/tools';
 import { startHarness, type Harness } from '@saylau/test-kit';
+import { ENTRY_TYPES } from '@saylau/protocol/entries';
 
 const DAY = ELECTION_DAY;
 let h: Harness;
@@ -68,7 +69,9 @@ describe('observer pages', () => {
     expect(r.text).toContain('Общественное объединение: ОО «Сельская молодёжь»');
     expect(r.text).toContain('Самовыдвижение');
     // 12 voters: threshold ceil(0.12) = 1; the demo collects threshold + 1 signatures.
-    expect(r.text).toMatch(/<span class="sig"\s*>\s*2 из необходимых 1\s*<\/span/);
+    expect(r.text).toMatch(/<span class="sig"\s*>\s*2 подписи из 1 необходимых\s*<\/span/);
+    const kk = await get('/elections/obs-1?lang=kk');
+    expect(kk.text).toMatch(/<span class="sig"\s*>\s*қажетті 1 қолдың 2 қолы жиналды\s*<\/span/);
     // The refused fifth nominee (Тулеуов) is not a candidate.
     expect(r.text).not.toContain('Тулеуов');
   });
@@ -80,6 +83,29 @@ describe('observer pages', () => {
     expect(r.text).toMatch(/>\s*5\s*<\/text>[\s\S]*?>\s*09:00\s*</);
     expect(r.text).toMatch(/>\s*0\s*<\/text>[\s\S]*?>\s*10:00\s*</);
     expect(r.text).toMatch(/>\s*7\s*<\/text>[\s\S]*?>\s*11:00\s*</);
+  });
+
+  it('counts voters and trustees in the plural form of each language', async () => {
+    const ru = (await get('/elections/obs-1?lang=ru')).text;
+    expect(ru).toMatch(/12 избирателей/);
+    const m = /\((\d+) (доверенное лицо|доверенных лица|доверенных лиц)/.exec(ru)!;
+    const form = { one: 'доверенное лицо', few: 'доверенных лица', many: 'доверенных лиц' } as Record<
+      string,
+      string
+    >;
+    expect(m[2]).toBe(form[new Intl.PluralRules('ru').select(Number(m[1]))]);
+    expect((await get('/elections/obs-1?lang=en')).text).toMatch(/12 voters/);
+  });
+
+  it('gives the live board the name of every entry type in the page language', async () => {
+    const r = await get('/elections/obs-1/live?lang=kk');
+    const types = /data-types="([^"]*)"/.exec(r.text)![1]!.replaceAll('&quot;', '"');
+    const names = JSON.parse(types) as Record<string, string>;
+    expect(names.ballot).toBe('Бюллетень');
+    expect(names['voting-opened']).toBe('Дауыс беру ашылды');
+    expect(names['dkg-dealing']).toBe('Кілт үлестері таратылды');
+    expect(Object.keys(names)).toEqual([...ENTRY_TYPES]);
+    expect(r.text).toContain('>Хеш<');
   });
 
   it('speaks Kazakh by default, Russian and English on request, and falls back to Kazakh', async () => {

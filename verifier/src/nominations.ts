@@ -25,6 +25,7 @@ import {
   text,
   time,
 } from './shape.ts';
+import { GLOSSARY } from '@saylau/protocol/glossary';
 
 export interface Roll {
   seq: number;
@@ -39,7 +40,7 @@ export interface ContestInfo {
 }
 
 const DAY = 86_400_000;
-const AGAINST_ALL: Names = { kk: 'Барлығына қарсымын', ru: 'Против всех', en: 'Against all' };
+const AGAINST_ALL: Names = GLOSSARY.againstAll.name;
 
 /** 3.1: exactly one roll entry, `{count ≥ 1, commitment: 64 hex}`. */
 export function checkRoll(entries: readonly Entry[], out: Collector): Roll | null {

@@ -3,8 +3,8 @@
  * may come from server/ or ballot-client/ (nor the tools in server/). Every import of every
  * verifier/src file is resolved and followed; the walk fails on a path into another package's
  * files or on a package other than the allowed ones. The protocol package is what all parties agree
- * on: the verifier may name its types, and at run time only its entry table, its language list and
- * its catalog formatter (the report's words) — never its payload schemas, so the board is still
+ * on: the verifier may name its types, and at run time only its entry table, its language list, its
+ * glossary and its catalog formatter (the report's words) — never its payload schemas, so the board is still
  * decoded by the verifier's own code (SPEC §11).
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -23,7 +23,7 @@ const protocolExports = (
   }
 ).exports;
 const PROTOCOL_RUNTIME = new Map(
-  ['entries', 'lang', 'catalog'].map((p) => [
+  ['entries', 'lang', 'glossary', 'catalog'].map((p) => [
     `${PROTOCOL}/${p}`,
     resolve(root, 'protocol', protocolExports[`./${p}`]!),
   ]),
@@ -107,7 +107,7 @@ describe('verifier independence', () => {
   const { files, packages, refused } = walk();
   const protocolFiles = [...PROTOCOL_RUNTIME.values()].map((f) => relative(root, f));
 
-  it("reaches only verifier/ files and the protocol's entry table, language list and catalog formatter", () => {
+  it("reaches only verifier/ files and the protocol's entry table, language list, glossary and catalog formatter", () => {
     expect(files.length).toBeGreaterThan(10);
     // Both sides of the platform seam, and the page.
     for (const f of ['platform/node.ts', 'platform/web.ts', 'page/ui/main.ts', 'page/worker/worker.ts'])
@@ -115,6 +115,7 @@ describe('verifier independence', () => {
     expect(protocolFiles).toEqual([
       'protocol/src/entries.ts',
       'protocol/src/lang.ts',
+      'protocol/src/glossary.ts',
       'protocol/src/catalog.ts',
     ]);
     expect(files.filter((f) => !f.startsWith('verifier/') && !protocolFiles.includes(f))).toEqual([]);
@@ -125,7 +126,7 @@ describe('verifier independence', () => {
     expect([...packages].filter((p) => !ALLOWED.has(p))).toEqual([]);
   });
 
-  it('runs nothing of the protocol but its entry table, language list and catalog formatter (its types are free)', () => {
+  it('runs nothing of the protocol but its entry table, language list, glossary and catalog formatter (its types are free)', () => {
     expect(packages.has(PROTOCOL)).toBe(true);
     expect(refused).toEqual([]);
   });

@@ -61,10 +61,10 @@ const en = {
   'signin.iinInvalid': 'The IIN has exactly 12 digits.',
   'signin.codeEmpty': 'Enter the login code from your letter.',
 
-  'cred.heading': 'Your credential code',
+  'cred.heading': 'Your voting code',
   'cred.intro':
-    'Type the secret credential code from your invitation letter: 18 characters in groups of four. Capital and small letters are different.',
-  'cred.label': 'Credential code',
+    'Type the secret voting code from your invitation letter: 18 characters in groups of four. Capital and small letters are different.',
+  'cred.label': 'Voting code',
   'cred.hint': 'For example 7dKq-9XmP-bR3s-TuVw-qs',
   'cred.private': 'Never show this code to anyone. Nobody from the commission will ever ask you for it.',
   'cred.ok': 'The code is complete and its check characters match.',
@@ -171,9 +171,9 @@ const en = {
   'err.TOKEN_USED': 'This sign-in was already used for a ballot. Sign in again to continue.',
   'err.BAD_TOKEN': 'Your sign-in is not valid for this election. Sign in again.',
   'err.UNKNOWN_CREDENTIAL':
-    'This credential code is not on this election’s list. Check that you typed the code from your letter for this election, then encrypt again.',
+    'This voting code is not on this election’s list. Check that you typed the code from your letter for this election, then encrypt again.',
   'err.NOT_YOUR_CREDENTIAL':
-    'This credential code was issued to another voter. Type the code from the letter addressed to you, then encrypt again.',
+    'This voting code was issued to another voter. Type the code from the letter addressed to you, then encrypt again.',
   'err.REFUSED': 'The server refused this encrypted ballot ({code}). Encrypt it again and cast.',
   'err.VERIFIER_UNAVAILABLE': 'The server is busy. Wait a moment, then send your ballot again.',
   'err.RECEIPT_MISMATCH':
@@ -182,7 +182,7 @@ const en = {
   'err.OTHER':
     'Something went wrong ({code}). Try again in a few minutes; if it goes on, tell the election commission.',
   'err.signinAgain': 'Sign in again',
-  'err.credentialAgain': 'Enter the credential code again',
+  'err.credentialAgain': 'Enter the voting code again',
   'err.encryptAgain': 'Encrypt again',
 
   'check.heading': 'Check an audited ballot',
@@ -278,10 +278,10 @@ const ru: Record<MessageKey, string> = {
   'signin.iinInvalid': 'ИИН состоит ровно из 12 цифр.',
   'signin.codeEmpty': 'Введите код входа из письма.',
 
-  'cred.heading': 'Ваш код избирателя',
+  'cred.heading': 'Ваш код для голосования',
   'cred.intro':
-    'Введите секретный код избирателя из письма-приглашения: 18 знаков группами по четыре. Заглавные и строчные буквы различаются.',
-  'cred.label': 'Код избирателя',
+    'Введите секретный код для голосования из письма-приглашения: 18 знаков группами по четыре. Заглавные и строчные буквы различаются.',
+  'cred.label': 'Код для голосования',
   'cred.hint': 'Например, 7dKq-9XmP-bR3s-TuVw-qs',
   'cred.private': 'Никому не показывайте этот код. Никто из комиссии никогда не попросит его.',
   'cred.ok': 'Код введён полностью, контрольные знаки совпадают.',
@@ -387,9 +387,9 @@ const ru: Record<MessageKey, string> = {
   'err.TOKEN_USED': 'Этот вход уже использован для бюллетеня. Войдите снова, чтобы продолжить.',
   'err.BAD_TOKEN': 'Ваш вход недействителен для этих выборов. Войдите снова.',
   'err.UNKNOWN_CREDENTIAL':
-    'Этого кода избирателя нет в списке этих выборов. Проверьте, что вы ввели код из письма именно для этих выборов, и зашифруйте заново.',
+    'Этого кода для голосования нет в списке этих выборов. Проверьте, что вы ввели код из письма именно для этих выборов, и зашифруйте заново.',
   'err.NOT_YOUR_CREDENTIAL':
-    'Этот код избирателя выдан другому избирателю. Введите код из письма, адресованного вам, и зашифруйте заново.',
+    'Этот код для голосования выдан другому избирателю. Введите код из письма, адресованного вам, и зашифруйте заново.',
   'err.REFUSED': 'Сервер отклонил этот зашифрованный бюллетень ({code}). Зашифруйте его заново и отправьте.',
   'err.VERIFIER_UNAVAILABLE': 'Сервер занят. Подождите немного и отправьте бюллетень снова.',
   'err.RECEIPT_MISMATCH':
@@ -398,7 +398,7 @@ const ru: Record<MessageKey, string> = {
   'err.OTHER':
     'Что-то пошло не так ({code}). Попробуйте через несколько минут; если ошибка повторяется, сообщите в избирательную комиссию.',
   'err.signinAgain': 'Войти снова',
-  'err.credentialAgain': 'Ввести код избирателя снова',
+  'err.credentialAgain': 'Ввести код для голосования снова',
   'err.encryptAgain': 'Зашифровать заново',
 
   'check.heading': 'Проверка контрольного бюллетеня',
@@ -427,9 +427,9 @@ const ru: Record<MessageKey, string> = {
   'find.found': 'Ваш бюллетень есть на доске.',
   'find.position': 'Позиция на доске (seq): {seq}',
   'find.hash': 'Хеш записи на доске',
-  'find.counted': 'Это последний бюллетень этого кода избирателя: он учитывается.',
+  'find.counted': 'Это последний бюллетень этого кода для голосования: он учитывается.',
   'find.superseded':
-    'На доске есть более поздний бюллетень того же кода избирателя: учитывается он, а не этот.',
+    'На доске есть более поздний бюллетень того же кода для голосования: учитывается он, а не этот.',
   'find.supersededBy':
     'Сейчас учитывается запись {seq}, трекер {tracker}. Если вы не голосовали повторно, вашим кодом воспользовался кто-то другой: сохраните квитанцию и сразу сообщите в избирательную комиссию и наблюдателям.',
   'find.notFound':
@@ -492,10 +492,10 @@ const kk: Record<MessageKey, string> = {
   'signin.iinInvalid': 'ЖСН дәл 12 цифрдан тұрады.',
   'signin.codeEmpty': 'Хаттағы кіру кодын енгізіңіз.',
 
-  'cred.heading': 'Сайлаушы кодыңыз',
+  'cred.heading': 'Дауыс беру кодыңыз',
   'cred.intro':
-    'Шақыру хатындағы құпия сайлаушы кодын теріңіз: төрттен топталған 18 таңба. Бас әріп пен кіші әріп әртүрлі.',
-  'cred.label': 'Сайлаушы коды',
+    'Шақыру хатындағы құпия дауыс беру кодын теріңіз: төрттен топталған 18 таңба. Бас әріп пен кіші әріп әртүрлі.',
+  'cred.label': 'Дауыс беру коды',
   'cred.hint': 'Мысалы, 7dKq-9XmP-bR3s-TuVw-qs',
   'cred.private': 'Бұл кодты ешкімге көрсетпеңіз. Комиссиядан ешкім оны ешқашан сұрамайды.',
   'cred.ok': 'Код толық терілді, бақылау таңбалары сәйкес келеді.',
@@ -602,9 +602,9 @@ const kk: Record<MessageKey, string> = {
   'err.TOKEN_USED': 'Бұл кіру бюллетень үшін қолданылып қойған. Жалғастыру үшін қайта кіріңіз.',
   'err.BAD_TOKEN': 'Сіздің кіруіңіз бұл сайлау үшін жарамсыз. Қайта кіріңіз.',
   'err.UNKNOWN_CREDENTIAL':
-    'Бұл сайлаушы коды осы сайлаудың тізімінде жоқ. Дәл осы сайлауға арналған хаттағы кодты тергеніңізді тексеріп, қайта шифрлаңыз.',
+    'Бұл дауыс беру коды осы сайлаудың тізімінде жоқ. Дәл осы сайлауға арналған хаттағы кодты тергеніңізді тексеріп, қайта шифрлаңыз.',
   'err.NOT_YOUR_CREDENTIAL':
-    'Бұл сайлаушы коды басқа сайлаушыға берілген. Сізге жолданған хаттағы кодты теріп, қайта шифрлаңыз.',
+    'Бұл дауыс беру коды басқа сайлаушыға берілген. Сізге жолданған хаттағы кодты теріп, қайта шифрлаңыз.',
   'err.REFUSED': 'Сервер бұл шифрланған бюллетенді қабылдамады ({code}). Оны қайта шифрлап, жіберіңіз.',
   'err.VERIFIER_UNAVAILABLE': 'Сервер бос емес. Біраз күтіп, бюллетенді қайта жіберіңіз.',
   'err.RECEIPT_MISMATCH':
@@ -613,7 +613,7 @@ const kk: Record<MessageKey, string> = {
   'err.OTHER':
     'Бірдеңе дұрыс болмады ({code}). Бірнеше минуттан кейін қайталаңыз; қате қайталанса, сайлау комиссиясына хабарлаңыз.',
   'err.signinAgain': 'Қайта кіру',
-  'err.credentialAgain': 'Сайлаушы кодын қайта енгізу',
+  'err.credentialAgain': 'Дауыс беру кодын қайта енгізу',
   'err.encryptAgain': 'Қайта шифрлау',
 
   'check.heading': 'Бақылау бюллетенін тексеру',
@@ -642,8 +642,8 @@ const kk: Record<MessageKey, string> = {
   'find.found': 'Бюллетеніңіз тақтада бар.',
   'find.position': 'Тақтадағы орны (seq): {seq}',
   'find.hash': 'Тақтадағы жазбаның хеші',
-  'find.counted': 'Бұл осы сайлаушы кодының соңғы бюллетені: ол есептеледі.',
-  'find.superseded': 'Тақтада сол сайлаушы кодының кейінгі бюллетені бар: бұл емес, сол есептеледі.',
+  'find.counted': 'Бұл осы дауыс беру кодының соңғы бюллетені: ол есептеледі.',
+  'find.superseded': 'Тақтада сол дауыс беру кодының кейінгі бюллетені бар: бұл емес, сол есептеледі.',
   'find.supersededBy':
     'Қазір {seq}-жазба есептеледі, трекері {tracker}. Егер сіз қайта дауыс бермесеңіз, сіздің кодыңызды басқа біреу пайдаланған: түбіртекті сақтап, дереу сайлау комиссиясына және бақылаушыларға хабарлаңыз.',
   'find.notFound':

@@ -20,6 +20,7 @@ import {
   type CreateElectionInput,
   type ElectionStatus as Status,
 } from '@saylau/protocol/requests';
+import { GLOSSARY } from '@saylau/protocol/glossary';
 
 export { ELECTION_STATUSES as STATUSES, type ElectionStatus as Status } from '@saylau/protocol/requests';
 
@@ -43,7 +44,7 @@ export const YES_NO: Record<'yes' | 'no', Names> = {
   yes: { kk: 'Иә', ru: 'Да', en: 'Yes' },
   no: { kk: 'Жоқ', ru: 'Нет', en: 'No' },
 };
-export const AGAINST_ALL: Names = { kk: 'Барлығына қарсымын', ru: 'Против всех', en: 'Against all' };
+export const AGAINST_ALL: Names = GLOSSARY.againstAll.name;
 
 interface Row {
   id: string;

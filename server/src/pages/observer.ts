@@ -18,6 +18,7 @@ import { o, t } from './catalog.ts';
 import { barChart, columnChart, progressBar } from './svg.ts';
 import { pageScript } from '../assets.ts';
 import type { PublicRoute } from '@saylau/protocol';
+import { ENTRY_TYPES } from '@saylau/protocol/entries';
 
 /** Almaty is UTC+05:00 all year (SPEC §10). */
 const OFFSET_SECONDS = 5 * 3600;
@@ -78,7 +79,7 @@ function candidatesSection(ctx: ServerContext, e: Election, lang: Lang): Html {
                       ${
                         c.signatures
                           ? html`<span class="sig"
-                                >${c.signatures.valid} ${o(lang, 'of')} ${c.signatures.threshold}</span
+                                >${o(lang, 'of', { valid: c.signatures.valid, threshold: c.signatures.threshold })}</span
                               >
                               ${progressBar(
                                 `${c.signatures.valid} / ${c.signatures.threshold}`,
@@ -215,14 +216,14 @@ function overview(ctx: ServerContext, e: Election, lang: Lang): string {
           <tr>
             <th>${o(lang, 'roll')}</th>
             <td>
-              ${roll ? html`${roll.count} ${o(lang, 'voters')}` : html`<span class="muted">${o(lang, 'notYet')}</span>`}
+              ${roll ? o(lang, 'voters', { count: roll.count }) : html`<span class="muted">${o(lang, 'notYet')}</span>`}
             </td>
           </tr>
           <tr>
             <th>${o(lang, 'ceremony')}</th>
             <td>
-              ${o(lang, `phase.${cer.phase}`)} (${cer.trustees.length}
-              ${o(lang, 'trustees')}${cer.ceremony ? `, t = ${cer.ceremony.t}` : ''})
+              ${o(lang, `phase.${cer.phase}`)}
+              (${o(lang, 'trustees', { count: cer.trustees.length })}${cer.ceremony ? `, t = ${cer.ceremony.t}` : ''})
             </td>
           </tr>
           <tr>
@@ -301,9 +302,12 @@ function live(e: Election, lang: Lang, script: string): string {
       </thead>
       <tbody></tbody>
     </table>`;
+  // The script names each entry type in the page's language.
+  const types = Object.fromEntries(ENTRY_TYPES.map((type) => [type, o(lang, `entry.${type}`)]));
   return pageWithScripts(lang, `${o(lang, 'live')} — ${e.manifest.district[lang]}`, body, [script], {
     election: e.id,
     lang,
+    types: JSON.stringify(types),
   });
 }
 

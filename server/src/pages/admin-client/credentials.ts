@@ -3,7 +3,7 @@ import { loginCodesCsv, publishCredentials } from './api.ts';
 import { button } from './act.ts';
 import { el } from './dom.ts';
 import { watch } from './forms.ts';
-import { $, election, input, notice, reloadWith, S } from './page.ts';
+import { $, election, input, notice, reloadWith, S, say } from './page.ts';
 
 /** A file input's JSON; the files are the credential authority's, read as given. */
 const readJson = async (id: string) => JSON.parse(await input(id).files![0]!.text()) as unknown;
@@ -39,7 +39,7 @@ export function initCredentials(): void {
       el(
         'p',
         {},
-        `${count} ${S.codesIssued}: `,
+        `${say(S.codesIssued, { count })}: `,
         el('a', {
           href: url,
           download: `login-codes-${election}.csv`,

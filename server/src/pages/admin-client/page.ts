@@ -2,6 +2,7 @@
  * What the server put in the page (its language, the script's strings, the election) and the
  * page-wide notice every section reports to.
  */
+import { fill, resolvePlurals, type Params } from '@saylau/protocol/catalog';
 import type { Lang } from '@saylau/protocol/lang';
 import type { AdminKey, ClientKey } from '../admin-catalog.ts';
 
@@ -13,6 +14,9 @@ export const lang = (body.dataset.lang || 'kk') as Lang;
 export const S = JSON.parse(body.dataset.strings || '{}') as Record<Key, string> &
   Partial<Record<string, string>>;
 export const election = body.dataset.election ?? '';
+
+/** A text of S with its values filled in, each count in the plural form this language gives it. */
+export const say = (text: string, params: Params): string => fill(resolvePlurals(text, lang, params), params);
 
 /** An element every page of this kind has. */
 export const $ = (id: string) => document.getElementById(id) as HTMLElement;

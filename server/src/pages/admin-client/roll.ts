@@ -12,7 +12,7 @@ import { act } from './act.ts';
 import { el, table } from './dom.ts';
 import { explain } from './explain.ts';
 import { watch } from './forms.ts';
-import { $, election, find, input, notice, reloadWith, S } from './page.ts';
+import { $, election, find, input, notice, reloadWith, S, say } from './page.ts';
 import { Code } from '@saylau/protocol/errors';
 
 /** Every rejected row as the server's spreadsheet-safe CSV; fetched with the session, saved locally. */
@@ -39,7 +39,7 @@ function decisionButtons(n: number): HTMLElement {
   accept.addEventListener('click', () =>
     act(accept, async () => {
       const x = await acceptRoll(election, n);
-      reloadWith(`${S.accepted}: ${x.count} ${S.voters}`);
+      reloadWith(say(S.rollAccepted, { count: x.count }));
     }),
   );
   const discard = el('button', { type: 'button', id: 'roll-discard', text: S.discard });
@@ -55,7 +55,9 @@ function decisionButtons(n: number): HTMLElement {
 function rollReport(r: ImportReport): void {
   const box = $('roll-report');
   box.replaceChildren();
-  box.append(el('p', { id: 'roll-summary' }, `${r.valid} ${S.valid}, ${r.rejectedCount} ${S.rejected}`));
+  box.append(
+    el('p', { id: 'roll-summary' }, say(S.rollSummary, { valid: r.valid, rejected: r.rejectedCount })),
+  );
   if (r.rejected.length)
     box.append(
       table(
@@ -81,7 +83,7 @@ async function loadRoll(box: HTMLElement): Promise<void> {
   try {
     const r = await roll(election);
     box.replaceChildren(
-      el('p', { id: 'roll-accepted' }, `${S.accepted}: ${r.count} ${S.voters}`),
+      el('p', { id: 'roll-accepted' }, say(S.rollAccepted, { count: r.count })),
       el('p', { class: 'muted' }, `${S.commitment}: `, el('span', { class: 'hash', text: r.commitment })),
       el('p', { class: 'muted' }, `${S.salt}: `, el('span', { class: 'hash', text: r.salt })),
     );
@@ -96,6 +98,6 @@ export function initRoll(): void {
   watch('roll-import', async () => {
     const r = await importRoll(election, input('roll-file').files![0]!);
     rollReport(r);
-    notice(`${r.valid} ${S.valid}, ${r.rejectedCount} ${S.rejected}`);
+    notice(say(S.rollSummary, { valid: r.valid, rejected: r.rejectedCount }));
   });
 }

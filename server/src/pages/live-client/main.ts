@@ -7,6 +7,8 @@ import { entriesFrom, headSeq, type BoardEntry } from './board.ts';
 import { summary } from './summary.ts';
 
 const election = document.body.dataset.election ?? '';
+/** Each entry type's name in the page's language, from the server; an unknown type shows as it is. */
+const TYPES = JSON.parse(document.body.dataset.types || '{}') as Partial<Record<string, string>>;
 const tbody = document.querySelector('#live-board tbody') as HTMLTableSectionElement;
 const count = document.getElementById('live-count') as HTMLElement;
 const SHOWN = 200;
@@ -16,7 +18,7 @@ function row(e: BoardEntry): HTMLTableRowElement {
   const tr = document.createElement('tr');
   tr.dataset.seq = String(e.seq);
   tr.dataset.type = e.type;
-  const cells = [String(e.seq), e.type, summary(e), e.hash.slice(0, 8) + '…'];
+  const cells = [String(e.seq), TYPES[e.type] ?? e.type, summary(e), e.hash.slice(0, 8) + '…'];
   cells.forEach((text, i) => {
     const td = document.createElement('td');
     td.textContent = text;
