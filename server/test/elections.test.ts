@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DISTRICT, ELECTION_DAY, startHarness, type Harness } from '@saylau/test-kit';
-import { defaultCalendar, signatureThreshold, PROFILES } from '../src/index.ts';
+import { DISTRICT, ELECTION_DAY, expectRefused, startHarness, type Harness } from '@saylau/test-kit';
+import {
+  calendarProblem,
+  createElection,
+  defaultCalendar,
+  signatureThreshold,
+  PROFILES,
+} from '../src/index.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -111,6 +117,167 @@ describe('POST /api/elections', () => {
   it('answers unknown elections and endpoints with 404 codes', async () => {
     expect((await h.api('GET', '/api/elections/nope')).body.error.code).toBe('NO_ELECTION');
     expect((await h.api('GET', '/api/nothing-here')).body.error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('a calendar in the past is refused (SPEC §10.1)', () => {
+  const at = (t: string) => new Date(t);
+  const E = defaultCalendar(ELECTION_DAY);
+
+  it('checks election day, the order and the deadlines against an injected now', () => {
+    // The harness's clock: 2026-11-01 09:00 local, well before every default deadline.
+    expect(calendarProblem(ELECTION_DAY, E, at('2026-11-01T09:00:00+05:00'))).toBeNull();
+    // Nomination closes 2026-11-24 18:00: a minute before is fine, at that instant it has passed.
+    expect(calendarProblem(ELECTION_DAY, E, at('2026-11-24T17:59:00+05:00'))).toBeNull();
+    expect(calendarProblem(ELECTION_DAY, E, at('2026-11-24T18:00:00+05:00'))).toMatchObject({
+      code: 'CALENDAR_PASSED',
+      field: 'calendar.nominationCloses',
+    });
+    // Registration closing at or after now, nomination already extended past now.
+    const late = { ...E, nominationCloses: '2026-11-25T18:00:00+05:00' };
+    expect(calendarProblem(ELECTION_DAY, late, at('2026-11-29T18:00:00+05:00'))).toMatchObject({
+      code: 'CALENDAR_PASSED',
+      field: 'calendar.nominationCloses',
+    });
+    // Election day is by the local date: 19:00 UTC on 19 December is already the 20th in Almaty.
+    expect(
+      calendarProblem('2026-12-19', defaultCalendar('2026-12-19'), at('2026-12-19T19:00:00Z')),
+    ).toMatchObject({ code: 'CALENDAR_PASSED', field: 'electionDay' });
+    expect(
+      calendarProblem('2020-01-01', defaultCalendar('2020-01-01'), at('2026-12-07T12:00:00Z')),
+    ).toMatchObject({ code: 'CALENDAR_PASSED', field: 'electionDay' });
+    // Out of order, and registration closing on election day itself.
+    expect(
+      calendarProblem(
+        ELECTION_DAY,
+        { ...E, nominationCloses: '2026-11-30T18:00:00+05:00' },
+        at('2026-11-01T09:00:00+05:00'),
+      ),
+    ).toMatchObject({ code: 'BAD_CALENDAR', field: 'calendar.registrationCloses' });
+    expect(
+      calendarProblem(
+        ELECTION_DAY,
+        { ...E, registrationCloses: '2026-12-20T00:00:00+05:00' },
+        at('2026-11-01T09:00:00+05:00'),
+      ),
+    ).toMatchObject({ code: 'BAD_CALENDAR', field: 'calendar.registrationCloses' });
+    expect(
+      calendarProblem(
+        ELECTION_DAY,
+        { ...E, registrationCloses: '2026-12-19T23:59:00+05:00' },
+        at('2026-11-01T09:00:00+05:00'),
+      ),
+    ).toBeNull();
+  });
+
+  it('takes the service its now: the same election is refused after its nomination closed', () => {
+    const ctx = h.server.ctx;
+    const body = { id: 'late', district: DISTRICT, electionDay: ELECTION_DAY };
+    const before = h.snapshot();
+    expect(() => createElection(ctx, body, 'test', at('2026-11-25T09:00:00+05:00'))).toThrow(
+      expect.objectContaining({ status: 422, code: 'CALENDAR_PASSED' }),
+    );
+    expect(h.snapshot()).toEqual(before);
+    const e = createElection(ctx, body, 'test', at('2026-11-20T09:00:00+05:00'));
+    expect(e.calendar).toEqual(E);
+  });
+
+  it('refuses over HTTP, writing nothing: past election day, past deadlines, deadlines out of order', async () => {
+    const admin = await h.admin();
+    const post = (body: object) => () =>
+      h.api('POST', '/api/elections', { district: DISTRICT, ...body }, admin);
+    // The case: election day 2020-01-01 with its 2019 calendar.
+    let r = await expectRefused(h, post({ electionDay: '2020-01-01' }), 422, 'CALENDAR_PASSED');
+    expect(r.body.error.details).toEqual({ field: 'electionDay', now: '2026-11-01T09:00:00+05:00' });
+    expect(r.body.error.message).toContain('2020-01-01');
+    // Election day ahead, but its default nomination deadline (E−26 days) is behind the clock.
+    r = await expectRefused(h, post({ electionDay: '2026-11-20' }), 422, 'CALENDAR_PASSED');
+    expect(r.body.error.details.field).toBe('calendar.nominationCloses');
+    // A nomination deadline given in the past.
+    r = await expectRefused(
+      h,
+      post({ electionDay: ELECTION_DAY, calendar: { nominationCloses: '2026-10-31T18:00:00+05:00' } }),
+      422,
+      'CALENDAR_PASSED',
+    );
+    expect(r.body.error.details.field).toBe('calendar.nominationCloses');
+    // Both deadlines given in the past, in order: the first is named.
+    r = await expectRefused(
+      h,
+      post({
+        electionDay: ELECTION_DAY,
+        calendar: {
+          nominationCloses: '2026-10-01T18:00:00+05:00',
+          registrationCloses: '2026-10-31T18:00:00+05:00',
+        },
+      }),
+      422,
+      'CALENDAR_PASSED',
+    );
+    expect(r.body.error.details.field).toBe('calendar.nominationCloses');
+    // Registration closing before nomination.
+    r = await expectRefused(
+      h,
+      post({
+        electionDay: ELECTION_DAY,
+        calendar: {
+          nominationCloses: '2026-12-01T18:00:00+05:00',
+          registrationCloses: '2026-11-28T18:00:00+05:00',
+        },
+      }),
+      400,
+      'BAD_CALENDAR',
+    );
+    expect(r.body.error.details.field).toBe('calendar.registrationCloses');
+    // Registration closing on election day, before voting opens.
+    r = await expectRefused(
+      h,
+      post({ electionDay: ELECTION_DAY, calendar: { registrationCloses: '2026-12-20T06:00:00+05:00' } }),
+      400,
+      'BAD_CALENDAR',
+    );
+    expect(r.body.error.details.field).toBe('calendar.registrationCloses');
+    // Registration closing after election day altogether (voting moved later with it).
+    await expectRefused(
+      h,
+      post({
+        electionDay: ELECTION_DAY,
+        calendar: {
+          registrationCloses: '2026-12-21T18:00:00+05:00',
+          votingOpens: '2026-12-22T07:00:00+05:00',
+          votingCloses: '2026-12-22T20:00:00+05:00',
+        },
+      }),
+      400,
+      'BAD_CALENDAR',
+    );
+  });
+
+  it('accepts a valid future calendar, its own or the default, and follows the clock', async () => {
+    const admin = await h.admin();
+    const calendar = {
+      nominationCloses: '2026-11-02T18:00:00+05:00',
+      registrationCloses: '2026-11-05T18:00:00+05:00',
+      votingOpens: '2026-11-08T08:00:00+05:00',
+      votingCloses: '2026-11-08T20:00:00+05:00',
+    };
+    const own = await h.api(
+      'POST',
+      '/api/elections',
+      { id: 'soon', district: DISTRICT, electionDay: '2026-11-08', calendar },
+      admin,
+    );
+    expect(own.status, own.text).toBe(201);
+    expect(own.body.calendar).toEqual(calendar);
+    const body = { id: 'later', district: DISTRICT, electionDay: ELECTION_DAY };
+    // The same request, once the server's clock has passed the default nomination deadline.
+    h.now.value = new Date('2026-11-24T18:00:00+05:00');
+    const later = await h.admin();
+    await expectRefused(h, () => h.api('POST', '/api/elections', body, later), 422, 'CALENDAR_PASSED');
+    h.now.value = new Date('2026-11-24T17:59:00+05:00');
+    const ok = await h.api('POST', '/api/elections', body, await h.admin());
+    expect(ok.status, ok.text).toBe(201);
+    expect(ok.body.calendar).toEqual(E);
   });
 });
 
