@@ -184,73 +184,77 @@ describe('a calendar in the past is refused (SPEC §10.1)', () => {
 
   it('refuses over HTTP, writing nothing: past election day, past deadlines, deadlines out of order', async () => {
     const admin = await h.admin();
-    const post = (body: object) => () =>
-      h.api('POST', '/api/elections', { district: DISTRICT, ...body }, admin);
-    // The issue's case: election day 2020-01-01 with its 2019 calendar.
-    let r = await expectRefused(h, post({ electionDay: '2020-01-01' }), 422, 'CALENDAR_PASSED');
-    expect(r.body.error.details).toEqual({ field: 'electionDay', now: '2026-11-01T09:00:00+05:00' });
-    expect(r.body.error.message).toContain('2020-01-01');
-    // Election day ahead, but its default nomination deadline (E−26 days) is behind the clock.
-    r = await expectRefused(h, post({ electionDay: '2026-11-20' }), 422, 'CALENDAR_PASSED');
-    expect(r.body.error.details.field).toBe('calendar.nominationCloses');
-    // A nomination deadline given in the past.
-    r = await expectRefused(
-      h,
-      post({ electionDay: ELECTION_DAY, calendar: { nominationCloses: '2026-10-31T18:00:00+05:00' } }),
-      422,
-      'CALENDAR_PASSED',
-    );
-    expect(r.body.error.details.field).toBe('calendar.nominationCloses');
-    // Both deadlines given in the past, in order: the first is named.
-    r = await expectRefused(
-      h,
-      post({
-        electionDay: ELECTION_DAY,
-        calendar: {
-          nominationCloses: '2026-10-01T18:00:00+05:00',
-          registrationCloses: '2026-10-31T18:00:00+05:00',
+    const day = (hhmm: string, d: string) => `2026-${d}T${hhmm}:00+05:00`;
+    // [what, election day, calendar given, status, code, field named]
+    const cases: [string, string, object, number, string, string][] = [
+      [
+        "the issue's case: 2020-01-01 with its 2019 calendar",
+        '2020-01-01',
+        {},
+        422,
+        'CALENDAR_PASSED',
+        'electionDay',
+      ],
+      [
+        'election day ahead, its default nomination deadline (E−26) behind the clock',
+        '2026-11-20',
+        {},
+        422,
+        'CALENDAR_PASSED',
+        'calendar.nominationCloses',
+      ],
+      [
+        'a nomination deadline given in the past',
+        ELECTION_DAY,
+        { nominationCloses: day('18:00', '10-31') },
+        422,
+        'CALENDAR_PASSED',
+        'calendar.nominationCloses',
+      ],
+      [
+        'both deadlines past, in order: the first is named',
+        ELECTION_DAY,
+        { nominationCloses: day('18:00', '10-01'), registrationCloses: day('18:00', '10-31') },
+        422,
+        'CALENDAR_PASSED',
+        'calendar.nominationCloses',
+      ],
+      [
+        'registration closing before nomination',
+        ELECTION_DAY,
+        { nominationCloses: day('18:00', '12-01'), registrationCloses: day('18:00', '11-28') },
+        400,
+        'BAD_CALENDAR',
+        'calendar.registrationCloses',
+      ],
+      [
+        'registration closing on election day, before voting opens',
+        ELECTION_DAY,
+        { registrationCloses: day('06:00', '12-20') },
+        400,
+        'BAD_CALENDAR',
+        'calendar.registrationCloses',
+      ],
+      [
+        'registration after election day, voting moved with it',
+        ELECTION_DAY,
+        {
+          registrationCloses: day('18:00', '12-21'),
+          votingOpens: day('07:00', '12-22'),
+          votingCloses: day('20:00', '12-22'),
         },
-      }),
-      422,
-      'CALENDAR_PASSED',
-    );
-    expect(r.body.error.details.field).toBe('calendar.nominationCloses');
-    // Registration closing before nomination.
-    r = await expectRefused(
-      h,
-      post({
-        electionDay: ELECTION_DAY,
-        calendar: {
-          nominationCloses: '2026-12-01T18:00:00+05:00',
-          registrationCloses: '2026-11-28T18:00:00+05:00',
-        },
-      }),
-      400,
-      'BAD_CALENDAR',
-    );
-    expect(r.body.error.details.field).toBe('calendar.registrationCloses');
-    // Registration closing on election day, before voting opens.
-    r = await expectRefused(
-      h,
-      post({ electionDay: ELECTION_DAY, calendar: { registrationCloses: '2026-12-20T06:00:00+05:00' } }),
-      400,
-      'BAD_CALENDAR',
-    );
-    expect(r.body.error.details.field).toBe('calendar.registrationCloses');
-    // Registration closing after election day altogether (voting moved later with it).
-    await expectRefused(
-      h,
-      post({
-        electionDay: ELECTION_DAY,
-        calendar: {
-          registrationCloses: '2026-12-21T18:00:00+05:00',
-          votingOpens: '2026-12-22T07:00:00+05:00',
-          votingCloses: '2026-12-22T20:00:00+05:00',
-        },
-      }),
-      400,
-      'BAD_CALENDAR',
-    );
+        400,
+        'BAD_CALENDAR',
+        'calendar.registrationCloses',
+      ],
+    ];
+    for (const [what, electionDay, calendar, status, code, field] of cases) {
+      const body = { district: DISTRICT, electionDay, calendar };
+      const r = await expectRefused(h, () => h.api('POST', '/api/elections', body, admin), status, code);
+      expect(r.body.error.details.field, what).toBe(field);
+      if (code === 'CALENDAR_PASSED') expect(r.body.error.details.now).toBe('2026-11-01T09:00:00+05:00');
+      if (field === 'electionDay') expect(r.body.error.message).toContain('2020-01-01');
+    }
   });
 
   it('accepts a valid future calendar, its own or the default, and follows the clock', async () => {
