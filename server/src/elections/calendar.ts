@@ -72,7 +72,11 @@ export function calendarProblem(electionDay: string, c: Calendar, now: Date): Ca
     };
   const bad = calendarOrderError(c);
   if (bad)
-    return { code: 'BAD_CALENDAR', field: `calendar.${bad}`, message: `calendar.${bad} must come after the step before it` };
+    return {
+      code: 'BAD_CALENDAR',
+      field: `calendar.${bad}`,
+      message: `calendar.${bad} must come after the step before it`,
+    };
   const dayStarts = localTime(electionDay, 0, '00:00');
   if (!before(new Date(c.registrationCloses), dayStarts))
     return {
