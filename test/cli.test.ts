@@ -154,7 +154,12 @@ describe('saylau CLI', () => {
       expect(
         (await saylau(['user', 'add', '--data', d, '--name', name, '--role', role], password)).status,
       ).toBe(0);
-    const server = await startServer({ dataDir: d, log: () => undefined });
+    // A virtual clock before election day 2027-03-14's deadlines, so that the test runs on any date.
+    const server = await startServer({
+      dataDir: d,
+      clock: () => new Date('2027-01-10T09:00:00+05:00'),
+      log: () => undefined,
+    });
     try {
       const at = { SAYLAU_SERVER: server.url };
       const session = async (name: string) =>

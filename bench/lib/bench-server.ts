@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import {
   AGAINST_ALL,
   createElection,
+  localTime,
   openVoting,
   setContests,
   setStatus,
@@ -94,10 +95,12 @@ async function setup(m: SetupMessage): Promise<void> {
       ...(m.batchMs === undefined ? {} : { batchMs: m.batchMs }),
     });
   const id = m.election;
+  // Created 40 days before election day, before its deadlines (SPEC §10.1); the steps after are written directly.
   createElection(
     ctx,
     { id, district: { kk: 'Бенч', ru: 'Бенч', en: 'Bench' }, electionDay: m.electionDay },
     'bench',
+    new Date(localTime(m.electionDay, 40, '09:00')),
   );
   const contests: BallotContest[] = [
     {

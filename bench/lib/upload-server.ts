@@ -11,6 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   createElection,
   createUser,
+  localTime,
   startServer,
   type RunningServer,
   grantElection,
@@ -55,8 +56,11 @@ async function setup(m: UploadSetup): Promise<void> {
   await createUser(ctx, 'chair', 'commission', m.password);
   await createUser(ctx, 'authority', 'credential-authority', m.password);
   const district = { kk: 'Бенч', ru: 'Бенч', en: 'Bench' };
-  createElection(ctx, { id: 'list-bench', district, electionDay: m.electionDay }, 'bench');
-  createElection(ctx, { id: 'roll-bench', district, electionDay: m.electionDay }, 'bench');
+  // The server runs on the real clock: the elections are created as of 40 days before their day
+  // (SPEC §10.1 refuses deadlines that have passed), whatever today's date.
+  const created = new Date(localTime(m.electionDay, 40, '09:00'));
+  createElection(ctx, { id: 'list-bench', district, electionDay: m.electionDay }, 'bench', created);
+  createElection(ctx, { id: 'roll-bench', district, electionDay: m.electionDay }, 'bench', created);
   for (const e of ['list-bench', 'roll-bench'])
     for (const u of ['chair', 'authority']) grantElection(ctx, e, u, 'bench');
   // The list election's roll as accepting it writes it (rows and board entry), without the import.

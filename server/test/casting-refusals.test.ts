@@ -22,6 +22,7 @@ import { createElection } from '../src/index.ts';
 import { closeCasting } from '../src/casting/routes.ts';
 import { issueVoterToken } from '../src/voters/tokens.ts';
 import {
+  createdAt,
   DISTRICT,
   ELECTION_DAY,
   startHarness,
@@ -51,7 +52,12 @@ beforeAll(async () => {
   h = await startHarness(undefined, { castRateLimit: false });
   e = castSetup(h, { id: 'open-1', voters: 12 });
   other = castSetup(h, { id: 'open-2', voters: 4 });
-  createElection(h.server.ctx, { id: 'draft-1', district: DISTRICT, electionDay: ELECTION_DAY }, 'test');
+  createElection(
+    h.server.ctx,
+    { id: 'draft-1', district: DISTRICT, electionDay: ELECTION_DAY },
+    'test',
+    createdAt(h),
+  );
 });
 afterAll(async () => {
   await closeCasting(h.server.ctx);

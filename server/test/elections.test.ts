@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DISTRICT, ELECTION_DAY, startHarness, type Harness } from '@saylau/test-kit';
-import { defaultCalendar, signatureThreshold, PROFILES } from '../src/index.ts';
+import { DISTRICT, ELECTION_DAY, expectRefused, startHarness, type Harness } from '@saylau/test-kit';
+import {
+  calendarProblem,
+  createElection,
+  defaultCalendar,
+  signatureThreshold,
+  PROFILES,
+} from '../src/index.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -111,6 +117,171 @@ describe('POST /api/elections', () => {
   it('answers unknown elections and endpoints with 404 codes', async () => {
     expect((await h.api('GET', '/api/elections/nope')).body.error.code).toBe('NO_ELECTION');
     expect((await h.api('GET', '/api/nothing-here')).body.error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('a calendar in the past is refused (SPEC §10.1)', () => {
+  const at = (t: string) => new Date(t);
+  const E = defaultCalendar(ELECTION_DAY);
+
+  it('checks election day, the order and the deadlines against an injected now', () => {
+    // The harness's clock: 2026-11-01 09:00 local, well before every default deadline.
+    expect(calendarProblem(ELECTION_DAY, E, at('2026-11-01T09:00:00+05:00'))).toBeNull();
+    // Nomination closes 2026-11-24 18:00: a minute before is fine, at that instant it has passed.
+    expect(calendarProblem(ELECTION_DAY, E, at('2026-11-24T17:59:00+05:00'))).toBeNull();
+    expect(calendarProblem(ELECTION_DAY, E, at('2026-11-24T18:00:00+05:00'))).toMatchObject({
+      code: 'CALENDAR_PASSED',
+      field: 'calendar.nominationCloses',
+    });
+    // Registration closing at or after now, nomination already extended past now.
+    const late = { ...E, nominationCloses: '2026-11-25T18:00:00+05:00' };
+    expect(calendarProblem(ELECTION_DAY, late, at('2026-11-29T18:00:00+05:00'))).toMatchObject({
+      code: 'CALENDAR_PASSED',
+      field: 'calendar.nominationCloses',
+    });
+    // Election day is by the local date: 19:00 UTC on 19 December is already the 20th in Almaty.
+    expect(
+      calendarProblem('2026-12-19', defaultCalendar('2026-12-19'), at('2026-12-19T19:00:00Z')),
+    ).toMatchObject({ code: 'CALENDAR_PASSED', field: 'electionDay' });
+    expect(
+      calendarProblem('2020-01-01', defaultCalendar('2020-01-01'), at('2026-12-07T12:00:00Z')),
+    ).toMatchObject({ code: 'CALENDAR_PASSED', field: 'electionDay' });
+    // Out of order, and registration closing on election day itself.
+    expect(
+      calendarProblem(
+        ELECTION_DAY,
+        { ...E, nominationCloses: '2026-11-30T18:00:00+05:00' },
+        at('2026-11-01T09:00:00+05:00'),
+      ),
+    ).toMatchObject({ code: 'BAD_CALENDAR', field: 'calendar.registrationCloses' });
+    expect(
+      calendarProblem(
+        ELECTION_DAY,
+        { ...E, registrationCloses: '2026-12-20T00:00:00+05:00' },
+        at('2026-11-01T09:00:00+05:00'),
+      ),
+    ).toMatchObject({ code: 'BAD_CALENDAR', field: 'calendar.registrationCloses' });
+    expect(
+      calendarProblem(
+        ELECTION_DAY,
+        { ...E, registrationCloses: '2026-12-19T23:59:00+05:00' },
+        at('2026-11-01T09:00:00+05:00'),
+      ),
+    ).toBeNull();
+  });
+
+  it('takes the service its now: the same election is refused after its nomination closed', () => {
+    const ctx = h.server.ctx;
+    const body = { id: 'late', district: DISTRICT, electionDay: ELECTION_DAY };
+    const before = h.snapshot();
+    expect(() => createElection(ctx, body, 'test', at('2026-11-25T09:00:00+05:00'))).toThrow(
+      expect.objectContaining({ status: 422, code: 'CALENDAR_PASSED' }),
+    );
+    expect(h.snapshot()).toEqual(before);
+    const e = createElection(ctx, body, 'test', at('2026-11-20T09:00:00+05:00'));
+    expect(e.calendar).toEqual(E);
+  });
+
+  it('refuses over HTTP, writing nothing: past election day, past deadlines, deadlines out of order', async () => {
+    const admin = await h.admin();
+    const day = (hhmm: string, d: string) => `2026-${d}T${hhmm}:00+05:00`;
+    // [what, election day, calendar given, status, code, field named]
+    const cases: [string, string, object, number, string, string][] = [
+      [
+        "the issue's case: 2020-01-01 with its 2019 calendar",
+        '2020-01-01',
+        {},
+        422,
+        'CALENDAR_PASSED',
+        'electionDay',
+      ],
+      [
+        'election day ahead, its default nomination deadline (E−26) behind the clock',
+        '2026-11-20',
+        {},
+        422,
+        'CALENDAR_PASSED',
+        'calendar.nominationCloses',
+      ],
+      [
+        'a nomination deadline given in the past',
+        ELECTION_DAY,
+        { nominationCloses: day('18:00', '10-31') },
+        422,
+        'CALENDAR_PASSED',
+        'calendar.nominationCloses',
+      ],
+      [
+        'both deadlines past, in order: the first is named',
+        ELECTION_DAY,
+        { nominationCloses: day('18:00', '10-01'), registrationCloses: day('18:00', '10-31') },
+        422,
+        'CALENDAR_PASSED',
+        'calendar.nominationCloses',
+      ],
+      [
+        'registration closing before nomination',
+        ELECTION_DAY,
+        { nominationCloses: day('18:00', '12-01'), registrationCloses: day('18:00', '11-28') },
+        400,
+        'BAD_CALENDAR',
+        'calendar.registrationCloses',
+      ],
+      [
+        'registration closing on election day, before voting opens',
+        ELECTION_DAY,
+        { registrationCloses: day('06:00', '12-20') },
+        400,
+        'BAD_CALENDAR',
+        'calendar.registrationCloses',
+      ],
+      [
+        'registration after election day, voting moved with it',
+        ELECTION_DAY,
+        {
+          registrationCloses: day('18:00', '12-21'),
+          votingOpens: day('07:00', '12-22'),
+          votingCloses: day('20:00', '12-22'),
+        },
+        400,
+        'BAD_CALENDAR',
+        'calendar.registrationCloses',
+      ],
+    ];
+    for (const [what, electionDay, calendar, status, code, field] of cases) {
+      const body = { district: DISTRICT, electionDay, calendar };
+      const r = await expectRefused(h, () => h.api('POST', '/api/elections', body, admin), status, code);
+      expect(r.body.error.details.field, what).toBe(field);
+      if (code === 'CALENDAR_PASSED') expect(r.body.error.details.now).toBe('2026-11-01T09:00:00+05:00');
+      if (field === 'electionDay') expect(r.body.error.message).toContain('2020-01-01');
+    }
+  });
+
+  it('accepts a valid future calendar, its own or the default, and follows the clock', async () => {
+    const admin = await h.admin();
+    const calendar = {
+      nominationCloses: '2026-11-02T18:00:00+05:00',
+      registrationCloses: '2026-11-05T18:00:00+05:00',
+      votingOpens: '2026-11-08T08:00:00+05:00',
+      votingCloses: '2026-11-08T20:00:00+05:00',
+    };
+    const own = await h.api(
+      'POST',
+      '/api/elections',
+      { id: 'soon', district: DISTRICT, electionDay: '2026-11-08', calendar },
+      admin,
+    );
+    expect(own.status, own.text).toBe(201);
+    expect(own.body.calendar).toEqual(calendar);
+    const body = { id: 'later', district: DISTRICT, electionDay: ELECTION_DAY };
+    // The same request, once the server's clock has passed the default nomination deadline.
+    h.now.value = new Date('2026-11-24T18:00:00+05:00');
+    const later = await h.admin();
+    await expectRefused(h, () => h.api('POST', '/api/elections', body, later), 422, 'CALENDAR_PASSED');
+    h.now.value = new Date('2026-11-24T17:59:00+05:00');
+    const ok = await h.api('POST', '/api/elections', body, await h.admin());
+    expect(ok.status, ok.text).toBe(201);
+    expect(ok.body.calendar).toEqual(E);
   });
 });
 

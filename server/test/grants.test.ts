@@ -8,6 +8,7 @@ import { createElection } from '../src/index.ts';
 import { closeCasting } from '../src/casting/routes.ts';
 import { auditLog } from '../src/audit.ts';
 import {
+  createdAt,
   DISTRICT,
   ELECTION_DAY,
   expectRefused,
@@ -30,7 +31,12 @@ beforeAll(async () => {
   h = await startHarness();
   for (const d of [X, Y]) {
     castSetup(h, { id: d.open, voters: 3 }); // moves the clock to voting day: sign in afterwards
-    createElection(h.server.ctx, { id: d.nom, district: DISTRICT, electionDay: ELECTION_DAY }, 'test');
+    createElection(
+      h.server.ctx,
+      { id: d.nom, district: DISTRICT, electionDay: ELECTION_DAY },
+      'test',
+      createdAt(h),
+    );
   }
   for (const role of ['commission', 'credential-authority', 'trustee'] as const)
     ofX[role] = await h.signIn(role, `x-${role}`, { elections: [X.open, X.nom] });

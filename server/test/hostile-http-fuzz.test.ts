@@ -12,6 +12,7 @@ import { closeCasting } from '../src/casting/routes.ts';
 import { JSON_LIMIT } from '../src/app.ts';
 import type { Role } from '../src/auth/users.ts';
 import {
+  createdAt,
   DISTRICT,
   ELECTION_DAY,
   startHarness,
@@ -49,7 +50,12 @@ beforeAll(async () => {
   // before the checks under test (it has its own test in casting-limits).
   h = await startHarness(undefined, { castRateLimit: false });
   e = castSetup(h, { id: OPEN, voters: 6 });
-  createElection(h.server.ctx, { id: NOM, district: DISTRICT, electionDay: ELECTION_DAY }, 'test');
+  createElection(
+    h.server.ctx,
+    { id: NOM, district: DISTRICT, electionDay: ELECTION_DAY },
+    'test',
+    createdAt(h),
+  );
   for (const role of ['commission', 'credential-authority', 'trustee'] as const)
     tokens[role] = await h.signIn(role, undefined, { elections: [OPEN, NOM] });
   tokens.observer = await h.signIn('observer');

@@ -12,7 +12,7 @@ import { closeCasting } from '../src/casting/routes.ts';
 import { ADMIN_AUDIENCE } from '../src/auth/session.ts';
 import { importTokenKeys, signJwt } from '../src/auth/jwt.ts';
 import { voterAudience, issueVoterToken } from '../src/voters/tokens.ts';
-import { DISTRICT, ELECTION_DAY, startHarness, type Harness, castSetup } from '@saylau/test-kit';
+import { createdAt, DISTRICT, ELECTION_DAY, startHarness, type Harness, castSetup } from '@saylau/test-kit';
 import { endpoints, expectRefusedUnchanged, type Endpoint } from './hostile-arbitraries.ts';
 
 let h: Harness;
@@ -24,7 +24,13 @@ const session = {} as Record<(typeof ROLES)[number] | 'gone', string>;
 beforeAll(async () => {
   h = await startHarness();
   castSetup(h, { id: OPEN, voters: 3 });
-  createElection(h.server.ctx, { id: NOM, district: DISTRICT, electionDay: ELECTION_DAY }, 'test');
+  // castSetup moved the clock to election day: the election is created as of before its deadlines.
+  createElection(
+    h.server.ctx,
+    { id: NOM, district: DISTRICT, electionDay: ELECTION_DAY },
+    'test',
+    createdAt(h),
+  );
   // Granted both elections (SPEC §10.13): a refusal here is for the role or the token, not the grant.
   const elections = [OPEN, NOM];
   session.commission = await h.signIn('commission', 'chair', { elections });

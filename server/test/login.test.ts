@@ -11,6 +11,7 @@ import { defaultAuthenticators, loginVoter } from '../src/voters/login.ts';
 import { LOGIN_CODE_ALPHABET, normalizeLoginCode } from '../src/voters/login-codes.ts';
 import { loginRateLimit } from '../src/voters/rate-limit.ts';
 import {
+  createdAt,
   DISTRICT,
   ELECTION_DAY,
   startHarness,
@@ -51,7 +52,7 @@ const login = (id: string, body: unknown) => h.api('POST', `/api/elections/${id}
 /** An election in nominations with an accepted roll (the rows and entry the roll step writes). */
 function electionWithRoll(id: string, voters: number) {
   const ctx = h.server.ctx;
-  createElection(ctx, { id, district: DISTRICT, electionDay: ELECTION_DAY }, 'test');
+  createElection(ctx, { id, district: DISTRICT, electionDay: ELECTION_DAY }, 'test', createdAt(h));
   const rows = syntheticVoters(voters, ELECTION_DAY, 9);
   writeSyntheticRoll(ctx, id, rows, 'e'.repeat(64));
   return rows;
@@ -124,7 +125,12 @@ describe('POST /api/elections/:id/login-codes', () => {
 
   it('refuses, writing nothing: no session, wrong role, no roll, after voting closed, bad input', async () => {
     electionWithRoll('aksu-2026', 3);
-    createElection(h.server.ctx, { id: 'noroll-1', district: DISTRICT, electionDay: ELECTION_DAY }, 't');
+    createElection(
+      h.server.ctx,
+      { id: 'noroll-1', district: DISTRICT, electionDay: ELECTION_DAY },
+      't',
+      createdAt(h),
+    );
     const elections = ['aksu-2026', 'noroll-1'];
     const commission = await h.signIn('commission', undefined, { elections });
     const authority = await h.signIn('credential-authority', undefined, { elections });

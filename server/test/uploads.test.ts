@@ -16,7 +16,14 @@ import { CHUNK_ROWS, runStagedUpload, writeChunks } from '../src/uploads/staging
 import { uploadChecks } from '../src/uploads/task-worker.ts';
 import type { ServerContext } from '../src/context.ts';
 import { voterRef } from '../src/voters/tokens.ts';
-import { DISTRICT, ELECTION_DAY, startHarness, type ApiResponse, type Harness } from '@saylau/test-kit';
+import {
+  createdAt,
+  DISTRICT,
+  ELECTION_DAY,
+  startHarness,
+  type ApiResponse,
+  type Harness,
+} from '@saylau/test-kit';
 
 let h: Harness;
 beforeEach(async () => {
@@ -35,7 +42,13 @@ function keys(n: number): string[] {
 
 /** An election in nominations whose roll has `voters` voters (rows and board entry, as accepting writes). */
 function electionWithRollOf(ctx: ServerContext, id: string, voters: number): void {
-  createElection(ctx, { id, district: DISTRICT, electionDay: ELECTION_DAY }, 'test');
+  // Created as of before its deadlines, whatever the server's clock reads (some servers here run on the real one).
+  createElection(
+    ctx,
+    { id, district: DISTRICT, electionDay: ELECTION_DAY },
+    'test',
+    createdAt({ now: { value: ctx.clock() } }),
+  );
   writeSyntheticRoll(ctx, id, syntheticVoters(voters, ELECTION_DAY, 9), 'e'.repeat(64));
 }
 

@@ -36,7 +36,7 @@ import {
   registerTrustee,
   type TrusteeApi,
 } from '@saylau/tools';
-import { DISTRICT, ELECTION_DAY, type Harness } from './harness.ts';
+import { createdAt, DISTRICT, ELECTION_DAY, type Harness } from './harness.ts';
 import { VOTING_DAY_MORNING } from './fixtures.ts';
 
 export interface TrusteeHandle {
@@ -134,6 +134,7 @@ export async function ceremonyElectionFixture(
     ctx,
     { id, district: DISTRICT, electionDay: ELECTION_DAY, ...opts.election },
     'fixture',
+    createdAt(h, opts.election?.electionDay),
   );
   const commission = await h.signIn('commission', commissionUser, { elections: [id] });
   const trustees = await runCeremony(h, id, commission, { n: opts.n, t: opts.t });

@@ -26,7 +26,7 @@ import {
   voterRef,
   type Board,
 } from '@saylau/server';
-import { DISTRICT, ELECTION_DAY, type Harness } from './harness.ts';
+import { createdAt, DISTRICT, ELECTION_DAY, type Harness } from './harness.ts';
 import type { EntryType } from '@saylau/protocol';
 
 export interface OpenElection {
@@ -51,7 +51,7 @@ export function openElectionFixture(
   const id = opts.id ?? 'open-1';
   const nVoters = opts.voters ?? 20;
   const nCandidates = opts.candidates ?? 3;
-  createElection(ctx, { id, district: DISTRICT, electionDay: ELECTION_DAY }, 'fixture');
+  createElection(ctx, { id, district: DISTRICT, electionDay: ELECTION_DAY }, 'fixture', createdAt(h));
   const voters = syntheticVoters(nVoters, ELECTION_DAY, 11);
   const contests: BallotContest[] = [
     {

@@ -13,6 +13,7 @@ import {
   createUser,
   type Role,
   grantElection,
+  localTime,
 } from '@saylau/server';
 
 export interface Harness {
@@ -182,6 +183,15 @@ export const DISTRICT = {
   en: 'Aksu rural district',
 };
 export const ELECTION_DAY = '2026-12-20';
+
+/**
+ * A creation time for a fixture that writes an election's later steps straight into the database
+ * (SPEC §10.1 refuses a calendar whose deadlines have passed): the virtual clock, or 40 days before
+ * election day 09:00 local if the clock has already moved past that. Pass it to the service's
+ * `createElection(ctx, input, actor, now)`.
+ */
+export const createdAt = (h: Pick<Harness, 'now'>, electionDay = ELECTION_DAY): Date =>
+  new Date(Math.min(h.now.value.getTime(), Date.parse(localTime(electionDay, 40, '09:00'))));
 
 /** Refused with `status` (and `code`, when given), and not one row written anywhere. */
 export async function expectRefused(

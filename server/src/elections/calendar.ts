@@ -47,6 +47,53 @@ export function calendarOrderError(c: Calendar): string | null {
   return null;
 }
 
+/** The local (Asia/Almaty) date `YYYY-MM-DD` of an instant. */
+export const localDate = (d: Date): string => toLocal(d).slice(0, 10);
+
+/** A calendar refused at creation: the code, the field at fault and why (SPEC §10.1). */
+export interface CalendarProblem {
+  code: 'BAD_CALENDAR' | 'CALENDAR_PASSED';
+  field: string;
+  message: string;
+}
+
+/**
+ * The first problem of a new election's calendar (SPEC §10.1), or null: election day not before
+ * today (local time), the four times strictly increasing, registration closing before election day
+ * begins, and both deadlines still ahead of `now`.
+ */
+export function calendarProblem(electionDay: string, c: Calendar, now: Date): CalendarProblem | null {
+  const today = localDate(now);
+  if (electionDay < today)
+    return {
+      code: 'CALENDAR_PASSED',
+      field: 'electionDay',
+      message: `election day ${electionDay} has passed (today is ${today} in ${TIME_ZONE})`,
+    };
+  const bad = calendarOrderError(c);
+  if (bad)
+    return {
+      code: 'BAD_CALENDAR',
+      field: `calendar.${bad}`,
+      message: `calendar.${bad} must come after the step before it`,
+    };
+  const dayStarts = localTime(electionDay, 0, '00:00');
+  if (!before(new Date(c.registrationCloses), dayStarts))
+    return {
+      code: 'BAD_CALENDAR',
+      field: 'calendar.registrationCloses',
+      message: `registration must close before election day ${electionDay} begins (it closes ${c.registrationCloses})`,
+    };
+  for (const k of ['nominationCloses', 'registrationCloses'] as const)
+    if (atOrAfter(now, c[k]))
+      return {
+        code: 'CALENDAR_PASSED',
+        field: `calendar.${k}`,
+        message: `calendar.${k} ${c[k]} has passed (now is ${toLocal(now)})`,
+      };
+  return null;
+}
+
 export const before = (now: Date, time: string) => now.getTime() < Date.parse(time);
 export const atOrAfter = (now: Date, time: string) => !before(now, time);
 

@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerContext } from '../context.ts';
 import { audit } from '../audit.ts';
-import { badRequest, conflict, notFound } from '../http/errors.ts';
-import { TIME_ZONE, calendarOrderError, defaultCalendar, toLocal, type Calendar } from './calendar.ts';
+import { badRequest, conflict, notFound, unprocessable } from '../http/errors.ts';
+import { TIME_ZONE, calendarProblem, defaultCalendar, toLocal, type Calendar } from './calendar.ts';
 import { makeProfile } from './profiles.ts';
 import { boothManifestEntry } from '../assets.ts';
 import type { BallotContest, BallotOption, Manifest, Names, Question } from '@saylau/protocol';
@@ -68,7 +68,16 @@ const toElection = (r: Row): Election => ({
   demo: r.demo === 1,
 });
 
-export function createElection(ctx: ServerContext, input: unknown, actor: string): Election {
+/**
+ * `now` is the server's clock unless given: a fixture that writes an election's later steps straight
+ * into the database creates it at a time of its history, before its deadlines.
+ */
+export function createElection(
+  ctx: ServerContext,
+  input: unknown,
+  actor: string,
+  now: Date = ctx.clock(),
+): Election {
   const v = CreateElection.parse(input);
   const id = v.id ?? `${v.electionDay.replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
   // The times given, at the election's +05:00 (SPEC §10.1).
@@ -76,8 +85,12 @@ export function createElection(ctx: ServerContext, input: unknown, actor: string
     t === undefined ? [] : [[k, toLocal(new Date(t))]],
   );
   const calendar: Calendar = { ...defaultCalendar(v.electionDay), ...Object.fromEntries(given) };
-  const bad = calendarOrderError(calendar);
-  if (bad) throw badRequest(Code.BAD_CALENDAR, `calendar.${bad} must come after the step before it`);
+  // In order, election day not past, the deadlines ahead (SPEC §10.1).
+  const problem = calendarProblem(v.electionDay, calendar, now);
+  if (problem?.code === 'BAD_CALENDAR')
+    throw badRequest(Code.BAD_CALENDAR, problem.message, { field: problem.field });
+  if (problem)
+    throw unprocessable(Code.CALENDAR_PASSED, problem.message, { field: problem.field, now: toLocal(now) });
   const manifest: Manifest = {
     version: 'saylau/v1',
     election: id,
@@ -114,7 +127,7 @@ export function createElection(ctx: ServerContext, input: unknown, actor: string
         JSON.stringify(calendar),
         contests ? JSON.stringify(contests) : null,
         v.demo ? 1 : 0,
-        ctx.clock().toISOString(),
+        now.toISOString(),
       );
     if (r.changes === 0) throw conflict(Code.ELECTION_EXISTS, `election ${id} already exists`);
     ctx.board.append(id, 'manifest', manifest);

@@ -546,6 +546,10 @@ const clientEn = {
   'err.EXTENSION_LIMIT': 'Extensions may not exceed 5 days in total.',
   'err.EXTENSION_TOO_SHORT': 'The new deadline has passed too: add more days.',
   'err.CALENDAR_OVERFLOW': 'Registration would close after voting opens.',
+  'err.BAD_CALENDAR':
+    'The dates are out of order: nomination closes, then registration, both before election day; then voting opens and closes.',
+  'err.CALENDAR_PASSED':
+    'This date has already passed: election day and the nomination and registration deadlines must lie in the future.',
   'err.BELOW_THRESHOLD': 'Not enough signatures.',
   'err.NO_ROLL': 'Accept the voter roll first.',
   'err.REGISTRATION_OPEN': 'Registration has not closed yet.',
@@ -678,6 +682,10 @@ export const CLIENT_STRINGS = defineCatalog(clientEn, {
     'err.EXTENSION_LIMIT': 'Ұзарту барлығы 5 күннен аспауы тиіс.',
     'err.EXTENSION_TOO_SHORT': 'Жаңа мерзім де өтіп кетті: көбірек күн қосыңыз.',
     'err.CALENDAR_OVERFLOW': 'Тіркеу дауыс беру басталғаннан кейін аяқталар еді.',
+    'err.BAD_CALENDAR':
+      'Мерзімдердің реті дұрыс емес: алдымен кандидаттарды ұсыну, содан кейін тіркеу аяқталады — екеуі де сайлау күнінен бұрын; содан кейін дауыс беру басталып, аяқталады.',
+    'err.CALENDAR_PASSED':
+      'Бұл мерзім өтіп кеткен: сайлау күні, кандидаттарды ұсыну мен тіркеудің аяқталу мерзімдері болашақта болуы керек.',
     'err.BELOW_THRESHOLD': 'Қолдар жеткіліксіз.',
     'err.NO_ROLL': 'Алдымен сайлаушылар тізімін қабылдаңыз.',
     'err.REGISTRATION_OPEN': 'Тіркеу әлі аяқталған жоқ.',
@@ -810,6 +818,10 @@ export const CLIENT_STRINGS = defineCatalog(clientEn, {
     'err.EXTENSION_LIMIT': 'Продление в сумме не может превышать 5 дней.',
     'err.EXTENSION_TOO_SHORT': 'Новый срок тоже уже прошёл: добавьте больше дней.',
     'err.CALENDAR_OVERFLOW': 'Регистрация закончилась бы после начала голосования.',
+    'err.BAD_CALENDAR':
+      'Сроки идут не по порядку: сначала заканчивается выдвижение, затем регистрация — обе до дня выборов; затем начинается и заканчивается голосование.',
+    'err.CALENDAR_PASSED':
+      'Эта дата уже прошла: день выборов и сроки окончания выдвижения и регистрации должны быть в будущем.',
     'err.BELOW_THRESHOLD': 'Недостаточно подписей.',
     'err.NO_ROLL': 'Сначала примите список избирателей.',
     'err.REGISTRATION_OPEN': 'Регистрация ещё не закончилась.',

@@ -1,6 +1,6 @@
 /**
  * Printable invitation letters (SPEC §10.7): one A4 page per voter, in Kazakh and Russian, with the
- * addressee, the district, the election day, the code in large grouped characters, its QR code as
+ * addressee, the district, the voting window, the code in large grouped characters, its QR code as
  * inline SVG and short instructions. The code is issued to this voter alone (the server accepts it
  * only from their sign-in), so the letter names them. A self-contained file: no script, no
  * external resource (its own CSP says so).
@@ -34,7 +34,9 @@ const kk = {
   'what.akim': '{district}: әкім сайлауы',
   'what.referendum': '{district}: жергілікті референдум',
   when: 'Дауыс беру күні: {day}, {hours} (Алматы уақыты).',
+  window: 'Дауыс беру уақыты: басталуы — {from}; аяқталуы — {to} (Алматы уақыты).',
   day: '{y} жылғы {d} {month}',
+  dayTime: '{day}, {hhmm}',
   'month.1': 'қаңтар',
   'month.2': 'ақпан',
   'month.3': 'наурыз',
@@ -64,7 +66,9 @@ const ru: Record<keyof typeof kk, string> = {
   'what.akim': '{district}: выборы акима',
   'what.referendum': '{district}: местный референдум',
   when: 'День голосования: {day}, {hours} (время Алматы).',
+  window: 'Голосование: начало — {from}; окончание — {to} (время Алматы).',
   day: '{d} {month} {y} года',
+  dayTime: '{day}, {hhmm}',
   'month.1': 'января',
   'month.2': 'февраля',
   'month.3': 'марта',
@@ -92,9 +96,25 @@ export const LETTER_STRINGS: Catalog<keyof typeof kk, Printed> = { kk, ru };
 type LetterKey = keyof typeof kk;
 const t = translator(LETTER_STRINGS);
 
-/** Local wall-clock `hh:mm` in Asia/Almaty (UTC+05:00, SPEC §10). */
-function localHhmm(time: string): string {
-  return new Date(Date.parse(time) + 5 * 3600_000).toISOString().slice(11, 16);
+/** Local date `YYYY-MM-DD` and wall-clock `hh:mm` in Asia/Almaty (UTC+05:00, SPEC §10). */
+function local(time: string): { day: string; hhmm: string } {
+  const iso = new Date(Date.parse(time) + 5 * 3600_000).toISOString();
+  return { day: iso.slice(0, 10), hhmm: iso.slice(11, 16) };
+}
+
+/**
+ * The voting window as the calendar in force sets it (SPEC §10.1, §10.8), in the letter's language:
+ * one day and its hours when voting opens and closes on the same local day, else the day and hour
+ * of each end (a demo open for a week, or a calendar set by the election's creator).
+ */
+export function votingWindowText(lang: Printed, calendar: LetterManifest['calendar']): string {
+  const opens = local(calendar.votingOpens);
+  const closes = local(calendar.votingCloses);
+  if (opens.day === closes.day)
+    return t(lang, 'when', { day: dayText(lang, opens.day), hours: `${opens.hhmm}–${closes.hhmm}` });
+  const at = (x: { day: string; hhmm: string }) =>
+    t(lang, 'dayTime', { day: dayText(lang, x.day), hhmm: x.hhmm });
+  return t(lang, 'window', { from: at(opens), to: at(closes) });
 }
 
 function dayText(lang: Printed, isoDay: string): string {
@@ -113,13 +133,12 @@ interface Texts {
 }
 
 function texts(lang: Printed, m: LetterManifest, boothUrl: string | undefined): Texts {
-  const hours = `${localHhmm(m.calendar.votingOpens)}–${localHhmm(m.calendar.votingCloses)}`;
   const url = boothUrl ? html`<span class="url">${boothUrl}</span>` : null;
   return {
     title: t(lang, 'title'),
     to: t(lang, 'to'),
     what: t(lang, m.kind === 'akim' ? 'what.akim' : 'what.referendum', { district: m.district[lang] }),
-    when: t(lang, 'when', { day: dayText(lang, m.electionDay), hours }),
+    when: votingWindowText(lang, m.calendar),
     codeLabel: t(lang, 'codeLabel'),
     steps: [
       url ? html`${fillParts(LETTER_STRINGS[lang]['step.open'], { url })}` : t(lang, 'step.openPublished'),
