@@ -17,7 +17,7 @@ import { initial, step } from './machine.ts';
 import { mount, pageTop, type Shell } from './shell.ts';
 import type { After, BoothEvent, BoothState, Session } from './state.ts';
 import { focusAfter } from './views/focus.ts';
-import { electionOf, mainView } from './views/page.ts';
+import { compactTop, electionOf, mainView } from './views/page.ts';
 import type { ViewContext } from './views/parts.ts';
 import { CryptoWorker } from './worker-client.ts';
 
@@ -54,7 +54,7 @@ export function startBooth(shell: Shell): void {
 
   function render(after: After): void {
     mount(shell, {
-      header: pageTop(shell, electionOf(state), () => render('keep')),
+      header: pageTop(shell, electionOf(state), () => render('keep'), compactTop(state)),
       main: mainView(state, ctx),
       focus: after === 'heading' ? 'heading' : 'keep',
     });

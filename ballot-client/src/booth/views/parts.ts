@@ -113,7 +113,25 @@ export function textInput(
   );
 }
 
-/** A tracker (SPEC §8.4) in four large groups. */
+/**
+ * A tracker's four groups in two pairs that never break inside: at 360 px it reads 2 + 2 lines,
+ * never 3 + 1.
+ */
+export function trackerGroups(tracker: string): HTMLElement[] {
+  const groups = tracker.split('-');
+  const out: HTMLElement[] = [];
+  for (let i = 0; i < groups.length; i += 2)
+    out.push(
+      h(
+        'span',
+        { class: 'pair' },
+        groups.slice(i, i + 2).map((g) => h('span', { class: 'group' }, g)),
+      ),
+    );
+  return out;
+}
+
+/** A tracker (SPEC §8.4) in four large groups, kept together in pairs. */
 export function trackerView(tracker: string, label: MessageKey, id: string, t: Translate): HTMLElement {
   return h(
     'div',
@@ -122,7 +140,7 @@ export function trackerView(tracker: string, label: MessageKey, id: string, t: T
     h(
       'p',
       { class: 'tracker', id, 'aria-labelledby': `${id}-label ${id}`, 'data-tracker': tracker },
-      tracker.split('-').map((g) => h('span', { class: 'group' }, g)),
+      trackerGroups(tracker),
     ),
   );
 }
