@@ -46,8 +46,8 @@ export function setLang(shell: Shell, lang: Lang): void {
   rememberLang(lang);
 }
 
-/** The language switch: three buttons, the current one pressed. */
-export function langSwitch(shell: Shell, onChange: (lang: Lang) => void): HTMLElement {
+/** The language switch: three buttons, the current one pressed; `short`: KK, RU, EN (the full name as a tooltip). */
+export function langSwitch(shell: Shell, onChange: (lang: Lang) => void, short = false): HTMLElement {
   return h(
     'nav',
     { class: 'langs', 'aria-label': shell.t('lang.label') },
@@ -59,25 +59,25 @@ export function langSwitch(shell: Shell, onChange: (lang: Lang) => void): HTMLEl
           lang: l,
           'data-lang': l,
           'aria-pressed': l === shell.lang ? 'true' : 'false',
+          title: short ? LANG_NAMES[l] : null,
           onclick: () => {
             if (l !== shell.lang) onChange(l);
           },
         },
-        LANG_NAMES[l],
+        short ? l.toUpperCase() : LANG_NAMES[l],
       ),
     ),
   );
 }
 
-/** The election: a demo badge, the district and the day (the day left out when `compact`). */
-export function electionHeader(shell: Shell, e: PublicElection | null, compact = false): HTMLElement {
+export function electionHeader(shell: Shell, e: PublicElection | null): HTMLElement {
   const manifest = (e?.manifest ?? {}) as { district?: Record<Lang, string>; electionDay?: string };
   return h(
     'header',
     { class: 'election' },
     e?.demo ? h('p', { class: 'badge-demo' }, shell.t('app.demo')) : null,
     manifest.district ? h('p', { class: 'district' }, manifest.district[shell.lang]) : null,
-    manifest.electionDay && !compact
+    manifest.electionDay
       ? h('p', { class: 'muted' }, `${shell.t('common.day')}: ${formatDay(shell.lang, manifest.electionDay)}`)
       : null,
   );
@@ -208,12 +208,26 @@ export function pageTop(
   // A manifest from before the booth existed names no bundle: then the footer says nothing about it.
   const published = (e?.manifest as { booth?: { sha256?: string } } | undefined)?.booth?.sha256;
   if (published) shell.manifestHash = published;
-  const langs = langSwitch(shell, (lang) => {
-    setLang(shell, lang);
-    redraw();
-  });
-  if (compact) return [h('div', { class: 'compact-top' }, electionHeader(shell, e, true), langs)];
-  return [langs, h('p', { class: 'app-name' }, shell.t('app.title')), electionHeader(shell, e)];
+  const langs = langSwitch(
+    shell,
+    (lang) => {
+      setLang(shell, lang);
+      redraw();
+    },
+    compact,
+  );
+  if (!compact) return [langs, h('p', { class: 'app-name' }, shell.t('app.title')), electionHeader(shell, e)];
+  const district = (e?.manifest as { district?: Record<Lang, string> } | undefined)?.district?.[shell.lang];
+  const top: HTMLElement[] = [
+    h(
+      'div',
+      { class: 'compact-top' },
+      h('p', { class: 'district' }, district ?? shell.t('app.title')),
+      langs,
+    ),
+  ];
+  if (e?.demo) top.push(h('p', { class: 'badge-demo small' }, shell.t('app.demo')));
+  return top;
 }
 
 /** A form's main button; while busy it says so and stays focusable (aria-disabled, not disabled). */
