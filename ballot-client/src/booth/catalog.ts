@@ -51,6 +51,8 @@ const en = {
   'closed.notYet': 'Voting has not started yet. Come back during voting hours.',
   'closed.over': 'Voting is over. You can still find your ballot on the board with its tracker.',
 
+  'signin.resumed':
+    'The page was reloaded. Your codes and choices are never stored on this device, so sign in and enter your credential code again.',
   'signin.heading': 'Sign in',
   'signin.intro':
     'Enter your IIN and the login code from the letter that the election commission mailed you.',
@@ -271,6 +273,8 @@ const ru: Record<MessageKey, string> = {
   'closed.notYet': 'Голосование ещё не началось. Вернитесь во время голосования.',
   'closed.over': 'Голосование окончено. Свой бюллетень на доске можно найти по его трекеру.',
 
+  'signin.resumed':
+    'Страница была перезагружена. Коды и выбор никогда не сохраняются на этом устройстве, поэтому войдите и снова введите код избирателя.',
   'signin.heading': 'Вход',
   'signin.intro': 'Введите ИИН и код входа из письма, которое вам отправила избирательная комиссия.',
   'signin.iin': 'ИИН (12 цифр)',
@@ -487,6 +491,8 @@ const kk: Record<MessageKey, string> = {
   'closed.notYet': 'Дауыс беру әлі басталған жоқ. Дауыс беру уақытында қайта келіңіз.',
   'closed.over': 'Дауыс беру аяқталды. Бюллетеніңізді тақтадан оның трекері арқылы таба аласыз.',
 
+  'signin.resumed':
+    'Бет қайта жүктелді. Кодтарыңыз бен таңдауыңыз бұл құрылғыда ешқашан сақталмайды, сондықтан қайта кіріп, сайлаушы кодын қайта енгізіңіз.',
   'signin.heading': 'Кіру',
   'signin.intro': 'ЖСН-іңізді және сайлау комиссиясы жіберген хаттағы кіру кодын енгізіңіз.',
   'signin.iin': 'ЖСН (12 цифр)',
