@@ -283,6 +283,45 @@ describe('what a voter sees on a 360 px phone', () => {
     await ctx.close();
   });
 
+  it('the sign-in attempts left, only when the server’s refusal says how many', async () => {
+    const { ctx, page } = await newPage();
+    const v = e.voters[3]!;
+    await page.goto(boothUrl('ru'));
+    await heading(page, 'signin.heading', 'ru');
+    await page.fill('#iin', v.iin);
+    await page.fill(
+      '#login-code',
+      v.loginCode.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+    );
+    // This server's refusal names no count (it must read the same for an IIN not on the roll): none shown.
+    const refused = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/login')),
+      page.click('#signin-submit'),
+    ]);
+    const body = (await refused[0].json()) as { error: { code: string; details?: unknown } };
+    expect(body.error.code).toBe('BAD_LOGIN');
+    expect(body.error.details).toBeUndefined();
+    await expect
+      .poll(() => page.locator('.notice.error p').first().textContent())
+      .toBe(CATALOGS.ru['err.BAD_LOGIN']);
+    expect(await page.locator('#attempts-left').count()).toBe(0);
+    // A server whose refusal carries the count in its details: the booth says it.
+    await page.route('**/login', (route) =>
+      route.fulfill({
+        status: 401,
+        json: {
+          error: { code: 'BAD_LOGIN', message: 'wrong IIN or login code', details: { attemptsLeft: 3 } },
+        },
+      }),
+    );
+    await page.click('#signin-submit');
+    await expect
+      .poll(() => page.locator('#attempts-left').textContent())
+      .toBe(CATALOGS.ru['signin.attemptsLeft'].replace('{n}', '3'));
+    await screenshot(page, SUITE, 'ru-attempts-left');
+    await ctx.close();
+  });
+
   it('a compact header after the first step, the tracker in 2 + 2, the fingerprint for observers', async () => {
     const { ctx, page } = await newPage();
     const v = e.voters[2]!;

@@ -233,6 +233,22 @@ describe('sign-in', () => {
       expect(at(walk(s, { type: 'signIn' }), 'signin').problem).toBeNull();
     }
   });
+
+  it('shows the attempts left only when the refusal says how many, as a whole number', () => {
+    const busy = walk(
+      signinAt(),
+      { type: 'input', field: 'iin', value: IIN },
+      { type: 'input', field: 'loginCode', value: 'X' },
+      { type: 'signIn' },
+    );
+    const refusal = (details: unknown) =>
+      at(walk(busy, { type: 'signinFailed', failure: { ...http('BAD_LOGIN', 401), details } }), 'signin')
+        .problem;
+    expect(refusal({ attemptsLeft: 2 })).toEqual({ code: 'BAD_LOGIN', attemptsLeft: 2 });
+    expect(refusal({ attemptsLeft: 0 })).toEqual({ code: 'BAD_LOGIN', attemptsLeft: 0 });
+    for (const details of [undefined, {}, { attemptsLeft: '2' }, { attemptsLeft: -1 }, { attemptsLeft: 1.5 }])
+      expect(refusal(details)).toEqual({ code: 'BAD_LOGIN' });
+  });
 });
 
 describe('the credential code', () => {

@@ -53,6 +53,7 @@ const en = {
 
   'signin.resumed':
     'The page was reloaded. Your codes and choices are never stored on this device, so sign in and enter your credential code again.',
+  'signin.attemptsLeft': 'Attempts left before this IIN is locked: {n}.',
   'signin.heading': 'Sign in',
   'signin.intro':
     'Enter your IIN and the login code from the letter that the election commission mailed you.',
@@ -275,6 +276,7 @@ const ru: Record<MessageKey, string> = {
 
   'signin.resumed':
     'Страница была перезагружена. Коды и выбор никогда не сохраняются на этом устройстве, поэтому войдите и снова введите код избирателя.',
+  'signin.attemptsLeft': 'Осталось попыток до блокировки этого ИИН: {n}.',
   'signin.heading': 'Вход',
   'signin.intro': 'Введите ИИН и код входа из письма, которое вам отправила избирательная комиссия.',
   'signin.iin': 'ИИН (12 цифр)',
@@ -493,6 +495,7 @@ const kk: Record<MessageKey, string> = {
 
   'signin.resumed':
     'Бет қайта жүктелді. Кодтарыңыз бен таңдауыңыз бұл құрылғыда ешқашан сақталмайды, сондықтан қайта кіріп, сайлаушы кодын қайта енгізіңіз.',
+  'signin.attemptsLeft': 'Осы ЖСН бұғатталғанға дейін қалған әрекет саны: {n}.',
   'signin.heading': 'Кіру',
   'signin.intro': 'ЖСН-іңізді және сайлау комиссиясы жіберген хаттағы кіру кодын енгізіңіз.',
   'signin.iin': 'ЖСН (12 цифр)',

@@ -170,7 +170,10 @@ function signin(s: StateAt<'signin'>, e: BoothEvent): BoothState {
           : [Code.BAD_IIN, Code.BAD_LOGIN].some((c) => c === code)
             ? 'iin'
             : null;
-      return to({ ...s, busy: false, problem: problem(e.failure) }, { notice: field });
+      const left = (e.failure.details as { attemptsLeft?: unknown } | undefined)?.attemptsLeft;
+      const p = problem(e.failure);
+      if (Number.isSafeInteger(left) && (left as number) >= 0) p.attemptsLeft = left as number;
+      return to({ ...s, busy: false, problem: p }, { notice: field });
     }
     default:
       return s;

@@ -45,6 +45,8 @@ export interface Problem {
   code: string;
   /** The server refused the ballot itself (said as "refused", with the code). */
   refused?: boolean;
+  /** Sign-in attempts left, when the server's refusal says so (`details.attemptsLeft`); never guessed. */
+  attemptsLeft?: number;
   action?: { label: MessageKey; event: BoothEvent };
 }
 

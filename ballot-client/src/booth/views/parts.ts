@@ -64,6 +64,9 @@ export function problemBox(
   return notice(
     'error',
     h('p', {}, message(p, election, ctx)),
+    p.attemptsLeft === undefined
+      ? ''
+      : h('p', { id: 'attempts-left' }, h('strong', {}, ctx.t('signin.attemptsLeft', { n: p.attemptsLeft }))),
     action
       ? h(
           'button',
