@@ -370,6 +370,11 @@ describe('what a voter sees on a 360 px phone', () => {
     await heading(page, 'find.heading', 'kk');
     await expect.poll(() => page.locator('#find-result').textContent()).toBe(CATALOGS.kk['find.found']);
     expect(await page.locator('main').textContent()).not.toContain('seq');
+    // Back from the find page: the booth shows the receipt again, kept for the tab.
+    const tracker = await page.getAttribute('.notice [data-tracker]', 'data-tracker');
+    await page.goBack();
+    await heading(page, 'receipt.heading', 'kk');
+    expect(await page.getAttribute('#receipt-tracker', 'data-tracker')).toBe(tracker);
     expect(pageErrors).toEqual([]);
     await ctx.close();
   });
