@@ -587,7 +587,7 @@ describe('finish', () => {
 describe('Back, Forward and reload (SPEC §10.14, "History and reload")', () => {
   const goto = (place: Place): BoothEvent => ({ type: 'goto', place });
 
-  it('the receipt holds nothing secret: no codes, no token, no ballot randomness', () => {
+  it('the receipt holds nothing secret: no codes, no token, no choice, no ballot randomness', () => {
     const r = at(
       walk(castingAt(), { type: 'signedIn', token }, { type: 'castDone', receipt: receiptFor('T1') }),
       'receipt',
@@ -596,6 +596,7 @@ describe('Back, Forward and reload (SPEC §10.14, "History and reload")', () => 
     for (const secret of [code, formatCredentialCode(code), LOGIN_CODE, '990101300123', token.value, '"n"'])
       expect(text).not.toContain(secret);
     expect(Object.keys(r).sort()).toEqual(['after', 'receipt', 'run', 'session', 'step']);
+    expect(r.session.choices).toEqual([null]);
   });
 
   it('Back goes to each earlier step with what the voter entered, the encrypted ballot dropped', () => {

@@ -385,9 +385,10 @@ function refused(s: StateAt<'casting'> | StateAt<'network'>, f: Failure): BoothS
   }
 }
 
-/** The session without anything secret: what remains after casting. */
+/** The session without anything secret, the choices included: what remains after casting. */
 function forgotten(session: Session): Session {
-  return { ...session, iin: '', loginCode: '', token: null, credential: '', credentialTyped: '' };
+  const choices = session.choices.map(() => null);
+  return { ...session, iin: '', loginCode: '', token: null, credential: '', credentialTyped: '', choices };
 }
 
 /** The history place a state is at (SPEC §10.14, "History and reload"); null where there is none. */
