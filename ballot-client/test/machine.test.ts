@@ -9,8 +9,16 @@ import type { EncryptedBallotJson, PublicElection, SignedReceipt } from '../src/
 import type { EncryptResult } from '../src/worker/protocol.ts';
 import type { CandidateInfo } from '../src/booth/candidates.ts';
 import { castRefusal } from '../src/booth/cast-refusal.ts';
-import { initial, step } from '../src/booth/machine.ts';
-import type { BoothEvent, BoothState, CheckedReceipt, Failure, StateAt, Step } from '../src/booth/state.ts';
+import { initial, placeOf, step } from '../src/booth/machine.ts';
+import type {
+  BoothEvent,
+  BoothState,
+  CheckedReceipt,
+  Failure,
+  Place,
+  StateAt,
+  Step,
+} from '../src/booth/state.ts';
 
 const election: PublicElection = {
   id: 'e1',
@@ -49,7 +57,7 @@ function encrypted(tracker: string, choice = 0): EncryptResult {
 
 function receiptFor(tracker: string): CheckedReceipt {
   const signed = { receipt: { tracker, election: 'e1', seq: 4 }, signature: 's' } as unknown as SignedReceipt;
-  return { signed, valid: true, matches: true };
+  return { signed, tracker, valid: true, matches: true };
 }
 
 const http = (code: string, status: number): Failure => ({ code, status });
@@ -224,6 +232,22 @@ describe('sign-in', () => {
       // Signing in again clears the error.
       expect(at(walk(s, { type: 'signIn' }), 'signin').problem).toBeNull();
     }
+  });
+
+  it('shows the attempts left only when the refusal says how many, as a whole number', () => {
+    const busy = walk(
+      signinAt(),
+      { type: 'input', field: 'iin', value: IIN },
+      { type: 'input', field: 'loginCode', value: 'X' },
+      { type: 'signIn' },
+    );
+    const refusal = (details: unknown) =>
+      at(walk(busy, { type: 'signinFailed', failure: { ...http('BAD_LOGIN', 401), details } }), 'signin')
+        .problem;
+    expect(refusal({ attemptsLeft: 2 })).toEqual({ code: 'BAD_LOGIN', attemptsLeft: 2 });
+    expect(refusal({ attemptsLeft: 0 })).toEqual({ code: 'BAD_LOGIN', attemptsLeft: 0 });
+    for (const details of [undefined, {}, { attemptsLeft: '2' }, { attemptsLeft: -1 }, { attemptsLeft: 1.5 }])
+      expect(refusal(details)).toEqual({ code: 'BAD_LOGIN' });
   });
 });
 
@@ -557,5 +581,125 @@ describe('finish', () => {
     for (const secret of [code, formatCredentialCode(code), LOGIN_CODE, '9901 0130 0123', token.value])
       expect(text).not.toContain(secret);
     refuses(s, { type: 'finish' }, { type: 'signIn' }, { type: 'cast' }, loaded);
+  });
+});
+
+describe('Back, Forward and reload (SPEC §10.14, "History and reload")', () => {
+  const goto = (place: Place): BoothEvent => ({ type: 'goto', place });
+
+  it('the receipt holds nothing secret: no codes, no token, no choice, no ballot randomness', () => {
+    const r = at(
+      walk(castingAt(), { type: 'signedIn', token }, { type: 'castDone', receipt: receiptFor('T1') }),
+      'receipt',
+    );
+    const text = JSON.stringify({ ...r, session: { ...r.session, candidates: [] } });
+    for (const secret of [code, formatCredentialCode(code), LOGIN_CODE, '990101300123', token.value, '"n"'])
+      expect(text).not.toContain(secret);
+    expect(Object.keys(r).sort()).toEqual(['after', 'receipt', 'run', 'session', 'step']);
+    expect(r.session.choices).toEqual([null]);
+  });
+
+  it('Back goes to each earlier step with what the voter entered, the encrypted ballot dropped', () => {
+    const review = at(walk(castAt(), goto('review')), 'review');
+    expect([review.session.choices, review.after]).toEqual([[1], 'heading']);
+    expect(JSON.stringify(review)).not.toContain('T1');
+    const ballot = at(walk(review, goto('ballot')), 'ballot');
+    expect(ballot.session.choices).toEqual([1]);
+    const cred = at(walk(ballot, goto('credential')), 'credential');
+    expect(cred.session.credentialTyped).toBe(formatCredentialCode(code));
+    const signin = at(walk(cred, goto('signin')), 'signin');
+    expect([signin.session.iin, signin.session.loginCode, signin.built]).toEqual([
+      '9901 0130 0123',
+      LOGIN_CODE,
+      null,
+    ]);
+    // From the audit and while encrypting too: back to the review, nothing left to cast.
+    const audit = walk(castAt(), { type: 'audit' });
+    at(walk(audit, goto('review')), 'review');
+    const enc = walk(reviewAt(), { type: 'encrypt' });
+    const back = at(walk(enc, goto('review')), 'review');
+    // The encryption that was running answers late: it is not taken.
+    refuses(back, { type: 'encrypted', built: encrypted('T9') });
+  });
+
+  it('Forward goes only as far as the voter’s data allows; never to a dropped ballot', () => {
+    const review = walk(castAt(), goto('signin'));
+    // Forward again, one entry at a time and by jumps.
+    at(walk(review, goto('credential')), 'credential');
+    at(walk(review, goto('ballot')), 'ballot');
+    at(walk(review, goto('review')), 'review');
+    // The encrypted ballot's entry, or the receipt's, ends at the review: the ballot was dropped.
+    at(walk(review, goto('cast')), 'review');
+    refuses(walk(castAt(), goto('review')), goto('cast'), goto('receipt'), goto('finished'));
+    // Not signed in yet: no step after sign-in exists.
+    refuses(signinAt(), goto('credential'), goto('ballot'), goto('cast'));
+    // Signed in, no credential code yet: no further than the credential step.
+    const cred = walk(signedIn(), goto('signin'));
+    at(walk(cred, goto('review')), 'credential');
+    // No choice made: no review.
+    const ballot = walk(ballotAt(), goto('credential'));
+    at(walk(ballot, goto('review')), 'ballot');
+  });
+
+  it('a ballot on its way, a receipt and the finished page stay where they are', () => {
+    const casting = castingAt();
+    refuses(casting, goto('review'), goto('signin'), goto('receipt'));
+    const net = walk(casting, { type: 'castFailed', failure: http('NETWORK', 0) });
+    refuses(net, goto('review'), goto('ballot'));
+    const receipt = walk(
+      casting,
+      { type: 'signedIn', token },
+      { type: 'castDone', receipt: receiptFor('T1') },
+    );
+    refuses(receipt, goto('cast'), goto('review'), goto('signin'), goto('finished'));
+    refuses(walk(receipt, { type: 'finish' }), goto('receipt'), goto('signin'));
+    // A sign-in on its way is not interrupted.
+    const busy = walk(
+      signinAt(),
+      { type: 'input', field: 'iin', value: IIN },
+      { type: 'input', field: 'loginCode', value: LOGIN_CODE },
+      { type: 'signIn' },
+    );
+    refuses(busy, goto('credential'));
+  });
+
+  it('places: one per step the voter can go back to', () => {
+    expect(placeOf(castAt())).toBe('cast');
+    expect(placeOf(walk(castAt(), { type: 'audit' }))).toBe('cast');
+    expect(placeOf(castingAt())).toBe('cast');
+    expect(placeOf(reviewAt())).toBe('review');
+    expect(placeOf(initial())).toBe(null);
+  });
+
+  it('a reload after casting shows the kept receipt, even once voting has closed', () => {
+    const receipt = receiptFor('T7');
+    for (const e of [election, { ...election, status: 'closed' as const, params: null }]) {
+      const s = at(
+        walk(initial(), { ...loaded, election: e, restored: { place: 'cast', receipt } }),
+        'receipt',
+      );
+      expect([s.receipt, s.session.token, s.session.credential, s.run]).toEqual([receipt, null, '', null]);
+    }
+  });
+
+  it('a reload before casting signs in again and says why; at sign-in or after finishing it says nothing', () => {
+    for (const place of ['credential', 'ballot', 'review', 'cast'] as const) {
+      const s = at(walk(initial(), { ...loaded, restored: { place, receipt: null } }), 'signin');
+      expect([s.resumed, s.session.token, s.session.credential, s.run]).toEqual([place, null, '', 'warm']);
+    }
+    for (const place of ['signin', 'receipt', 'finished', null] as const)
+      expect(at(walk(initial(), { ...loaded, restored: { place, receipt: null } }), 'signin').resumed).toBe(
+        null,
+      );
+    // Once signed in, the note has done its work.
+    const s = walk(
+      initial(),
+      { ...loaded, restored: { place: 'review', receipt: null } },
+      { type: 'input', field: 'iin', value: IIN },
+      { type: 'input', field: 'loginCode', value: LOGIN_CODE },
+      { type: 'signIn' },
+      { type: 'signedIn', token },
+    );
+    at(s, 'credential');
   });
 });

@@ -77,12 +77,22 @@ export async function castOnce(
     if (!earlier) return dispatch({ type: 'castFailed', failure: failureOf(e) });
     signed = earlier;
   }
-  const receipt: CheckedReceipt = {
+  dispatch({ type: 'castDone', receipt: checkReceipt(signed, built.tracker, election, serverKey) });
+}
+
+/** What the booth shows about a receipt: its signature verifies, and it names this ballot and election. */
+export function checkReceipt(
+  signed: SignedReceipt,
+  tracker: string,
+  election: string,
+  serverKey: string,
+): CheckedReceipt {
+  return {
     signed,
+    tracker,
     valid: verifyReceipt(signed.receipt, signed.signature, serverKey),
-    matches: signed.receipt.tracker === built.tracker && signed.receipt.election === election,
+    matches: signed.receipt.tracker === tracker && signed.receipt.election === election,
   };
-  dispatch({ type: 'castDone', receipt });
 }
 
 /** The ballot is on the board already (its answer was lost): 409 ALREADY_CAST holds the original receipt. */

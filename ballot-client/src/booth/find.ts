@@ -10,6 +10,7 @@ import {
 import type { MessageKey } from './catalog.ts';
 import { h } from './dom.ts';
 import { mount, notice, pageTop, submitButton, type Shell } from './shell.ts';
+import { trackerGroups } from './views/parts.ts';
 import { Code } from '@saylau/protocol/errors';
 
 type Outcome = { kind: 'found'; status: BallotStatus } | { kind: 'error'; key: MessageKey; code?: string };
@@ -32,11 +33,7 @@ export function startFind(shell: Shell): void {
     const by = st.superseded ? st.supersededBy : null;
     const lines: HTMLElement[] = [
       h('p', { id: 'find-result' }, h('strong', {}, tr('find.found'))),
-      h(
-        'p',
-        { class: 'tracker', 'data-tracker': st.tracker },
-        st.tracker.split('-').map((g) => h('span', { class: 'group' }, g)),
-      ),
+      h('p', { class: 'tracker', 'data-tracker': st.tracker }, trackerGroups(st.tracker)),
       h('p', {}, tr('find.position', { seq: st.seq })),
       h('p', {}, `${tr('find.hash')}: `, h('span', { class: 'hash' }, st.hash)),
       h('p', { id: 'find-counted' }, tr(st.superseded ? 'find.superseded' : 'find.counted')),

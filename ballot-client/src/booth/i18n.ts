@@ -50,10 +50,16 @@ export function formatDay(lang: Lang, day: string): string {
 /** Kazakhstan's one time zone since 2024-03-01 (Asia/Almaty, UTC+05:00, no daylight saving). */
 const ALMATY_OFFSET_MS = 5 * 3600_000;
 
+/** A calendar time (RFC 3339 with offset) as the day (YYYY-MM-DD) and HH:MM in Asia/Almaty. */
+export function almatyClock(time: string): { day: string; hm: string } | null {
+  const ms = Date.parse(time);
+  if (Number.isNaN(ms)) return null;
+  const local = new Date(ms + ALMATY_OFFSET_MS).toISOString();
+  return { day: local.slice(0, 10), hm: local.slice(11, 16) };
+}
+
 /** A calendar time (RFC 3339 with offset) as date and HH:MM in the election's zone, Asia/Almaty. */
 export function formatTime(lang: Lang, time: string): string {
-  const ms = Date.parse(time);
-  if (Number.isNaN(ms)) return time;
-  const local = new Date(ms + ALMATY_OFFSET_MS).toISOString();
-  return `${formatDay(lang, local.slice(0, 10))}, ${local.slice(11, 16)}`;
+  const c = almatyClock(time);
+  return c ? `${formatDay(lang, c.day)}, ${c.hm}` : time;
 }

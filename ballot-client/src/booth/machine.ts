@@ -20,6 +20,7 @@ import type {
   BoothState,
   Effect,
   Failure,
+  Place,
   Problem,
   Session,
   StateAt,
@@ -46,6 +47,7 @@ export function initial(): BoothState {
 }
 
 export function step(state: BoothState, event: BoothEvent): BoothState {
+  if (event.type === 'goto') return goto(state, event.place);
   switch (state.step) {
     case 'loading':
       return loading(state, event);
@@ -73,7 +75,7 @@ export function step(state: BoothState, event: BoothEvent): BoothState {
     case 'network':
       return network(state, event);
     case 'receipt':
-      // "Finish" forgets the codes and the token: only the public election is kept.
+      // "Finish" forgets the receipt kept for a reload too (booth.ts): only the public election is kept.
       return event.type === 'finish' ? to({ step: 'finished', election: state.session.election }) : state;
     case 'closed':
     case 'finished':
@@ -103,10 +105,17 @@ function loading(s: StateAt<'loading'>, e: BoothEvent): BoothState {
     });
   if (e.type !== 'loaded') return s;
   const election = e.election;
+  const session = opened(election, e.candidates);
+  // Reloaded after casting: the receipt was kept (public data only), even if voting closed since.
+  const receipt = e.restored?.receipt;
+  if (receipt) return to({ step: 'receipt', session, receipt });
   if (election.status !== 'open' || !election.params || !election.contests)
     return to({ step: 'closed', election });
+  // Reloaded at a later step: the codes were never stored, so the voter signs in again and is told why.
+  const was = e.restored?.place ?? 'signin';
+  const resumed = was === 'signin' || was === 'receipt' || was === 'finished' ? null : was;
   // Decode the parameters in the worker meanwhile, so that encrypting later is quick.
-  return to(signinStep(opened(election, e.candidates), null), 'heading', 'warm');
+  return to(signinStep(session, null, null, resumed), 'heading', 'warm');
 }
 
 /** From a fatal error the one way on is the action it offers. */
@@ -119,8 +128,13 @@ function fatal(s: StateAt<'fatal'>, e: BoothEvent): BoothState {
   return s;
 }
 
-function signinStep(session: Session, built: EncryptResult | null, p: Problem | null = null): Bare {
-  return { step: 'signin', session, built, busy: false, problem: p, fieldError: null };
+function signinStep(
+  session: Session,
+  built: EncryptResult | null,
+  p: Problem | null = null,
+  resumed: Place | null = null,
+): Bare {
+  return { step: 'signin', session, built, resumed, busy: false, problem: p, fieldError: null };
 }
 
 function signin(s: StateAt<'signin'>, e: BoothEvent): BoothState {
@@ -156,7 +170,10 @@ function signin(s: StateAt<'signin'>, e: BoothEvent): BoothState {
           : [Code.BAD_IIN, Code.BAD_LOGIN].some((c) => c === code)
             ? 'iin'
             : null;
-      return to({ ...s, busy: false, problem: problem(e.failure) }, { notice: field });
+      const left = (e.failure.details as { attemptsLeft?: unknown } | undefined)?.attemptsLeft;
+      const p = problem(e.failure);
+      if (Number.isSafeInteger(left) && (left as number) >= 0) p.attemptsLeft = left as number;
+      return to({ ...s, busy: false, problem: p }, { notice: field });
     }
     default:
       return s;
@@ -306,7 +323,8 @@ function sending(s: StateAt<'casting'> | StateAt<'network'>, e: BoothEvent): Boo
     case 'signedIn':
       return { ...s, session: { ...s.session, token: e.token }, after: 'none', run: null };
     case 'castDone':
-      return to({ step: 'receipt', session: { ...s.session, token: null }, receipt: e.receipt });
+      // Cast: the codes, the token and the ballot's randomness are dropped; the receipt is public.
+      return to({ step: 'receipt', session: forgotten(s.session), receipt: e.receipt });
     case 'castFailed':
       return refused(s, e.failure);
     default:
@@ -364,5 +382,81 @@ function refused(s: StateAt<'casting'> | StateAt<'network'>, f: Failure): BoothS
       });
     case 'sendAgain':
       return castStep(problem(f, TRY_AGAIN));
+  }
+}
+
+/** The session without anything secret, the choices included: what remains after casting. */
+function forgotten(session: Session): Session {
+  const choices = session.choices.map(() => null);
+  return { ...session, iin: '', loginCode: '', token: null, credential: '', credentialTyped: '', choices };
+}
+
+/** The history place a state is at (SPEC §10.14, "History and reload"); null where there is none. */
+export function placeOf(s: BoothState): Place | null {
+  switch (s.step) {
+    case 'signin':
+    case 'credential':
+    case 'ballot':
+    case 'review':
+    case 'receipt':
+    case 'finished':
+      return s.step;
+    case 'encrypting':
+    case 'cast':
+    case 'casting':
+    case 'audit':
+    case 'network':
+      return 'cast';
+    default:
+      return null;
+  }
+}
+
+/** The steps before casting, in order; how far the session's data lets the voter go. */
+const PREPARING: readonly Place[] = ['signin', 'credential', 'ballot', 'review'];
+
+function reachable(session: Session): number {
+  if (!session.token) return 0;
+  if (!session.credential) return 1;
+  return session.choices.some((c) => c === null) ? 2 : 3;
+}
+
+/**
+ * Back or Forward to an entry of `place`. Only a step that still exists is shown: the furthest step
+ * up to `place` that the voter's data allows. An encrypted ballot left by Back is dropped (a new
+ * one is made from the review step), so no entry leads to it again; a ballot on its way stays where
+ * it is; after casting every entry shows the receipt, and after "Finish" the finished page.
+ */
+function goto(s: BoothState, place: Place): BoothState {
+  if (place === placeOf(s)) return s;
+  switch (s.step) {
+    case 'signin':
+      if (s.busy) return s;
+      break;
+    case 'credential':
+    case 'ballot':
+    case 'review':
+    case 'encrypting':
+    case 'cast':
+    case 'audit':
+      break;
+    default:
+      // loading, closed, fatal, casting, network, receipt, finished: nothing else to go to.
+      return s;
+  }
+  const want = PREPARING.indexOf(place);
+  const i = Math.min(want < 0 ? PREPARING.length - 1 : want, reachable(s.session));
+  // Forward past the last step that still exists: stay (the driver fixes the entry).
+  if (i < 0 || PREPARING[i] === placeOf(s)) return s;
+  const session = s.session;
+  switch (PREPARING[i]) {
+    case 'signin':
+      return to(signinStep(session, null));
+    case 'credential':
+      return credentialStep(session);
+    case 'ballot':
+      return ballotStep(session);
+    default:
+      return to({ step: 'review', session, problem: null });
   }
 }

@@ -6,7 +6,7 @@ import type { PublicElection } from '../index.ts';
 import { LANGS, LANG_NAMES, type Lang } from '@saylau/protocol/lang';
 import type { MessageKey } from './catalog.ts';
 import { append, clear, h } from './dom.ts';
-import { formatDay, formatTime, rememberLang, translator, type Translate } from './i18n.ts';
+import { almatyClock, formatDay, formatTime, rememberLang, translator, type Translate } from './i18n.ts';
 
 export type PageKind = 'booth' | 'check' | 'find';
 
@@ -46,8 +46,8 @@ export function setLang(shell: Shell, lang: Lang): void {
   rememberLang(lang);
 }
 
-/** The language switch: three buttons, the current one pressed. */
-export function langSwitch(shell: Shell, onChange: (lang: Lang) => void): HTMLElement {
+/** The language switch: three buttons, the current one pressed; `short`: KK, RU, EN (the full name as a tooltip). */
+export function langSwitch(shell: Shell, onChange: (lang: Lang) => void, short = false): HTMLElement {
   return h(
     'nav',
     { class: 'langs', 'aria-label': shell.t('lang.label') },
@@ -59,11 +59,12 @@ export function langSwitch(shell: Shell, onChange: (lang: Lang) => void): HTMLEl
           lang: l,
           'data-lang': l,
           'aria-pressed': l === shell.lang ? 'true' : 'false',
+          title: short ? LANG_NAMES[l] : null,
           onclick: () => {
             if (l !== shell.lang) onChange(l);
           },
         },
-        LANG_NAMES[l],
+        short ? l.toUpperCase() : LANG_NAMES[l],
       ),
     ),
   );
@@ -87,6 +88,17 @@ export function votingHours(shell: Shell, e: PublicElection | null): string {
   return c.votingOpens && c.votingCloses
     ? `${formatTime(shell.lang, c.votingOpens)} – ${formatTime(shell.lang, c.votingCloses)}`
     : '—';
+}
+
+/** When voting closes (SPEC §10.1 calendar), written out in the page's language, Asia/Almaty time. */
+export function votingCloses(shell: Shell, e: PublicElection | null): HTMLElement | null {
+  const c = almatyClock(e?.calendar?.votingCloses ?? '');
+  if (!c) return null;
+  return h(
+    'p',
+    { class: 'closes', id: 'voting-closes' },
+    shell.t('common.closes', { day: formatDay(shell.lang, c.day), time: c.hm }),
+  );
 }
 
 export function footer(shell: Shell): HTMLElement {
@@ -120,19 +132,26 @@ export function footer(shell: Shell): HTMLElement {
         ),
       ),
     ),
+    // A bundle other than the manifest's is said to every voter; the fingerprint itself is for observers.
+    shell.manifestHash !== undefined && shell.manifestHash !== shell.bundleHash
+      ? notice('warn', h('p', {}, shell.t('footer.manifestDiffers', { hash: shell.manifestHash })))
+      : null,
     h(
-      'p',
-      { class: 'fingerprint' },
-      shell.t('footer.code'),
-      ' ',
-      h('code', { class: 'hash', 'data-testid': 'bundle-hash' }, shell.bundleHash || '—'),
-    ),
-    shell.manifestHash === undefined
-      ? null
-      : shell.manifestHash === shell.bundleHash
+      'details',
+      { class: 'observers' },
+      h('summary', {}, shell.t('footer.observers')),
+      h(
+        'p',
+        { class: 'fingerprint' },
+        shell.t('footer.code'),
+        ' ',
+        h('code', { class: 'hash', 'data-testid': 'bundle-hash' }, shell.bundleHash || '—'),
+      ),
+      shell.manifestHash !== undefined && shell.manifestHash === shell.bundleHash
         ? h('p', { class: 'muted small', id: 'manifest-same' }, shell.t('footer.manifestSame'))
-        : notice('warn', h('p', {}, shell.t('footer.manifestDiffers', { hash: shell.manifestHash }))),
-    h('p', { class: 'muted small' }, shell.t('footer.codeHint')),
+        : null,
+      h('p', { class: 'muted small' }, shell.t('footer.codeHint')),
+    ),
   );
 }
 
@@ -176,19 +195,39 @@ export function notice(kind: 'error' | 'ok' | 'info' | 'warn', ...children: (Nod
   );
 }
 
-/** The top of every page: the language switch (which redraws the page), the booth's name, the election. */
-export function pageTop(shell: Shell, e: PublicElection | null, redraw: () => void): HTMLElement[] {
+/**
+ * The top of every page: the language switch (which redraws the page), the booth's name, the
+ * election. `compact` (the booth after its first step) keeps the switch and the district on one line.
+ */
+export function pageTop(
+  shell: Shell,
+  e: PublicElection | null,
+  redraw: () => void,
+  compact = false,
+): HTMLElement[] {
   // A manifest from before the booth existed names no bundle: then the footer says nothing about it.
   const published = (e?.manifest as { booth?: { sha256?: string } } | undefined)?.booth?.sha256;
   if (published) shell.manifestHash = published;
-  return [
-    langSwitch(shell, (lang) => {
+  const langs = langSwitch(
+    shell,
+    (lang) => {
       setLang(shell, lang);
       redraw();
-    }),
-    h('p', { class: 'app-name' }, shell.t('app.title')),
-    electionHeader(shell, e),
+    },
+    compact,
+  );
+  if (!compact) return [langs, h('p', { class: 'app-name' }, shell.t('app.title')), electionHeader(shell, e)];
+  const district = (e?.manifest as { district?: Record<Lang, string> } | undefined)?.district?.[shell.lang];
+  const top: HTMLElement[] = [
+    h(
+      'div',
+      { class: 'compact-top' },
+      h('p', { class: 'district' }, district ?? shell.t('app.title')),
+      langs,
+    ),
   ];
+  if (e?.demo) top.push(h('p', { class: 'badge-demo small' }, shell.t('app.demo')));
+  return top;
 }
 
 /** A form's main button; while busy it says so and stays focusable (aria-disabled, not disabled). */

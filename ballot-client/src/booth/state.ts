@@ -45,6 +45,8 @@ export interface Problem {
   code: string;
   /** The server refused the ballot itself (said as "refused", with the code). */
   refused?: boolean;
+  /** Sign-in attempts left, when the server's refusal says so (`details.attemptsLeft`); never guessed. */
+  attemptsLeft?: number;
   action?: { label: MessageKey; event: BoothEvent };
 }
 
@@ -60,6 +62,8 @@ export interface FieldError {
 /** A receipt as the server signed it (SPEC §7.4), with what the booth found when it checked it. */
 export interface CheckedReceipt {
   signed: SignedReceipt;
+  /** The tracker of the ballot the booth sent (public: it is on the board). */
+  tracker: string;
   /** The signature verifies under the manifest's `serverKey`. */
   valid: boolean;
   /** It names this ballot's tracker and this election. */
@@ -107,6 +111,8 @@ export type BoothState = Drawn &
     | {
         step: 'signin';
         session: Session;
+        /** The page was reloaded at this later place: the codes were not kept, so the voter signs in again. */
+        resumed: Place | null;
         /** A ballot encrypted before a failed silent sign-in at casting: cast it once signed in. */
         built: EncryptResult | null;
         busy: boolean;
@@ -133,11 +139,24 @@ export type BoothState = Drawn &
   );
 
 export type Step = BoothState['step'];
+
+/**
+ * A place in the booth's browser history (SPEC §10.14, "History and reload"): one entry per step the
+ * voter can go back to; encrypting, auditing and casting are all the one place 'cast'.
+ */
+export const PLACES = ['signin', 'credential', 'ballot', 'review', 'cast', 'receipt', 'finished'] as const;
+export type Place = (typeof PLACES)[number];
 export type StateAt<K extends Step> = Extract<BoothState, { step: K }>;
 
 export type BoothEvent =
   // outcomes of effects
-  | { type: 'loaded'; election: PublicElection; candidates: readonly CandidateInfo[] }
+  | {
+      type: 'loaded';
+      election: PublicElection;
+      candidates: readonly CandidateInfo[];
+      /** Where the page was before a reload (its history entry) and the receipt kept since casting. */
+      restored?: { place: Place | null; receipt: CheckedReceipt | null };
+    }
   | { type: 'loadFailed'; failure: Failure }
   | { type: 'signedIn'; token: Token }
   | { type: 'signinFailed'; failure: Failure }
@@ -165,6 +184,8 @@ export type BoothEvent =
   | { type: 'audit' }
   | { type: 'checkBoard' }
   | { type: 'finish' }
+  /** Back or Forward in the browser: the entry's place (SPEC §10.14, "History and reload"). */
+  | { type: 'goto'; place: Place }
   // the way on from an error
   | { type: 'toSignin' }
   | { type: 'toCredential' }

@@ -1,6 +1,7 @@
 /** Step 3, the ballot: one choice per contest, each option with the route that nominated it. */
 import type { Lang } from '@saylau/protocol/lang';
 import { h } from '../dom.ts';
+import { votingCloses } from '../shell.ts';
 import type { StateAt } from '../state.ts';
 import { fieldErrorFor, optionRoute, present, type ViewContext } from './parts.ts';
 
@@ -60,5 +61,5 @@ export function ballotView(s: StateAt<'ballot'>, ctx: ViewContext): HTMLElement[
       ),
     ]),
   );
-  return [h('h1', {}, t('ballot.heading')), form];
+  return present([h('h1', {}, t('ballot.heading')), votingCloses(shell, session.election), form]);
 }

@@ -69,6 +69,11 @@ function stepView(s: BoothState, ctx: ViewContext): HTMLElement[] {
   }
 }
 
+/** After the first step the page's header is compact: the district and the language switch on one line. */
+export function compactTop(s: BoothState): boolean {
+  return (STEP_NUMBER[s.step] ?? 1) > 1;
+}
+
 /** The election the page header shows, once it is loaded. */
 export function electionOf(s: BoothState): PublicElection | null {
   if (s.step === 'loading') return null;

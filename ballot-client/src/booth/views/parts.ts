@@ -64,6 +64,9 @@ export function problemBox(
   return notice(
     'error',
     h('p', {}, message(p, election, ctx)),
+    p.attemptsLeft === undefined
+      ? ''
+      : h('p', { id: 'attempts-left' }, h('strong', {}, ctx.t('signin.attemptsLeft', { n: p.attemptsLeft }))),
     action
       ? h(
           'button',
@@ -113,7 +116,25 @@ export function textInput(
   );
 }
 
-/** A tracker (SPEC §8.4) in four large groups. */
+/**
+ * A tracker's four groups in two pairs that never break inside: at 360 px it reads 2 + 2 lines,
+ * never 3 + 1.
+ */
+export function trackerGroups(tracker: string): HTMLElement[] {
+  const groups = tracker.split('-');
+  const out: HTMLElement[] = [];
+  for (let i = 0; i < groups.length; i += 2)
+    out.push(
+      h(
+        'span',
+        { class: 'pair' },
+        groups.slice(i, i + 2).map((g) => h('span', { class: 'group' }, g)),
+      ),
+    );
+  return out;
+}
+
+/** A tracker (SPEC §8.4) in four large groups, kept together in pairs. */
 export function trackerView(tracker: string, label: MessageKey, id: string, t: Translate): HTMLElement {
   return h(
     'div',
@@ -122,7 +143,7 @@ export function trackerView(tracker: string, label: MessageKey, id: string, t: T
     h(
       'p',
       { class: 'tracker', id, 'aria-labelledby': `${id}-label ${id}`, 'data-tracker': tracker },
-      tracker.split('-').map((g) => h('span', { class: 'group' }, g)),
+      trackerGroups(tracker),
     ),
   );
 }

@@ -13,7 +13,7 @@ export function receiptView(s: StateAt<'receipt'>, ctx: ViewContext): HTMLElemen
   return [
     h('h1', {}, t('receipt.heading')),
     trackerView(tracker, 'receipt.tracker', 'receipt-tracker', t),
-    h('p', {}, t('receipt.seq', { seq })),
+    h('p', { id: 'receipt-seq' }, t('receipt.seq', { seq })),
     r.valid && r.matches
       ? notice('ok', h('p', {}, t('receipt.signed')))
       : notice('warn', h('p', {}, t(r.matches ? 'receipt.badSignature' : 'err.RECEIPT_MISMATCH'))),

@@ -1,6 +1,6 @@
 /** Step 1, sign in (SPEC §10.9.1): the IIN and the login code from the letter. */
 import { h } from '../dom.ts';
-import { submitButton } from '../shell.ts';
+import { notice, submitButton, votingCloses } from '../shell.ts';
 import type { StateAt } from '../state.ts';
 import { present, problemBox, textInput, type ViewContext } from './parts.ts';
 
@@ -30,7 +30,9 @@ export function signinView(s: StateAt<'signin'>, ctx: ViewContext): HTMLElement[
   return present([
     h('h1', {}, t('signin.heading')),
     problemBox(s.problem, s.session.election, ctx),
+    s.resumed ? notice('info', h('p', { id: 'signin-resumed' }, t('signin.resumed'))) : null,
     h('p', {}, t('signin.intro')),
+    votingCloses(ctx.shell, s.session.election),
     form,
   ]);
 }
