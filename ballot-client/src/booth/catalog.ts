@@ -52,7 +52,7 @@ const en = {
   'closed.over': 'Voting is over. You can still find your ballot on the board with its tracker.',
 
   'signin.resumed':
-    'The page was reloaded. Your codes and choices are never stored on this device, so sign in and enter your credential code again.',
+    'The page was reloaded. Your codes and choices are never stored on this device, so sign in and enter your voting code again.',
   'signin.attemptsLeft': 'Attempts left before this IIN is locked: {n}.',
   'signin.heading': 'Sign in',
   'signin.intro':
@@ -275,7 +275,7 @@ const ru: Record<MessageKey, string> = {
   'closed.over': 'Голосование окончено. Свой бюллетень на доске можно найти по его трекеру.',
 
   'signin.resumed':
-    'Страница была перезагружена. Коды и выбор никогда не сохраняются на этом устройстве, поэтому войдите и снова введите код избирателя.',
+    'Страница была перезагружена. Коды и выбор никогда не сохраняются на этом устройстве, поэтому войдите и снова введите код для голосования.',
   'signin.attemptsLeft': 'Осталось попыток до блокировки этого ИИН: {n}.',
   'signin.heading': 'Вход',
   'signin.intro': 'Введите ИИН и код входа из письма, которое вам отправила избирательная комиссия.',
@@ -494,7 +494,7 @@ const kk: Record<MessageKey, string> = {
   'closed.over': 'Дауыс беру аяқталды. Бюллетеніңізді тақтадан оның трекері арқылы таба аласыз.',
 
   'signin.resumed':
-    'Бет қайта жүктелді. Кодтарыңыз бен таңдауыңыз бұл құрылғыда ешқашан сақталмайды, сондықтан қайта кіріп, сайлаушы кодын қайта енгізіңіз.',
+    'Бет қайта жүктелді. Кодтарыңыз бен таңдауыңыз бұл құрылғыда ешқашан сақталмайды, сондықтан қайта кіріп, дауыс беру кодын қайта енгізіңіз.',
   'signin.attemptsLeft': 'Осы ЖСН бұғатталғанға дейін қалған әрекет саны: {n}.',
   'signin.heading': 'Кіру',
   'signin.intro': 'ЖСН-іңізді және сайлау комиссиясы жіберген хаттағы кіру кодын енгізіңіз.',
