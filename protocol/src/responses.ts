@@ -71,6 +71,8 @@ const RejectedRowJson = z.looseObject({
   iin: z.string(),
   reason: z.string(),
   message: z.string(),
+  /** The values the explanation of `reason` names (field, limit, earlier line…). */
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 const ImportSummary = {
   import: Count,

@@ -213,6 +213,14 @@ describe('staging a roll import', () => {
     expect(byLine.get(9)).toMatchObject({ iin: child, message: expect.stringContaining('16') });
     expect(byLine.get(10)).toMatchObject({ message: 'the surname is empty' });
     expect(byLine.get(16)).toMatchObject({ iin: v0.iin, message: 'the IIN is already on line 2' });
+    // The values a page explains each reason with, in its own language.
+    expect(byLine.get(3)).toMatchObject({ values: { hint: 'leading-zero' } });
+    expect(byLine.get(9)).toMatchObject({ values: { age: 16 } });
+    expect(byLine.get(10)).toMatchObject({ values: { field: 'surname' } });
+    expect(byLine.get(11)).toMatchObject({ values: { max: expect.any(Number), field: expect.any(String) } });
+    expect(byLine.get(13)).toMatchObject({ values: { width: 6 } });
+    expect(byLine.get(16)).toMatchObject({ values: { earlier: 2 } });
+    expect(byLine.get(18)).toMatchObject({ values: { hint: 'length' } });
     expect(byLine.get(17)).toMatchObject({ message: 'the IIN is already on line 15' });
     expect(byLine.get(19)).toMatchObject({ message: 'the IIN is already on line 10' });
   });

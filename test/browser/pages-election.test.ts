@@ -74,6 +74,9 @@ async function signInOnPage(page: Page, user: string, lang = 'ru') {
   await page.click('#signin button[type="submit"]');
   await page.waitForSelector('#whoami');
   await expect.poll(() => page.textContent('#whoami')).toContain(user);
+  // The account's role in the page's language, never its code.
+  const role = /\((.+)\)$/.exec((await page.textContent('#whoami'))!)![1]!;
+  if (lang !== 'en') expect(role).not.toMatch(/[a-z]/i);
 }
 
 /** Press a trustee step's button and wait for its outcome. */
@@ -174,7 +177,12 @@ describe('the commission runs an election through the pages; observers follow', 
     await page.click('#roll-import button[type="submit"]');
     await page.waitForSelector('#roll-report table');
     expect(await page.textContent('#roll-summary')).toBe('14 годных строк, отклонено: 1');
-    expect(await page.textContent('#roll-report table')).toContain('format');
+    // The reason and its explanation in the page's language: 11 digits, a dropped leading zero.
+    const rollTable = (await page.textContent('#roll-report table'))!;
+    expect(rollTable).toContain('ИИН');
+    expect(rollTable).toContain('Формат ИИН');
+    expect(rollTable).toContain('В ИИН 11 цифр: вероятно, Excel убрал ведущий ноль.');
+    expect(rollTable).not.toMatch(/\bformat\b|\bIIN\b|leading zero/);
     await screenshot(page, SUITE, '02-roll-report');
     await page.click('#roll-rejected-csv');
     const [rejected] = await Promise.all([

@@ -23,8 +23,13 @@ export interface RejectedRow {
   /** The IIN cell as given, cut to 20 characters. */
   iin: string;
   reason: RejectReason;
+  /** In English, for the rejected-rows CSV and the API; the pages explain `reason` with `values`. */
   message: string;
+  /** What the explanation names: the field, a limit, the earlier line… (per reason). */
+  values?: Readonly<Record<string, string | number>>;
 }
+
+type Values = Readonly<Record<string, string | number>>;
 
 export const MINIMUM_VOTER_AGE = 18;
 const MAX_LENGTH: Record<Exclude<keyof RollRow, 'iin'>, number> = {
@@ -49,14 +54,24 @@ export function cleanCell(s: string): string {
 
 const shown = (s: string) => (s.length > 20 ? s.slice(0, 19) + '…' : s);
 
+/** Which mistake made a malformed IIN, so the page can say how to fix it. */
+function formatHint(given: string): 'leading-zero' | 'scientific' | 'empty' | 'length' {
+  if (/^\d{11}$/.test(given)) return 'leading-zero';
+  if (/e\+/i.test(given)) return 'scientific';
+  return given === '' ? 'empty' : 'length';
+}
+
 function iinMessage(error: IinError, given: string): string {
   switch (error) {
     case 'format':
-      if (/^\d{11}$/.test(given))
-        return 'the IIN has 11 digits: Excel probably dropped a leading zero; format the IIN column as Text';
-      if (/e\+/i.test(given))
-        return 'the IIN is in scientific notation: format the IIN column as Text in Excel and export again';
-      return given === '' ? 'the IIN is empty' : 'the IIN must be exactly 12 digits';
+      return {
+        'leading-zero':
+          'the IIN has 11 digits: Excel probably dropped a leading zero; format the IIN column as Text',
+        scientific:
+          'the IIN is in scientific notation: format the IIN column as Text in Excel and export again',
+        empty: 'the IIN is empty',
+        length: 'the IIN must be exactly 12 digits',
+      }[formatHint(given)];
     case 'century':
       return 'the IIN has an invalid century digit (7th digit must be 1–6)';
     case 'date':
@@ -71,33 +86,49 @@ function checkRecord(
   rec: CsvRecord,
   table: RollTable,
   electionDay: string,
-): { row: RollRow } | { reason: RejectReason; message: string; iin: string } {
+): { row: RollRow } | { reason: RejectReason; message: string; iin: string; values?: Values } {
   const needed = Math.max(...Object.values(table.columns)) + 1;
   const given = cleanCell(rec.cells[table.columns.iin] ?? '');
-  const reject = (reason: RejectReason, message: string) => ({ reason, message, iin: shown(given) });
+  const reject = (reason: RejectReason, message: string, values?: Values) => ({
+    reason,
+    message,
+    iin: shown(given),
+    ...(values ? { values } : {}),
+  });
   const overflow = rec.cells.slice(table.headerWidth).some((c) => c.trim() !== '');
   if (rec.cells.length < needed || overflow)
     return reject(
       'columns',
       `the row has ${rec.cells.length} cells where the header has ${table.headerWidth}: ` +
         'an unquoted separator inside a cell, or a missing one?',
+      { cells: rec.cells.length, width: table.headerWidth },
     );
   const iin = parseIin(given);
-  if (!iin.ok) return reject(iin.error, iinMessage(iin.error, given));
+  if (!iin.ok)
+    return reject(
+      iin.error,
+      iinMessage(iin.error, given),
+      iin.error === 'format' ? { hint: formatHint(given) } : undefined,
+    );
   const row = { iin: given } as RollRow;
   for (const f of ROLL_FIELDS) {
     if (f === 'iin') continue;
     const v = cleanCell(rec.cells[table.columns[f]]!);
-    if (v === '' && !OPTIONAL.has(f)) return reject('missing', `the ${f} is empty`);
+    if (v === '' && !OPTIONAL.has(f)) return reject('missing', `the ${f} is empty`, { field: f });
     if (v.length > MAX_LENGTH[f])
-      return reject('too-long', `the ${f} is longer than ${MAX_LENGTH[f]} characters`);
+      return reject('too-long', `the ${f} is longer than ${MAX_LENGTH[f]} characters`, {
+        field: f,
+        max: MAX_LENGTH[f],
+      });
     if (BAD_CHARACTER.test(v))
-      return reject('bad-character', `the ${f} contains an invisible or control character`);
+      return reject('bad-character', `the ${f} contains an invisible or control character`, { field: f });
     row[f] = v;
   }
   const age = ageOn(iin.value.birthDate, electionDay);
   if (age < MINIMUM_VOTER_AGE)
-    return reject('under-age', `the voter is ${age} on election day ${electionDay}; voters must be 18`);
+    return reject('under-age', `the voter is ${age} on election day ${electionDay}; voters must be 18`, {
+      age,
+    });
   return { row };
 }
 
@@ -117,13 +148,21 @@ export function checkRows(
     const iin = 'row' in r ? r.row.iin : parseIin(r.iin).ok ? r.iin : null;
     const earlier = iin === null ? undefined : firstLine.get(iin);
     if (iin !== null && earlier === undefined) firstLine.set(iin, rec.line);
-    if (!('row' in r)) rejected.push({ line: rec.line, iin: r.iin, reason: r.reason, message: r.message });
+    if (!('row' in r))
+      rejected.push({
+        line: rec.line,
+        iin: r.iin,
+        reason: r.reason,
+        message: r.message,
+        ...(r.values ? { values: r.values } : {}),
+      });
     else if (earlier !== undefined)
       rejected.push({
         line: rec.line,
         iin: r.row.iin,
         reason: 'duplicate',
         message: `the IIN is already on line ${earlier}`,
+        values: { earlier },
       });
     else valid.push(r.row);
   }

@@ -36,7 +36,13 @@ export interface ImportReport {
   state: 'pending' | 'accepted' | 'discarded';
   valid: number;
   rejectedCount: number;
-  rejected: { line: number; iin: string; reason: string; message: string }[];
+  rejected: {
+    line: number;
+    iin: string;
+    reason: string;
+    message: string;
+    values?: Partial<Record<string, string | number>>;
+  }[];
 }
 
 export interface Roll {

@@ -6,7 +6,7 @@
 import { explain } from './explain.ts';
 import { initElection } from './election.ts';
 import { initHome } from './home.ts';
-import { $, find, notice, takeFlash } from './page.ts';
+import { $, find, notice, S, takeFlash } from './page.ts';
 import { forgetSession, session } from './session.ts';
 
 function start(): void {
@@ -14,7 +14,7 @@ function start(): void {
   const bar = find('session-bar');
   if (s && bar) {
     bar.hidden = false;
-    $('whoami').textContent = `${s.user.name} (${s.user.role})`;
+    $('whoami').textContent = `${s.user.name} (${S[`role.${s.user.role}`] ?? s.user.role})`;
     $('signout').addEventListener('click', () => {
       forgetSession();
       location.reload();

@@ -52,6 +52,19 @@ function decisionButtons(n: number): HTMLElement {
   return el('p', {}, accept, ' ', discard);
 }
 
+type Rejected = ImportReport['rejected'][number];
+
+/** Why a row was rejected, in the page's language; the server's English only for a reason this page does not know. */
+function rejectionText(x: Rejected): string {
+  const v = x.values ?? {};
+  const key =
+    x.reason === 'format' && typeof v.hint === 'string' ? `why.format.${v.hint}` : `why.${x.reason}`;
+  const text = S[key];
+  if (text === undefined) return x.message;
+  const field = typeof v.field === 'string' ? (S[`field.${v.field}`] ?? v.field) : '';
+  return say(text, { ...v, field });
+}
+
 function rollReport(r: ImportReport): void {
   const box = $('roll-report');
   box.replaceChildren();
@@ -61,15 +74,15 @@ function rollReport(r: ImportReport): void {
   if (r.rejected.length)
     box.append(
       table(
-        [S.line, 'IIN', S.reason, S.message],
+        [S.line, S.iin, S.reason, S.message],
         r.rejected.map((x) =>
           el(
             'tr',
             {},
             el('td', { class: 'num', text: x.line }),
             el('td', { text: x.iin }),
-            el('td', { text: x.reason }),
-            el('td', { text: x.message }),
+            el('td', { text: S[`reason.${x.reason}`] ?? x.reason }),
+            el('td', { text: rejectionText(x) }),
           ),
         ),
       ),
