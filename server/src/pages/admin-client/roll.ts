@@ -61,7 +61,7 @@ function rollReport(r: ImportReport): void {
   if (r.rejected.length)
     box.append(
       table(
-        [S.line, 'IIN', S.reason, S.message],
+        [S.line, S.iin, S.reason, S.message],
         r.rejected.map((x) =>
           el(
             'tr',
