@@ -149,7 +149,7 @@ describe('the commission runs an election through the pages; observers follow', 
     await page.fill('#create-day', DAY);
     await page.click('#create button[type="submit"]');
     await refusal(page, 'ELECTION_EXISTS', 'kk', 'already exists');
-    expect(await notice(page)).toContain('Осы идентификаторы бар сайлау бұрыннан бар');
+    expect(await notice(page)).toContain('Осы идентификатормен сайлау бұрыннан құрылған');
     await electionPage(page);
 
     // ...and grants it to the commission, the credential authority and the trustees; the
