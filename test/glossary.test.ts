@@ -1,11 +1,12 @@
 /**
  * One name per thing: every catalog — booth, public and commission pages, result protocol, letters,
- * verifier and its page — speaks the glossary's words (protocol/src/glossary.ts), and every count
+ * verifier and its page, the refusals — speaks the glossary's words (protocol/src/glossary.ts), and every count
  * in them takes its plural form by the language's rules.
  */
 import { describe, expect, it } from 'vitest';
 import { catalogProblems } from '@saylau/protocol/catalog';
 import { GLOSSARY, glossaryProblems, term } from '@saylau/protocol/glossary';
+import { REFUSALS } from '@saylau/protocol/refusals';
 import { CATALOGS as BOOTH } from '../ballot-client/src/booth/catalog.ts';
 import { INDEX_STRINGS, OBSERVER_STRINGS } from '../server/src/pages/catalog.ts';
 import { ADMIN_STRINGS, CLIENT_STRINGS } from '../server/src/pages/admin-catalog.ts';
@@ -22,6 +23,7 @@ const catalogs = {
   ADMIN_STRINGS,
   CLIENT_STRINGS,
   PROTOCOL_STRINGS,
+  REFUSALS,
   LETTER_STRINGS,
   VERIFIER,
   PAGE_CATALOGS,

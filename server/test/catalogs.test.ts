@@ -1,6 +1,7 @@
 /** The server's catalogs (pages, commission, result protocol): the same keys in kk, ru and en. */
 import { describe, expect, it } from 'vitest';
 import { catalogProblems } from '@saylau/protocol/catalog';
+import { REFUSALS } from '@saylau/protocol/refusals';
 import { INDEX_STRINGS, OBSERVER_STRINGS } from '../src/pages/catalog.ts';
 import { ADMIN_STRINGS, CLIENT_STRINGS, clientStrings } from '../src/pages/admin-catalog.ts';
 import { PROTOCOL_STRINGS } from '../src/tally/catalog.ts';
@@ -15,12 +16,22 @@ describe('server catalogs', () => {
     }
   });
 
-  it("give the commission page's script its labels and its own strings in one language", () => {
+  it("give the commission page's script its labels, its own strings and every refusal in one language", () => {
     const ru = clientStrings('ru');
     expect(ru.signIn).toBe(ADMIN_STRINGS.ru.signIn);
-    expect(ru['err.NETWORK']).toBe(CLIENT_STRINGS.ru['err.NETWORK']);
+    expect(ru['err.NETWORK']).toBe(REFUSALS.ru['err.NETWORK']);
+    expect(ru['err.ELECTION_EXISTS']).toBe(REFUSALS.ru['err.ELECTION_EXISTS']);
     expect(Object.keys(ru).length).toBe(
-      new Set([...Object.keys(ADMIN_STRINGS.ru), ...Object.keys(CLIENT_STRINGS.ru)]).size,
+      new Set([
+        ...Object.keys(ADMIN_STRINGS.ru),
+        ...Object.keys(CLIENT_STRINGS.ru),
+        ...Object.keys(REFUSALS.ru),
+      ]).size,
     );
+  });
+
+  it('leave the refusal texts to protocol: no page catalog words a code itself', () => {
+    for (const catalog of [ADMIN_STRINGS, CLIENT_STRINGS])
+      expect(Object.keys(catalog.en).filter((k) => k.startsWith('err.'))).toEqual([]);
   });
 });

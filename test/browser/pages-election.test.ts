@@ -27,6 +27,7 @@ import {
   fetchCredentialVoters,
 } from '@saylau/tools';
 import { ENDPOINTS } from '@saylau/protocol';
+import { REFUSALS, type RefusalKey } from '@saylau/protocol/refusals';
 import { startHarness, type Harness } from '@saylau/test-kit';
 import { axeSeriousViolations, launchChromium, screenshot } from './chromium.ts';
 
@@ -95,6 +96,18 @@ async function notice(page: Page): Promise<string> {
   return (await page.textContent('#notice')) ?? '';
 }
 
+/**
+ * The refusal in the notice (SPEC §10.15): its text in the page's language, its code in small
+ * print, and not the server's English words.
+ */
+async function refusal(page: Page, code: string, lang: 'kk' | 'ru', english: string): Promise<void> {
+  const text = await notice(page);
+  expect(text).toContain(REFUSALS[lang][`err.${code}` as RefusalKey]);
+  expect(text).not.toContain(english);
+  expect(await page.getAttribute('#notice .refusal', 'data-code')).toBe(code);
+  expect(await page.textContent('#notice .refusal small.code')).toMatch(new RegExp(`^${code}( |$)`));
+}
+
 describe('the commission runs an election through the pages; observers follow', () => {
   it('from creation to the result protocol, with the verifier agreeing', { timeout: 180_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
@@ -112,6 +125,7 @@ describe('the commission runs an election through the pages; observers follow', 
     await page.fill('#signin-password', 'wrong password');
     await page.click('#signin button[type="submit"]');
     expect(await notice(page)).toContain('Неверное имя пользователя или пароль');
+    await refusal(page, 'BAD_LOGIN', 'ru', 'wrong user name');
     await signInOnPage(page, 'demo-admin');
 
     // The administrator creates the election; the form checks fields as they are typed.
@@ -133,6 +147,18 @@ describe('the commission runs an election through the pages; observers follow', 
     await page.waitForURL(`**/admin/elections/${ID}?lang=ru`);
     expect(await page.textContent('#status')).toContain('выдвижение');
 
+    // The same identifier again is refused in Kazakh, the code in small print: no English words.
+    await page.goto(`${h.url}/admin?lang=kk`);
+    await page.fill('#create-id', ID);
+    await page.fill('#create-district-kk', 'Ақсу ауылдық округі');
+    await page.fill('#create-district-ru', 'Аксуский сельский округ');
+    await page.fill('#create-district-en', 'Aksu rural district');
+    await page.fill('#create-day', DAY);
+    await page.click('#create button[type="submit"]');
+    await refusal(page, 'ELECTION_EXISTS', 'kk', 'already exists');
+    expect(await notice(page)).toContain('Осы идентификатормен сайлау бұрыннан құрылған');
+    await electionPage(page);
+
     // ...and grants it to the commission, the credential authority and the trustees; the
     // administrator runs none of its steps.
     await page.waitForSelector('#grants table');
@@ -148,6 +174,7 @@ describe('the commission runs an election through the pages; observers follow', 
     await page.fill('#grant-user', 'demo-admin');
     await page.click('#grant button[type="submit"]');
     expect(await notice(page)).toContain('Администратору и наблюдателю выборы не предоставляются');
+    await refusal(page, 'NOT_GRANTABLE', 'ru', 'is not granted elections');
     await screenshot(page, SUITE, '01b-grants');
     expect(await axeSeriousViolations(page)).toEqual([]);
     await call(as(actors, 'demo-admin'), ENDPOINTS.createElection, {
@@ -263,6 +290,7 @@ describe('the commission runs an election through the pages; observers follow', 
     await screenshot(page, SUITE, '04-nominations');
     await page.click(`#register-${n3}`);
     expect(await notice(page)).toContain('Недостаточно подписей');
+    await refusal(page, 'BELOW_THRESHOLD', 'ru', 'valid signatures');
     await page.fill(`#refuse-reason-${n3}`, 'подписей меньше порога');
     await page.click(`#refuse-${n3}`);
     await page.waitForSelector(`tr[data-nomination="${n3}"] #check-${n3}`, { state: 'detached' });
@@ -290,6 +318,7 @@ describe('the commission runs an election through the pages; observers follow', 
         // Another district's ceremony is not this trustee's: no steps, a plain refusal.
         await p.goto(`${h.url}/trustee/elections/${OTHER}?lang=kk`);
         expect(await notice(p)).toContain('Сіздің тіркелгіңізге бұл сайлау берілмеген');
+        await refusal(p, 'NOT_GRANTED', 'kk', 'grant');
         expect(await p.isVisible('#t-register')).toBe(false);
       }
       await p.goto(`${h.url}/trustee/elections/${ID}?lang=kk`);
@@ -356,6 +385,7 @@ describe('the commission runs an election through the pages; observers follow', 
     await page.setInputFiles('#credentials-owners', gen.files.owners);
     await page.click('#credentials-publish button[type="submit"]');
     expect(await notice(page)).toContain('Вашей роли это действие не разрешено');
+    await refusal(page, 'FORBIDDEN', 'ru', 'needs the role');
     await signInOnPage(page, 'demo-credentials');
     await electionPage(page);
     await page.setInputFiles('#credentials-file', gen.files.publicList);

@@ -84,6 +84,12 @@ const notice = async (page: Page) => {
   return (await page.textContent('#notice')) ?? '';
 };
 
+/** A refusal's code in small print after its Russian text, and none of the server's English words. */
+const refusedWith = async (page: Page, code: string, english: string) => {
+  expect(await page.textContent('#notice .refusal small.code')).toBe(code);
+  expect(await notice(page)).not.toContain(english);
+};
+
 const extensions = () => [...h.server.ctx.board.entries(ID)].filter((e) => e.type === 'nomination-extended');
 
 describe('extending nomination from the commission page', () => {
@@ -97,6 +103,7 @@ describe('extending nomination from the commission page', () => {
     await page.fill('#extend-days', '2');
     await page.click('#extend button[type="submit"]');
     expect(await notice(page)).toContain('Выдвижение ещё идёт');
+    await refusedWith(page, 'NOMINATION_OPEN', 'nomination is open until');
     expect(extensions()).toEqual([]);
 
     // The deadline has passed with one registered candidate.
@@ -134,6 +141,7 @@ describe('extending nomination from the commission page', () => {
     await page.fill('#extend-days', '4');
     await page.click('#extend button[type="submit"]');
     expect(await notice(page)).toContain('5 дней');
+    await refusedWith(page, 'EXTENSION_LIMIT', 'may not exceed');
     expect(extensions()).toHaveLength(1);
     expect(errors).toEqual([]);
   });

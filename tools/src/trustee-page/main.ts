@@ -19,6 +19,7 @@ import {
 import { call } from '../http.ts';
 import { existsSync } from './fs-shim.ts';
 import { Code } from '@saylau/protocol/errors';
+import { showError } from '@saylau/protocol/refusals';
 import { ENDPOINTS } from '@saylau/protocol/endpoints';
 
 const body = document.body;
@@ -40,17 +41,31 @@ function session(): Session | null {
   }
 }
 
-function notice(text: string, kind: 'info' | 'error' = 'info') {
+function notice(content: string | Node, kind: 'info' | 'error' = 'info') {
   const n = $('notice');
-  n.textContent = text;
+  n.replaceChildren(content);
   n.className = `notice ${kind}`;
   n.setAttribute('role', kind === 'error' ? 'alert' : 'status');
 }
 
-function explain(e: unknown): string {
-  const err = e as { code?: string; message?: string };
-  const local = err.code ? S[`err.${err.code}`] : undefined;
-  return `${S.refused}: ${local ?? err.message ?? String(e)}${err.code ? ` [${err.code}]` : ''}`;
+/**
+ * A refusal in the page's language (SPEC §10.15): the text of its code (protocol's refusal
+ * catalog, in the page's strings), then the code in small print; never the English message behind
+ * it (protocol's `showError`).
+ */
+function explain(e: unknown): HTMLElement {
+  const shown = showError(S, e);
+  const span = document.createElement('span');
+  span.className = 'refusal';
+  span.textContent = shown.text;
+  if (shown.code) span.dataset.code = shown.code;
+  if (shown.small !== undefined) {
+    const small = document.createElement('small');
+    small.className = 'code';
+    small.textContent = shown.small;
+    span.append(' ', small);
+  }
+  return span;
 }
 
 /** The ceremony round this page works in (SPEC §10.6.7), shown with the keys. */
@@ -181,8 +196,14 @@ async function start() {
   const restore = $('t-restore') as HTMLInputElement;
   restore.addEventListener('change', async () => {
     try {
-      const state = JSON.parse(await restore.files![0]!.text()) as TrusteeState;
-      if (state.version !== 1 || state.election !== election) throw new Error(S.badFile);
+      const notState = new Error(S.badFile);
+      let state: TrusteeState;
+      try {
+        state = JSON.parse(await restore.files![0]!.text()) as TrusteeState;
+      } catch {
+        throw notState;
+      }
+      if (state?.version !== 1 || state.election !== election) throw notState;
       saveState(file, state);
       notice(S.done!);
     } catch (e) {

@@ -1,5 +1,12 @@
-/** A refusal in the page's language; the server's own words and its stable code follow (SPEC §10.13). */
+/**
+ * A refusal in the page's language (SPEC §10.15): the text of its code (protocol's refusal
+ * catalog, in the page's strings), then the code and any details in small print. The server's own
+ * words, in English, are not shown: every code has its text. An error that is not a refusal is
+ * the page's own words when it says one of its strings.
+ */
+import { showError } from '@saylau/protocol/refusals';
 import { ApiError } from './api.ts';
+import { el } from './dom.ts';
 import { S } from './page.ts';
 
 /** The details of an error body: zod issues `[{path, message}]`, or an object of named values. */
@@ -17,9 +24,15 @@ function detailOf(details: unknown): string {
   return '';
 }
 
-export function explain(err: unknown): string {
-  if (!(err instanceof ApiError)) return `${S.refused}: ${String((err as Error | null)?.message)}`;
-  const local = S[`err.${err.code}`];
-  const detail = detailOf(err.details);
-  return `${S.refused}: ${local || err.message} [${err.code}]${local && err.message ? ` — ${err.message}` : ''}${detail ? ` (${detail})` : ''}`;
+/** The refusal's text, then `<small class="code">CODE (details)</small>` (protocol's `showError`). */
+export function explain(err: unknown): HTMLElement {
+  const shown = showError(S, err);
+  const detail = err instanceof ApiError ? detailOf(err.details) : '';
+  const small = shown.small === undefined ? '' : detail ? `${shown.small} (${detail})` : shown.small;
+  return el(
+    'span',
+    { class: 'refusal', 'data-code': shown.code },
+    shown.text,
+    ...(small ? [' ', el('small', { class: 'code', text: small })] : []),
+  );
 }

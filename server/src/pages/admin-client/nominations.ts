@@ -129,6 +129,6 @@ export async function loadNominations(): Promise<void> {
       ),
     );
   } catch (e) {
-    box.textContent = explain(e);
+    box.replaceChildren(explain(e));
   }
 }

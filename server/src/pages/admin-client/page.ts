@@ -4,13 +4,14 @@
  */
 import { fill, resolvePlurals, type Params } from '@saylau/protocol/catalog';
 import type { Lang } from '@saylau/protocol/lang';
+import type { RefusalKey } from '@saylau/protocol/refusals';
 import type { AdminKey, ClientKey } from '../admin-catalog.ts';
 
 const body = document.body;
-type Key = AdminKey | ClientKey;
+type Key = AdminKey | ClientKey | RefusalKey;
 
 export const lang = (body.dataset.lang || 'kk') as Lang;
-/** The catalog's strings in this language; a key built at run time (`err.${code}`) may be missing. */
+/** The catalog's strings in this language, with every refusal's (`err.CODE`); a key built at run time may be missing. */
 export const S = JSON.parse(body.dataset.strings || '{}') as Record<Key, string> &
   Partial<Record<string, string>>;
 export const election = body.dataset.election ?? '';
@@ -24,10 +25,11 @@ export const $ = (id: string) => document.getElementById(id) as HTMLElement;
 export const find = (id: string) => document.getElementById(id);
 export const input = (id: string) => $(id) as HTMLInputElement;
 
-export function notice(text: string, kind: 'info' | 'error' = 'info'): void {
+/** Show `content` (a text, or a refusal as `explain` builds it) in the page-wide notice. */
+export function notice(content: string | Node, kind: 'info' | 'error' = 'info'): void {
   const n = find('notice');
   if (!n) return;
-  n.textContent = text;
+  n.replaceChildren(content);
   n.className = `notice ${kind}`;
   n.setAttribute('role', kind === 'error' ? 'alert' : 'status');
 }

@@ -101,7 +101,7 @@ async function loadRoll(box: HTMLElement): Promise<void> {
       el('p', { class: 'muted' }, `${S.salt}: `, el('span', { class: 'hash', text: r.salt })),
     );
   } catch (e) {
-    if (!(e instanceof ApiError && e.code === Code.NO_ROLL)) box.textContent = explain(e);
+    if (!(e instanceof ApiError && e.code === Code.NO_ROLL)) box.replaceChildren(explain(e));
   }
 }
 
