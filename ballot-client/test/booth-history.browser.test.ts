@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeSeriousViolations, launchChromium, screenshot } from '../../test/browser/chromium.ts';
 import type { Lang } from '@saylau/protocol/lang';
 import { LANGS } from '@saylau/protocol/lang';
+import { DATE_STRINGS } from '@saylau/protocol/dates';
 import { CATALOGS, type MessageKey } from '../src/booth/catalog.ts';
 import { openBoothElection, type BoothElection } from '@saylau/test-kit';
 import type { Voter } from '@saylau/tools';
@@ -271,7 +272,7 @@ describe('what a voter sees on a 360 px phone', () => {
       await page.goto(boothUrl(lang));
       await heading(page, 'signin.heading', lang);
       const text = (await page.locator('#voting-closes').textContent())!;
-      const month = CATALOGS[lang][`date.month.${local.getUTCMonth() + 1}` as MessageKey];
+      const month = DATE_STRINGS[lang][`month.${local.getUTCMonth() + 1}` as keyof typeof DATE_STRINGS.en];
       const [before, after] = CATALOGS[lang]['common.closes'].split('{day}');
       expect(text.startsWith(before!)).toBe(true);
       expect(text).toContain(month);

@@ -43,10 +43,10 @@ describe('booth catalogs', () => {
 
   it('write dates and times in each language, in the zone of the election (UTC+05:00)', () => {
     expect(formatDay('kk', '2027-03-14')).toBe('2027 жылғы 14 наурыз');
-    expect(formatDay('ru', '2027-03-04')).toBe('4 марта 2027 г.');
+    expect(formatDay('ru', '2027-03-04')).toBe('4 марта 2027 года');
     expect(formatDay('en', '2027-12-31')).toBe('31 December 2027');
     expect(formatTime('en', '2027-03-14T20:00:00+05:00')).toBe('14 March 2027, 20:00');
-    expect(formatTime('ru', '2027-03-14T21:30:00Z')).toBe('15 марта 2027 г., 02:30');
+    expect(formatTime('ru', '2027-03-14T21:30:00Z')).toBe('15 марта 2027 года, 02:30');
     expect(formatDay('en', 'not a day')).toBe('not a day');
   });
 });

@@ -25,9 +25,79 @@ export function artifactDir(suite: string): string {
   return dir;
 }
 
-/** Save a full-page screenshot as test-artifacts/<suite>/<name>.png. */
+/**
+ * Save a full-page screenshot as test-artifacts/<suite>/<name>.png. Every screen a test photographs
+ * is also checked: at phone width (≤ 400 px) it must not be wider than the screen, and in Kazakh or
+ * Russian it must have no Latin-script word (`latinWords`).
+ */
 export async function screenshot(page: Page, suite: string, name: string): Promise<void> {
   await page.screenshot({ path: join(artifactDir(suite), `${name}.png`), fullPage: true });
+  // A phone-sized page scrolls down, never sideways (the booth's and every page's rule).
+  const viewport = page.viewportSize();
+  if (viewport && viewport.width <= 400) {
+    const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+    if (width > viewport.width)
+      throw new Error(`${suite}/${name}: ${width} px wide on a ${viewport.width} px screen`);
+  }
+  const lang = await page.evaluate<string>('document.documentElement.lang');
+  if (lang === 'kk' || lang === 'ru') {
+    const words = await latinWords(page);
+    if (words.length) throw new Error(`${suite}/${name} (${lang}): Latin-script words ${words.join(', ')}`);
+  }
+}
+
+/**
+ * Latin-script words a Kazakh or Russian reader may see: abbreviations and names that have no
+ * other spelling. Codes, hashes, ids and URLs are not words: a token with a digit, an address, and
+ * text inside `translate="no"`, code, kbd or samp are left out.
+ */
+const LATIN_ALLOWED = new Set([
+  'Saylau',
+  'saylau-verify',
+  // The specification's name (SPEC.md), cited by section.
+  'SPEC',
+  'QR',
+  'CSV',
+  'JSON',
+  'JSONL',
+  'SHA-256',
+  'URL',
+  'Excel',
+  'Node.js',
+  'Chromium',
+  'English',
+  'EN',
+  'KK',
+  'RU',
+  'IP',
+  'UTC',
+  't',
+  'n',
+]);
+
+/** The Latin-script words of the page's visible text outside the allow-list, each once. */
+export async function latinWords(page: Page): Promise<string[]> {
+  // Run in the page (this file has no DOM types): the visible text nodes outside the skipped elements.
+  const text = await page.evaluate<string>(`(() => {
+    const skip = 'code, kbd, samp, script, style, noscript, [translate="no"]';
+    const out = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest(skip) || !el.checkVisibility()) continue;
+      out.push(n.textContent || '');
+    }
+    out.push(document.title);
+    return out.join(' ');
+  })()`);
+  const words = text
+    .replace(/(?:https?:\/\/|file:\/\/|(?<![\p{L}\p{N}])\/)[^\s«»"“”]*/gu, ' ')
+    .split(/[^\p{L}\p{N}\-.'’_]+/u)
+    .map((w) => w.replace(/^[-.'’_]+|[-.'’_]+$/g, ''))
+    // «QR-кодты»: an allowed abbreviation with a Kazakh or Russian ending.
+    .map((w) => w.replace(/-[\p{Script=Cyrillic}]+$/u, ''))
+    .filter((w) => /[A-Za-z]/.test(w) && !/\d/.test(w) && !LATIN_ALLOWED.has(w));
+  return [...new Set(words)];
 }
 
 export interface AxeViolation {

@@ -139,7 +139,8 @@ describe('the commission runs an election through the pages; observers follow', 
     // An election day in the past is refused by the server, and explained in Russian (SPEC §10.1).
     await page.fill('#create-day', '2020-01-01');
     await page.click('#create button[type="submit"]');
-    await expect.poll(() => page.textContent('#notice')).toMatch(/Эта дата уже прошла.*\[CALENDAR_PASSED\]/);
+    await expect.poll(() => page.textContent('#notice')).toMatch(/^Эта дата уже прошла.* CALENDAR_PASSED/);
+    expect(await page.textContent('#notice small.code')).toMatch(/^CALENDAR_PASSED/);
     await page.fill('#create-day', DAY);
     await screenshot(page, SUITE, '01-create');
     expect(await axeSeriousViolations(page)).toEqual([]);
@@ -503,4 +504,40 @@ describe('the commission runs an election through the pages; observers follow', 
     expect(await axeSeriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it(
+    'every page fits a 360 px phone in Kazakh, for each account that uses it',
+    { timeout: 120_000 },
+    async () => {
+      const ctx = await browser.newContext({
+        viewport: { width: 360, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 2,
+      });
+      const phone = await ctx.newPage();
+      const visit = async (path: string, name: string) => {
+        await phone.goto(`${h.url}${path}`);
+        await phone.waitForLoadState('networkidle');
+        // screenshot() also refuses Latin-script words and a page wider than the phone.
+        await screenshot(phone, SUITE, `phone-kk-${name}`);
+      };
+      await visit('/?lang=kk', 'index');
+      await visit(`/elections/${ID}?lang=kk`, 'observer');
+      await visit(`/elections/${ID}/live?lang=kk`, 'live');
+      await visit(`/api/elections/${ID}/result/protocol?lang=kk`, 'protocol');
+      await visit(`/elections/${ID}/booth?lang=kk`, 'booth');
+      await visit(`/elections/${ID}/find?lang=kk`, 'find');
+      await visit('/verify?lang=kk', 'verifier');
+      for (const [user, pages] of [
+        ['demo-admin', ['/admin', `/admin/elections/${ID}`]],
+        ['demo-commission', ['/admin', `/admin/elections/${ID}`]],
+        [TRUSTEES[0]!, [`/trustee/elections/${ID}`]],
+      ] as const) {
+        await signInOnPage(phone, user, 'kk');
+        for (const path of pages) await visit(`${path}?lang=kk`, `${user}${path.replaceAll('/', '-')}`);
+      }
+      await ctx.close();
+    },
+  );
 });

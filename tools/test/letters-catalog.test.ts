@@ -6,7 +6,7 @@ import { LETTER_STRINGS } from '../src/credentials/letters.ts';
 describe('letter catalog', () => {
   it('has every Kazakh key of the letters in Russian, and no English side', () => {
     expect(Object.keys(LETTER_STRINGS).sort()).toEqual(['kk', 'ru']);
-    expect(Object.keys(LETTER_STRINGS.kk).length).toBeGreaterThan(20);
+    expect(Object.keys(LETTER_STRINGS.kk).length).toBeGreaterThan(10);
     expect(catalogProblems(LETTER_STRINGS)).toEqual([]);
   });
 });

@@ -15,6 +15,12 @@ import { Code } from '@saylau/protocol/errors';
 
 type Outcome = { kind: 'found'; status: BallotStatus } | { kind: 'error'; key: MessageKey; code?: string };
 
+/** A text whose `{name}` is a code: the code in its own element, marked not to be translated. */
+function withCode(text: string, name: string, code: string): (string | HTMLElement)[] {
+  const [before, ...rest] = text.split(`{${name}}`);
+  return rest.length ? [before!, h('span', { translate: 'no' }, code), rest.join(code)] : [text];
+}
+
 export function startFind(shell: Shell): void {
   let election: PublicElection | null = null;
   let tracker = new URLSearchParams(location.search).get('tracker') ?? '';
@@ -35,7 +41,7 @@ export function startFind(shell: Shell): void {
       h('p', { id: 'find-result' }, h('strong', {}, tr('find.found'))),
       h('p', { class: 'tracker', 'data-tracker': st.tracker }, trackerGroups(st.tracker)),
       h('p', {}, tr('find.position', { seq: st.seq })),
-      h('p', {}, `${tr('find.hash')}: `, h('span', { class: 'hash' }, st.hash)),
+      h('p', {}, `${tr('find.hash')}: `, h('span', { class: 'hash', translate: 'no' }, st.hash)),
       h('p', { id: 'find-counted' }, tr(st.superseded ? 'find.superseded' : 'find.counted')),
     ];
     // Loud: a later ballot the voter did not cast means someone else used their credential.
@@ -44,7 +50,7 @@ export function startFind(shell: Shell): void {
         h(
           'p',
           { id: 'find-superseded-by' },
-          h('strong', {}, tr('find.supersededBy', { seq: by.seq, tracker: by.tracker })),
+          h('strong', {}, ...withCode(tr('find.supersededBy', { seq: by.seq }), 'tracker', by.tracker)),
         ),
       );
     return notice(st.superseded ? 'warn' : 'ok', ...lines);

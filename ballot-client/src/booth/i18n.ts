@@ -35,31 +35,4 @@ export function translator(lang: Lang): Translate {
   return (key, vars) => translate(CATALOGS, lang, key, vars);
 }
 
-/**
- * A date (YYYY-MM-DD) in the voter's language, from the catalogs: browsers' built-in Kazakh date
- * data is often missing (Chromium prints "2027 M03 14").
- */
-export function formatDay(lang: Lang, day: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
-  if (!m) return day;
-  const t = translator(lang);
-  const month = t(`date.month.${Number(m[2])}` as MessageKey);
-  return t('date.day', { y: m[1]!, month, d: Number(m[3]) });
-}
-
-/** Kazakhstan's one time zone since 2024-03-01 (Asia/Almaty, UTC+05:00, no daylight saving). */
-const ALMATY_OFFSET_MS = 5 * 3600_000;
-
-/** A calendar time (RFC 3339 with offset) as the day (YYYY-MM-DD) and HH:MM in Asia/Almaty. */
-export function almatyClock(time: string): { day: string; hm: string } | null {
-  const ms = Date.parse(time);
-  if (Number.isNaN(ms)) return null;
-  const local = new Date(ms + ALMATY_OFFSET_MS).toISOString();
-  return { day: local.slice(0, 10), hm: local.slice(11, 16) };
-}
-
-/** A calendar time (RFC 3339 with offset) as date and HH:MM in the election's zone, Asia/Almaty. */
-export function formatTime(lang: Lang, time: string): string {
-  const c = almatyClock(time);
-  return c ? `${formatDay(lang, c.day)}, ${c.hm}` : time;
-}
+export { almatyClock, formatDay, formatTime } from '@saylau/protocol/dates';

@@ -104,9 +104,9 @@ const adminEn = {
   resetReason: 'Reason (published on the board)',
   credentials: 'Credentials',
   credentialsHelp:
-    'Make the codes offline: saylau credentials generate. Upload public-credentials.json (for the board) and credential-owners.json (who holds which code, for the server only) here (role: credential authority).',
-  credentialsFile: 'File public-credentials.json',
-  credentialsOwners: 'File credential-owners.json',
+    'Make the codes offline: {command}. Upload {publicFile} (for the board) and {ownersFile} (who holds which code, for the server only) here (role: credential authority).',
+  credentialsFile: 'File {publicFile}',
+  credentialsOwners: 'File {ownersFile}',
   publish: 'Publish',
   published: 'Published',
   notPublished: 'Not published yet',
@@ -134,7 +134,7 @@ const adminEn = {
   trusteeHelp:
     'Your keys are made and kept in this browser. After each step download the backup and keep it somewhere safe.',
   trusteeTrust:
-    "This page's code comes from the election server: whoever runs the server could serve code that reads your key. In a real election keep your key on your own offline computer with the saylau trustee command.",
+    "This page's code comes from the election server: whoever runs the server could serve code that reads your key. In a real election keep your key on your own offline computer with the {command} command.",
   trusteeKeys: 'My keys',
   backup: 'Download the key backup',
   restore: 'Restore from a backup',
@@ -252,9 +252,9 @@ export const ADMIN_STRINGS = defineCatalog(adminEn, {
     resetReason: 'Себебі (тақтада жарияланады)',
     credentials: 'Тіркелгі кодтары',
     credentialsHelp:
-      'Кодтарды сенімді компьютерде жасаңыз: saylau credentials generate. Мұнда public-credentials.json (тақтаға) және credential-owners.json (кімге қай код берілгені, тек серверге) жүктеледі (рөлі: тіркелгі органы).',
-    credentialsFile: 'public-credentials.json файлы',
-    credentialsOwners: 'credential-owners.json файлы',
+      'Кодтарды сенімді компьютерде жасаңыз: {command}. Мұнда {publicFile} (тақтаға) және {ownersFile} (кімге қай код берілгені, тек серверге) жүктеледі (рөлі: тіркелгі органы).',
+    credentialsFile: '{publicFile} файлы',
+    credentialsOwners: '{ownersFile} файлы',
     publish: 'Жариялау',
     published: 'Жарияланды',
     notPublished: 'Әлі жарияланбаған',
@@ -281,7 +281,7 @@ export const ADMIN_STRINGS = defineCatalog(adminEn, {
     trusteeHelp:
       'Кілттеріңіз осы браузерде жасалады және сақталады. Әр қадамнан кейін сақтық көшірмесін жүктеп алып, қауіпсіз жерде сақтаңыз.',
     trusteeTrust:
-      'Бұл беттің коды сайлау серверінен келеді: серверді басқаратын адам сіздің кілтіңізді оқи алатын кодты жібере алады. Нақты сайлауда кілтті өз офлайн компьютеріңізде saylau trustee командасымен сақтаңыз.',
+      'Бұл беттің коды сайлау серверінен келеді: серверді басқаратын адам сіздің кілтіңізді оқи алатын кодты жібере алады. Нақты сайлауда кілтті өз офлайн компьютеріңізде {command} командасымен сақтаңыз.',
     trusteeKeys: 'Менің кілттерім',
     backup: 'Кілттердің сақтық көшірмесін жүктеу',
     restore: 'Сақтық көшірмеден қалпына келтіру',
@@ -397,9 +397,9 @@ export const ADMIN_STRINGS = defineCatalog(adminEn, {
     resetReason: 'Причина (публикуется на доске)',
     credentials: 'Учётные коды',
     credentialsHelp:
-      'Коды создаются на отдельном компьютере: saylau credentials generate. Здесь загружаются public-credentials.json (на доску) и credential-owners.json (кому какой код выдан, только для сервера) (роль: орган учётных кодов).',
-    credentialsFile: 'Файл public-credentials.json',
-    credentialsOwners: 'Файл credential-owners.json',
+      'Коды создаются на отдельном компьютере: {command}. Здесь загружаются {publicFile} (на доску) и {ownersFile} (кому какой код выдан, только для сервера) (роль: орган учётных кодов).',
+    credentialsFile: 'Файл {publicFile}',
+    credentialsOwners: 'Файл {ownersFile}',
     publish: 'Опубликовать',
     published: 'Опубликовано',
     notPublished: 'Ещё не опубликовано',
@@ -427,7 +427,7 @@ export const ADMIN_STRINGS = defineCatalog(adminEn, {
     trusteeHelp:
       'Ваши ключи создаются и хранятся в этом браузере. После каждого шага скачайте резервную копию и храните её в надёжном месте.',
     trusteeTrust:
-      'Код этой страницы приходит с сервера выборов: тот, кто управляет сервером, может подменить его кодом, который прочтёт ваш ключ. На настоящих выборах храните ключ на своём офлайн-компьютере с командой saylau trustee.',
+      'Код этой страницы приходит с сервера выборов: тот, кто управляет сервером, может подменить его кодом, который прочтёт ваш ключ. На настоящих выборах храните ключ на своём офлайн-компьютере с командой {command}.',
     trusteeKeys: 'Мои ключи',
     backup: 'Скачать резервную копию ключей',
     restore: 'Восстановить из резервной копии',

@@ -16,14 +16,30 @@ import { POSITIONS } from '../nominations/schemas.ts';
 import type { Lang } from '@saylau/protocol/lang';
 import { Html, html, langNav, langOf, pageWithScripts } from './html.ts';
 import { o, t } from './catalog.ts';
-import { a, clientStrings, type AdminKey } from './admin-catalog.ts';
-import { electionOf, localTime, notFoundPage } from './observer.ts';
+import { a, ADMIN_STRINGS, clientStrings, type AdminKey } from './admin-catalog.ts';
+import { fillParts } from '@saylau/protocol/catalog';
+import { electionOf, notFoundPage } from './observer.ts';
 import { pageScript, type PageName } from '../assets.ts';
+import { formatDay, formatTime } from '@saylau/protocol/dates';
 
 /*
  * Every form says method="post": the script submits it, but a user pressing Enter before the script
  * has loaded must not put a password or an IIN into a URL (history, proxy logs).
  */
+
+/** The credential authority's command and files, named in a text as code: they read the same in every language. */
+const CREDENTIAL_FILES = {
+  command: 'saylau credentials generate',
+  publicFile: 'public-credentials.json',
+  ownersFile: 'credential-owners.json',
+};
+const withFiles = (text: string): Html =>
+  html`${fillParts(
+    text,
+    Object.fromEntries(
+      Object.entries(CREDENTIAL_FILES).map(([k, v]) => [k, html`<code translate="no">${v}</code>`]),
+    ),
+  )}`;
 
 /** A labelled input with a slot for the message the script shows while the user types. */
 function field(lang: Lang, id: string, label: AdminKey | Html, attrs: Html, input = 'input'): Html {
@@ -109,7 +125,8 @@ function home(ctx: ServerContext, lang: Lang, script: string): string {
             html`<li data-election="${e.id}" hidden>
               <a href="/admin/elections/${e.id}?lang=${lang}">${e.manifest.district[lang]}</a>
               <span class="muted"
-                >${e.id} · ${e.manifest.electionDay} · ${t(lang, `status.${e.status}`)}</span
+                ><span translate="no">${e.id}</span> · ${formatDay(lang, e.manifest.electionDay)} ·
+                ${t(lang, `status.${e.status}`)}</span
               >
               · <a href="/trustee/elections/${e.id}?lang=${lang}">${a(lang, 'trusteeTitle')}</a>
             </li>`,
@@ -224,7 +241,7 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
     <p>
       ${a(lang, 'status')}:
       <strong id="status" data-status="${e.status}">${t(lang, `status.${e.status}`)}</strong> ·
-      ${e.manifest.electionDay} · <span class="hash">${e.id}</span> ·
+      ${formatDay(lang, e.manifest.electionDay)} · <span class="hash" translate="no">${e.id}</span> ·
       <a href="/elections/${e.id}?lang=${lang}">${a(lang, 'overview')}</a>
     </p>
     ${
@@ -276,8 +293,8 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
                 <form id="extend" method="post" novalidate>
                   <h3>${a(lang, 'extend')}</h3>
                   <p id="extend-deadlines">
-                    ${o(lang, 'cal.nominationCloses')}: ${localTime(e.calendar.nominationCloses)} ·
-                    ${o(lang, 'cal.registrationCloses')}: ${localTime(e.calendar.registrationCloses)}
+                    ${o(lang, 'cal.nominationCloses')}: ${formatTime(lang, e.calendar.nominationCloses)} ·
+                    ${o(lang, 'cal.registrationCloses')}: ${formatTime(lang, e.calendar.registrationCloses)}
                   </p>
                   ${field(lang, 'extend-days', 'days', html`type="number" required min="1" max="5" step="1"`)}
                   <button type="submit">${a(lang, 'extend')}</button>
@@ -323,10 +340,10 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
         </p>
         ${
           beforeVoting && credentials === 0
-            ? html`<p class="muted">${a(lang, 'credentialsHelp')}</p>
+            ? html`<p class="muted">${withFiles(ADMIN_STRINGS[lang].credentialsHelp)}</p>
                 <form id="credentials-publish" method="post" novalidate>
-                  ${field(lang, 'credentials-file', 'credentialsFile', html`type="file" accept=".json,application/json" required`)}
-                  ${field(lang, 'credentials-owners', 'credentialsOwners', html`type="file" accept=".json,application/json" required`)}
+                  ${field(lang, 'credentials-file', withFiles(ADMIN_STRINGS[lang].credentialsFile), html`type="file" accept=".json,application/json" required`)}
+                  ${field(lang, 'credentials-owners', withFiles(ADMIN_STRINGS[lang].credentialsOwners), html`type="file" accept=".json,application/json" required`)}
                   <button type="submit">${a(lang, 'publish')}</button>
                 </form>`
             : ''
@@ -382,7 +399,9 @@ function trusteePage(e: Election, lang: Lang, script: string): string {
     </li>`;
   const body = html`<h1>${a(lang, 'trusteeTitle')}: ${e.manifest.district[lang]}</h1>
     <p class="muted">${a(lang, 'trusteeHelp')}</p>
-    <p class="notice error" id="trustee-trust">${a(lang, 'trusteeTrust')}</p>
+    <p class="notice error" id="trustee-trust">
+      ${fillParts(ADMIN_STRINGS[lang].trusteeTrust, { command: html`<code translate="no">saylau trustee</code>` })}
+    </p>
     <div id="steps" hidden>
       <section>
         <h2>${a(lang, 'trusteeKeys')}</h2>

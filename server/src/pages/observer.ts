@@ -19,12 +19,10 @@ import { barChart, columnChart, progressBar } from './svg.ts';
 import { pageScript } from '../assets.ts';
 import type { PublicRoute } from '@saylau/protocol';
 import { ENTRY_TYPES } from '@saylau/protocol/entries';
+import { formatDay, formatTime } from '@saylau/protocol/dates';
 
 /** Almaty is UTC+05:00 all year (SPEC §10). */
 const OFFSET_SECONDS = 5 * 3600;
-
-/** An RFC 3339 time with offset shown as local "YYYY-MM-DD HH:MM". */
-export const localTime = (s: string) => s.slice(0, 16).replace('T', ' ');
 
 /** The election named in the path, or null (an invalid id is simply not found). */
 export function electionOf(ctx: ServerContext, req: Request): Election | null {
@@ -199,7 +197,7 @@ function overview(ctx: ServerContext, e: Election, lang: Lang): string {
       ${e.demo ? html`<span class="badge-demo">${t(lang, 'demo')}</span> ` : ''}${e.manifest.district[lang]}
     </h1>
     <p>
-      ${t(lang, 'day')}: ${e.manifest.electionDay} · ${t(lang, 'status')}:
+      ${t(lang, 'day')}: ${formatDay(lang, e.manifest.electionDay)} · ${t(lang, 'status')}:
       <strong id="status">${t(lang, `status.${e.status}`)}</strong>
     </p>
     <ul class="links">
@@ -248,7 +246,7 @@ function overview(ctx: ServerContext, e: Election, lang: Lang): string {
             (k) =>
               html`<tr>
                 <th>${o(lang, `cal.${k}`)}</th>
-                <td>${localTime(e.calendar[k])}</td>
+                <td>${formatTime(lang, e.calendar[k])}</td>
               </tr>`,
           )}
         </tbody>

@@ -7,6 +7,7 @@ import { html, langNav, langOf, page } from './html.ts';
 import { observerRoutes } from './observer.ts';
 import { adminRoutes } from './admin.ts';
 import { t } from './catalog.ts';
+import { formatDay } from '@saylau/protocol/dates';
 
 const ASSETS = fileURLToPath(new URL('../../assets/', import.meta.url));
 
@@ -24,9 +25,9 @@ export function pageRoutes(ctx: ServerContext): Router {
         <td>
           ${e.demo ? html`<span class="badge-demo">${t(lang, 'demo')}</span> ` : ''}${e.manifest.district[lang]}${
             e.kind === 'referendum' ? html` <span class="muted">(${t(lang, 'referendum')})</span>` : ''
-          }<br /><span class="muted hash">${e.id}</span>
+          }<br /><span class="muted hash" translate="no">${e.id}</span>
         </td>
-        <td>${e.manifest.electionDay}</td>
+        <td>${formatDay(lang, e.manifest.electionDay)}</td>
         <td>${t(lang, `status.${e.status}`)}</td>
         <td>
           <ul class="links">

@@ -8,6 +8,7 @@ import { html, page, type Html } from '../pages/html.ts';
 import { tr } from './catalog.ts';
 import type { Outcome } from './outcome.ts';
 import type { ResultView } from './result.ts';
+import { formatDay } from '@saylau/protocol/dates';
 
 const LOCALE: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 
@@ -82,7 +83,7 @@ export function renderProtocol(v: ResultView, lang: Lang): string {
   const r = v.result;
   const rows: [string, unknown][] = [
     [tr(lang, 'district'), v.district[lang]],
-    [tr(lang, 'electionDay'), v.electionDay],
+    [tr(lang, 'electionDay'), formatDay(lang, v.electionDay)],
     [tr(lang, 'electionId'), v.election],
     [tr(lang, 'closedAt'), v.closedAt ?? '—'],
     [tr(lang, 'roll'), r.roll],

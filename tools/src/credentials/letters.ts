@@ -8,6 +8,7 @@
 import QRCode from 'qrcode';
 import { formatCredentialCode } from '@saylau/crypto';
 import type { Lang } from '@saylau/protocol/lang';
+import { almatyClock, formatDay } from '@saylau/protocol/dates';
 import { fillParts, translator, type Catalog } from '@saylau/protocol/catalog';
 import { Html, html } from '@saylau/server';
 import type { LetterManifest } from './manifest.ts';
@@ -35,20 +36,7 @@ const kk = {
   'what.referendum': '{district}: жергілікті референдум',
   when: 'Дауыс беру күні: {day}, {hours} (Алматы уақыты).',
   window: 'Дауыс беру уақыты: басталуы — {from}; аяқталуы — {to} (Алматы уақыты).',
-  day: '{y} жылғы {d} {month}',
   dayTime: '{day}, {hhmm}',
-  'month.1': 'қаңтар',
-  'month.2': 'ақпан',
-  'month.3': 'наурыз',
-  'month.4': 'сәуір',
-  'month.5': 'мамыр',
-  'month.6': 'маусым',
-  'month.7': 'шілде',
-  'month.8': 'тамыз',
-  'month.9': 'қыркүйек',
-  'month.10': 'қазан',
-  'month.11': 'қараша',
-  'month.12': 'желтоқсан',
   codeLabel: 'Сіздің құпия дауыс беру кодыңыз',
   'step.open': 'Дауыс беру бетін ашыңыз: {url}',
   'step.openPublished': 'Сайлау комиссиясы жариялаған дауыс беру бетін ашыңыз.',
@@ -67,20 +55,7 @@ const ru: Record<keyof typeof kk, string> = {
   'what.referendum': '{district}: местный референдум',
   when: 'День голосования: {day}, {hours} (время Алматы).',
   window: 'Голосование: начало — {from}; окончание — {to} (время Алматы).',
-  day: '{d} {month} {y} года',
   dayTime: '{day}, {hhmm}',
-  'month.1': 'января',
-  'month.2': 'февраля',
-  'month.3': 'марта',
-  'month.4': 'апреля',
-  'month.5': 'мая',
-  'month.6': 'июня',
-  'month.7': 'июля',
-  'month.8': 'августа',
-  'month.9': 'сентября',
-  'month.10': 'октября',
-  'month.11': 'ноября',
-  'month.12': 'декабря',
   codeLabel: 'Ваш секретный код для голосования',
   'step.open': 'Откройте страницу голосования: {url}',
   'step.openPublished': 'Откройте страницу голосования, адрес которой опубликовала избирательная комиссия.',
@@ -93,14 +68,7 @@ const ru: Record<keyof typeof kk, string> = {
 };
 
 export const LETTER_STRINGS: Catalog<keyof typeof kk, Printed> = { kk, ru };
-type LetterKey = keyof typeof kk;
 const t = translator(LETTER_STRINGS);
-
-/** Local date `YYYY-MM-DD` and wall-clock `hh:mm` in Asia/Almaty (UTC+05:00, SPEC §10). */
-function local(time: string): { day: string; hhmm: string } {
-  const iso = new Date(Date.parse(time) + 5 * 3600_000).toISOString();
-  return { day: iso.slice(0, 10), hhmm: iso.slice(11, 16) };
-}
 
 /**
  * The voting window as the calendar in force sets it (SPEC §10.1, §10.8), in the letter's language:
@@ -108,18 +76,13 @@ function local(time: string): { day: string; hhmm: string } {
  * of each end (a demo open for a week, or a calendar set by the election's creator).
  */
 export function votingWindowText(lang: Printed, calendar: LetterManifest['calendar']): string {
-  const opens = local(calendar.votingOpens);
-  const closes = local(calendar.votingCloses);
+  const opens = almatyClock(calendar.votingOpens)!;
+  const closes = almatyClock(calendar.votingCloses)!;
   if (opens.day === closes.day)
-    return t(lang, 'when', { day: dayText(lang, opens.day), hours: `${opens.hhmm}–${closes.hhmm}` });
-  const at = (x: { day: string; hhmm: string }) =>
-    t(lang, 'dayTime', { day: dayText(lang, x.day), hhmm: x.hhmm });
+    return t(lang, 'when', { day: formatDay(lang, opens.day), hours: `${opens.hm}–${closes.hm}` });
+  const at = (x: { day: string; hm: string }) =>
+    t(lang, 'dayTime', { day: formatDay(lang, x.day), hhmm: x.hm });
   return t(lang, 'window', { from: at(opens), to: at(closes) });
-}
-
-function dayText(lang: Printed, isoDay: string): string {
-  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
-  return t(lang, 'day', { y, d, month: t(lang, `month.${m}` as LetterKey) });
 }
 
 interface Texts {

@@ -62,6 +62,8 @@ function explain(e: unknown): HTMLElement {
   if (shown.small !== undefined) {
     const small = document.createElement('small');
     small.className = 'code';
+    // A code, not words: it stays as it is in every language.
+    small.translate = false;
     small.textContent = shown.small;
     span.append(' ', small);
   }
@@ -127,7 +129,11 @@ async function start() {
     $('notice').append(' ', link);
     return;
   }
-  $('whoami').textContent = `${s.user.name} (${s.user.role})`;
+  // The account's name stays as it is; its role in the page's language.
+  const name = document.createElement('span');
+  name.translate = false;
+  name.textContent = s.user.name;
+  $('whoami').replaceChildren(name, ` (${S[`role.${s.user.role}`] ?? s.user.role})`);
   $('session-bar').hidden = false;
   $('signout').addEventListener('click', () => {
     sessionStorage.removeItem('saylau.session');

@@ -127,7 +127,8 @@ export function trackerGroups(tracker: string): HTMLElement[] {
     out.push(
       h(
         'span',
-        { class: 'pair' },
+        // A code, not words: the same in every language.
+        { class: 'pair', translate: 'no' },
         groups.slice(i, i + 2).map((g) => h('span', { class: 'group' }, g)),
       ),
     );

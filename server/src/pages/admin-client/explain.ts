@@ -33,6 +33,6 @@ export function explain(err: unknown): HTMLElement {
     'span',
     { class: 'refusal', 'data-code': shown.code },
     shown.text,
-    ...(small ? [' ', el('small', { class: 'code', text: small })] : []),
+    ...(small ? [' ', el('small', { class: 'code', translate: 'no', text: small })] : []),
   );
 }

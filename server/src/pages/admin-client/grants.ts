@@ -32,7 +32,7 @@ async function loadGrants(): Promise<void> {
         el(
           'tr',
           { 'data-user': g.user },
-          el('td', { text: g.user }),
+          el('td', { translate: 'no', text: g.user }),
           el('td', { text: S[`role.${g.role}`] || g.role }),
           el('td', {}, revokeButton(g.user)),
         ),

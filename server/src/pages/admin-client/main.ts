@@ -4,6 +4,7 @@
  * Bundled by ../bundles.ts (the CSP forbids inline scripts).
  */
 import { explain } from './explain.ts';
+import { el } from './dom.ts';
 import { initElection } from './election.ts';
 import { initHome } from './home.ts';
 import { $, find, notice, S, takeFlash } from './page.ts';
@@ -14,7 +15,10 @@ function start(): void {
   const bar = find('session-bar');
   if (s && bar) {
     bar.hidden = false;
-    $('whoami').textContent = `${s.user.name} (${S[`role.${s.user.role}`] ?? s.user.role})`;
+    $('whoami').replaceChildren(
+      el('span', { translate: 'no', text: s.user.name }),
+      ` (${S[`role.${s.user.role}`] ?? s.user.role})`,
+    );
     $('signout').addEventListener('click', () => {
       forgetSession();
       location.reload();

@@ -29,3 +29,28 @@ export function fill(el: Element, ...children: (Child | Child[])[]): void {
     el.append(typeof c === 'object' ? c : String(c));
   }
 }
+
+/** Commands, files and paths the page's texts name: the same in every language, so shown as code. */
+const CODES = [
+  'sha256sum saylau-verify.html',
+  'npm run build',
+  'npx saylau-verify',
+  'saylau-verify.html',
+  'saylau-receipt-….json',
+  'board.jsonl',
+  '/api/verifier',
+  'saylau-verify',
+];
+const CODE_RE = new RegExp(CODES.map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
+
+/** A text with each command, file or path it names in `<code translate="no">`. */
+export function withCode(text: string): (string | HTMLElement)[] {
+  const out: (string | HTMLElement)[] = [];
+  let at = 0;
+  for (const m of text.matchAll(CODE_RE)) {
+    out.push(text.slice(at, m.index), h('code', { translate: 'no' }, m[0]));
+    at = m.index + m[0].length;
+  }
+  out.push(text.slice(at));
+  return out.filter((x) => x !== '');
+}

@@ -13,7 +13,7 @@ import type { SignedCheckpoint } from '../../signed.ts';
 import { pageText, type PageKey } from '../catalog.ts';
 import { PageInputError, boardUrl, headUrlOf, parseHead, parseSignedFile } from '../inputs.ts';
 import type { VerifyEvent, VerifyRequest } from '../messages.ts';
-import { fill, h } from './dom.ts';
+import { fill, h, withCode } from './dom.ts';
 import { reportView, type ReportView } from './view.ts';
 
 /** The bundled worker (../worker/worker.ts), compiled in by the build. */
@@ -276,7 +276,12 @@ function dropZone(
     input.value = '';
     if (files.length > 0) take(files);
   });
-  const zone = h('label', { class: 'drop', for: id, id: `${id}-zone` }, h('span', {}, t(label)), input);
+  const zone = h(
+    'label',
+    { class: 'drop', for: id, id: `${id}-zone` },
+    h('span', {}, withCode(t(label))),
+    input,
+  );
   zone.addEventListener('dragover', (e) => {
     e.preventDefault();
     zone.classList.add('over');
@@ -428,7 +433,7 @@ function render(): void {
     h(
       'main',
       {},
-      h('p', { class: 'intro' }, t('intro')),
+      h('p', { class: 'intro' }, withCode(t('intro'))),
       form(),
       progressView(),
       state.error
@@ -439,9 +444,13 @@ function render(): void {
         'section',
         { class: 'trust', 'aria-labelledby': 'trust-heading' },
         h('h2', { id: 'trust-heading' }, t('trust.heading')),
-        h('p', {}, t('trust.text')),
+        h('p', {}, withCode(t('trust.text'))),
         served
-          ? h('p', {}, h('a', { href: location.pathname, download: 'saylau-verify.html' }, t('download')))
+          ? h(
+              'p',
+              {},
+              h('a', { href: location.pathname, download: 'saylau-verify.html' }, withCode(t('download'))),
+            )
           : null,
       ),
     ),
