@@ -127,6 +127,11 @@ describe('the commission runs an election through the pages; observers follow', 
     expect(await notice(page)).toContain('Неверное имя пользователя или пароль');
     await refusal(page, 'BAD_LOGIN', 'ru', 'wrong user name');
     await signInOnPage(page, 'demo-admin');
+    // A new tab of the same browser is signed in too; signing out there signs out every tab.
+    const tab = await page.context().newPage();
+    await tab.goto(`${h.url}/admin?lang=ru`);
+    await expect.poll(() => tab.textContent('#whoami')).toContain('demo-admin');
+    await tab.close();
 
     // The administrator creates the election; the form checks fields as they are typed.
     await page.fill('#create-id', 'bad id!');

@@ -18,6 +18,7 @@ import {
 import { ENDPOINTS } from '@saylau/protocol';
 import { startHarness, type Harness } from '@saylau/test-kit';
 import { launchChromium, screenshot } from './chromium.ts';
+import { formatTime } from '@saylau/protocol/dates';
 
 const SUITE = 'pages-extend';
 const DAY = '2027-03-14';
@@ -127,10 +128,11 @@ describe('extending nomination from the commission page', () => {
     const e = (await h.api('GET', `/api/elections/${ID}`)).body;
     expect(Date.parse(e.calendar.nominationCloses)).toBe(moved.getTime());
     expect(e.status).toBe('nominations');
-    // The page shows the new deadline (local time, +05:00).
+    // The page shows the new deadline, written out in Russian (local time, +05:00).
     expect(await page.textContent('#extend-deadlines')).toContain(
-      e.calendar.nominationCloses.slice(0, 16).replace('T', ' '),
+      formatTime('ru', e.calendar.nominationCloses),
     );
+    expect(formatTime('ru', e.calendar.nominationCloses)).toMatch(/^\d+ [а-я]+ \d{4} года, \d\d:\d\d$/);
 
     // Nomination is open again; once the new deadline passes, more than 5 days in all are refused.
     await page.fill('#extend-days', '3');

@@ -3,7 +3,7 @@
  * administrator creates one) and `/admin/elections/:id` (every step of one election; an
  * administrator's grants instead). The server renders the forms and the public state; the page
  * script /assets/admin.js checks fields as they are typed and calls the JSON API (SPEC §10) with the
- * session token it keeps in sessionStorage. These pages hold no private data: the script fetches it.
+ * session token it keeps in a session cookie (shared by the browser's tabs, gone when it closes). These pages hold no private data: the script fetches it.
  * The server does not know who reads a page, so the parts that depend on the account (the elections
  * it holds, SPEC §10.13) are rendered hidden and shown by the script after `GET /api/session`.
  */
@@ -91,7 +91,7 @@ function shell(
 ): string {
   return pageWithScripts(
     lang,
-    `${title} — ${a(lang, 'title')}`,
+    title === a(lang, 'title') ? title : `${title} — ${a(lang, 'title')}`,
     html`${langNav(lang, path)}
       <div id="session-bar" class="session-bar" hidden>
         ${a(lang, 'signedInAs')} <strong id="whoami"></strong>

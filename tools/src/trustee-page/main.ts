@@ -33,9 +33,16 @@ interface Session {
   user: { name: string; role: string };
 }
 
+/** The session the commission page's sign-in keeps in a session cookie (server/src/pages/admin-client/session.ts). */
+const SESSION_COOKIE = 'saylau.session';
+const COOKIE_ATTRIBUTES = `; path=/; SameSite=Strict${location.protocol === 'https:' ? '; Secure' : ''}`;
+
 function session(): Session | null {
   try {
-    return JSON.parse(sessionStorage.getItem('saylau.session') ?? 'null') as Session | null;
+    const cookie = document.cookie.split('; ').find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    return cookie
+      ? (JSON.parse(decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1))) as Session)
+      : null;
   } catch {
     return null;
   }
@@ -136,7 +143,7 @@ async function start() {
   $('whoami').replaceChildren(name, ` (${S[`role.${s.user.role}`] ?? s.user.role})`);
   $('session-bar').hidden = false;
   $('signout').addEventListener('click', () => {
-    sessionStorage.removeItem('saylau.session');
+    document.cookie = `${SESSION_COOKIE}=; max-age=0${COOKIE_ATTRIBUTES}`;
     location.href = `/admin?lang=${lang}`;
   });
   const api = { baseUrl: location.origin, token: s.token };

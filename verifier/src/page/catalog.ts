@@ -40,6 +40,7 @@ const en = {
   done: 'Verified in {seconds} s on this device.',
 
   'report.heading': 'Report',
+  'report.akim': 'Election of the akim',
   'report.checks': 'The checks (SPEC §11)',
   'report.receipts': 'Your receipts',
   'report.result': 'Verified result',
@@ -103,6 +104,7 @@ const ru: Record<PageKey, string> = {
   done: 'Проверено на этом устройстве за {seconds} с.',
 
   'report.heading': 'Отчёт',
+  'report.akim': 'Выборы акима',
   'report.checks': 'Проверки (SPEC §11)',
   'report.receipts': 'Ваши квитанции',
   'report.result': 'Проверенный результат',
@@ -164,6 +166,7 @@ const kk: Record<PageKey, string> = {
   done: 'Осы құрылғыда {seconds} с ішінде тексерілді.',
 
   'report.heading': 'Есеп',
+  'report.akim': 'Әкім сайлауы',
   'report.checks': 'Тексерулер (SPEC §11)',
   'report.receipts': 'Сіздің түбіртектеріңіз',
   'report.result': 'Тексерілген нәтиже',

@@ -32,6 +32,7 @@ export function fill(el: Element, ...children: (Child | Child[])[]): void {
 
 /** Commands, files and paths the page's texts name: the same in every language, so shown as code. */
 const CODES = [
+  'GET /api/booth',
   'sha256sum saylau-verify.html',
   'npm run build',
   'npx saylau-verify',

@@ -303,7 +303,7 @@ function chosen(id: string, text: string | null, clear: () => void): HTMLElement
     clear();
     render();
   });
-  return h('p', { class: 'chosen', id }, h('span', {}, text), ' ', button);
+  return h('p', { class: 'chosen', id }, h('span', { translate: 'no' }, text), ' ', button);
 }
 
 function form(): HTMLFormElement {

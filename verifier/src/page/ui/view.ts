@@ -6,15 +6,15 @@
  * styled by class `status-<status>`; one the stylesheet does not know is shown neutrally.
  */
 import type { Lang } from '@saylau/protocol/lang';
-import type { Params } from '@saylau/protocol/catalog';
-import { message, type MessageKey } from '../../catalog.ts';
+import { fillParts, resolvePlurals, type Params } from '@saylau/protocol/catalog';
+import { CATALOGS, message, type MessageKey } from '../../catalog.ts';
 import type { ReceiptStatus } from '../../checkpoints.ts';
 import type { CheckResult, Failure } from '../../report.ts';
 import type { VerifiedResult } from '../../summary.ts';
 import { outcomeText } from '../../render.ts';
 import type { Report } from '../../verify.ts';
 import { pageText, type PageKey } from '../catalog.ts';
-import { h } from './dom.ts';
+import { h, withCode } from './dom.ts';
 
 /**
  * A check's title key, as report.ts's `titleKey`: importing report.ts would bring @saylau/crypto into
@@ -40,9 +40,24 @@ export interface ReportView {
   seconds: number;
 }
 
-function failureText(lang: Lang, f: Failure): string {
-  const text = f.key ? message(lang, f.key, f.params) : f.message;
-  return f.seq === null ? text : `${message(lang, 'cli.entry', { seq: f.seq })}: ${text}`;
+/** A board field, entry type or other name from the board: shown as code, the same in every language. */
+const IDENTIFIER = /^[A-Za-z][\w.-]*$/;
+
+/** A message with each identifier it names as `<code translate="no">` (its text is the CLI's). */
+function messageParts(lang: Lang, key: MessageKey, params: Params = {}): (string | HTMLElement)[] {
+  const text = resolvePlurals(CATALOGS[lang][key] ?? CATALOGS.en[key], lang, params);
+  const values = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'string' && IDENTIFIER.test(v) ? h('code', { translate: 'no' }, v) : String(v),
+    ]),
+  );
+  return fillParts<string | HTMLElement>(text, values);
+}
+
+function failureParts(lang: Lang, f: Failure): (string | HTMLElement)[] {
+  const text = f.key ? messageParts(lang, f.key, f.params) : [f.message];
+  return f.seq === null ? text : [`${message(lang, 'cli.entry', { seq: f.seq })}: `, ...text];
 }
 
 function noteText(lang: Lang, c: CheckResult): string | null {
@@ -52,7 +67,7 @@ function noteText(lang: Lang, c: CheckResult): string | null {
 }
 
 function failureItem(lang: Lang, f: Failure): HTMLLIElement {
-  return h('li', { 'data-seq': f.seq ?? 'none' }, failureText(lang, f));
+  return h('li', { 'data-seq': f.seq ?? 'none' }, failureParts(lang, f));
 }
 
 function checkItem(lang: Lang, c: CheckResult): HTMLLIElement {
@@ -130,7 +145,7 @@ function resultSection(lang: Lang, r: VerifiedResult): HTMLElement {
         h(
           'table',
           {},
-          h('caption', {}, c.id),
+          h('caption', {}, c.id === 'akim' ? pageText(lang, 'report.akim') : c.id),
           h(
             'thead',
             {},
@@ -227,7 +242,9 @@ export function reportView(lang: Lang, v: ReportView): HTMLElement {
           h('p', { id: 'summary' }, message(lang, 'cli.title', { election: r.election ?? '?' })),
           h('p', {}, message(lang, 'cli.board', { entries: r.entries, ballots: r.ballots })),
           v.head === null ? null : h('p', {}, t('report.head', { seq: v.head })),
-          r.booth ? h('p', { class: 'hash' }, message(lang, 'cli.booth', { sha256: r.booth })) : null,
+          r.booth
+            ? h('p', { class: 'hash' }, withCode(message(lang, 'cli.booth', { sha256: r.booth })))
+            : null,
         ],
     h('p', { id: 'elapsed', class: 'muted' }, t('done', { seconds: decimal(lang, v.seconds) })),
     r.result ? resultSection(lang, r.result) : null,
