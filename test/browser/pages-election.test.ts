@@ -110,7 +110,7 @@ async function refusal(page: Page, code: string, lang: 'kk' | 'ru', english: str
 
 describe('the commission runs an election through the pages; observers follow', () => {
   it('from creation to the result protocol, with the verifier agreeing', { timeout: 180_000 }, async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const page = await (await browser.newContext({ viewport: { width: 1000, height: 900 } })).newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
