@@ -134,6 +134,11 @@ describe('extending nomination from the commission page', () => {
     );
     expect(formatTime('ru', e.calendar.nominationCloses)).toMatch(/^\d+ [а-я]+ \d{4} года, \d\d:\d\d$/);
 
+    // A field refused on the page replaces the notice of the last action done.
+    await page.fill('#extend-days', '9');
+    await page.click('#extend button[type="submit"]');
+    await expect.poll(() => page.textContent('#notice')).toBe('Проверьте отмеченные ниже поля.');
+
     // Nomination is open again; once the new deadline passes, more than 5 days in all are refused.
     await page.fill('#extend-days', '3');
     await page.click('#extend button[type="submit"]');

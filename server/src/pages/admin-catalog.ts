@@ -469,6 +469,7 @@ const clientEn = {
   mustAttest: 'Must be confirmed.',
   done: 'Done.',
   working: 'Working…',
+  fixFields: 'Check the fields marked below.',
   rollSummary: '{valid, plural, one {# valid row} other {# valid rows}}, {rejected} rejected',
   line: 'Line',
   rejectedCsv: 'All rejected rows (CSV)',
@@ -574,6 +575,7 @@ export const CLIENT_STRINGS = defineCatalog(clientEn, {
     mustAttest: 'Растау қажет.',
     done: 'Орындалды.',
     working: 'Орындалуда…',
+    fixFields: 'Төменде белгіленген өрістерді тексеріңіз.',
     rollSummary: '{valid} жарамды жол, {rejected} жол қабылданбады',
     line: 'Жол',
     rejectedCsv: 'Қабылданбаған жолдардың барлығы (CSV)',
@@ -678,6 +680,7 @@ export const CLIENT_STRINGS = defineCatalog(clientEn, {
     mustAttest: 'Нужно подтверждение.',
     done: 'Выполнено.',
     working: 'Выполняется…',
+    fixFields: 'Проверьте отмеченные ниже поля.',
     rollSummary:
       '{valid, plural, one {# годная строка} few {# годные строки} many {# годных строк} other {# годной строки}}, отклонено: {rejected}',
     line: 'Строка',

@@ -5,7 +5,7 @@
 import type { Names } from './api.ts';
 import { act } from './act.ts';
 import { fieldError, showError, type Field } from './fields.ts';
-import { find, input } from './page.ts';
+import { find, input, notice, S } from './page.ts';
 
 /** Form-level rules (calendar order, assembly minutes, self-nomination) as [field, key] pairs. */
 export const formRules = new Map<string, () => [Field, string][]>();
@@ -44,6 +44,8 @@ export function watch(id: string, onSubmit: (form: HTMLFormElement) => Promise<v
     e.preventDefault();
     const bad = validateForm(form, true);
     if (bad) {
+      // The notice above must not still say an earlier action was done.
+      notice(S.fixFields, 'error');
       bad.focus();
       return;
     }
