@@ -284,6 +284,10 @@ describe('the commission runs an election through the pages; observers follow', 
       trs.map((tr) => tr.getAttribute('data-nomination')),
     );
     const [n1, n2, n3] = rows as [string, string, string];
+    // The page numbers them 1, 2, 3 in this election, whatever the server's own numbers are.
+    expect(
+      await page.$$eval('#nominations tbody tr td.num', (tds) => tds.map((td) => td.textContent)),
+    ).toEqual(['1', '2', '3']);
     const sign = async (n: string, iins: string[]) => {
       await page.fill(`#sig-${n}`, iins.join('\n'));
       await page.click(`#check-${n}`);

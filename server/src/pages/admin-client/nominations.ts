@@ -71,8 +71,8 @@ function decision(nom: number): HTMLElement[] {
   const register = el('button', { type: 'button', id: `register-${nom}`, text: S.register });
   register.addEventListener('click', () =>
     act(register, async () => {
-      const c = await registerCandidate(election, nom);
-      notice(`${S.done} ${c.id}`);
+      await registerCandidate(election, nom);
+      notice(S.done);
       await loadNominations();
     }),
   );
@@ -102,7 +102,8 @@ function decision(nom: number): HTMLElement[] {
 function actions(n: Nomination): HTMLElement {
   const td = el('td');
   if (n.status === 'pending') td.append(...signatureCheck(n.nomination), ...decision(n.nomination));
-  else td.textContent = n.reason || n.candidateId || '';
+  // A refusal's reason; a registered candidate's internal id means nothing to the commission.
+  else td.textContent = n.reason || '';
   return td;
 }
 
@@ -114,11 +115,12 @@ export async function loadNominations(): Promise<void> {
     box.replaceChildren(
       table(
         [S.nomination, S.candidate, S.route, S.state, S.signatures, S.actions],
-        list.map((n) =>
+        // Numbered 1, 2, … within this election; the server's own number stays in data-nomination.
+        list.map((n, i) =>
           el(
             'tr',
             { 'data-nomination': n.nomination },
-            el('td', { class: 'num', text: n.nomination }),
+            el('td', { class: 'num', text: i + 1 }),
             el('td', { text: `${pick(n.candidate.surname)} ${pick(n.candidate.givenNames)}` }),
             el('td', { text: S[`route.${n.route.kind}`] || n.route.kind }),
             el('td', { class: 'nom-status', text: S[`nom.${n.status}`] || n.status }),
