@@ -20,6 +20,7 @@ import { call } from '../http.ts';
 import { existsSync } from './fs-shim.ts';
 import { Code } from '@saylau/protocol/errors';
 import { showError } from '@saylau/protocol/refusals';
+import { sessionCookie, sessionFromCookies } from '@saylau/protocol/session-cookie';
 import { ENDPOINTS } from '@saylau/protocol/endpoints';
 
 const body = document.body;
@@ -27,26 +28,6 @@ const S = JSON.parse(body.dataset.strings ?? '{}') as Record<string, string>;
 const election = body.dataset.election!;
 const lang = body.dataset.lang ?? 'kk';
 const $ = (id: string) => document.getElementById(id)!;
-
-interface Session {
-  token: string;
-  user: { name: string; role: string };
-}
-
-/** The session the commission page's sign-in keeps in a session cookie (server/src/pages/admin-client/session.ts). */
-const SESSION_COOKIE = 'saylau.session';
-const COOKIE_ATTRIBUTES = `; path=/; SameSite=Strict${location.protocol === 'https:' ? '; Secure' : ''}`;
-
-function session(): Session | null {
-  try {
-    const cookie = document.cookie.split('; ').find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-    return cookie
-      ? (JSON.parse(decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1))) as Session)
-      : null;
-  } catch {
-    return null;
-  }
-}
 
 function notice(content: string | Node, kind: 'info' | 'error' = 'info') {
   const n = $('notice');
@@ -127,7 +108,8 @@ const stateFile = (user: string, round: number) =>
   round === 0 ? `${election}/${user}` : `${election}/${user}/round-${round}`;
 
 async function start() {
-  const s = session();
+  // The sign-in of the commission page (/admin), shared by the browser's tabs.
+  const s = sessionFromCookies(document.cookie);
   if (!s) {
     notice(S['err.NOT_SIGNED_IN']!, 'error');
     const link = document.createElement('a');
@@ -143,7 +125,7 @@ async function start() {
   $('whoami').replaceChildren(name, ` (${S[`role.${s.user.role}`] ?? s.user.role})`);
   $('session-bar').hidden = false;
   $('signout').addEventListener('click', () => {
-    document.cookie = `${SESSION_COOKIE}=; max-age=0${COOKIE_ATTRIBUTES}`;
+    document.cookie = sessionCookie(null, location.protocol === 'https:');
     location.href = `/admin?lang=${lang}`;
   });
   const api = { baseUrl: location.origin, token: s.token };
