@@ -54,12 +54,12 @@ const pluralRules = (lang: string): Intl.PluralRules => {
   return r;
 };
 
+/** The forms written in one plural's body, by category. */
+const formsOf = (body: string) => new Map([...body.matchAll(PLURAL_FORM)].map((f) => [f[1]!, f[2]!]));
+
 /** The forms of each plural in `text`: variable name and the categories written for it. */
 function plurals(text: string): { name: string; forms: Map<string, string> }[] {
-  return [...text.matchAll(PLURAL)].map((m) => ({
-    name: m[1]!,
-    forms: new Map([...m[2]!.matchAll(PLURAL_FORM)].map((f) => [f[1]!, f[2]!])),
-  }));
+  return [...text.matchAll(PLURAL)].map((m) => ({ name: m[1]!, forms: formsOf(m[2]!) }));
 }
 
 /**
@@ -75,11 +75,15 @@ export function resolvePlurals(
   return text.replace(PLURAL, (whole, name: string, body: string) => {
     const n = params[name];
     if (typeof n !== 'number') return whole;
-    const forms = new Map([...body.matchAll(PLURAL_FORM)].map((f) => [f[1]!, f[2]!]));
+    const forms = formsOf(body);
     const form = forms.get(pluralRules(lang).select(n)) ?? forms.get('other');
     return form === undefined ? whole : form.replaceAll('#', String(n));
   });
 }
+
+/** `text` in `lang` with its plurals chosen and its placeholders filled (what `translate` gives). */
+export const formatText = (text: string, lang: string, params: Params): string =>
+  fill(resolvePlurals(text, lang, params), params);
 
 /** `text` with each `{name}` replaced by `params.name`; one without a value stays `{name}`. */
 export function fill(text: string, params: Params = {}): string {
@@ -99,7 +103,7 @@ export function translate<K extends string, L extends Lang>(
   const look = (texts: Readonly<Record<string, string>> | undefined) =>
     texts && Object.hasOwn(texts, key) ? texts[key] : undefined;
   const text = look(catalog[lang]) ?? look((catalog as Partial<Catalog>).en) ?? key;
-  return params ? fill(resolvePlurals(text, lang, params), params) : text;
+  return params ? formatText(text, lang, params) : text;
 }
 
 /** A translator bound to one catalog: `t(lang, key, params?)`. */
@@ -116,12 +120,12 @@ const placeholders = (text: string) =>
 function pluralProblems(text: string, lang: string): string[] {
   const needed = pluralRules(lang).resolvedOptions().pluralCategories;
   const out: string[] = [];
-  for (const { name, forms } of plurals(text)) {
+  const found = plurals(text);
+  for (const { name, forms } of found) {
     const missing = needed.filter((c) => !forms.has(c));
     if (missing.length) out.push(`{${name}} lacks the ${lang} form(s) ${missing.join(', ')}`);
   }
-  if (text.includes(', plural,') && plurals(text).length !== text.split(', plural,').length - 1)
-    out.push('a plural is malformed');
+  if (found.length !== text.split(', plural,').length - 1) out.push('a plural is malformed');
   return out;
 }
 

@@ -2,7 +2,7 @@
  * What the server put in the page (its language, the script's strings, the election) and the
  * page-wide notice every section reports to.
  */
-import { fill, resolvePlurals, type Params } from '@saylau/protocol/catalog';
+import { formatText, type Params } from '@saylau/protocol/catalog';
 import type { Lang } from '@saylau/protocol/lang';
 import type { RefusalKey } from '@saylau/protocol/refusals';
 import type { AdminKey, ClientKey } from '../admin-catalog.ts';
@@ -17,7 +17,7 @@ export const S = JSON.parse(body.dataset.strings || '{}') as Record<Key, string>
 export const election = body.dataset.election ?? '';
 
 /** A text of S with its values filled in, each count in the plural form this language gives it. */
-export const say = (text: string, params: Params): string => fill(resolvePlurals(text, lang, params), params);
+export const say = (text: string, params: Params): string => formatText(text, lang, params);
 
 /** An element every page of this kind has. */
 export const $ = (id: string) => document.getElementById(id) as HTMLElement;
