@@ -44,6 +44,17 @@ export interface BoothBuild {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const JS = 'text/javascript; charset=utf-8';
+const CSS = 'text/css; charset=utf-8';
+
+/**
+ * A stylesheet with Saylau's look (src/look.css: colours, fields, buttons, notices, cards) before
+ * its own rules: the booth's, and the server's pages' (scripts/build.ts), so both look the same.
+ */
+export function withLook(own: string): Uint8Array {
+  return new TextEncoder().encode(
+    `${readFileSync(join(SRC, 'look.css'), 'utf8')}\n${readFileSync(own, 'utf8')}`,
+  );
+}
 
 function asset(name: string, contentType: string, bytes: Uint8Array): BoothAsset {
   return {
@@ -84,7 +95,7 @@ export function buildBooth(): BoothBuild {
     __SAYLAU_SCAN_URL__: JSON.stringify(`/booth/${scan.name}`),
   });
   const js = asset(`${sha256(jsBytes)}.js`, JS, jsBytes);
-  const css = asset('booth.css', 'text/css; charset=utf-8', readFileSync(join(SRC, 'booth', 'booth.css')));
+  const css = asset('booth.css', CSS, withLook(join(SRC, 'booth', 'booth.css')));
   return { js, worker, scan, css };
 }
 

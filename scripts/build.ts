@@ -24,7 +24,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { buildBooth } from '@saylau/ballot-client/build';
+import { buildBooth, withLook } from '@saylau/ballot-client/build';
 import { LANGS } from '@saylau/protocol/lang';
 import { pageText } from '@saylau/verifier/page-catalog';
 import { inputsHash } from './ensure-built.mjs';
@@ -63,6 +63,8 @@ const PAGES = {
   live: 'server/src/pages/live-client/main.ts',
   trustee: 'tools/src/trustee-page/main.ts',
 } as const;
+/** The pages' one stylesheet, served at /assets/saylau.css. */
+const PAGE_CSS = 'saylau.css';
 /** The trustee library keeps its state with `node:fs`; in the browser that is localStorage. */
 const FS_SHIM = 'tools/src/trustee-page/fs-shim.ts';
 
@@ -215,6 +217,9 @@ export async function build(out = at('dist')): Promise<BuiltFile[]> {
     write(out, `assets/pages/${file}`, bytes, files);
     pages[name] = { file, sha256: sha256(bytes) };
   }
+  // The pages' stylesheet: the booth's look, then the pages' own rules (tables, charts, steps).
+  const css = withLook(at('server/src/pages/pages.css'));
+  write(out, `assets/pages/${PAGE_CSS}`, css, files);
   const asset = (a: typeof booth.js) => ({
     name: a.name,
     sha256: a.sha256,
@@ -234,6 +239,7 @@ export async function build(out = at('dist')): Promise<BuiltFile[]> {
       css: asset(booth.css),
     },
     pages,
+    stylesheet: { name: PAGE_CSS, sha256: sha256(css) },
     verifier: {
       name: VERIFIER_PAGE,
       sha256: sha256(page.bytes),

@@ -48,6 +48,8 @@ export type VerifierCommand = ManifestAsset & { bytes: Uint8Array };
 interface AssetManifest {
   booth: Record<keyof BoothFiles, ManifestAsset>;
   pages: Record<PageName, { file: string; sha256: string }>;
+  /** The pages' stylesheet (Saylau's look and the pages' rules), in pages/. */
+  stylesheet: { name: string; sha256: string };
   verifier: Omit<VerifierPage, 'bytes'>;
   command: ManifestAsset;
 }
@@ -63,6 +65,7 @@ const JS = 'text/javascript; charset=utf-8';
 let loaded: {
   booth: BoothFiles;
   pages: Record<PageName, PageScript>;
+  stylesheet: Uint8Array;
   verifier: VerifierPage;
   command: VerifierCommand;
 } | null = null;
@@ -109,6 +112,7 @@ function load() {
   return {
     booth,
     pages: { admin: page('admin'), live: page('live'), trustee: page('trustee') },
+    stylesheet: built(`pages/${manifest.stylesheet.name}`, manifest.stylesheet.sha256),
     verifier,
     command,
   };
@@ -124,6 +128,12 @@ export function boothFiles(): BoothFiles {
 export function pageScript(name: PageName): PageScript {
   loaded ??= load();
   return loaded.pages[name];
+}
+
+/** The pages' stylesheet (read at first use), served at /assets/saylau.css. */
+export function pageStylesheet(): Uint8Array {
+  loaded ??= load();
+  return loaded.stylesheet;
 }
 
 /** The verifier page (read at first use): served at /verify exactly as the build wrote it. */

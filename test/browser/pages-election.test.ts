@@ -108,6 +108,32 @@ async function refusal(page: Page, code: string, lang: 'kk' | 'ru', english: str
   expect(await page.textContent('#notice .refusal small.code')).toMatch(new RegExp(`^${code}( |$)`));
 }
 
+/**
+ * The commission's election page and the observer's overview on a 360 px phone in Kazakh, at one
+ * point of the election (`status`): the overview marks `current` as the step now, its card is open
+ * and every other card folded; screenshot() checks the width and the Latin-script words.
+ */
+async function photographStatus(commission: Page, phone: Page, status: string, current: string) {
+  // The phone shares the commission member's sign-in (the session cookie), not a sign-in of its own.
+  await phone.context().clearCookies();
+  await phone.context().addCookies(await commission.context().cookies());
+  await phone.goto(`${h.url}/admin/elections/${ID}?lang=kk`);
+  await phone.waitForSelector('#steps', { state: 'visible' });
+  await phone.waitForLoadState('networkidle');
+  expect(await phone.getAttribute('#progress [aria-current="step"]', 'data-step'), status).toBe(current);
+  expect(await phone.getAttribute(`#progress li[data-step="${current}"]`, 'data-state')).toBe('current');
+  const cards = await phone.$$eval('#steps details.step', (ds) =>
+    ds.map((d) => [d.id, d.hasAttribute('open'), d.getAttribute('data-state')] as const),
+  );
+  const href = await phone.getAttribute(`#progress li[data-step="${current}"] a`, 'href');
+  expect(cards.filter(([, open]) => open).map(([id]) => `#${id}`)).toContain(href);
+  for (const [id, open, state] of cards) expect(open, `${status}: ${id}`).toBe(state === 'current');
+  await screenshot(phone, SUITE, `phone-kk-status-${status}`);
+  await phone.goto(`${h.url}/elections/${ID}?lang=kk`);
+  expect(await phone.getAttribute('#progress [aria-current="step"]', 'data-step'), status).toBe(current);
+  await screenshot(phone, SUITE, `phone-kk-observer-status-${status}`);
+}
+
 describe('the commission runs an election through the pages; observers follow', () => {
   it('from creation to the result protocol, with the verifier agreeing', { timeout: 180_000 }, async () => {
     const page = await (await browser.newContext({ viewport: { width: 1000, height: 900 } })).newPage();
@@ -118,6 +144,12 @@ describe('the commission runs an election through the pages; observers follow', 
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
     });
     page.on('dialog', (d) => void d.accept());
+    // The same pages on a phone in Kazakh at every point of the election (photographStatus).
+    const phone = await (
+      await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })
+    ).newPage();
+    phone.on('pageerror', (e) => errors.push(e.message));
+    const atStatus = (status: string, current: string) => photographStatus(page, phone, status, current);
 
     // Sign in; a wrong password is explained in Russian.
     await page.goto(`${h.url}/admin?lang=ru`);
@@ -198,6 +230,7 @@ describe('the commission runs an election through the pages; observers follow', 
     expect(await page.isVisible('#create-section')).toBe(false);
     await page.click(`#election-list li[data-election="${ID}"] a[href^="/admin/"]`);
     await page.waitForURL(`**/admin/elections/${ID}?lang=ru`);
+    await atStatus('created', 'roll');
 
     // The roll, with one bad row reported in a table before acceptance.
     const voters = syntheticVoters(14, DAY, 21);
@@ -226,6 +259,7 @@ describe('the commission runs an election through the pages; observers follow', 
     await page.click('#roll-accept');
     await page.waitForSelector('#roll-accepted');
     expect(await page.textContent('#roll-accepted')).toBe('Список принят: 14 избирателей');
+    await atStatus('roll', 'nominations');
 
     // The sitting akim.
     await page.fill('#akim-iin', makeIin('1968-03-03', 'male', 7001));
@@ -298,6 +332,7 @@ describe('the commission runs an election through the pages; observers follow', 
     await sign(n3, [voters[0]!.iin, '000000000000']);
     expect(await page.textContent(`#sig-report-${n3}`)).toMatch(/подписал за другого/);
     await screenshot(page, SUITE, '04-nominations');
+    await atStatus('nominations', 'nominations');
     await page.click(`#register-${n3}`);
     expect(await notice(page)).toContain('Недостаточно подписей');
     await refusal(page, 'BELOW_THRESHOLD', 'ru', 'valid signatures');
@@ -314,6 +349,7 @@ describe('the commission runs an election through the pages; observers follow', 
     setTime(e.calendar.registrationCloses);
     await signInOnPage(page, 'demo-commission');
     await electionPage(page);
+    await atStatus('registration', 'nominations');
     await page.click('#fix-ballot');
     await page.waitForSelector('#ceremony-start');
     expect(await page.textContent('#status')).toContain('утверждён');
@@ -355,11 +391,13 @@ describe('the commission runs an election through the pages; observers follow', 
     await page.waitForSelector('#ceremony-state table');
     expect(await page.textContent('#ceremony-state')).toContain('да');
     await screenshot(page, SUITE, '05-ceremony');
+    await atStatus('ceremony', 'ceremony');
     await page.click('#ceremony-finish');
     await page.waitForSelector('#ceremony-section[data-phase="finished"]');
     for (const p of trustees) expect(await trusteeStep(p, 't-share')).toContain('Орындалды');
     await screenshot(trustees[1]!, SUITE, '05b-trustee-share');
     expect(await axeSeriousViolations(trustees[1]!)).toEqual([]);
+    await atStatus('joint-key', 'credentials');
 
     // Credentials: made offline, the public list published through the page by the credential authority.
     // The authority's own session on this clock, to fetch the voters its letters are for (§10.7).
@@ -402,6 +440,7 @@ describe('the commission runs an election through the pages; observers follow', 
     await page.setInputFiles('#credentials-owners', gen.files.owners);
     await page.click('#credentials-publish button[type="submit"]');
     await expect.poll(() => page.textContent('#credentials-state')).toContain('14');
+    await atStatus('credentials', 'loginCodes');
 
     // Login codes, downloaded as CSV from the page.
     await signInOnPage(page, 'demo-commission');
@@ -419,6 +458,7 @@ describe('the commission runs an election through the pages; observers follow', 
         .map((c) => [c[0]!, c[6]!]),
     );
     expect(logins.size).toBe(14);
+    await atStatus('login-codes', 'open');
 
     // An observer opens the live board before voting starts.
     const observer = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -438,6 +478,7 @@ describe('the commission runs an election through the pages; observers follow', 
     await electionPage(page);
     await page.click('#open-voting');
     await page.waitForSelector('#close-voting');
+    await atStatus('open', 'closed');
     h.now.value = new Date(localTime(DAY, 0, '09:05'));
     const roll = voters.map((v) => ({ ...v, loginCode: logins.get(v.iin)!, credential: codes.get(v.iin)! }));
     await castAll(actors, ID, roll.slice(0, 9), { seed: 3, revoteShare: 0.2, concurrency: 2 });
@@ -467,6 +508,7 @@ describe('the commission runs an election through the pages; observers follow', 
     await electionPage(page);
     await page.click('#close-voting');
     await page.waitForSelector('#tally-progress');
+    await atStatus('closed', 'tally');
     // The trustees' sessions (8 hours of the virtual clock) have expired: they sign in again.
     for (const [i, p] of trustees.slice(0, 2).entries()) {
       await signInOnPage(p, TRUSTEES[i]!, 'kk');
@@ -477,6 +519,7 @@ describe('the commission runs an election through the pages; observers follow', 
     // The page notices the result by itself and offers the protocol.
     await page.waitForSelector('#protocol-link', { timeout: 20_000 });
     await screenshot(page, SUITE, '07-finished');
+    await atStatus('finished', 'result');
     await page.click('#protocol-link');
     await page.waitForLoadState();
     expect(await page.textContent('h1')).toContain('Протокол');

@@ -21,6 +21,7 @@ import { fillParts } from '@saylau/protocol/catalog';
 import { electionOf, notFoundPage } from './observer.ts';
 import { pageScript, type PageName } from '../assets.ts';
 import { formatDay, formatTime } from '@saylau/protocol/dates';
+import { countOf, progress, progressOverview, type Step } from './progress.ts';
 
 /*
  * Every form says method="post": the script submits it, but a user pressing Enter before the script
@@ -95,7 +96,7 @@ function shell(
     html`${langNav(lang, path)}
       <div id="session-bar" class="session-bar" hidden>
         ${a(lang, 'signedInAs')} <strong id="whoami"></strong>
-        <button type="button" id="signout">${a(lang, 'signOut')}</button>
+        <button class="button secondary" type="button" id="signout">${a(lang, 'signOut')}</button>
       </div>
       <p id="notice" class="notice" role="status" aria-live="polite"></p>
       <noscript><p>${a(lang, 'noScript')}</p></noscript>
@@ -113,7 +114,7 @@ function home(ctx: ServerContext, lang: Lang, script: string): string {
       <form id="signin" method="post" novalidate>
         ${field(lang, 'signin-name', 'userName', html`type="text" required autocomplete="username"`)}
         ${field(lang, 'signin-password', 'password', html`type="password" required autocomplete="current-password"`)}
-        <button type="submit">${a(lang, 'signIn')}</button>
+        <button class="button" type="submit">${a(lang, 'signIn')}</button>
       </form>
     </section>
     <section id="elections-section">
@@ -155,7 +156,7 @@ function home(ctx: ServerContext, lang: Lang, script: string): string {
             ),
           )}
         </fieldset>
-        <button type="submit">${a(lang, 'createButton')}</button>
+        <button class="button" type="submit">${a(lang, 'createButton')}</button>
       </form>
     </section>`;
   return shell(lang, a(lang, 'title'), '/admin', body, { page: 'home' }, script);
@@ -214,7 +215,7 @@ function nominationForm(lang: Lang): Html {
         POSITIONS.map((p) => [p, `position.${p}` as AdminKey]),
       )}
     </fieldset>
-    <button type="submit">${a(lang, 'submitNomination')}</button>
+    <button class="button" type="submit">${a(lang, 'submitNomination')}</button>
   </form>`;
 }
 
@@ -224,16 +225,183 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
   const beforeVoting = nominating || e.status === 'ballot-fixed';
   const roll = ctx.board.latest(e.id, 'roll')?.payload;
   const cer = ceremonyView(ctx, e.id);
-  const credentials = (
-    ctx.db.prepare('SELECT count(*) AS n FROM credentials WHERE election = ?').get(e.id) as { n: number }
-  ).n;
+  const credentials = countOf(ctx, 'credentials', e.id);
   const missing = beforeVoting ? missingForOpening(ctx, e) : [];
+  const steps = progress(ctx, e);
+  const stateOf = new Map(steps);
+  /** Each step's part of the page (the first, when it has several), for the overview's links. */
+  const sectionOf: Partial<Record<Step, string>> = {};
+  /** A step's part of the page: a card that folds, open while one of its steps is current. */
+  const step = (id: string, of: Step[], title: AdminKey, body: Html, attrs: Html = html``): Html => {
+    for (const s of of) sectionOf[s] ??= id;
+    const states = of.map((s) => stateOf.get(s) ?? 'done');
+    const state = states.includes('current')
+      ? 'current'
+      : states.every((x) => x === 'done')
+        ? 'done'
+        : 'todo';
+    return html`<details
+      class="step card"
+      id="${id}"
+      data-state="${state}"
+      ${state === 'current' ? html`open` : ''}
+      ${attrs}
+    >
+      <summary>
+        <h2>${a(lang, title)}</h2>
+        <span class="state">${o(lang, `state.${state}`)}</span>
+      </summary>
+      ${body}
+    </details>`;
+  };
   const missingLabel: Record<string, AdminKey> = {
     'ballot-fixed': 'ballot',
     roll: 'roll',
     'joint-key': 'ceremony',
     credentials: 'credentials',
   };
+  // The cards first: each one records its place for the overview's links.
+  const cards = html`
+    ${step(
+      'roll-section',
+      ['roll'],
+      'roll',
+      html`<div id="roll-state"></div>
+        ${
+          !roll && beforeVoting
+            ? html`<form id="roll-import" method="post" novalidate>
+                  ${field(lang, 'roll-file', 'rollFile', html`type="file" accept=".csv,text/csv,text/plain" required`)}
+                  <button class="button" type="submit">${a(lang, 'rollCheck')}</button>
+                </form>
+                <div id="roll-report"></div>`
+            : ''
+        }`,
+    )}
+    ${
+      nominating
+        ? html`${step(
+            'akim-section',
+            ['nominations'],
+            'akim',
+            html`<form id="akim" method="post" novalidate>
+              ${field(lang, 'akim-iin', 'iin', IIN)} ${field(lang, 'akim-name', 'fullName', TEXT)}
+              <button class="button" type="submit">${a(lang, 'save')}</button>
+            </form>`,
+          )}
+          ${step(
+            'nominations-section',
+            ['nominations'],
+            'nominations',
+            html`<div id="nominations"></div>
+              ${nominationForm(lang)}
+              <form id="extend" method="post" novalidate>
+                <h3>${a(lang, 'extend')}</h3>
+                <p id="extend-deadlines">
+                  ${o(lang, 'cal.nominationCloses')}: ${formatTime(lang, e.calendar.nominationCloses)} ·
+                  ${o(lang, 'cal.registrationCloses')}: ${formatTime(lang, e.calendar.registrationCloses)}
+                </p>
+                ${field(lang, 'extend-days', 'days', html`type="number" required min="1" max="5" step="1"`)}
+                <button class="button" type="submit">${a(lang, 'extend')}</button>
+              </form>`,
+          )}
+          ${step(
+            'ballot-section',
+            ['nominations'],
+            'ballot',
+            html`<p>
+              <button class="button" type="button" id="fix-ballot">${a(lang, 'fixBallot')}</button>
+            </p>`,
+          )}`
+        : ''
+    }
+    ${step(
+      'ceremony-section',
+      ['ceremony'],
+      'ceremony',
+      html`<p id="ceremony-round">${a(lang, 'round')}: ${String(cer.round)}</p>
+        <p><a href="/trustee/elections/${e.id}?lang=${lang}">${a(lang, 'trusteeTitle')}</a></p>
+        <div id="ceremony-state"></div>
+        ${
+          beforeVoting && cer.phase === 'registration'
+            ? html`<form id="ceremony-start" method="post" novalidate>
+                ${field(lang, 'ceremony-t', 'threshold', html`type="number" required min="2" max="${Math.max(2, cer.trustees.length)}" step="1"`)}
+                <button class="button" type="submit">${a(lang, 'startCeremony')}</button>
+              </form>`
+            : ''
+        }
+        ${
+          beforeVoting && cer.phase === 'dealing'
+            ? html`<p>
+                  <button class="button" type="button" id="ceremony-finish">
+                    ${a(lang, 'finishCeremony')}
+                  </button>
+                </p>
+                <form id="ceremony-reset" method="post" novalidate data-round="${String(cer.round)}">
+                  <h3>${a(lang, 'resetCeremony')}</h3>
+                  <p class="muted">${a(lang, 'resetCeremonyHelp')}</p>
+                  ${field(lang, 'reset-reason', 'resetReason', html`type="text" required maxlength="500" autocomplete="off"`)}
+                  <button class="button secondary" type="submit">${a(lang, 'resetCeremony')}</button>
+                </form>`
+            : ''
+        }`,
+      html`data-phase="${cer.phase}" data-round="${String(cer.round)}"`,
+    )}
+    ${step(
+      'credentials-section',
+      ['credentials'],
+      'credentials',
+      html`<p id="credentials-state">
+          ${credentials > 0 ? html`${a(lang, 'published')}: ${credentials}` : a(lang, 'notPublished')}
+        </p>
+        ${
+          beforeVoting && credentials === 0
+            ? html`<p class="muted">${withFiles(ADMIN_STRINGS[lang].credentialsHelp)}</p>
+                <form id="credentials-publish" method="post" novalidate>
+                  ${field(lang, 'credentials-file', withFiles(ADMIN_STRINGS[lang].credentialsFile), html`type="file" accept=".json,application/json" required`)}
+                  ${field(lang, 'credentials-owners', withFiles(ADMIN_STRINGS[lang].credentialsOwners), html`type="file" accept=".json,application/json" required`)}
+                  <button class="button" type="submit">${a(lang, 'publish')}</button>
+                </form>`
+            : ''
+        }`,
+    )}
+    ${
+      roll && e.status !== 'finished'
+        ? step(
+            'codes-section',
+            ['loginCodes'],
+            'loginCodes',
+            html`<p>
+                <button class="button" type="button" id="issue-codes">${a(lang, 'issueCodes')}</button>
+              </p>
+              <div id="codes-state"></div>`,
+          )
+        : ''
+    }
+    ${step(
+      'voting-section',
+      ['open', 'closed'],
+      'voting',
+      html`<p>
+        ${e.status === 'ballot-fixed' ? html`<button class="button" type="button" id="open-voting">${a(lang, 'open')}</button>` : ''}
+        ${e.status === 'open' ? html`<button class="button" type="button" id="close-voting">${a(lang, 'close')}</button>` : ''}
+      </p>`,
+    )}
+    ${step(
+      'tally-section',
+      ['tally', 'result'],
+      'tally',
+      html`<div id="tally-state"></div>
+        ${
+          e.status === 'finished'
+            ? html`<p>
+                <a id="protocol-link" href="/api/elections/${e.id}/result/protocol?lang=${lang}"
+                  >${a(lang, 'protocol')}</a
+                >
+              </p>`
+            : ''
+        }`,
+    )}
+  `;
   const body = html`<p><a href="/admin?lang=${lang}">← ${a(lang, 'elections')}</a></p>
     <h1>
       ${e.demo ? html`<span class="badge-demo">${t(lang, 'demo')}</span> ` : ''}${e.manifest.district[lang]}
@@ -258,127 +426,12 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
       <div id="grants"></div>
       <form id="grant" method="post" novalidate>
         ${field(lang, 'grant-user', 'grantUser', html`type="text" required maxlength="32" autocomplete="off" data-user-name`)}
-        <button type="submit">${a(lang, 'grantButton')}</button>
+        <button class="button" type="submit">${a(lang, 'grantButton')}</button>
       </form>
     </section>
 
     <div id="steps" hidden>
-      <section id="roll-section">
-        <h2>${a(lang, 'roll')}</h2>
-        <div id="roll-state"></div>
-        ${
-          !roll && beforeVoting
-            ? html`<form id="roll-import" method="post" novalidate>
-                  ${field(lang, 'roll-file', 'rollFile', html`type="file" accept=".csv,text/csv,text/plain" required`)}
-                  <button type="submit">${a(lang, 'rollCheck')}</button>
-                </form>
-                <div id="roll-report"></div>`
-            : ''
-        }
-      </section>
-
-      ${
-        nominating
-          ? html`<section id="akim-section">
-                <h2>${a(lang, 'akim')}</h2>
-                <form id="akim" method="post" novalidate>
-                  ${field(lang, 'akim-iin', 'iin', IIN)} ${field(lang, 'akim-name', 'fullName', TEXT)}
-                  <button type="submit">${a(lang, 'save')}</button>
-                </form>
-              </section>
-              <section id="nominations-section">
-                <h2>${a(lang, 'nominations')}</h2>
-                <div id="nominations"></div>
-                ${nominationForm(lang)}
-                <form id="extend" method="post" novalidate>
-                  <h3>${a(lang, 'extend')}</h3>
-                  <p id="extend-deadlines">
-                    ${o(lang, 'cal.nominationCloses')}: ${formatTime(lang, e.calendar.nominationCloses)} ·
-                    ${o(lang, 'cal.registrationCloses')}: ${formatTime(lang, e.calendar.registrationCloses)}
-                  </p>
-                  ${field(lang, 'extend-days', 'days', html`type="number" required min="1" max="5" step="1"`)}
-                  <button type="submit">${a(lang, 'extend')}</button>
-                </form>
-              </section>
-              <section id="ballot-section">
-                <h2>${a(lang, 'ballot')}</h2>
-                <button type="button" id="fix-ballot">${a(lang, 'fixBallot')}</button>
-              </section>`
-          : ''
-      }
-
-      <section id="ceremony-section" data-phase="${cer.phase}" data-round="${String(cer.round)}">
-        <h2>${a(lang, 'ceremony')}</h2>
-        <p id="ceremony-round">${a(lang, 'round')}: ${String(cer.round)}</p>
-        <p><a href="/trustee/elections/${e.id}?lang=${lang}">${a(lang, 'trusteeTitle')}</a></p>
-        <div id="ceremony-state"></div>
-        ${
-          beforeVoting && cer.phase === 'registration'
-            ? html`<form id="ceremony-start" method="post" novalidate>
-                ${field(lang, 'ceremony-t', 'threshold', html`type="number" required min="2" max="${Math.max(2, cer.trustees.length)}" step="1"`)}
-                <button type="submit">${a(lang, 'startCeremony')}</button>
-              </form>`
-            : ''
-        }
-        ${
-          beforeVoting && cer.phase === 'dealing'
-            ? html`<button type="button" id="ceremony-finish">${a(lang, 'finishCeremony')}</button>
-                <form id="ceremony-reset" method="post" novalidate data-round="${String(cer.round)}">
-                  <h3>${a(lang, 'resetCeremony')}</h3>
-                  <p class="muted">${a(lang, 'resetCeremonyHelp')}</p>
-                  ${field(lang, 'reset-reason', 'resetReason', html`type="text" required maxlength="500" autocomplete="off"`)}
-                  <button type="submit">${a(lang, 'resetCeremony')}</button>
-                </form>`
-            : ''
-        }
-      </section>
-
-      <section id="credentials-section">
-        <h2>${a(lang, 'credentials')}</h2>
-        <p id="credentials-state">
-          ${credentials > 0 ? html`${a(lang, 'published')}: ${credentials}` : a(lang, 'notPublished')}
-        </p>
-        ${
-          beforeVoting && credentials === 0
-            ? html`<p class="muted">${withFiles(ADMIN_STRINGS[lang].credentialsHelp)}</p>
-                <form id="credentials-publish" method="post" novalidate>
-                  ${field(lang, 'credentials-file', withFiles(ADMIN_STRINGS[lang].credentialsFile), html`type="file" accept=".json,application/json" required`)}
-                  ${field(lang, 'credentials-owners', withFiles(ADMIN_STRINGS[lang].credentialsOwners), html`type="file" accept=".json,application/json" required`)}
-                  <button type="submit">${a(lang, 'publish')}</button>
-                </form>`
-            : ''
-        }
-      </section>
-
-      ${
-        roll && e.status !== 'finished'
-          ? html`<section id="codes-section">
-              <h2>${a(lang, 'loginCodes')}</h2>
-              <button type="button" id="issue-codes">${a(lang, 'issueCodes')}</button>
-              <div id="codes-state"></div>
-            </section>`
-          : ''
-      }
-
-      <section id="voting-section">
-        <h2>${a(lang, 'voting')}</h2>
-        ${e.status === 'ballot-fixed' ? html`<button type="button" id="open-voting">${a(lang, 'open')}</button>` : ''}
-        ${e.status === 'open' ? html`<button type="button" id="close-voting">${a(lang, 'close')}</button>` : ''}
-      </section>
-
-      <section id="tally-section">
-        <h2>${a(lang, 'tally')}</h2>
-        <div id="tally-state"></div>
-        ${
-          e.status === 'finished'
-            ? html`<p>
-                <a id="protocol-link" href="/api/elections/${e.id}/result/protocol?lang=${lang}"
-                  >${a(lang, 'protocol')}</a
-                >
-              </p>`
-            : ''
-        }
-      </section>
+      ${progressOverview(lang, steps, (s) => (sectionOf[s] ? `#${sectionOf[s]}` : null))} ${cards}
     </div>`;
   return shell(
     lang,
@@ -394,7 +447,7 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
 function trusteePage(e: Election, lang: Lang, script: string): string {
   const step = (id: string, key: AdminKey, help: AdminKey) =>
     html`<li>
-      <button type="button" id="${id}">${a(lang, key)}</button>
+      <button class="button" type="button" id="${id}">${a(lang, key)}</button>
       <span class="muted">${a(lang, help)}</span>
     </li>`;
   const body = html`<h1>${a(lang, 'trusteeTitle')}: ${e.manifest.district[lang]}</h1>

@@ -20,6 +20,7 @@ import { pageScript } from '../assets.ts';
 import type { PublicRoute } from '@saylau/protocol';
 import { ENTRY_TYPES } from '@saylau/protocol/entries';
 import { formatDay, formatTime } from '@saylau/protocol/dates';
+import { countOf, progress, progressOverview } from './progress.ts';
 
 /** Almaty is UTC+05:00 all year (SPEC §10). */
 const OFFSET_SECONDS = 5 * 3600;
@@ -181,9 +182,7 @@ function overview(ctx: ServerContext, e: Election, lang: Lang): string {
   const base = `/api/elections/${encodeURIComponent(e.id)}`;
   const roll = ctx.board.latest(e.id, 'roll')?.payload;
   const cer = ceremonyView(ctx, e.id);
-  const creds = ctx.db.prepare('SELECT count(*) AS n FROM credentials WHERE election = ?').get(e.id) as {
-    n: number;
-  };
+  const creds = { n: countOf(ctx, 'credentials', e.id) };
   const ballots = (
     ctx.db.prepare("SELECT count(*) AS n FROM board WHERE election = ? AND type = 'ballot'").get(e.id) as {
       n: number;
@@ -200,6 +199,7 @@ function overview(ctx: ServerContext, e: Election, lang: Lang): string {
       ${t(lang, 'day')}: ${formatDay(lang, e.manifest.electionDay)} · ${t(lang, 'status')}:
       <strong id="status">${t(lang, `status.${e.status}`)}</strong>
     </p>
+    ${progressOverview(lang, progress(ctx, e))}
     <ul class="links">
       <li><a href="${self}/live?lang=${lang}">${o(lang, 'live')}</a></li>
       ${e.status === 'open' ? html`<li><a href="${self}/booth?lang=${lang}">${o(lang, 'booth')}</a></li>` : ''}

@@ -1,6 +1,5 @@
-/** Public pages: the election list at `/` and the shared stylesheet. */
-import { fileURLToPath } from 'node:url';
-import express, { Router } from 'express';
+/** Public pages: the election list at `/` and the pages' stylesheet. */
+import { Router } from 'express';
 import type { ServerContext } from '../context.ts';
 import { listElections } from '../elections/store.ts';
 import { html, langNav, langOf, page } from './html.ts';
@@ -8,12 +7,15 @@ import { observerRoutes } from './observer.ts';
 import { adminRoutes } from './admin.ts';
 import { t } from './catalog.ts';
 import { formatDay } from '@saylau/protocol/dates';
-
-const ASSETS = fileURLToPath(new URL('../../assets/', import.meta.url));
+import { pageStylesheet } from '../assets.ts';
 
 export function pageRoutes(ctx: ServerContext): Router {
   const r = Router();
-  r.use('/assets', express.static(ASSETS, { maxAge: '1h', index: false }));
+  // Built with the booth's look (scripts/build.ts); not content-addressed, so cached for an hour only.
+  r.get('/assets/saylau.css', (_req, res) => {
+    res.setHeader('cache-control', 'public, max-age=3600');
+    res.type('text/css; charset=utf-8').send(Buffer.from(pageStylesheet()));
+  });
   r.use(observerRoutes(ctx));
   r.use(adminRoutes(ctx));
   r.get('/', (req, res) => {

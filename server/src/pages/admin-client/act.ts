@@ -1,9 +1,10 @@
 import { explain } from './explain.ts';
-import { find, notice, S } from './page.ts';
+import { actingFrom, find, notice, S } from './page.ts';
 
 /** Run an action with its button disabled, showing progress and then the outcome. */
 export async function act(button: HTMLButtonElement | null, fn: () => Promise<void>): Promise<void> {
   if (button) button.disabled = true;
+  actingFrom(button);
   notice(S.working);
   try {
     await fn();

@@ -44,6 +44,7 @@ export function initCredentials(): void {
           href: url,
           download: `login-codes-${election}.csv`,
           id: 'codes-download',
+          class: 'button secondary',
           text: S.download,
         }),
       ),

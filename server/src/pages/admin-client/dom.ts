@@ -21,10 +21,24 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
+/** A button in Saylau's look (look.css `.button`); `secondary` for the less usual choice. */
+export function makeButton(
+  id: string,
+  text: string,
+  kind: 'primary' | 'secondary' = 'primary',
+  attrs: Attrs = {},
+) {
+  const cls = kind === 'secondary' ? 'button secondary' : 'button';
+  return el('button', { type: 'button', class: cls, id, text, ...attrs });
+}
+
+/** A table whose rows become cards on a phone, each cell labelled with its column (pages.css `table.stack`). */
 export function table(headers: string[], rows: HTMLElement[]): HTMLTableElement {
+  for (const r of rows)
+    Array.from(r.children).forEach((c, i) => c.setAttribute('data-label', headers[i] ?? ''));
   return el(
     'table',
-    {},
+    { class: 'stack' },
     el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { text: h })))),
     el('tbody', {}, ...rows),
   );

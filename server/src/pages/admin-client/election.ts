@@ -10,7 +10,7 @@ import { el } from './dom.ts';
 import { int, val, watch } from './forms.ts';
 import { initGrants } from './grants.ts';
 import { initNominate } from './nominate.ts';
-import { $, election, lang, notice, reloadAfter, S } from './page.ts';
+import { $, election, find, lang, notice, reloadAfter, S } from './page.ts';
 import { initRoll } from './roll.ts';
 import { session } from './session.ts';
 import { initVoting } from './voting.ts';
@@ -23,6 +23,16 @@ function initSmallSteps(): void {
   });
   watch('extend', () => reloadAfter(extendNomination(election, int('extend-days'))));
   button('fix-ballot', () => reloadAfter(fixBallot(election)));
+}
+
+/** The overview's links go to a step's card: open it, folded or not. */
+function openLinkedCard(): void {
+  const open = () => {
+    const card = find(decodeURIComponent(location.hash.slice(1)));
+    if (card instanceof HTMLDetailsElement) card.open = true;
+  };
+  window.addEventListener('hashchange', open);
+  open();
 }
 
 export async function initElection(): Promise<void> {
@@ -38,6 +48,7 @@ export async function initElection(): Promise<void> {
     return;
   }
   $('steps').hidden = false;
+  openLinkedCard();
   initRoll();
   initSmallSteps();
   initNominate();

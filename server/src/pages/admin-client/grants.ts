@@ -1,16 +1,13 @@
 /** An administrator's view of an election (SPEC §10.13): who holds it, grant and revoke. */
 import { grant, grants, revokeGrant } from './api.ts';
 import { act } from './act.ts';
-import { el, table } from './dom.ts';
+import { el, makeButton, table } from './dom.ts';
 import { explain } from './explain.ts';
 import { val, watch } from './forms.ts';
 import { $, election, notice, S } from './page.ts';
 
 function revokeButton(user: string): HTMLButtonElement {
-  const revoke = el('button', {
-    type: 'button',
-    id: `revoke-${user}`,
-    text: S.revoke,
+  const revoke = makeButton(`revoke-${user}`, S.revoke, 'secondary', {
     'aria-label': `${S.revoke}: ${user}`,
   });
   revoke.addEventListener('click', () =>

@@ -7,7 +7,7 @@ import {
   type Nomination,
 } from './api.ts';
 import { act } from './act.ts';
-import { el, pick, table } from './dom.ts';
+import { el, makeButton, pick, table } from './dom.ts';
 import { explain } from './explain.ts';
 import { election, find, notice, S } from './page.ts';
 
@@ -38,7 +38,7 @@ function signatureCheck(nom: number): HTMLElement[] {
     'aria-label': S.signerIins,
     placeholder: S.signerIins,
   });
-  const check = el('button', { type: 'button', id: `check-${nom}`, text: S.checkSignatures });
+  const check = makeButton(`check-${nom}`, S.checkSignatures, 'secondary');
   const report = el('div', { id: `sig-report-${nom}`, 'aria-live': 'polite' });
   report.append(...(sigReports.get(nom) ?? []));
   check.addEventListener('click', () =>
@@ -68,7 +68,7 @@ function signatureCheck(nom: number): HTMLElement[] {
 
 /** SPEC §10.4.5: register the candidate, or refuse with a reason (required: it goes on record). */
 function decision(nom: number): HTMLElement[] {
-  const register = el('button', { type: 'button', id: `register-${nom}`, text: S.register });
+  const register = makeButton(`register-${nom}`, S.register);
   register.addEventListener('click', () =>
     act(register, async () => {
       await registerCandidate(election, nom);
@@ -83,7 +83,7 @@ function decision(nom: number): HTMLElement[] {
     'aria-label': S.refuseReason,
     placeholder: S.refuseReason,
   });
-  const refuse = el('button', { type: 'button', id: `refuse-${nom}`, text: S.refuse });
+  const refuse = makeButton(`refuse-${nom}`, S.refuse, 'secondary');
   refuse.addEventListener('click', () => {
     if (!reason.value.trim()) {
       notice(`${S.refuseReason}: ${S.required}`, 'error');

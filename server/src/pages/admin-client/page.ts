@@ -35,6 +35,14 @@ export function notice(content: string | Node, kind: 'info' | 'error' = 'info'):
 }
 
 const FLASH = 'saylau.flash';
+/** The step card of the last action, kept open over the reload that follows it so its outcome shows. */
+const OPEN = 'saylau.open';
+let actingIn: string | null = null;
+
+/** The action about to run is `control`'s: remember its step card. */
+export function actingFrom(control: Element | null): void {
+  actingIn = control?.closest('details.step')?.id ?? null;
+}
 
 /** Reload the page (its HTML follows the election's status) and show `text` there. */
 export function reloadWith(text: string): void {
@@ -51,11 +59,16 @@ export async function reloadAfter(call: Promise<unknown>): Promise<void> {
 /** A notice for the next page this tab opens. */
 export function flashNext(text: string): void {
   sessionStorage.setItem(FLASH, text);
+  if (actingIn) sessionStorage.setItem(OPEN, actingIn);
 }
 
-/** The notice left by the page before, once. */
+/** The notice left by the page before, once; the card it was acted in is opened again. */
 export function takeFlash(): string | null {
   const flash = sessionStorage.getItem(FLASH);
-  if (flash) sessionStorage.removeItem(FLASH);
+  const open = sessionStorage.getItem(OPEN);
+  sessionStorage.removeItem(FLASH);
+  sessionStorage.removeItem(OPEN);
+  const card = open ? find(open) : null;
+  if (card instanceof HTMLDetailsElement) card.open = true;
   return flash;
 }

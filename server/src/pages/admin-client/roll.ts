@@ -9,7 +9,7 @@ import {
   type ImportReport,
 } from './api.ts';
 import { act } from './act.ts';
-import { el, table } from './dom.ts';
+import { el, makeButton, table } from './dom.ts';
 import { explain } from './explain.ts';
 import { watch } from './forms.ts';
 import { $, election, find, input, notice, reloadWith, S, say } from './page.ts';
@@ -17,7 +17,7 @@ import { Code } from '@saylau/protocol/errors';
 
 /** Every rejected row as the server's spreadsheet-safe CSV; fetched with the session, saved locally. */
 function rejectedCsvButton(n: number): HTMLButtonElement {
-  const csv = el('button', { type: 'button', id: 'roll-rejected-csv', text: S.rejectedCsv });
+  const csv = makeButton('roll-rejected-csv', S.rejectedCsv, 'secondary');
   csv.addEventListener('click', () =>
     act(csv, async () => {
       const text = await rejectedRowsCsv(election, n);
@@ -25,6 +25,7 @@ function rejectedCsvButton(n: number): HTMLButtonElement {
         href: URL.createObjectURL(new Blob([text], { type: 'text/csv' })),
         download: `rejected-${n}.csv`,
         id: 'roll-rejected-download',
+        class: 'button secondary',
         text: S.download,
       });
       csv.replaceWith(a);
@@ -35,14 +36,14 @@ function rejectedCsvButton(n: number): HTMLButtonElement {
 }
 
 function decisionButtons(n: number): HTMLElement {
-  const accept = el('button', { type: 'button', id: 'roll-accept', text: S.accept });
+  const accept = makeButton('roll-accept', S.accept);
   accept.addEventListener('click', () =>
     act(accept, async () => {
       const x = await acceptRoll(election, n);
       reloadWith(say(S.rollAccepted, { count: x.count }));
     }),
   );
-  const discard = el('button', { type: 'button', id: 'roll-discard', text: S.discard });
+  const discard = makeButton('roll-discard', S.discard, 'secondary');
   discard.addEventListener('click', () =>
     act(discard, async () => {
       await discardRoll(election, n);
