@@ -89,17 +89,21 @@ async function trusteeStep(page: Page, id: string): Promise<string> {
 
 const electionPage = (page: Page) => page.goto(`${h.url}/admin/elections/${ID}?lang=ru`);
 
-/**
- * The observer's overview and live board on a 360 px phone, in Kazakh and Russian, as they stand at
- * `state` (SPEC §10.15): screenshot() refuses a page wider than the phone or a Latin-script word.
- */
-async function observerOnPhone(state: string): Promise<void> {
-  const ctx = await browser.newContext({
+/** A 360 px phone's browser context, the narrowest screen the pages are made for (SPEC §10.15). */
+const phoneContext = () =>
+  browser.newContext({
     viewport: { width: 360, height: 740 },
     isMobile: true,
     hasTouch: true,
     deviceScaleFactor: 2,
   });
+
+/**
+ * The observer's overview and live board on a 360 px phone, in Kazakh and Russian, as they stand at
+ * `state` (SPEC §10.15): screenshot() refuses a page wider than the phone or a Latin-script word.
+ */
+async function observerOnPhone(state: string): Promise<void> {
+  const ctx = await phoneContext();
   const phone = await ctx.newPage();
   try {
     for (const lang of ['kk', 'ru'] as const) {
@@ -547,12 +551,7 @@ describe('the commission runs an election through the pages; observers follow', 
     'every page fits a 360 px phone in Kazakh, for each account that uses it',
     { timeout: 120_000 },
     async () => {
-      const ctx = await browser.newContext({
-        viewport: { width: 360, height: 740 },
-        isMobile: true,
-        hasTouch: true,
-        deviceScaleFactor: 2,
-      });
+      const ctx = await phoneContext();
       const phone = await ctx.newPage();
       const visit = async (path: string, name: string) => {
         await phone.goto(`${h.url}${path}`);
