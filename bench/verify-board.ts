@@ -126,7 +126,7 @@ function benchCandidates(today: string): DemoCandidate[] {
       route: {
         kind: 'citizen-assembly',
         date: today,
-        place: 'Ақбұлақ',
+        place: names('Ақбұлақ', 'Акбулак', 'Akbulak'),
         attendance: 64,
         quorum: 50,
         votesFor: 51,

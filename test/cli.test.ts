@@ -63,6 +63,18 @@ describe('saylau CLI', () => {
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('vote: a missing option is one line and exit 2, and --help names the per-contest form and SAYLAU_SERVER', () => {
+    const r = spawnSync(bin, ['vote', '--election', 'demo', '--iin', '1'], { cwd: root, encoding: 'utf8' });
+    expect([r.status, r.stderr.trim().split('\n')]).toEqual([
+      2,
+      [expect.stringMatching(/^saylau vote: required option '--login-code <code>' not specified$/)],
+    ]);
+    const help = spawnSync(bin, ['vote', '--help'], { cwd: root, encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--choice q1=1 --choice q2=2');
+    expect(help.stdout).toContain('SAYLAU_SERVER');
+  });
+
   it('serve seeds an open DEMO election into an empty data directory and writes the voters\u2019 codes', async () => {
     const d = tmp();
     const child = spawn(bin, ['serve', '--data', d, '--port', '0'], { cwd: root });

@@ -10,7 +10,8 @@ import { generateCredentialCode } from '@saylau/crypto';
 import { castEncrypted, fetchElection, login, prepareBallot } from '../src/index.ts';
 import { verifyBoard } from '@saylau/verifier';
 import { axeSeriousViolations, launchChromium, screenshot } from '../../test/browser/chromium.ts';
-import type { Lang } from '@saylau/protocol/lang';
+import { LANGS, type Lang } from '@saylau/protocol/lang';
+import type { CandidateInfo } from '../src/booth/candidates.ts';
 import { CATALOGS, type MessageKey } from '../src/booth/catalog.ts';
 import { openBoothElection, type BoothElection } from '@saylau/test-kit';
 import type { Voter } from '@saylau/tools';
@@ -61,14 +62,10 @@ async function axe(page: Page, step: string): Promise<void> {
   expect(v, `axe at ${step}`).toEqual([]);
 }
 
-/** Sign in, enter the credential, choose, review, encrypt: the booth is at the cast step. */
-async function upToCast(page: Page, lang: Lang, v: Voter, choice: number, shots?: string): Promise<void> {
-  const shot = async (name: string) => {
-    if (shots) {
-      await screenshot(page, SUITE, `${shots}-${name}`);
-      await axe(page, name);
-    }
-  };
+type Shot = (name: string) => Promise<void>;
+
+/** Sign in and enter the credential: the booth shows the ballot. */
+async function upToBallot(page: Page, lang: Lang, v: Voter, shot: Shot = async () => {}): Promise<void> {
   await page.goto(boothUrl(lang));
   await heading(page, lang, 'signin.heading');
   await shot('1-signin');
@@ -81,6 +78,17 @@ async function upToCast(page: Page, lang: Lang, v: Voter, choice: number, shots?
   await expect.poll(() => page.locator('#credential-status').textContent()).toBe(CATALOGS[lang]['cred.ok']);
   await page.click('#credential-submit');
   await heading(page, lang, 'ballot.heading');
+}
+
+/** Sign in, enter the credential, choose, review, encrypt: the booth is at the cast step. */
+async function upToCast(page: Page, lang: Lang, v: Voter, choice: number, shots?: string): Promise<void> {
+  const shot = async (name: string) => {
+    if (shots) {
+      await screenshot(page, SUITE, `${shots}-${name}`);
+      await axe(page, name);
+    }
+  };
+  await upToBallot(page, lang, v, shot);
   await page.check(`input[data-option="${e.options[choice]}"]`);
   await shot('3-ballot');
   await page.click('#ballot-submit');
@@ -181,6 +189,30 @@ describe('the booth in Chromium', () => {
     expect(await page.locator('footer .notice.warn').textContent()).toBe(
       CATALOGS.ru['footer.manifestDiffers'].replace('{hash}', 'ab'.repeat(32)),
     );
+    await ctx.close();
+  });
+
+  it("shows each candidate's route in the voter's language, a citizens' assembly's place too (kk, ru, en at 360 px)", async () => {
+    const { ctx, page } = await newPage({ width: 360 });
+    const { entries } = (await (await fetch(`${e.h.url}/api/booth/elections/${e.id}/candidates`)).json()) as {
+      entries: { payload: CandidateInfo }[];
+    };
+    const assembly = entries.map((x) => x.payload).find((c) => c.route.kind === 'citizen-assembly')!;
+    const place = assembly.route.place!;
+    // The demo's place differs in each language, so the one shown tells which was read.
+    expect(new Set(Object.values(place)).size).toBe(3);
+    await upToBallot(page, 'kk', e.voters[8]!);
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      await page.click(`button[data-lang="${lang}"]`);
+      await heading(page, lang, 'ballot.heading');
+      const route = await page.textContent(
+        `#${await page.getAttribute(`input[data-option="${assembly.id}"]`, 'aria-describedby')}`,
+      );
+      const [before] = CATALOGS[lang]['ballot.route.citizen-assembly'].split('{place}');
+      expect(route).toContain(`${before}${place[lang]}, `);
+      for (const other of LANGS.filter((l) => l !== lang)) expect(route).not.toContain(place[other]);
+      await screenshot(page, SUITE, `${lang}-ballot-routes`);
+    }
     await ctx.close();
   });
 

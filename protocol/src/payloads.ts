@@ -81,11 +81,14 @@ export const PublicAssociationRoute = z.strictObject({
   registrationNumber: Text(50),
   level: z.enum(['national', 'regional', 'local']),
 });
-/** As published: the chair's IIN, which the commission enters too, stays private (SPEC §10.4.5). */
+/**
+ * As published: the chair's IIN, which the commission enters too, stays private (SPEC §10.4.5). The
+ * place is the commission's words, so it is given in each language like every name on the ballot.
+ */
 export const PublicCitizenAssemblyRoute = z.strictObject({
   kind: z.literal('citizen-assembly'),
   date: IsoDate,
-  place: Text(200),
+  place: Names,
   attendance: Attendance,
   quorum: Attendance,
   votesFor: Attendance,

@@ -274,6 +274,15 @@ export const MIGRATIONS: readonly string[] = [
        WHERE election = NEW.election AND kind = 'credentials' AND state = 'committed');
    END;
    ALTER TABLE roll_imports ADD COLUMN upload INTEGER REFERENCES uploads (id);`,
+  // v8: a citizen assembly's place is given in each language (SPEC §10.4). A nomination stored with
+  // one string keeps it in all three, so that it still registers in the board's form; the
+  // commission may refuse it and enter it again with the place translated.
+  `UPDATE nominations
+     SET data = json_set(data, '$.route.place', json_object(
+       'kk', json_extract(data, '$.route.place'),
+       'ru', json_extract(data, '$.route.place'),
+       'en', json_extract(data, '$.route.place')))
+     WHERE json_type(data, '$.route.place') = 'text';`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -108,3 +108,30 @@ describe('migration v5 (the role admin, grants per election)', () => {
     }
   });
 });
+
+describe('migration v8 (an assembly place in each language)', () => {
+  it('gives a stored one-string place in all three languages and leaves other routes as they were', () => {
+    const file = join(dir, 'v7.sqlite');
+    databaseAt(7, file);
+    const raw = new Database(file);
+    const add = raw.prepare(
+      "INSERT INTO nominations (election, candidate_iin, data, created_at) VALUES ('e1', ?, ?, '2026-01-01')",
+    );
+    const party = { route: { kind: 'party', name: { kk: 'П', ru: 'П', en: 'P' } } };
+    add.run('1', JSON.stringify({ route: { kind: 'citizen-assembly', place: 'Ақсу', quorum: 1 } }));
+    add.run('2', JSON.stringify(party));
+    raw.close();
+    const db = openDatabase(file);
+    try {
+      const data = (db.prepare('SELECT data FROM nominations ORDER BY id').all() as { data: string }[]).map(
+        (r) => JSON.parse(r.data) as unknown,
+      );
+      expect(data).toEqual([
+        { route: { kind: 'citizen-assembly', place: { kk: 'Ақсу', ru: 'Ақсу', en: 'Ақсу' }, quorum: 1 } },
+        party,
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+});

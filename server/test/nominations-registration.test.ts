@@ -220,7 +220,7 @@ describe('registration', () => {
     const body = nomination('Ахметов', {
       kind: 'citizen-assembly',
       date: '2026-10-20',
-      place: 'Ақсу',
+      place: { kk: 'Ақсу ауылы', ru: 'село Аксу', en: 'Aksu village' },
       attendance: 40,
       quorum: 30,
       votesFor: 25,
@@ -241,7 +241,7 @@ describe('registration', () => {
       route: {
         kind: 'citizen-assembly',
         date: '2026-10-20',
-        place: 'Ақсу',
+        place: { kk: 'Ақсу ауылы', ru: 'село Аксу', en: 'Aksu village' },
         attendance: 40,
         quorum: 30,
         votesFor: 25,

@@ -71,7 +71,7 @@ const association = {
 const assembly = (chairIin = iinBorn('1965-02-02')) => ({
   kind: 'citizen-assembly',
   date: '2026-10-30',
-  place: 'Ақсу ауылы, мәдениет үйі',
+  place: N('Ақсу ауылы, мәдениет үйі', 'село Аксу, дом культуры', 'Aksu village, House of Culture'),
   attendance: 60,
   quorum: 50,
   votesFor: 31,
@@ -146,6 +146,13 @@ describe('nomination routes', () => {
       400,
       'BAD_REQUEST',
     );
+    // An assembly's place is the commission's words, in each language like a name (SPEC §10.4.1).
+    const place = assembly().place;
+    const atPlace = (p: unknown) => post(routed({ ...assembly(), place: p }, 'assembly-chair'));
+    const noRu = await refused(() => atPlace({ kk: place.kk, en: place.en }), 400, 'BAD_REQUEST');
+    expect(noRu.body.error.details).toContainEqual(expect.objectContaining({ path: 'route.place.ru' }));
+    await refused(() => atPlace({ ...place, en: '  ' }), 400, 'BAD_REQUEST');
+    await refused(() => atPlace(place.kk), 400, 'BAD_REQUEST'); // the one-string form of before
     // An unknown election is one this commission holds no grant on (SPEC §10.13).
     await refused(() => post(selfNomination(), 'nope'), 403, 'NOT_GRANTED');
     const badCheck = s.candidate.iin.slice(0, 11) + ((Number(s.candidate.iin[11]) + 1) % 10);

@@ -74,6 +74,9 @@ describe('commission pages', () => {
       'credentials-publish',
     ])
       expect(kk.text, id).toContain(`id="${id}"`);
+    // An assembly's place is asked in each language, like every name on the ballot (SPEC §10.4.1).
+    for (const l of ['kk', 'ru', 'en'])
+      expect(kk.text).toMatch(new RegExp(`<input id="nom-place-${l}"[^>]*required`));
     // Not yet possible in "nominations": no open/close buttons, no login codes before a roll.
     for (const id of ['open-voting', 'close-voting', 'issue-codes', 'protocol-link'])
       expect(kk.text, id).not.toContain(`id="${id}"`);

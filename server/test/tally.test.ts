@@ -242,7 +242,7 @@ describe('closing, tally, decryption and result', () => {
       expect(p.headers.get('content-type')).toMatch(/^text\/html/);
       expect(p.headers.get('content-security-policy')).toContain("script-src 'self'");
       const names = { kk: 'Beta (kk)', ru: 'Beta (ru)', en: 'Beta' }[lang];
-      const elected = { kk: 'Сайланды', ru: 'Избран(а)', en: 'Elected' }[lang];
+      const elected = { kk: 'Сайланды', ru: 'Избранный кандидат', en: 'Elected' }[lang];
       expect(p.text).toContain(`<html lang="${lang}">`);
       expect(p.text).toContain(`${elected}: <strong>${names}</strong>`);
       expect(p.text).toMatch(/<td class="num">2<\/td>\s*<td class="num">40[.,]00 %<\/td>/);

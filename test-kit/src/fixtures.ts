@@ -25,6 +25,7 @@ import {
   writeSyntheticRoll,
   voterRef,
   type Board,
+  type CreateElectionInput,
 } from '@saylau/server';
 import { createdAt, DISTRICT, ELECTION_DAY, type Harness } from './harness.ts';
 import type { EntryType } from '@saylau/protocol';
@@ -45,15 +46,27 @@ export const VOTING_DAY_MORNING = new Date(`${ELECTION_DAY}T08:00:00+05:00`);
 
 export function openElectionFixture(
   h: Harness,
-  opts: { id?: string; voters?: number; candidates?: number; credentials?: number } = {},
+  opts: {
+    id?: string;
+    voters?: number;
+    candidates?: number;
+    credentials?: number;
+    /** E.g. a referendum's kind and questions: its ballot is fixed at creation (SPEC §10.5). */
+    election?: Partial<CreateElectionInput>;
+  } = {},
 ): OpenElection {
   const ctx = h.server.ctx;
   const id = opts.id ?? 'open-1';
   const nVoters = opts.voters ?? 20;
   const nCandidates = opts.candidates ?? 3;
-  createElection(ctx, { id, district: DISTRICT, electionDay: ELECTION_DAY }, 'fixture', createdAt(h));
+  const created = createElection(
+    ctx,
+    { id, district: DISTRICT, electionDay: ELECTION_DAY, ...opts.election },
+    'fixture',
+    createdAt(h),
+  );
   const voters = syntheticVoters(nVoters, ELECTION_DAY, 11);
-  const contests: BallotContest[] = [
+  const contests: BallotContest[] = created.contests ?? [
     {
       id: 'akim',
       kind: 'candidates',
@@ -78,9 +91,11 @@ export function openElectionFixture(
   );
   ctx.db.transaction(() => {
     writeSyntheticRoll(ctx, id, voters, 'f'.repeat(64));
-    setContests(ctx, id, contests);
-    setStatus(ctx, id, 'nominations', 'ballot-fixed');
-    ctx.board.append(id, 'ballot-fixed', { contests });
+    if (!created.contests) {
+      setContests(ctx, id, contests);
+      setStatus(ctx, id, 'nominations', 'ballot-fixed');
+      ctx.board.append(id, 'ballot-fixed', { contests });
+    }
     ctx.board.append(id, 'joint-key', {
       publicKey: encodePoint(G.multiply(secret)),
       qualified: [],

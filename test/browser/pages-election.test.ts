@@ -89,6 +89,35 @@ async function trusteeStep(page: Page, id: string): Promise<string> {
 
 const electionPage = (page: Page) => page.goto(`${h.url}/admin/elections/${ID}?lang=ru`);
 
+/** A 360 px phone's browser context, the narrowest screen the pages are made for (SPEC §10.15). */
+const phoneContext = () =>
+  browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  });
+
+/**
+ * The observer's overview and live board on a 360 px phone, in Kazakh and Russian, as they stand at
+ * `state` (SPEC §10.15): screenshot() refuses a page wider than the phone or a Latin-script word.
+ */
+async function observerOnPhone(state: string): Promise<void> {
+  const ctx = await phoneContext();
+  const phone = await ctx.newPage();
+  try {
+    for (const lang of ['kk', 'ru'] as const) {
+      await phone.goto(`${h.url}/elections/${ID}?lang=${lang}`);
+      await screenshot(phone, SUITE, `observer-${state}-${lang}-360`);
+      await phone.goto(`${h.url}/elections/${ID}/live?lang=${lang}`);
+      await phone.waitForSelector('#live-board tbody tr');
+      await screenshot(phone, SUITE, `live-${state}-${lang}-360`);
+    }
+  } finally {
+    await ctx.close();
+  }
+}
+
 async function notice(page: Page): Promise<string> {
   await expect
     .poll(async () => (await page.textContent('#notice'))?.replace('Выполняется…', '') ?? '')
@@ -333,6 +362,7 @@ describe('the commission runs an election through the pages; observers follow', 
     expect(await page.textContent(`#sig-report-${n3}`)).toMatch(/подписал за другого/);
     await screenshot(page, SUITE, '04-nominations');
     await atStatus('nominations', 'nominations');
+    await observerOnPhone('nominations');
     await page.click(`#register-${n3}`);
     expect(await notice(page)).toContain('Недостаточно подписей');
     await refusal(page, 'BELOW_THRESHOLD', 'ru', 'valid signatures');
@@ -471,6 +501,7 @@ describe('the commission runs an election through the pages; observers follow', 
         .first()
         .textContent(),
     ).toBe('Дауыс беру кодтары жарияланды');
+    await observerOnPhone('before-voting');
 
     // Voting day: open through the page; voters cast with the booth's library.
     setTime(localTime(DAY, 0, '07:00'));
@@ -499,6 +530,7 @@ describe('the commission runs an election through the pages; observers follow', 
     const ownRow = observer.locator(`#live-board tbody tr[data-seq="${receipt.seq}"] td:nth-child(3)`);
     await expect.poll(() => ownRow.textContent(), { timeout: 15_000 }).toBe(receipt.tracker);
     await screenshot(observer, SUITE, '06-live-board-phone');
+    await observerOnPhone('voting');
     h.now.value = new Date(localTime(DAY, 0, '12:40'));
     await castAll(actors, ID, roll.slice(9, 12), { seed: 4, revoteShare: 0, concurrency: 2 });
 
@@ -528,6 +560,7 @@ describe('the commission runs an election through the pages; observers follow', 
     // The observer's overview shows the result; the verifier, from the board, finds the same.
     await observer.goto(`${h.url}/elections/${ID}?lang=kk`);
     await screenshot(observer, SUITE, '09-observer-result-phone');
+    await observerOnPhone('result');
     const shown = await observer.$$eval('.result-table tr', (trs) =>
       trs.map((tr) => [tr.getAttribute('data-option'), Number(tr.querySelector('.count')!.textContent)]),
     );
@@ -561,12 +594,7 @@ describe('the commission runs an election through the pages; observers follow', 
     'every page fits a 360 px phone in Kazakh, for each account that uses it',
     { timeout: 120_000 },
     async () => {
-      const ctx = await browser.newContext({
-        viewport: { width: 360, height: 740 },
-        isMobile: true,
-        hasTouch: true,
-        deviceScaleFactor: 2,
-      });
+      const ctx = await phoneContext();
       const phone = await ctx.newPage();
       const visit = async (path: string, name: string) => {
         await phone.goto(`${h.url}${path}`);

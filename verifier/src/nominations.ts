@@ -84,7 +84,7 @@ function checkRoute(v: unknown, registeredAt: string | null, out: Collector, seq
     case 'citizen-assembly': {
       const o = obj(v, p, ['kind', 'date', 'place', 'attendance', 'quorum', 'votesFor']);
       const day = date(o.date, `${p}.date`);
-      text(o.place, `${p}.place`, 200);
+      names(o.place, `${p}.place`);
       const attendance = int(o.attendance, `${p}.attendance`, 0, 1_000_000);
       const quorum = int(o.quorum, `${p}.quorum`, 0, 1_000_000);
       const votesFor = int(o.votesFor, `${p}.votesFor`, 0, 1_000_000);

@@ -579,6 +579,22 @@ describe('setup entries (chain re-hashed)', () => {
     );
     expectCaught(await verifyBoard(bad), '3.2', { seq: s });
   });
+
+  it("a citizens' assembly place in one string, the form before it was given in each language → 3.2", async () => {
+    const s = fx.entries.findIndex(
+      (e) => e.type === 'candidate' && e.payload.route.kind === 'citizen-assembly',
+    );
+    const bad = tamper(
+      text,
+      (es) => {
+        const route = es[s]!.payload.route;
+        route.place = route.place.kk;
+        return s;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '3.2', { seq: s });
+  });
 });
 
 describe('checkpoints', () => {

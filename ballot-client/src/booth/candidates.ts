@@ -10,7 +10,7 @@ export interface CandidateInfo {
   route: {
     kind: 'public-association' | 'citizen-assembly' | 'party' | 'self';
     name?: Record<Lang, string>;
-    place?: string;
+    place?: Record<Lang, string>;
     date?: string;
   };
 }

@@ -184,7 +184,7 @@ function nominationForm(lang: Lang): Html {
     </fieldset>
     <fieldset data-route="citizen-assembly">
       ${field(lang, 'nom-date', 'assemblyDate', html`type="date" required`)}
-      ${field(lang, 'nom-place', 'place', TEXT)}
+      ${names(lang, 'nom-place', ['placeKk', 'placeRu', 'placeEn'], TEXT)}
       ${field(lang, 'nom-attendance', 'attendance', html`type="number" required min="1" max="1000000" step="1"`)}
       ${field(lang, 'nom-quorum', 'quorum', html`type="number" required min="1" max="1000000" step="1"`)}
       ${field(lang, 'nom-votes', 'votesFor', html`type="number" required min="0" max="1000000" step="1"`)}

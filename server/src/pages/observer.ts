@@ -48,7 +48,7 @@ export function notFoundPage(res: Response, lang: Lang): void {
 function routeText(lang: Lang, r: PublicRoute): Html {
   const kind = o(lang, `route.${r.kind}` as 'route.self');
   if (r.kind === 'public-association' || r.kind === 'party') return html`${kind}: ${r.name[lang]}`;
-  if (r.kind === 'citizen-assembly') return html`${kind}, ${r.date}, ${r.place}`;
+  if (r.kind === 'citizen-assembly') return html`${kind}, ${r.date}, ${r.place[lang]}`;
   return html`${kind}`;
 }
 

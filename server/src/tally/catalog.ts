@@ -111,7 +111,8 @@ export const PROTOCOL_STRINGS = defineCatalog(en, {
     percent: '% от учтённых',
     total: 'Всего',
     outcome: 'Итог',
-    elected: 'Избран(а)',
+    // Not «Избран(а)»: a noun the participle agrees with, whoever was elected.
+    elected: 'Избранный кандидат',
     byLot: 'при равенстве голосов, по жребию',
     lotDraw: 'Жребий (SHA-256)',
     tied: 'Равное число голосов',

@@ -2,30 +2,11 @@
  * `saylau` — the commission's command line: serve, accounts, and every election step over HTTP
  * (SPEC §10), for scripted use. Run `npx saylau --help`.
  */
-import { Command } from 'commander';
 import { ApiError } from '@saylau/server';
 import { ClientError } from '../http.ts';
-import { registerServeCommands } from './serve.ts';
-import { registerBackupCommand } from './backup.ts';
-import { registerStepCommands } from './steps.ts';
-import { registerDemoCommand } from './demo.ts';
-import { registerVoteCommand } from './vote.ts';
-import { registerRoleCommands } from './roles.ts';
-import { registerGrantCommands } from './grants.ts';
+import { saylauProgram } from './program.ts';
 
-const program = new Command()
-  .name('saylau')
-  .description('Saylau: end-to-end verifiable elections of rural akims and local referendums')
-  .showHelpAfterError()
-  .configureOutput({ outputError: (s, write) => write(s) });
-
-registerServeCommands(program);
-registerBackupCommand(program);
-registerStepCommands(program);
-registerGrantCommands(program);
-registerDemoCommand(program);
-registerRoleCommands(program);
-registerVoteCommand(program);
+const program = saylauProgram();
 
 try {
   await program.parseAsync(process.argv);

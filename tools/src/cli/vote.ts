@@ -31,33 +31,59 @@ class VoteError extends Error {
   }
 }
 
-/** `--choice 2`, `--choice 1,2` or `--choice 1 --choice 2`: option numbers, 1 = first on the ballot. */
-const Choices = z.array(z.coerce.number().int().min(1).max(64)).min(1).max(16);
+/**
+ * `--choice`: option numbers, 1 = first on the ballot, one per contest in ballot order (`--choice 2`,
+ * `--choice 1,2`, `--choice 1 --choice 2`), or per contest by its id or number (`--choice road=1
+ * --choice school=2`, `--choice 2=1,1=1`). One form at a time.
+ */
+const OptionNumber = z.coerce.number().int().min(1).max(64);
+const Choice = z.union([z.tuple([OptionNumber]), z.tuple([z.string().trim().min(1).max(64), OptionNumber])]);
+const Choices = z
+  .array(Choice)
+  .min(1)
+  .max(16)
+  .refine((cs) => new Set(cs.map((c) => c.length)).size === 1, 'one form at a time');
+type Choices = z.output<typeof Choices>;
 
-function parseChoices(values: string[]): number[] {
-  const r = Choices.safeParse(values.flatMap((v) => v.split(',')).map((v) => v.trim()));
+const CHOICE_FORMS = 'e.g. --choice 2, --choice 1,2 or --choice q1=1 --choice q2=2';
+
+function parseChoices(values: string[]): Choices {
+  const items = values.flatMap((v) => v.split(',')).map((v) => v.split('=').map((x) => x.trim()));
+  const r = Choices.safeParse(items);
   if (!r.success)
     throw new VoteError(
-      '--choice: give option numbers from 1, one per contest (e.g. --choice 2 or --choice 1,2)',
-      2,
+      `--choice: give option numbers from 1, one per contest, in ballot order or as contest=option (${CHOICE_FORMS})`,
+      VOTE_EXIT.badInput,
     );
   return r.data;
 }
 
-/** The choices fit the ballot: one per contest, each an option number of its contest. */
-function checkChoices(e: PublicElection, choices: number[]): void {
+/** The choices fit the ballot: one per contest, each an option number of its contest; in ballot order. */
+function checkChoices(e: PublicElection, choices: Choices): number[] {
   const contests = e.contests ?? [];
-  if (choices.length !== contests.length)
-    throw new VoteError(
-      `--choice: the ballot has ${contests.length} contest(s) (${contests.map((c) => c.id).join(', ')}): give one option number for each`,
-      VOTE_EXIT.badInput,
-    );
-  contests.forEach((c, i) => {
-    if (choices[i]! > c.options.length)
-      throw new VoteError(
-        `--choice: contest ${c.id} has ${c.options.length} options; ${choices[i]} is not one of them`,
-        VOTE_EXIT.badInput,
-      );
+  const bad = (m: string) => new VoteError(`--choice: ${m}`, VOTE_EXIT.badInput);
+  const ids = contests.map((c) => c.id).join(', ');
+  let byContest: (number | undefined)[];
+  if (choices[0]!.length === 1) {
+    if (choices.length !== contests.length)
+      throw bad(`the ballot has ${contests.length} contest(s) (${ids}): give one option number for each`);
+    byContest = choices.map((c) => c[0] as number);
+  } else {
+    byContest = contests.map(() => undefined);
+    for (const [key, n] of choices as [string, number][]) {
+      const at = contests.findIndex((c, i) => c.id === key || String(i + 1) === key);
+      if (at < 0) throw bad(`the ballot has no contest ${key}; its contests are ${ids}`);
+      if (byContest[at] !== undefined) throw bad(`contest ${contests[at]!.id} is chosen twice`);
+      byContest[at] = n;
+    }
+    const missing = contests.filter((_, i) => byContest[i] === undefined).map((c) => c.id);
+    if (missing.length) throw bad(`no choice for contest ${missing.join(', ')} (the ballot has ${ids})`);
+  }
+  return contests.map((c, i) => {
+    const n = byContest[i]!;
+    if (n > c.options.length)
+      throw bad(`contest ${c.id} has ${c.options.length} options; ${n} is not one of them`);
+    return n;
   });
 }
 
@@ -70,7 +96,8 @@ function asVoteError(e: unknown): VoteError {
     return new VoteError(`the server refused: ${status}${e.code}: ${e.message}`, VOTE_EXIT.refused);
   }
   if (e instanceof CryptoError) return new VoteError(`${e.field}: ${e.message}`, VOTE_EXIT.badInput);
-  throw e;
+  // Anything else is a fault of this program, still said in one line: no stack trace for a voter.
+  return new VoteError(`unexpected error: ${e instanceof Error ? e.message : String(e)}`, VOTE_EXIT.refused);
 }
 
 async function vote(o: {
@@ -81,7 +108,7 @@ async function vote(o: {
   credential: string;
   choice: string[];
 }): Promise<void> {
-  const choices = parseChoices(o.choice);
+  const given = parseChoices(o.choice);
   if (!z.url({ protocol: /^https?$/ }).safeParse(o.server).success)
     throw new VoteError(`--server: not an http(s) URL: ${o.server}`, VOTE_EXIT.badInput);
   // A typo in the credential code is caught here, before anything is sent (its check digits).
@@ -92,7 +119,7 @@ async function vote(o: {
     throw e;
   }
   const e = await fetchElection(o.server, o.election);
-  checkChoices(e, choices);
+  const choices = checkChoices(e, given);
   const session = await login(o.server, o.election, o.iin, o.loginCode);
   const built = prepareBallot(
     e.params,
@@ -132,21 +159,27 @@ export function registerVoteCommand(program: Command): void {
     .addOption(
       new Option(
         '--choice <n>',
-        'option number per contest, 1 = first on the ballot; several contests: --choice 1,2 or repeat it',
+        'option number, 1 = first on the ballot: one per contest in ballot order (--choice 1,2 or repeated), or per contest as id=n or number=n (--choice q1=1 --choice q2=2)',
       )
         .argParser((v: string, prev: string[] = []) => [...prev, v])
         .makeOptionMandatory(),
     )
     .addHelpText(
       'after',
-      '\nExit codes: 0 cast (receipt valid); 1 the server refused, or the receipt is invalid; 2 a bad argument\n(a typo in a code, a choice not on the ballot); 3 the server could not be reached.',
+      '\n--server defaults to SAYLAU_SERVER, else http://127.0.0.1:8080.\nExit codes: 0 cast (receipt valid); 1 the server refused, or the receipt is invalid; 2 a bad argument\n(a missing option, a typo in a code, a choice not on the ballot); 3 the server could not be reached.',
     )
+    // A missing or unknown option is a bad argument too: one line, exit 2, not the usage text.
+    .showHelpAfterError(false)
+    .configureOutput({
+      outputError: (s) => console.error(`saylau vote: ${s.replace(/^error: /, '').trim()}`),
+    })
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : VOTE_EXIT.badInput))
     .action(async (o: Parameters<typeof vote>[0]) => {
       try {
         await vote(o);
       } catch (e) {
         const v = asVoteError(e);
-        console.error(`saylau vote: ${v.message}`);
+        console.error(`saylau vote: ${v.message.replace(/\s*\n\s*/g, ' ')}`);
         process.exitCode = v.exit;
       }
     });

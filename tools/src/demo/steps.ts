@@ -168,7 +168,11 @@ function demoCandidates(today: string): DemoCandidate[] {
       route: {
         kind: 'citizen-assembly',
         date: today,
-        place: 'Ақбұлақ ауылы, мәдениет үйі',
+        place: {
+          kk: 'Ақбұлақ ауылы, мәдениет үйі',
+          ru: 'село Акбулак, дом культуры',
+          en: 'Akbulak village, House of Culture',
+        },
         attendance: 64,
         quorum: 50,
         votesFor: 51,

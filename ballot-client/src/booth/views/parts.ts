@@ -166,7 +166,7 @@ export function optionRoute(
       return t('ballot.route.party', { name: r.name?.[shell.lang] ?? '' });
     case 'citizen-assembly':
       return t('ballot.route.citizen-assembly', {
-        place: r.place ?? '',
+        place: r.place?.[shell.lang] ?? '',
         date: r.date ? formatDay(shell.lang, r.date) : '',
       });
     case 'self':

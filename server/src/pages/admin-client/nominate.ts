@@ -16,7 +16,7 @@ function route(kind: string): NominationRequest['route'] {
   if (kind === 'citizen-assembly')
     Object.assign(r, {
       date: val('nom-date'),
-      place: val('nom-place'),
+      place: names('nom-place'),
       attendance: int('nom-attendance'),
       quorum: int('nom-quorum'),
       votesFor: int('nom-votes'),
