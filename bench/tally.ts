@@ -2,8 +2,11 @@
  * Tally benchmark (SPEC §10.10–§10.12) at 10,000 ballots of the 6-option ballot (5 candidates and
  * "Against all"), 3 trustees with t = 2. Timed, each the median of --rounds:
  *
- * - server, close: the board's ballot payloads parsed from JSON, the last ballot per credential
- *   summed homomorphically (aggregateBallots, what closing the vote runs);
+ * - server, close by summing the board: the ballot payloads parsed from JSON, the last ballot per
+ *   credential summed homomorphically (aggregateBallots: what closing runs after a restart);
+ * - server, running tally: what each accepted ballot adds to the server's event loop (its ciphertexts
+ *   rebuilt from the worker's coordinates and added, as server/src/tally/running.ts does), and what
+ *   closing then costs (encoding the sums);
  * - trustee: one trustee's partial decryptions of the tally with their proofs (the trustee's machine);
  * - server, result: both trustees' decryptions checked (one MSM per trustee), combined with Lagrange
  *   coefficients and each count's discrete log found (bound: the ballots counted);
@@ -30,13 +33,16 @@ import {
   makeElectionParams,
   mod,
   partialDecryptMany,
+  pointCoordinates,
+  pointFromCoordinates,
   randomScalar,
   verifyDecryptionSharesBatch,
   ZERO_CIPHERTEXT,
   type BallotJson,
   type Ciphertext,
+  type PointCoordinates,
 } from '@saylau/crypto';
-import { aggregateBallots, type BallotPayload } from '@saylau/protocol';
+import { aggregateBallots, emptySums, tallyPayload, type BallotPayload } from '@saylau/protocol';
 
 const opt = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -89,7 +95,7 @@ const lines = Array.from({ length: N }, (_, i) => {
 
 let tally!: ReturnType<typeof aggregateBallots>;
 row(
-  'server: parse + homomorphic sum (close)',
+  'server: close by summing the board',
   median(() => {
     tally = aggregateBallots(
       params,
@@ -98,6 +104,35 @@ row(
   }),
 );
 if (tally.counted !== N) throw new Error(`expected ${N} counted, got ${tally.counted}`);
+// The running tally's steps (server/src/tally/running.ts): coordinates → points → sums, then encode.
+const coords = made.map((m) =>
+  decodeBallot(params, m.ballot).contests.flatMap((c) =>
+    c.choices.flatMap((ch) => [
+      ...pointCoordinates(ch.ciphertext.alpha),
+      ...pointCoordinates(ch.ciphertext.beta),
+    ]),
+  ),
+);
+let running = emptySums(params);
+const perBallot = median(() => {
+  running = emptySums(params);
+  for (let i = 0; i < N; i++) {
+    const c = coords[i % DISTINCT]!;
+    let k = 0;
+    const point = () => pointFromCoordinates(c.slice(k, (k += 4)) as unknown as PointCoordinates);
+    running[0] = running[0]!.map((sum) => add(sum, { alpha: point(), beta: point() }));
+  }
+});
+row(`server: running tally, ${N} ballots added`, perBallot);
+console.log(`${''.padEnd(44)} ${((perBallot.ms / N) * 1000).toFixed(0).padStart(7)} µs a ballot`);
+let closing!: ReturnType<typeof tallyPayload>;
+row(
+  'server: close from the running tally',
+  median(() => (closing = tallyPayload(params, running, N, N))),
+);
+if (JSON.stringify(closing.contests) !== JSON.stringify(tally.contests))
+  throw new Error('the running tally differs from the sum of the board');
+
 const cts: Ciphertext[] = tally.contests[0]!.ciphertexts.map((c, oi) =>
   decodeCiphertext(c, `tally[${oi}]`, { allowIdentity: true }),
 );

@@ -2,7 +2,7 @@
  * The ristretto255 group (SPEC §2): prime order ℓ, canonical 32-byte encodings.
  * Points come only from canonical bytes; scalars are 32-byte little-endian integers < ℓ.
  */
-import { ristretto255 } from '@noble/curves/ed25519.js';
+import { ed25519, ristretto255 } from '@noble/curves/ed25519.js';
 import { invert as invertMod } from '@noble/curves/abstract/modular.js';
 import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js';
 import { bytesToHex, hexToBytesStrict, randomBytes } from './bytes.ts';
@@ -79,6 +79,26 @@ export function encodePointBytes(p: Point): Uint8Array {
 
 export function encodePoint(p: Point): string {
   return bytesToHex(pointBytes(p));
+}
+
+/** A point's internal extended Edwards coordinates X, Y, Z, T: a decoded point handed to another thread. */
+export type PointCoordinates = readonly [bigint, bigint, bigint, bigint];
+
+export function pointCoordinates(p: Point): PointCoordinates {
+  // `ep` is the Edwards representative noble's constructor takes; its type hides it, the object does not.
+  const e = (p as unknown as { ep: InstanceType<typeof ed25519.Point> }).ep;
+  return [e.X, e.Y, e.Z, e.T];
+}
+
+/**
+ * The point with coordinates from pointCoordinates, checked to lie on the curve. Only for points
+ * this program decoded itself in another thread (a worker's verdict): no sqrt, unlike decoding,
+ * and never for input, which must be the canonical bytes of §2.1.
+ */
+export function pointFromCoordinates(c: PointCoordinates): Point {
+  const ep = new ed25519.Point(c[0], c[1], c[2], c[3]);
+  ep.assertValidity();
+  return new RistrettoPoint(ep);
 }
 
 export interface ScalarOptions {

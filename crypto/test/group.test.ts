@@ -9,6 +9,8 @@ import {
   encodePoint,
   encodeScalar,
   mod,
+  pointCoordinates,
+  pointFromCoordinates,
   randomScalar,
 } from '../src/group.ts';
 import { IDENTITY_HEX, NEGATIVE_POINT, NON_CANONICAL_POINT, SCALAR_L } from './helpers.ts';
@@ -71,5 +73,21 @@ describe('group encodings (SPEC §2)', () => {
       expect(s > 0n && s < ORDER).toBe(true);
     }
     expect(mod(-1n)).toBe(ORDER - 1n);
+  });
+
+  it('hands a decoded point over as coordinates and back, refusing coordinates off the curve', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: ORDER - 1n }), (k) => {
+        const p = decodePoint(encodePoint(G.multiply(k)), 'p');
+        const q = pointFromCoordinates(pointCoordinates(p));
+        expect(q.equals(p)).toBe(true);
+        expect(encodePoint(q)).toBe(encodePoint(p));
+      }),
+      { numRuns: 20 },
+    );
+    const [x, y, z, t] = pointCoordinates(G.multiply(randomScalar()));
+    expect(() => pointFromCoordinates([x, y + 1n, z, t])).toThrow();
+    expect(() => pointFromCoordinates([x, y, z, t + 1n])).toThrow();
+    expect(() => pointFromCoordinates([x, y, 0n, t])).toThrow();
   });
 });

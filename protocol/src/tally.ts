@@ -13,6 +13,37 @@ import {
 } from '@saylau/crypto';
 import type { BallotPayload, TallyPayload } from './payloads.ts';
 
+/** A ballot's ciphertexts, per contest and option in the election's order, strictly decoded. */
+export function ballotCiphertexts(params: ElectionParams, p: BallotPayload): Ciphertext[][] {
+  return params.contests.map((shape, ci) => {
+    const contest = p.contests[ci]!;
+    if (contest.id !== shape.id) throw new Error(`a ballot's contest ${ci} is not ${shape.id}`);
+    return Array.from({ length: shape.options }, (_, oi) =>
+      decodeCiphertext(contest.choices[oi], `contests[${ci}].choices[${oi}]`),
+    );
+  });
+}
+
+/** Per contest, per option, the sum of no ballots. */
+export function emptySums(params: ElectionParams): Ciphertext[][] {
+  return params.contests.map((c) => Array.from({ length: c.options }, () => ZERO_CIPHERTEXT));
+}
+
+/** The `tally` payload (SPEC §10.10) from the sums and the counts of ballots and credentials. */
+export function tallyPayload(
+  params: ElectionParams,
+  sums: readonly (readonly Ciphertext[])[],
+  ballots: number,
+  counted: number,
+): TallyPayload {
+  return {
+    ballots,
+    counted,
+    revotes: ballots - counted,
+    contests: params.contests.map((c, ci) => ({ id: c.id, ciphertexts: sums[ci]!.map(encodeCiphertext) })),
+  };
+}
+
 /** `ballots` in board order (payloads of `ballot` entries, SPEC §8.2). */
 export function aggregateBallots(
   params: ElectionParams,
@@ -25,20 +56,10 @@ export function aggregateBallots(
     last.set(p.credential, p);
     total++;
   }
-  const sums: Ciphertext[][] = params.contests.map((c) =>
-    Array.from({ length: c.options }, () => ZERO_CIPHERTEXT),
-  );
+  const sums = emptySums(params);
   for (const p of last.values())
-    params.contests.forEach((shape, ci) => {
-      const contest = p.contests[ci]!;
-      if (contest.id !== shape.id) throw new Error(`a ballot's contest ${ci} is not ${shape.id}`);
-      for (let oi = 0; oi < shape.options; oi++)
-        sums[ci]![oi] = add(sums[ci]![oi]!, decodeCiphertext(contest.choices[oi], `choices[${oi}]`));
-    });
-  return {
-    ballots: total,
-    counted: last.size,
-    revotes: total - last.size,
-    contests: params.contests.map((c, ci) => ({ id: c.id, ciphertexts: sums[ci]!.map(encodeCiphertext) })),
-  };
+    ballotCiphertexts(params, p).forEach((row, ci) =>
+      row.forEach((ct, oi) => (sums[ci]![oi] = add(sums[ci]![oi]!, ct))),
+    );
+  return tallyPayload(params, sums, total, last.size);
 }

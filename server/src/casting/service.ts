@@ -25,7 +25,8 @@ import { CastBody } from './schema.ts';
 import { castingPool } from './state.ts';
 import { signReceipt, type SignedReceipt } from './receipt.ts';
 import type { Verdict } from './verify-batch.ts';
-import { Code, type BallotStatus, type ErrorCode } from '@saylau/protocol';
+import { Code, type BallotPayload, type BallotStatus, type ErrorCode } from '@saylau/protocol';
+import { noteBallot } from '../tally/running.ts';
 
 const MAX_TOKEN_CHARS = 4096;
 
@@ -73,6 +74,7 @@ function statements(ctx: ServerContext) {
     ciphertext: db.prepare('SELECT 1 FROM ciphertexts WHERE election = ? AND ciphertext = ?'),
     insertCiphertext: db.prepare('INSERT INTO ciphertexts (election, ciphertext) VALUES (?, ?)'),
     insertBallot: db.prepare('INSERT INTO ballots (election, tracker, seq, credential) VALUES (?, ?, ?, ?)'),
+    anyBallot: db.prepare('SELECT 1 FROM ballots WHERE election = ? LIMIT 1'),
   };
 }
 type Statements = ReturnType<typeof statements>;
@@ -159,7 +161,7 @@ async function castChecked(
   const tracker = trackerFromHash(verdict.hash);
 
   // 8 and the writes, in one transaction: nothing in it awaits, so no other cast interleaves.
-  const entry = ctx.db.transaction((): BoardEntry => {
+  const { entry, first, previous } = ctx.db.transaction(() => {
     if (!acceptingBallots(getElection(ctx, election), ctx.clock())) throw notOpen(election); // closed meanwhile
     const earlier = s.byTracker.get(election, tracker) as { seq: number } | undefined;
     if (earlier) {
@@ -188,10 +190,16 @@ async function castChecked(
     checkAnchorFresh(json.anchor, head === null ? 0 : head.seq + 1, previous?.seq ?? null);
     consumeVoterToken(ctx, election, token);
     for (const k of keys) s.insertCiphertext.run(election, k);
-    const appended = ctx.board.append(election, 'ballot', json);
+    const first = s.anyBallot.get(election) === undefined;
+    const appended: BoardEntry = ctx.board.append(election, 'ballot', json);
     s.insertBallot.run(election, tracker, appended.seq, json.credential);
-    return appended;
+    return { entry: appended, first, previous };
   })();
+  // Still in the same turn of the event loop, so running tallies follow the board's order (§10.10).
+  const replaced = previous
+    ? (JSON.parse((s.entry.get(election, previous.seq) as { payload: string }).payload) as BallotPayload)
+    : null;
+  noteBallot(ctx, election, params, { ciphertexts: verdict.ciphertexts, first, replaced });
 
   const head = { election, seq: entry.seq, head: entry.hash };
   return signReceipt(ctx, { election, tracker, seq: entry.seq, hash: entry.hash, checkpoint: head });

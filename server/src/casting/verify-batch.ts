@@ -9,6 +9,7 @@ import {
   canonicalJson,
   decodeBallot,
   decodeElectionParams,
+  pointCoordinates,
   verifyBallotSignature,
   verifyBallotsBatch,
   type CryptoErrorCode,
@@ -22,9 +23,13 @@ export interface VerifyItem {
   ballot: unknown;
 }
 
-/** One ballot's verdict; `hash` is its §8.4 ballot hash. */
+/**
+ * One ballot's verdict; `hash` is its §8.4 ballot hash. An accepted ballot also carries its
+ * ciphertexts as decoded here, α then β of each option of each contest, four coordinates a point
+ * (group.ts pointCoordinates): the running tally adds them without decoding them again.
+ */
 export type Verdict =
-  | { ok: true; hash: string }
+  | { ok: true; hash: string; ciphertexts: bigint[] }
   | { ok: false; reason: 'crypto'; code: CryptoErrorCode; field: string; message: string }
   | { ok: false; reason: 'signature' }
   | { ok: false; reason: 'proof' };
@@ -73,11 +78,20 @@ export function verifyBatch(items: readonly VerifyItem[]): Verdict[] {
     const ok = verifyBallotsBatch(params, decoded);
     decoded.forEach((b, k) => {
       verdicts[at[k]!] = ok[k]
-        ? { ok: true, hash: ballotHash(b.json) }
+        ? { ok: true, hash: ballotHash(b.json), ciphertexts: coordinatesOf(b) }
         : verifyBallotSignature(b)
           ? { ok: false, reason: 'proof' }
           : { ok: false, reason: 'signature' };
     });
   }
   return verdicts;
+}
+
+function coordinatesOf(b: DecodedBallot): bigint[] {
+  return b.contests.flatMap((c) =>
+    c.choices.flatMap((ch) => [
+      ...pointCoordinates(ch.ciphertext.alpha),
+      ...pointCoordinates(ch.ciphertext.beta),
+    ]),
+  );
 }

@@ -5,7 +5,8 @@ import { conflict } from '../http/errors.ts';
 import { before, toLocal } from '../elections/calendar.ts';
 import { getElection, requireStatus, setStatus } from '../elections/store.ts';
 import { electionParams } from '../elections/voting.ts';
-import { aggregateBallots, Code } from '@saylau/protocol';
+import { Code } from '@saylau/protocol';
+import { closingTally } from './running.ts';
 
 /**
  * open → closed, then `voting-closed` {at, ballots} and `tally` in one transaction. Allowed from
@@ -18,7 +19,7 @@ export function closeVoting(ctx: ServerContext, id: string, actor: string) {
     requireStatus(e, 'open');
     if (before(now, e.calendar.votingCloses) && !e.manifest.demo)
       throw conflict(Code.TOO_EARLY, `voting closes at ${e.calendar.votingCloses}`);
-    const tally = aggregateBallots(electionParams(e), ctx.board.ofType(id, 'ballot'));
+    const tally = closingTally(ctx, id, electionParams(e));
     setStatus(ctx, id, 'open', 'closed');
     const closed = ctx.board.append(id, 'voting-closed', { at: toLocal(now), ballots: tally.ballots });
     const entry = ctx.board.append(id, 'tally', tally);
