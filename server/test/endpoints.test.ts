@@ -45,6 +45,7 @@ const PAGES = [
   'GET /admin',
   'GET /admin/elections/:id',
   'GET /trustee/elections/:id',
+  'GET /credentials/elections/:id',
   'GET /assets/:bundle/:file',
   'GET /elections/:id',
   'GET /elections/:id/live',
