@@ -8,8 +8,8 @@
  * - `dist/saylau-verify.html`: the verifier page (SPEC §11.5), one self-contained HTML file that
  *   verifies a board in a browser, also from disk and offline, with the verifier's own code in Web
  *   Workers made from a Blob of the worker bundle compiled into the page's one inline script.
- * - `dist/assets/`: the browser code the server serves (the booth, the commission, live-board and
- *   trustee pages, the verifier page), content-addressed, with `manifest.json` naming each file and
+ * - `dist/assets/`: the browser code the server serves (the booth, the commission, live-board,
+ *   trustee and credential authority pages, the verifier page), content-addressed, with `manifest.json` naming each file and
  *   its SHA-256. The booth's SHA-256 goes into every new election's manifest (SPEC §10.1) and the
  *   server publishes the verifier page's at GET /api/verifier, so both are fixed here, at build
  *   time, and two builds of the same sources give the same bytes (test/build.test.ts).
@@ -57,11 +57,15 @@ export const VERIFIER_PAGE = 'saylau-verify.html';
 /** The one-file verifier command, in dist/ and in dist/assets/verifier/. */
 export const VERIFIER_COMMAND = 'saylau-verify.mjs';
 
-/** The commission pages, the live board and the trustee page (the trustee library in the browser). */
+/**
+ * The commission pages, the live board, the trustee page (the trustee library in the browser) and
+ * the credential authority's page (the credential generator in the browser).
+ */
 const PAGES = {
   admin: 'server/src/pages/admin-client/main.ts',
   live: 'server/src/pages/live-client/main.ts',
   trustee: 'tools/src/trustee-page/main.ts',
+  credentials: 'tools/src/credential-page/main.ts',
 } as const;
 /** The pages' one stylesheet, served at /assets/saylau.css. */
 const PAGE_CSS = 'saylau.css';

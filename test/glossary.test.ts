@@ -1,5 +1,5 @@
 /**
- * One name per thing: every catalog — booth, public and commission pages, result protocol, letters,
+ * One name per thing: every catalog — booth, public, commission and credential authority pages, result protocol, letters,
  * verifier and its page, the refusals — speaks the glossary's words (protocol/src/glossary.ts), and every count
  * in them takes its plural form by the language's rules.
  */
@@ -10,6 +10,7 @@ import { REFUSALS } from '@saylau/protocol/refusals';
 import { CATALOGS as BOOTH } from '../ballot-client/src/booth/catalog.ts';
 import { INDEX_STRINGS, OBSERVER_STRINGS } from '../server/src/pages/catalog.ts';
 import { ADMIN_STRINGS, CLIENT_STRINGS } from '../server/src/pages/admin-catalog.ts';
+import { CA_STRINGS } from '../server/src/pages/credential-authority-catalog.ts';
 import { PROTOCOL_STRINGS } from '../server/src/tally/catalog.ts';
 import { AGAINST_ALL } from '../server/src/elections/store.ts';
 import { LETTER_STRINGS } from '../tools/src/credentials/letters.ts';
@@ -22,6 +23,7 @@ const catalogs = {
   OBSERVER_STRINGS,
   ADMIN_STRINGS,
   CLIENT_STRINGS,
+  CA_STRINGS,
   PROTOCOL_STRINGS,
   REFUSALS,
   LETTER_STRINGS,

@@ -30,6 +30,7 @@ const BROWSER = [
   'server/src/pages/admin-client/tsconfig.json',
   'server/src/pages/live-client/tsconfig.json',
   'tools/src/trustee-page/tsconfig.json',
+  'tools/src/credential-page/tsconfig.json',
   'verifier/src/page/ui/tsconfig.json',
 ];
 const WORKER = ['ballot-client/tsconfig.worker.json', 'verifier/src/page/worker/tsconfig.json'];

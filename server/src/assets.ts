@@ -17,7 +17,7 @@ export type Asset = BoothAsset;
 /** The page bundle, the encryption worker, the QR scan worker and the stylesheet. */
 export type BoothFiles = BoothBuild;
 
-export type PageName = 'admin' | 'live' | 'trustee';
+export type PageName = 'admin' | 'live' | 'trustee' | 'credentials';
 
 export interface PageScript {
   /** `<first 16 hex of SHA-256>.<name>.js`, served immutable under /assets/<name>/. */
@@ -111,7 +111,12 @@ function load() {
   const command: VerifierCommand = { ...c, bytes: built(`verifier/${c.name}`, c.sha256) };
   return {
     booth,
-    pages: { admin: page('admin'), live: page('live'), trustee: page('trustee') },
+    pages: {
+      admin: page('admin'),
+      live: page('live'),
+      trustee: page('trustee'),
+      credentials: page('credentials'),
+    },
     stylesheet: built(`pages/${manifest.stylesheet.name}`, manifest.stylesheet.sha256),
     verifier,
     command,

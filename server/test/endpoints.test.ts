@@ -46,6 +46,7 @@ const PAGES = [
   'GET /admin/elections/:id',
   'GET /trustee/elections/:id',
   'GET /assets/saylau.css',
+  'GET /credentials/elections/:id',
   'GET /assets/:bundle/:file',
   'GET /elections/:id',
   'GET /elections/:id/live',

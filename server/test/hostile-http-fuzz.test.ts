@@ -212,6 +212,7 @@ describe('pages and unexpected methods', () => {
     '/elections/:id/find',
     '/admin',
     '/admin/elections/:id',
+    '/credentials/elections/:id',
     '/booth/:id',
     '/assets/:id',
   ];

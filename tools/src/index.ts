@@ -2,6 +2,7 @@
 export * from './demo/run.ts';
 export * from './demo/steps.ts';
 export * from './trustee/index.ts';
+export * from './credentials/authority.ts';
 export * from './credentials/generate.ts';
 export * from './credentials/manifest.ts';
 export * from './credentials/publish-client.ts';

@@ -22,6 +22,7 @@ import { electionOf, notFoundPage } from './observer.ts';
 import { pageScript, type PageName } from '../assets.ts';
 import { formatDay, formatTime } from '@saylau/protocol/dates';
 import { countOf, progress, progressOverview, type Step } from './progress.ts';
+import { ca } from './credential-authority-catalog.ts';
 
 /*
  * Every form says method="post": the script submits it, but a user pressing Enter before the script
@@ -82,7 +83,8 @@ const names = (lang: Lang, prefix: string, keys: [AdminKey, AdminKey, AdminKey],
 const TEXT = html`type="text" required maxlength="200" autocomplete="off"`;
 const IIN = html`type="text" inputmode="numeric" data-iin required maxlength="12" autocomplete="off"`;
 
-function shell(
+/** The frame of the signed-in pages: language switch, session bar, notice; also the credential authority's page. */
+export function shell(
   lang: Lang,
   title: string,
   path: string,
@@ -353,6 +355,9 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
       html`<p id="credentials-state">
           ${credentials > 0 ? html`${a(lang, 'published')}: ${credentials}` : a(lang, 'notPublished')}
         </p>
+        <p>
+          <a id="credentials-page" href="/credentials/elections/${e.id}?lang=${lang}">${ca(lang, 'link')}</a>
+        </p>
         ${
           beforeVoting && credentials === 0
             ? html`<p class="muted">${withFiles(ADMIN_STRINGS[lang].credentialsHelp)}</p>
@@ -513,7 +518,7 @@ export function adminRoutes(ctx: ServerContext): Router {
   });
   r.get('/assets/:bundle/:file', async (req: Request, res: Response, next) => {
     const name = req.params.bundle;
-    if (name !== 'admin' && name !== 'trustee' && name !== 'live') return next();
+    if (name !== 'admin' && name !== 'trustee' && name !== 'live' && name !== 'credentials') return next();
     const b = pageScript(name);
     if (req.params.file !== b.file) return void res.status(404).type('text').send('not found');
     res.setHeader('cache-control', 'public, max-age=31536000, immutable');

@@ -5,6 +5,7 @@ import { listElections } from '../elections/store.ts';
 import { html, langNav, langOf, page } from './html.ts';
 import { observerRoutes } from './observer.ts';
 import { adminRoutes } from './admin.ts';
+import { credentialPageRoutes } from './credential-authority.ts';
 import { t } from './catalog.ts';
 import { formatDay } from '@saylau/protocol/dates';
 import { pageStylesheet } from '../assets.ts';
@@ -18,6 +19,7 @@ export function pageRoutes(ctx: ServerContext): Router {
   });
   r.use(observerRoutes(ctx));
   r.use(adminRoutes(ctx));
+  r.use(credentialPageRoutes(ctx));
   r.get('/', (req, res) => {
     const lang = langOf(req.query.lang);
     const elections = listElections(ctx);

@@ -14,9 +14,10 @@ import {
   type TrusteeApi,
 } from '../trustee/index.ts';
 import { generateCredentialFiles } from '../credentials/generate.ts';
+import { boothUrlOf, fetchCredentialVoters } from '../credentials/authority.ts';
 import { fetchLetterManifest, readLetterManifest } from '../credentials/manifest.ts';
 import { publishCredentials } from '../credentials/publish-client.ts';
-import { fetchCredentialVoters, readCredentialVoters } from '../credentials/voters-client.ts';
+import { readCredentialVoters } from '../credentials/voters-client.ts';
 import { ClientError } from '../http.ts';
 import { apiOf, electionOption, print, serverOption, tokenOption } from './options.ts';
 import { Code } from '@saylau/protocol';
@@ -111,8 +112,7 @@ export function registerRoleCommands(program: Command): void {
           voters,
           outDir: o.out,
           manifest,
-          boothUrl:
-            o.boothUrl ?? (o.manifest ? undefined : new URL(`/elections/${o.election}/booth`, o.server).href),
+          boothUrl: o.boothUrl ?? (o.manifest ? undefined : boothUrlOf(o.server, o.election)),
         });
         print(
           [

@@ -10,7 +10,7 @@ import { formatCredentialCode } from '@saylau/crypto';
 import type { Lang } from '@saylau/protocol/lang';
 import { almatyClock, formatDay } from '@saylau/protocol/dates';
 import { fillParts, translator, type Catalog } from '@saylau/protocol/catalog';
-import { Html, html } from '@saylau/server';
+import { Html, html } from '@saylau/server/html';
 import type { LetterManifest } from './manifest.ts';
 
 export interface LetterCode {
@@ -189,14 +189,21 @@ async function letter(m: LetterManifest, c: LetterCode, total: number, boothUrl?
   </section>`;
 }
 
-/** The whole letters.html: one `<section class="letter">` (one printed page) per code. */
+/**
+ * The whole letters.html: one `<section class="letter">` (one printed page) per code. `onLetter`
+ * is told how many are done after each (a page awaits a pause there, to stay responsive).
+ */
 export async function renderLetters(
   manifest: LetterManifest,
   codes: readonly LetterCode[],
   boothUrl?: string,
+  onLetter?: (done: number) => void | Promise<void>,
 ): Promise<string> {
   const parts: string[] = [];
-  for (const c of codes) parts.push((await letter(manifest, c, codes.length, boothUrl)).text);
+  for (const c of codes) {
+    parts.push((await letter(manifest, c, codes.length, boothUrl)).text);
+    await onLetter?.(parts.length);
+  }
   const head = html`<!doctype html>
     <html lang="kk">
       <head>

@@ -3,7 +3,7 @@
  * and voting hours, taken from the manifest (§10.1) fetched from the server or read from a file.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, ClientError, type Api } from '../http.ts';
 import { ElectionId, IsoDate, Code, ENDPOINTS } from '@saylau/protocol';
 

@@ -34,7 +34,7 @@ import { call, ClientError, type Api } from '../http.ts';
 import { generateCredentialFiles } from '../credentials/generate.ts';
 import { fetchLetterManifest } from '../credentials/manifest.ts';
 import { publishCredentials } from '../credentials/publish-client.ts';
-import { fetchCredentialVoters } from '../credentials/voters-client.ts';
+import { fetchCredentialVoters } from '../credentials/authority.ts';
 import {
   checkDealings,
   computeShare,

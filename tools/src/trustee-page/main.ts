@@ -16,47 +16,9 @@ import {
   saveState,
   type TrusteeState,
 } from '../trustee/index.ts';
-import { call } from '../http.ts';
 import { existsSync } from './fs-shim.ts';
 import { Code } from '@saylau/protocol/errors';
-import { showError } from '@saylau/protocol/refusals';
-import { sessionCookie, sessionFromCookies } from '@saylau/protocol/session-cookie';
-import { ENDPOINTS } from '@saylau/protocol/endpoints';
-
-const body = document.body;
-const S = JSON.parse(body.dataset.strings ?? '{}') as Record<string, string>;
-const election = body.dataset.election!;
-const lang = body.dataset.lang ?? 'kk';
-const $ = (id: string) => document.getElementById(id)!;
-
-function notice(content: string | Node, kind: 'info' | 'error' = 'info') {
-  const n = $('notice');
-  n.replaceChildren(content);
-  n.className = `notice ${kind}`;
-  n.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-}
-
-/**
- * A refusal in the page's language (SPEC §10.15): the text of its code (protocol's refusal
- * catalog, in the page's strings), then the code in small print; never the English message behind
- * it (protocol's `showError`).
- */
-function explain(e: unknown): HTMLElement {
-  const shown = showError(S, e);
-  const span = document.createElement('span');
-  span.className = 'refusal';
-  span.textContent = shown.text;
-  if (shown.code) span.dataset.code = shown.code;
-  if (shown.small !== undefined) {
-    const small = document.createElement('small');
-    small.className = 'code';
-    // A code, not words: it stays as it is in every language.
-    small.translate = false;
-    small.textContent = shown.small;
-    span.append(' ', small);
-  }
-  return span;
-}
+import { $, checkGrant, election, explain, notice, S, signedIn } from './frame.ts';
 
 /** The ceremony round this page works in (SPEC §10.6.7), shown with the keys. */
 let currentRound = 0;
@@ -109,34 +71,12 @@ const stateFile = (user: string, round: number) =>
 
 async function start() {
   // The sign-in of the commission page (/admin), shared by the browser's tabs.
-  const s = sessionFromCookies(document.cookie);
-  if (!s) {
-    notice(S['err.NOT_SIGNED_IN']!, 'error');
-    const link = document.createElement('a');
-    link.href = `/admin?lang=${lang}`;
-    link.textContent = S.signIn ?? '→';
-    $('notice').append(' ', link);
-    return;
-  }
-  // The account's name stays as it is; its role in the page's language.
-  const name = document.createElement('span');
-  name.translate = false;
-  name.textContent = s.user.name;
-  $('whoami').replaceChildren(name, ` (${S[`role.${s.user.role}`] ?? s.user.role})`);
-  $('session-bar').hidden = false;
-  $('signout').addEventListener('click', () => {
-    document.cookie = sessionCookie(null, location.protocol === 'https:');
-    location.href = `/admin?lang=${lang}`;
-  });
+  const s = signedIn();
+  if (!s) return;
   const api = { baseUrl: location.origin, token: s.token };
   let round: number;
   try {
-    // The steps are for a trustee of this election only (SPEC §10.13): its role and its grant.
-    const held = (await call(api, ENDPOINTS.sessionInfo, {})).elections;
-    if (s.user.role !== 'trustee' || !held.includes(election))
-      throw Object.assign(new Error(), {
-        code: s.user.role === 'trustee' ? Code.NOT_GRANTED : Code.FORBIDDEN,
-      });
+    await checkGrant(api, s, 'trustee');
     $('steps').hidden = false;
     round = (await fetchCeremony(api, election)).round;
     currentRound = round;
