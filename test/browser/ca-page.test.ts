@@ -214,7 +214,10 @@ describe('the credential authority page', () => {
         mimeType: 'application/json',
         buffer: Buffer.from(roll.text),
       });
-      expect(await cut.textContent('#notice')).toContain('9 избирателей');
+      // The file is read asynchronously: wait for the page to say what it loaded.
+      await expect
+        .poll(async () => (await cut.textContent('#notice')) ?? '', { timeout: 10_000 })
+        .toContain('9 избирателей');
       expect(await press(cut, 'ca-make')).toContain('Создано 9 кодов для голосования');
       expect(await cut.getAttribute('#ca-progress', 'value')).toBe('1');
       const files = await downloadAll(cut, OFFLINE);
