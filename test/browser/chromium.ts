@@ -37,13 +37,31 @@ export async function screenshot(page: Page, suite: string, name: string): Promi
   if (viewport && viewport.width <= 400) {
     const width = await page.evaluate<number>('document.documentElement.scrollWidth');
     if (width > viewport.width)
-      throw new Error(`${suite}/${name}: ${width} px wide on a ${viewport.width} px screen`);
+      throw new Error(
+        `${suite}/${name}: ${width} px wide on a ${viewport.width} px screen; past its edge: ${await pastEdge(page, viewport.width)}`,
+      );
   }
   const lang = await page.evaluate<string>('document.documentElement.lang');
   if (lang === 'kk' || lang === 'ru') {
     const words = await latinWords(page);
     if (words.length) throw new Error(`${suite}/${name} (${lang}): Latin-script words ${words.join(', ')}`);
   }
+}
+
+/** The innermost elements reaching past the screen's right edge, named by tag, id and class. */
+function pastEdge(page: Page, width: number): Promise<string> {
+  return page.evaluate(`(() => {
+    const out = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.right <= ${width} + 0.5 || r.width === 0) continue;
+      if ([...el.children].some((c) => c.getBoundingClientRect().right > ${width} + 0.5)) continue;
+      const cls = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+      out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + cls + ' "' + (el.textContent || '').trim().slice(0, 40) + '"');
+      if (out.length === 5) break;
+    }
+    return out.join('; ') || 'nothing found';
+  })()`);
 }
 
 /**

@@ -48,7 +48,7 @@ export function notFoundPage(res: Response, lang: Lang): void {
 function routeText(lang: Lang, r: PublicRoute): Html {
   const kind = o(lang, `route.${r.kind}` as 'route.self');
   if (r.kind === 'public-association' || r.kind === 'party') return html`${kind}: ${r.name[lang]}`;
-  if (r.kind === 'citizen-assembly') return html`${kind}, ${r.date}, ${r.place[lang]}`;
+  if (r.kind === 'citizen-assembly') return html`${kind}, ${formatDay(lang, r.date)}, ${r.place[lang]}`;
   return html`${kind}`;
 }
 
@@ -60,7 +60,7 @@ function candidatesSection(ctx: ServerContext, e: Election, lang: Lang): Html {
     ${
       cs.length === 0
         ? html`<p>${o(lang, 'noCandidates')}</p>`
-        : html`<table class="candidates">
+        : html`<table class="candidates stack">
             <thead>
               <tr>
                 <th>${o(lang, 'candidate')}</th>
@@ -72,9 +72,9 @@ function candidatesSection(ctx: ServerContext, e: Election, lang: Lang): Html {
               ${cs.map(
                 (c) =>
                   html`<tr>
-                    <td>${c.surname[lang]} ${c.givenNames[lang]}</td>
-                    <td>${routeText(lang, c.route)}</td>
-                    <td>
+                    <td data-label="${o(lang, 'candidate')}">${c.surname[lang]} ${c.givenNames[lang]}</td>
+                    <td data-label="${o(lang, 'route')}">${routeText(lang, c.route)}</td>
+                    <td data-label="${o(lang, 'signatures')}">
                       ${
                         c.signatures
                           ? html`<span class="sig"
@@ -289,7 +289,7 @@ function live(e: Election, lang: Lang, script: string): string {
     <noscript
       ><p><a href="/api/elections/${e.id}/board">${t(lang, 'board')}</a></p></noscript
     >
-    <table id="live-board">
+    <table id="live-board" class="stack">
       <thead>
         <tr>
           <th class="num">${o(lang, 'seq')}</th>

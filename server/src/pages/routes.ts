@@ -26,14 +26,14 @@ export function pageRoutes(ctx: ServerContext): Router {
     const rows = elections.map((e) => {
       const base = `/api/elections/${encodeURIComponent(e.id)}`;
       return html`<tr>
-        <td>
+        <td data-label="${t(lang, 'district')}">
           ${e.demo ? html`<span class="badge-demo">${t(lang, 'demo')}</span> ` : ''}${e.manifest.district[lang]}${
             e.kind === 'referendum' ? html` <span class="muted">(${t(lang, 'referendum')})</span>` : ''
           }<br /><span class="muted hash" translate="no">${e.id}</span>
         </td>
-        <td>${formatDay(lang, e.manifest.electionDay)}</td>
-        <td>${t(lang, `status.${e.status}`)}</td>
-        <td>
+        <td data-label="${t(lang, 'day')}">${formatDay(lang, e.manifest.electionDay)}</td>
+        <td data-label="${t(lang, 'status')}">${t(lang, `status.${e.status}`)}</td>
+        <td data-label="${t(lang, 'links')}">
           <ul class="links">
             <li><a href="/elections/${e.id}?lang=${lang}">${t(lang, 'progress')}</a></li>
             <li><a href="${base}">${t(lang, 'details')}</a></li>
@@ -48,7 +48,7 @@ export function pageRoutes(ctx: ServerContext): Router {
       ${
         elections.length === 0
           ? html`<p>${t(lang, 'none')}</p>`
-          : html`<table>
+          : html`<table class="stack">
               <thead>
                 <tr>
                   <th>${t(lang, 'district')}</th>

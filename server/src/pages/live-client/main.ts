@@ -11,6 +11,8 @@ const election = document.body.dataset.election ?? '';
 const TYPES = JSON.parse(document.body.dataset.types || '{}') as Partial<Record<string, string>>;
 const tbody = document.querySelector('#live-board tbody') as HTMLTableSectionElement;
 const count = document.getElementById('live-count') as HTMLElement;
+/** Column names, for each cell's label when a phone shows a row as a card (`table.stack`). */
+const LABELS = Array.from(document.querySelectorAll('#live-board thead th'), (th) => th.textContent ?? '');
 const SHOWN = 200;
 const INTERVAL_MS = 3000;
 
@@ -22,6 +24,7 @@ function row(e: BoardEntry): HTMLTableRowElement {
   cells.forEach((text, i) => {
     const td = document.createElement('td');
     td.textContent = text;
+    td.dataset.label = LABELS[i] ?? '';
     if (i === 0) td.className = 'num';
     if (i === 3) {
       td.className = 'hash';
