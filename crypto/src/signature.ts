@@ -74,7 +74,13 @@ export function parseSigningPublicKey(value: unknown, field = 'publicKey'): Uint
 /** Sign a document; returns the 64-byte signature R ‖ S as lowercase hex. Deterministic (RFC 8032). */
 export function signDocument(purpose: SignaturePurpose, body: unknown, secretKey: Uint8Array): string {
   checkSecretKey(secretKey);
-  return bytesToHex(ed25519.sign(signatureMessage(purpose, body), secretKey));
+  return encodeSignature(ed25519.sign(signatureMessage(purpose, body), secretKey));
+}
+
+/** A signature's 64 bytes as documents carry them (SPEC §7.4), for signers outside this module. */
+export function encodeSignature(signature: Uint8Array): string {
+  if (signature.length !== 64) fail('BAD_LENGTH', 'signature', `expected 64 bytes, got ${signature.length}`);
+  return bytesToHex(signature);
 }
 
 /**

@@ -68,7 +68,7 @@ export function boardRoutes(ctx: ServerContext): Router {
     anyOrigin(res);
     const id = electionParam(req);
     getElection(ctx, id);
-    const signed = ctx.board.checkpoint(id, ctx.keys.board.secretKey);
+    const signed = ctx.board.checkpoint(id, ctx.keys.board.sign);
     if (!signed) throw notFound(Code.NO_BOARD, `election ${id} has no board entries`);
     res.json(signed);
   });

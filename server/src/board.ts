@@ -2,7 +2,8 @@
  * The bulletin board (SPEC §9.2–§9.3): a hash chain of entries {seq, type, payload, prev, hash} per
  * election, stored append-only, exported as JSON Lines, with signed checkpoints of its head.
  */
-import { canonicalJson, sha256Hex, signDocument, type Checkpoint } from '@saylau/crypto';
+import { canonicalJson, sha256Hex, type Checkpoint } from '@saylau/crypto';
+import type { DocumentSigner } from './signer.ts';
 import {
   GENESIS_PREV,
   entryHash,
@@ -173,13 +174,10 @@ export class Board {
   }
 
   /** A checkpoint of the current head signed with the server key (SPEC §9.4). */
-  checkpoint(
-    election: string,
-    serverSecretKey: Uint8Array,
-  ): { checkpoint: Checkpoint; signature: string } | null {
+  checkpoint(election: string, sign: DocumentSigner): { checkpoint: Checkpoint; signature: string } | null {
     const head = this.head(election);
     if (head === null) return null;
     const checkpoint: Checkpoint = { election, seq: head.seq, head: head.hash };
-    return { checkpoint, signature: signDocument('checkpoint', checkpoint, serverSecretKey) };
+    return { checkpoint, signature: sign('checkpoint', checkpoint) };
   }
 }

@@ -8,6 +8,7 @@ import { Board, GENESIS_PREV } from '../src/board.ts';
 import { appendUntyped } from '@saylau/test-kit';
 import { createContext } from '../src/context.ts';
 import { MIGRATIONS, openDatabase, type Db } from '../src/database.ts';
+import { nativeSigner } from '../src/signer.ts';
 
 const dirs: string[] = [];
 const dbs: Db[] = [];
@@ -113,9 +114,10 @@ describe('bulletin board storage (SPEC §9.1–§9.4)', () => {
     const { db } = fresh();
     const board = new Board(db);
     const key = generateSigningKey();
-    expect(board.checkpoint('e1', key.secretKey)).toBeNull();
+    const sign = nativeSigner(key.secretKey);
+    expect(board.checkpoint('e1', sign)).toBeNull();
     const e = appendUntyped(board, 'e1', 'manifest', {});
-    const cp = board.checkpoint('e1', key.secretKey)!;
+    const cp = board.checkpoint('e1', sign)!;
     expect(cp.checkpoint).toEqual({ election: 'e1', seq: 0, head: e.hash });
     expect(verifyDocument('checkpoint', cp.checkpoint, cp.signature, key.publicKeyHex)).toBe(true);
     expect(verifyDocument('checkpoint', { ...cp.checkpoint, seq: 1 }, cp.signature, key.publicKeyHex)).toBe(
