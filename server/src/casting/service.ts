@@ -27,6 +27,7 @@ import { signReceipt, type SignedReceipt } from './receipt.ts';
 import type { Verdict } from './verify-batch.ts';
 import { Code, type BallotPayload, type BallotStatus, type ErrorCode } from '@saylau/protocol';
 import { noteBallot } from '../tally/running.ts';
+import { commitTogether } from './group-commit.ts';
 
 const MAX_TOKEN_CHARS = 4096;
 
@@ -160,8 +161,9 @@ async function castChecked(
   const json = ballot as BallotJson;
   const tracker = trackerFromHash(verdict.hash);
 
-  // 8 and the writes, in one transaction: nothing in it awaits, so no other cast interleaves.
-  const { entry, first, previous } = ctx.db.transaction(() => {
+  // 8 and the writes, in one savepoint of the group's transaction: nothing in it awaits, so no other
+  // cast interleaves; it resolves once the group is committed.
+  const { entry, first, previous } = await commitTogether(ctx, () => {
     if (!acceptingBallots(getElection(ctx, election), ctx.clock())) throw notOpen(election); // closed meanwhile
     const earlier = s.byTracker.get(election, tracker) as { seq: number } | undefined;
     if (earlier) {
@@ -194,8 +196,8 @@ async function castChecked(
     const appended: BoardEntry = ctx.board.append(election, 'ballot', json);
     s.insertBallot.run(election, tracker, appended.seq, json.credential);
     return { entry: appended, first, previous };
-  })();
-  // Still in the same turn of the event loop, so running tallies follow the board's order (§10.10).
+  });
+  // Callers resume in queue order right after the commit, so running tallies follow the board (§10.10).
   const replaced = previous
     ? (JSON.parse((s.entry.get(election, previous.seq) as { payload: string }).payload) as BallotPayload)
     : null;
