@@ -22,17 +22,14 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import {
   G,
-  canonicalJson,
   decodePoint,
   encodePoint,
   makeElectionParams,
   randomScalar,
-  sha256Hex,
-  utf8ToBytes,
   type EncryptedBallotJson,
 } from '@saylau/crypto';
-import { fetchBoard } from '@saylau/ballot-client';
 import { buildBallots, type Built } from './lib/ballots.ts';
+import { observe, rssMiB, type Mirror } from './lib/observer.ts';
 import {
   castSigned,
   machineBusy,
@@ -129,67 +126,6 @@ async function stop(s: BenchServer): Promise<void> {
   await exited;
 }
 
-/** The server's resident memory now, from /proc (kB → MiB); null when not on Linux. */
-function rssMiB(pid: number): number | null {
-  try {
-    const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-interface Mirror {
-  polls: number;
-  entries: number;
-  ballots: number;
-  maxPollMs: number;
-  failures: string[];
-}
-
-/**
- * An observer mirroring the board: every second, the entries after the last one it holds, each
- * checked to extend its copy (seq, link, hash); one last poll after the load.
- */
-function observe(s: BenchServer): { stop: () => Promise<Mirror> } {
-  const m: Mirror = { polls: 0, entries: 0, ballots: 0, maxPollMs: 0, failures: [] };
-  let prev = '0'.repeat(64);
-  let running = true;
-  const poll = async () => {
-    const t = performance.now();
-    try {
-      for (const e of await fetchBoard(s.url, ELECTION, m.entries)) {
-        const { seq, type, payload } = e;
-        const hash = sha256Hex(utf8ToBytes(canonicalJson({ seq, type, payload, prev })));
-        if (seq !== m.entries || e.prev !== prev || e.hash !== hash) {
-          m.failures.push(`entry ${seq} does not extend the mirror at ${m.entries}`);
-          running = false;
-          break;
-        }
-        prev = e.hash;
-        m.entries++;
-        if (type === 'ballot') m.ballots++;
-      }
-    } catch (e) {
-      m.failures.push(String(e));
-    }
-    m.polls++;
-    m.maxPollMs = Math.max(m.maxPollMs, performance.now() - t);
-    return performance.now() - t;
-  };
-  const loop = (async () => {
-    while (running) await sleep(Math.max(0, 1000 - (await poll())));
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      await poll();
-      return m;
-    },
-  };
-}
-
 interface RunResult extends Summary {
   offered: number;
   seconds: number;
@@ -246,7 +182,7 @@ async function run(
   const cpu0 = process.cpuUsage();
   let peak = rssMiB(s.child.pid!) ?? 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(s.child.pid!) ?? 0)), 200);
-  const observer = withObserver ? observe(s) : null;
+  const observer = withObserver ? observe(s.url, [ELECTION]) : null;
   const r = await offer(s, ballots, from, rate, seconds);
   const mirror = await observer?.stop();
   clearInterval(sampler);

@@ -8,7 +8,7 @@ import { cpus } from 'node:os';
 import { canonicalJson } from '@saylau/crypto';
 import { fetchAnchor } from '@saylau/ballot-client';
 import type { Built } from './ballots.ts';
-import type { ChildMessage, ParentMessage, SetupMessage } from './bench-server.ts';
+import type { ChildMessage, ParentMessage, SetupManyMessage, SetupMessage } from './bench-server.ts';
 import { ANCHOR_REFUSALS, castBody, Heads } from './sign.ts';
 
 export interface BenchServer {
@@ -35,6 +35,73 @@ export async function startBenchServer(
   params: { json: unknown },
   opts: { profileDir?: string } = {},
 ): Promise<BenchServer> {
+  const { child, next, send } = forkServer(opts);
+  const { credentials, tokens } = votersOf(ballots);
+  send({ type: 'setup', ...setup, credentials, tokens });
+  const ready = await next('ready');
+  if (canonicalJson(ready.params) !== canonicalJson(params.json))
+    throw new Error('the server opened the election with other parameters');
+  return {
+    ...(await boardOf(ready.url, ready.serverKey, setup.election)),
+    child,
+    url: ready.url,
+    tokens: ready.tokens,
+    serverKey: ready.serverKey,
+    send,
+    next,
+  };
+}
+
+/** One voter per credential; tokens[k] is for the voter of ballots[k]. */
+function votersOf(ballots: Built[]): { credentials: string[]; tokens: number[] } {
+  const voter = new Map<string, number>();
+  for (const b of ballots) if (!voter.has(b.credential)) voter.set(b.credential, voter.size);
+  return { credentials: [...voter.keys()], tokens: ballots.map((b) => voter.get(b.credential)!) };
+}
+
+/** Where an election's ballots go, and the newest head of its board the load generator knows. */
+async function boardOf(url: string, serverKey: string, election: string) {
+  const head = () => fetchAnchor(url, election, serverKey).then((h) => h.anchor);
+  return { heads: new Heads(await head(), head), ballotsUrl: `${url}/api/elections/${election}/ballots` };
+}
+
+export interface OpenedElection {
+  election: string;
+  ballotsUrl: string;
+  tokens: string[];
+  heads: Heads;
+}
+
+export type MultiBenchServer = Pick<BenchServer, 'child' | 'url' | 'serverKey' | 'send' | 'next'> & {
+  opened: OpenedElection[];
+};
+
+/** Fork the server with `idle` elections only created and each of `open` opened for its ballots. */
+export async function startMultiBenchServer(
+  setup: Omit<SetupManyMessage, 'type' | 'open'>,
+  open: { election: string; ballots: Built[]; params: { json: unknown } }[],
+): Promise<MultiBenchServer> {
+  const { child, next, send } = forkServer();
+  send({
+    type: 'setup-many',
+    ...setup,
+    open: open.map((o) => ({ election: o.election, ...votersOf(o.ballots) })),
+  });
+  const ready = await next('ready-many');
+  const opened: OpenedElection[] = [];
+  for (const [i, o] of open.entries()) {
+    if (canonicalJson(ready.opened[i]!.params) !== canonicalJson(o.params.json))
+      throw new Error(`the server opened ${o.election} with other parameters`);
+    opened.push({
+      election: o.election,
+      tokens: ready.opened[i]!.tokens,
+      ...(await boardOf(ready.url, ready.serverKey, o.election)),
+    });
+  }
+  return { child, url: ready.url, serverKey: ready.serverKey, send, next, opened };
+}
+
+function forkServer(opts: { profileDir?: string } = {}) {
   const child = fork(new URL('./bench-server.ts', import.meta.url), [], {
     execArgv: [
       '--import',
@@ -66,28 +133,7 @@ export async function startBenchServer(
       child.once('exit', exited);
     });
   const send = (m: ParentMessage) => child.send(m);
-  const voter = new Map<string, number>();
-  for (const b of ballots) if (!voter.has(b.credential)) voter.set(b.credential, voter.size);
-  send({
-    type: 'setup',
-    ...setup,
-    credentials: [...voter.keys()],
-    tokens: ballots.map((b) => voter.get(b.credential)!),
-  });
-  const ready = await next('ready');
-  if (canonicalJson(ready.params) !== canonicalJson(params.json))
-    throw new Error('the server opened the election with other parameters');
-  const head = () => fetchAnchor(ready.url, setup.election, ready.serverKey).then((h) => h.anchor);
-  return {
-    heads: new Heads(await head(), head),
-    child,
-    url: ready.url,
-    ballotsUrl: `${ready.url}/api/elections/${setup.election}/ballots`,
-    tokens: ready.tokens,
-    serverKey: ready.serverKey,
-    send,
-    next,
-  };
+  return { child, next, send };
 }
 
 export interface Outcome {

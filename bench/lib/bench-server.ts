@@ -51,10 +51,27 @@ export interface SetupMessage {
   /** The verifier pool's batching window (server default when absent). */
   batchMs?: number;
 }
-export type ParentMessage = SetupMessage | { type: 'mark' } | { type: 'stats' } | { type: 'stop' };
+/**
+ * Many elections on one server (bench/multi-load.ts): each of `open` opened as `setup` opens its one
+ * election, and `idle` elections only created, as a region's server holds them between steps.
+ */
+export interface SetupManyMessage {
+  type: 'setup-many';
+  electionDay: string;
+  candidates: number;
+  publicKey: string;
+  open: { election: string; credentials: string[]; tokens: number[] }[];
+  idle: string[];
+  workers?: number;
+  batchMs?: number;
+}
+export type ParentMessage =
+  SetupMessage | SetupManyMessage | { type: 'mark' } | { type: 'stats' } | { type: 'rss' } | { type: 'stop' };
 export type ChildMessage =
   | { type: 'ready'; url: string; params: unknown; tokens: string[]; serverKey: string }
+  | { type: 'ready-many'; url: string; serverKey: string; opened: { params: unknown; tokens: string[] }[] }
   | { type: 'marked' }
+  | { type: 'rss'; rssMiB: number; heapMiB: number }
   | {
       type: 'stats';
       maxRssMiB: number;
@@ -76,7 +93,7 @@ let since: {
 } | null = null;
 let dir = '';
 
-async function setup(m: SetupMessage): Promise<void> {
+async function startBench(m: { electionDay: string; workers?: number; batchMs?: number }) {
   dir = mkdtempSync(join(tmpdir(), 'saylau-ingest-'));
   // Voting day 08:00 local, then real time: tokens and the voting hours follow the wall clock from there.
   const start = Date.parse(`${m.electionDay}T08:00:00+05:00`);
@@ -94,14 +111,34 @@ async function setup(m: SetupMessage): Promise<void> {
       ...(m.workers === undefined ? {} : { workers: m.workers }),
       ...(m.batchMs === undefined ? {} : { batchMs: m.batchMs }),
     });
-  const id = m.election;
-  // Created 40 days before election day, before its deadlines (SPEC §10.1); the steps after are written directly.
+  return ctx;
+}
+
+type Ctx = Awaited<ReturnType<typeof startBench>>;
+
+/** Created 40 days before election day, before its deadlines (SPEC §10.1). */
+function create(ctx: Ctx, id: string, electionDay: string): void {
   createElection(
     ctx,
-    { id, district: { kk: 'Бенч', ru: 'Бенч', en: 'Bench' }, electionDay: m.electionDay },
+    { id, district: { kk: 'Бенч', ru: 'Бенч', en: 'Bench' }, electionDay },
     'bench',
-    new Date(localTime(m.electionDay, 40, '09:00')),
+    new Date(localTime(electionDay, 40, '09:00')),
   );
+}
+
+async function openOne(
+  ctx: Ctx,
+  m: {
+    election: string;
+    electionDay: string;
+    candidates: number;
+    publicKey: string;
+    credentials: string[];
+    tokens: number[];
+  },
+) {
+  const id = m.election;
+  create(ctx, id, m.electionDay);
   const contests: BallotContest[] = [
     {
       id: 'akim',
@@ -138,8 +175,23 @@ async function setup(m: SetupMessage): Promise<void> {
   const e = openVoting(ctx, id, 'bench');
   const tokens: string[] = [];
   for (const v of m.tokens) tokens.push((await issueVoterToken(ctx, id, voters[v]!)).token);
+  return { params: e.params as unknown, tokens };
+}
+
+async function setup(m: SetupMessage): Promise<void> {
+  const ctx = await startBench(m);
+  const { params, tokens } = await openOne(ctx, m);
   mark();
-  send({ type: 'ready', url: server.url, params: e.params, tokens, serverKey: ctx.keys.board.publicKeyHex });
+  send({ type: 'ready', url: server!.url, params, tokens, serverKey: ctx.keys.board.publicKeyHex });
+}
+
+async function setupMany(m: SetupManyMessage): Promise<void> {
+  const ctx = await startBench(m);
+  for (const id of m.idle) create(ctx, id, m.electionDay);
+  const opened = [];
+  for (const o of m.open) opened.push(await openOne(ctx, { ...m, ...o }));
+  mark();
+  send({ type: 'ready-many', url: server!.url, serverKey: ctx.keys.board.publicKeyHex, opened });
 }
 
 function mark(): void {
@@ -156,9 +208,14 @@ async function stop(): Promise<void> {
 }
 
 process.on('message', (m: ParentMessage) => {
-  if (m.type === 'setup')
-    setup(m).catch((e: unknown) => send({ type: 'error', message: String((e as Error)?.stack ?? e) }));
-  else if (m.type === 'mark') {
+  const fail = (e: unknown) => send({ type: 'error', message: String((e as Error)?.stack ?? e) });
+  if (m.type === 'setup') setup(m).catch(fail);
+  else if (m.type === 'setup-many') setupMany(m).catch(fail);
+  else if (m.type === 'rss') {
+    global.gc?.();
+    const mem = process.memoryUsage();
+    send({ type: 'rss', rssMiB: mem.rss / 2 ** 20, heapMiB: mem.heapUsed / 2 ** 20 });
+  } else if (m.type === 'mark') {
     mark();
     send({ type: 'marked' });
   } else if (m.type === 'stats' && server) {
