@@ -202,6 +202,24 @@ describe('VerifierPool', () => {
     expect(out).toEqual({ code: 0, stdout: 'verified\n', stderr: '' });
   });
 
+  it('fills one worker’s batch while another works, rather than wake it for one ballot', async () => {
+    const pool = new VerifierPool({ workers: 2, batchMs: 1, minBatch: 4, maxWaitMs: 2_000 });
+    try {
+      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      const first = pool.verify({ params: params.json, ballot: good(0).ballot });
+      await sleep(10); // the first worker has its batch of one and is at work
+      const later = [pool.verify({ params: params.json, ballot: good(1).ballot })];
+      await sleep(10);
+      later.push(pool.verify({ params: params.json, ballot: good(2).ballot }));
+      const verdicts = await Promise.all([first, ...later]);
+      expect(verdicts.map(readable)).toEqual([accepted(0), accepted(1), accepted(2)]);
+      // Ballots 1 and 2, ten milliseconds apart, went as one batch: no second worker woke for one.
+      expect(pool.stats).toMatchObject({ batches: 2, ballots: 3, largestBatch: 2 });
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('refuses queued and later requests once closed', async () => {
     const pool = new VerifierPool({ workers: 1, batchMs: 50 });
     const queued = pool.verify({ params: params.json, ballot: good(0).ballot }).catch((e: unknown) => e);

@@ -1,7 +1,9 @@
 /**
  * A pool of verifier worker threads (SPEC §10.9 step 6). Concurrent cast requests are collected for
  * a few milliseconds (or until a batch is full) and verified together, which costs about a third of
- * one-by-one verification per ballot (§5.6), and off the event loop. A batch's verdicts are per
+ * one-by-one verification per ballot (§5.6), and off the event loop. While one worker is at work the
+ * next is woken only for a fair batch (or a ballot that has waited long enough), so that at a steady
+ * rate the batches grow instead of being split thin. A batch's verdicts are per
  * ballot: the crypto batch bisects on failure. A worker that crashes or stalls is replaced; its
  * requests get 503 VERIFIER_UNAVAILABLE, never a hang.
  */
@@ -20,6 +22,13 @@ export interface VerifierOptions {
   batchMs?: number;
   /** Largest batch sent to one worker. */
   maxBatch?: number;
+  /**
+   * While another worker is busy, an idle one is woken only for this many queued ballots, or once
+   * the oldest has waited `maxWaitMs`: a batch costs less per ballot the larger it is (SPEC §5.6),
+   * so at a steady rate one worker's batch fills before the next worker starts on a few ballots.
+   */
+  minBatch?: number;
+  maxWaitMs?: number;
   /** A batch still unanswered after this is abandoned (503) and its worker replaced. */
   timeoutMs?: number;
   /** File URL of the worker module (tests substitute a failing one). */
@@ -41,6 +50,8 @@ const RESPAWN_DELAY_MS = 1_000;
 
 interface Pending {
   item: VerifyItem;
+  /** When it was queued (performance.now()). */
+  at: number;
   resolve: (v: Verdict) => void;
   reject: (e: unknown) => void;
 }
@@ -55,6 +66,8 @@ export class VerifierPool {
   readonly workers: number;
   private readonly batchMs: number;
   private readonly maxBatch: number;
+  private readonly minBatch: number;
+  private readonly maxWaitMs: number;
   private readonly timeoutMs: number;
   private readonly workerModule: string | undefined;
   private readonly log: (line: string) => void;
@@ -72,6 +85,8 @@ export class VerifierPool {
     this.workers = Math.max(0, Math.floor(opts.workers ?? availableParallelism()));
     this.batchMs = opts.batchMs ?? 4;
     this.maxBatch = Math.max(1, opts.maxBatch ?? 32);
+    this.minBatch = Math.min(this.maxBatch, Math.max(1, opts.minBatch ?? 8));
+    this.maxWaitMs = Math.max(0, opts.maxWaitMs ?? 40);
     this.timeoutMs = opts.timeoutMs ?? 30_000;
     this.workerModule = opts.workerModule;
     this.log = opts.log ?? (() => {});
@@ -87,7 +102,7 @@ export class VerifierPool {
   verify(item: VerifyItem): Promise<Verdict> {
     if (this.closed) return Promise.reject(verifierUnavailable());
     return new Promise<Verdict>((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
+      this.queue.push({ item, at: performance.now(), resolve, reject });
       if (this.queue.length >= this.maxBatch) this.dispatch();
       else this.timer ??= setTimeout(() => this.dispatch(), this.batchMs);
     });
@@ -135,12 +150,18 @@ export class VerifierPool {
       this.failAll(this.queue.splice(0)); // every worker is down: refuse now rather than wait
       return;
     }
-    // Share what is queued evenly among idle workers; the rest waits for the next free one.
-    idle.forEach((slot, k) => {
+    // Fill one worker's batch before waking the next; the rest waits for the next free one.
+    let busy = this.slots.some((s) => s.alive && s.batch !== null);
+    for (const slot of idle) {
       if (this.queue.length === 0) return;
-      const n = Math.min(this.maxBatch, Math.ceil(this.queue.length / (idle.length - k)));
-      this.send(slot, this.queue.splice(0, n));
-    });
+      const waited = performance.now() - this.queue[0]!.at;
+      if (busy && this.queue.length < this.minBatch && waited < this.maxWaitMs) {
+        this.timer = setTimeout(() => this.dispatch(), this.maxWaitMs - waited);
+        return;
+      }
+      this.send(slot, this.queue.splice(0, this.maxBatch));
+      busy = true;
+    }
   }
 
   private count(n: number): void {
