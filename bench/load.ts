@@ -14,7 +14,7 @@
  * Reports ballots/s, p50/p99/max latency, errors, the server's peak RSS (VmRSS sampled from
  * /proc/PID/status every 200 ms) and CPU, and the load average and other processes' CPU, since the
  * machine may be shared.
- * Run: npm run bench:load [-- --fresh (rebuild the cached ballots) --rates 60,80,100,130,160,190 --probe-seconds 8 --seconds 60 --rate R (skip probing) --batch-ms MS (the server's verifier batching window)]
+ * Run: npm run bench:load [-- --fresh (rebuild the cached ballots) --rates 60,80,100,130,160,190 --probe-seconds 8 --seconds 60 --rate R (skip probing) --batch-ms MS (the server's verifier batching window) --min-batch N --max-wait-ms MS (its batch policy)]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -57,6 +57,8 @@ const PROBE_SECONDS = num('probe-seconds', 8);
 const SECONDS = num('seconds', 60);
 const FIXED_RATE = arg('rate') === undefined ? undefined : num('rate', 1);
 const BATCH_MS = arg('batch-ms') === undefined ? undefined : num('batch-ms', 4);
+const MIN_BATCH = arg('min-batch') === undefined ? undefined : num('min-batch', 8);
+const MAX_WAIT_MS = arg('max-wait-ms') === undefined ? undefined : num('max-wait-ms', 40);
 const CANDIDATES = 5;
 const WARMUP = 32;
 const ELECTION = 'load-bench';
@@ -115,6 +117,8 @@ const start = (ballots: Built[]) =>
       candidates: CANDIDATES,
       publicKey: encodePoint(publicKey),
       ...(BATCH_MS === undefined ? {} : { batchMs: BATCH_MS }),
+      ...(MIN_BATCH === undefined ? {} : { minBatch: MIN_BATCH }),
+      ...(MAX_WAIT_MS === undefined ? {} : { maxWaitMs: MAX_WAIT_MS }),
     },
     ballots,
     params,

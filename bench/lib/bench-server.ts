@@ -26,6 +26,7 @@ import {
   castingPool,
   closeCasting,
   configureCasting,
+  type VerifierOptions,
 } from '@saylau/server';
 
 export interface PoolStats {
@@ -48,8 +49,10 @@ export interface SetupMessage {
   /** One voter token per entry, for voter tokens[k] (an index into `credentials`). */
   tokens: number[];
   workers?: number;
-  /** The verifier pool's batching window (server default when absent). */
+  /** The verifier pool's batching window and batch policy (server defaults when absent). */
   batchMs?: number;
+  minBatch?: number;
+  maxWaitMs?: number;
 }
 /**
  * Many elections on one server (bench/multi-load.ts): each of `open` opened as `setup` opens its one
@@ -64,6 +67,8 @@ export interface SetupManyMessage {
   idle: string[];
   workers?: number;
   batchMs?: number;
+  minBatch?: number;
+  maxWaitMs?: number;
 }
 export type ParentMessage =
   SetupMessage | SetupManyMessage | { type: 'mark' } | { type: 'stats' } | { type: 'rss' } | { type: 'stop' };
@@ -93,7 +98,9 @@ let since: {
 } | null = null;
 let dir = '';
 
-async function startBench(m: { electionDay: string; workers?: number; batchMs?: number }) {
+async function startBench(
+  m: { electionDay: string } & Pick<VerifierOptions, 'workers' | 'batchMs' | 'minBatch' | 'maxWaitMs'>,
+) {
   dir = mkdtempSync(join(tmpdir(), 'saylau-ingest-'));
   // Voting day 08:00 local, then real time: tokens and the voting hours follow the wall clock from there.
   const start = Date.parse(`${m.electionDay}T08:00:00+05:00`);
@@ -106,11 +113,12 @@ async function startBench(m: { electionDay: string; workers?: number; batchMs?: 
     app: { loginRateLimit: false, castRateLimit: false },
   });
   const ctx = server.ctx;
-  if (m.workers !== undefined || m.batchMs !== undefined)
-    configureCasting(ctx, {
-      ...(m.workers === undefined ? {} : { workers: m.workers }),
-      ...(m.batchMs === undefined ? {} : { batchMs: m.batchMs }),
-    });
+  const pool = Object.fromEntries(
+    (['workers', 'batchMs', 'minBatch', 'maxWaitMs'] as const).flatMap((k) =>
+      m[k] === undefined ? [] : [[k, m[k]]],
+    ),
+  ) as VerifierOptions;
+  if (Object.keys(pool).length > 0) configureCasting(ctx, pool);
   return ctx;
 }
 
