@@ -139,7 +139,7 @@ async function setup(m: SetupMessage): Promise<void> {
   const tokens: string[] = [];
   for (const v of m.tokens) tokens.push((await issueVoterToken(ctx, id, voters[v]!)).token);
   mark();
-  send({ type: 'ready', url: server.url, params: e.params, tokens, serverKey: ctx.keys.board.publicKeyHex });
+  send({ type: 'ready', url: server.url, params: e.params, tokens, serverKey: ctx.keys.board.publicKeyText });
 }
 
 function mark(): void {

@@ -210,22 +210,22 @@ describe('credential keys (SPEC §7.2)', () => {
     for (const v of vectors.cases) {
       const k = deriveCredentialKeys(v.electionId, v.code);
       expect(Buffer.from(k.secretKey).toString('hex')).toBe(v.secretKeyHex);
-      expect(k.publicKeyHex).toBe(v.publicKeyHex);
+      expect(k.publicKeyText).toBe(v.publicKeyText);
       expect(k.publicKey).toHaveLength(32);
-      expect(deriveCredentialKeys(v.electionId, v.display).publicKeyHex).toBe(v.publicKeyHex);
+      expect(deriveCredentialKeys(v.electionId, v.display).publicKeyText).toBe(v.publicKeyText);
     }
   });
 
   it('is deterministic, and differs per election and per code', () => {
     const c = generateCredentialCode();
     const a = deriveCredentialKeys('e1', c);
-    expect(deriveCredentialKeys('e1', formatCredentialCode(c)).publicKeyHex).toBe(a.publicKeyHex);
-    expect(deriveCredentialKeys('e2', c).publicKeyHex).not.toBe(a.publicKeyHex);
-    expect(deriveCredentialKeys('e1 ', c).publicKeyHex).not.toBe(a.publicKeyHex);
-    expect(deriveCredentialKeys('e1', generateCredentialCode()).publicKeyHex).not.toBe(a.publicKeyHex);
+    expect(deriveCredentialKeys('e1', formatCredentialCode(c)).publicKeyText).toBe(a.publicKeyText);
+    expect(deriveCredentialKeys('e2', c).publicKeyText).not.toBe(a.publicKeyText);
+    expect(deriveCredentialKeys('e1 ', c).publicKeyText).not.toBe(a.publicKeyText);
+    expect(deriveCredentialKeys('e1', generateCredentialCode()).publicKeyText).not.toBe(a.publicKeyText);
     // Same code in two elections with the vectors' ids: unlinkable keys.
     expect(vectors.cases[2]!.code).toBe(vectors.cases[3]!.code);
-    expect(vectors.cases[2]!.publicKeyHex).not.toBe(vectors.cases[3]!.publicKeyHex);
+    expect(vectors.cases[2]!.publicKeyText).not.toBe(vectors.cases[3]!.publicKeyText);
   });
 
   it('refuses a bad election id or a bad code', () => {
@@ -240,7 +240,7 @@ describe('public credential list (SPEC §7.3)', () => {
     const codes = Array.from({ length: 30 }, () => generateCredentialCode());
     const list = publicCredentialList('e', codes);
     expect(list).toHaveLength(30);
-    expect(list).toEqual(codes.map((c) => deriveCredentialKeys('e', c).publicKeyHex).sort());
+    expect(list).toEqual(codes.map((c) => deriveCredentialKeys('e', c).publicKeyText).sort());
     for (let i = 1; i < list.length; i++) expect(list[i - 1]! < list[i]!).toBe(true);
     expect(parseCredentialList(list)).toEqual(list);
     expect(sortCredentialList([...list].reverse())).toEqual(list);

@@ -41,9 +41,9 @@ describe('signed documents (SPEC §7.4)', () => {
     for (const v of vectors.cases) {
       const k = deriveCredentialKeys(v.electionId, v.code);
       expect(signDocument(purpose, vectors.body, k.secretKey)).toBe(v.signatureHex);
-      expect(verifyDocument(purpose, vectors.body, v.signatureHex, v.publicKeyHex)).toBe(true);
+      expect(verifyDocument(purpose, vectors.body, v.signatureHex, v.publicKeyText)).toBe(true);
       for (const other of SIGNATURE_PURPOSES.filter((p) => p !== purpose))
-        expect(verifyDocument(other, vectors.body, v.signatureHex, v.publicKeyHex)).toBe(false);
+        expect(verifyDocument(other, vectors.body, v.signatureHex, v.publicKeyText)).toBe(false);
     }
   });
 
@@ -60,12 +60,12 @@ describe('signed documents (SPEC §7.4)', () => {
     ];
     for (const k of keys) {
       expect(k.publicKey).toHaveLength(32);
-      expect(signingKeyFromSecret(k.secretKey).publicKeyHex).toBe(k.publicKeyHex);
+      expect(signingKeyFromSecret(k.secretKey).publicKeyText).toBe(k.publicKeyText);
       for (const p of SIGNATURE_PURPOSES) {
         const sig = signDocument(p, body, k.secretKey);
         expect(sig).toMatch(/^[0-9a-f]{128}$/);
         expect(signDocument(p, body, k.secretKey)).toBe(sig); // deterministic
-        expect(verifyDocument(p, body, sig, k.publicKeyHex)).toBe(true);
+        expect(verifyDocument(p, body, sig, k.publicKeyText)).toBe(true);
       }
     }
   });
@@ -74,7 +74,7 @@ describe('signed documents (SPEC §7.4)', () => {
     const k = generateSigningKey();
     for (const p of SIGNATURE_PURPOSES) {
       const sig = signDocument(p, body, k.secretKey);
-      for (const q of SIGNATURE_PURPOSES) expect(verifyDocument(q, body, sig, k.publicKeyHex)).toBe(p === q);
+      for (const q of SIGNATURE_PURPOSES) expect(verifyDocument(q, body, sig, k.publicKeyText)).toBe(p === q);
     }
   });
 
@@ -87,7 +87,7 @@ describe('signed documents (SPEC §7.4)', () => {
       election: 'e1',
       type: 'ballot',
     };
-    expect(verifyDocument('ballot', reordered, sig, k.publicKeyHex)).toBe(true);
+    expect(verifyDocument('ballot', reordered, sig, k.publicKeyText)).toBe(true);
     const changed = [
       { ...body, seq: 8 },
       { ...body, election: 'e2' },
@@ -96,13 +96,13 @@ describe('signed documents (SPEC §7.4)', () => {
       { type: body.type, election: body.election, contests: body.contests },
       { ...body, seq: '7' },
     ];
-    for (const b of changed) expect(verifyDocument('ballot', b, sig, k.publicKeyHex)).toBe(false);
+    for (const b of changed) expect(verifyDocument('ballot', b, sig, k.publicKeyText)).toBe(false);
   });
 
   it('refuses another key', () => {
     const a = generateSigningKey();
     const b = generateSigningKey();
-    expect(verifyDocument('ballot', body, signDocument('ballot', body, a.secretKey), b.publicKeyHex)).toBe(
+    expect(verifyDocument('ballot', body, signDocument('ballot', body, a.secretKey), b.publicKeyText)).toBe(
       false,
     );
   });
@@ -113,7 +113,7 @@ describe('signed documents (SPEC §7.4)', () => {
     for (let bit = 0; bit < 512; bit++) {
       const bad = sig.slice();
       bad[bit >> 3]! ^= 1 << (bit & 7);
-      expect(verifyDocument('checkpoint', body, hex(bad), k.publicKeyHex)).toBe(false);
+      expect(verifyDocument('checkpoint', body, hex(bad), k.publicKeyText)).toBe(false);
     }
   });
 
@@ -124,11 +124,11 @@ describe('signed documents (SPEC §7.4)', () => {
     expect(s < L).toBe(true);
     expect(s + L < 2n ** 256n).toBe(true);
     const malleated = new Uint8Array([...sig.subarray(0, 32), ...leBytes(s + L, 32)]);
-    expect(verifyDocument('ballot', body, hex(malleated), k.publicKeyHex)).toBe(false);
+    expect(verifyDocument('ballot', body, hex(malleated), k.publicKeyText)).toBe(false);
     // S + 2ℓ, … up to the top of 256 bits: all refused.
     for (let j = 2n; s + j * L < 2n ** 256n; j++) {
       const m = new Uint8Array([...sig.subarray(0, 32), ...leBytes(s + j * L, 32)]);
-      expect(verifyDocument('ballot', body, hex(m), k.publicKeyHex)).toBe(false);
+      expect(verifyDocument('ballot', body, hex(m), k.publicKeyText)).toBe(false);
     }
   });
 
@@ -145,7 +145,7 @@ describe('signed documents (SPEC §7.4)', () => {
       [null, 'BAD_TYPE'],
     ] as const) {
       const e = errorOf(() =>
-        verifyDocument('ballot', body, bad, k.publicKeyHex, { signature: 'ballot.signature' }),
+        verifyDocument('ballot', body, bad, k.publicKeyText, { signature: 'ballot.signature' }),
       );
       expect(e.code).toBe(code);
       expect(e.field).toBe('ballot.signature');
@@ -160,8 +160,8 @@ describe('signed documents (SPEC §7.4)', () => {
       expect(e.code).toBe(code);
       expect(e.field).toBe('credential');
     };
-    check(k.publicKeyHex.slice(2), 'BAD_LENGTH');
-    check(k.publicKeyHex.toUpperCase(), 'BAD_HEX');
+    check(k.publicKeyText.slice(2), 'BAD_LENGTH');
+    check(k.publicKeyText.toUpperCase(), 'BAD_HEX');
     check(k.publicKey, 'BAD_TYPE');
     // y = p + 1: a non-canonical encoding of y = 1 (ZIP-215 would accept it).
     check(hex(leBytes(P + 1n, 32)), 'NON_CANONICAL');
@@ -216,9 +216,9 @@ describe('signed documents (SPEC §7.4)', () => {
     };
     const nonCanonical = forge(leBytes(P + 1n, 32));
     expect(ed25519.verify(nonCanonical, msg, k.publicKey)).toBe(true); // library default: zip215
-    expect(verifyDocument('ballot', body, hex(nonCanonical), k.publicKeyHex)).toBe(false);
+    expect(verifyDocument('ballot', body, hex(nonCanonical), k.publicKeyText)).toBe(false);
     // The same with the canonical encoding of R is an RFC 8032 signature, and verifies.
-    expect(verifyDocument('ballot', body, hex(forge(leBytes(1n, 32))), k.publicKeyHex)).toBe(true);
+    expect(verifyDocument('ballot', body, hex(forge(leBytes(1n, 32))), k.publicKeyText)).toBe(true);
   });
 
   it('refuses an unknown purpose, a non-JSON body and a bad secret key', () => {
@@ -228,13 +228,13 @@ describe('signed documents (SPEC §7.4)', () => {
       'BAD_PARAMS',
     );
     expect(
-      errorOf(() => verifyDocument('ballot/x' as SignaturePurpose, body, sig, k.publicKeyHex)).code,
+      errorOf(() => verifyDocument('ballot/x' as SignaturePurpose, body, sig, k.publicKeyText)).code,
     ).toBe('BAD_PARAMS');
     expect(errorOf(() => signDocument('ballot', { a: undefined }, k.secretKey)).code).toBe('BAD_JSON');
-    expect(errorOf(() => verifyDocument('ballot', { a: 1n }, sig, k.publicKeyHex)).code).toBe('BAD_JSON');
+    expect(errorOf(() => verifyDocument('ballot', { a: 1n }, sig, k.publicKeyText)).code).toBe('BAD_JSON');
     expect(errorOf(() => signDocument('ballot', body, k.secretKey.subarray(1))).code).toBe('BAD_LENGTH');
     expect(errorOf(() => signingKeyFromSecret(new Uint8Array(64))).code).toBe('BAD_LENGTH');
-    expect(errorOf(() => signDocument('ballot', body, k.publicKeyHex as unknown as Uint8Array)).code).toBe(
+    expect(errorOf(() => signDocument('ballot', body, k.publicKeyText as unknown as Uint8Array)).code).toBe(
       'BAD_TYPE',
     );
   });

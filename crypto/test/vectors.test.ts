@@ -135,7 +135,7 @@ describe('known-answer vectors', () => {
     input.set(body, 8 + tag.length);
     expect(bytesToHex(sha256(input))).toBe(b.hash);
     expect(trackerFromHash(b.hash)).toBe(b.tracker);
-    expect(deriveCredentialKeys(params.election, b.credentialCode).publicKeyHex).toBe(b.ballot.credential);
+    expect(deriveCredentialKeys(params.election, b.credentialCode).publicKeyText).toBe(b.ballot.credential);
     expect(decodeBallot(params, b.ballot).contests[0]!.choices).toHaveLength(6);
   });
 });

@@ -6,7 +6,7 @@
 import {
   ZERO_CIPHERTEXT,
   add,
-  decodeCiphertext,
+  decodeContestCiphertexts,
   encodeCiphertext,
   type Ciphertext,
   type ElectionParams,
@@ -30,10 +30,8 @@ export function aggregateBallots(
   );
   for (const p of last.values())
     params.contests.forEach((shape, ci) => {
-      const contest = p.contests[ci]!;
-      if (contest.id !== shape.id) throw new Error(`a ballot's contest ${ci} is not ${shape.id}`);
-      for (let oi = 0; oi < shape.options; oi++)
-        sums[ci]![oi] = add(sums[ci]![oi]!, decodeCiphertext(contest.choices[oi], `choices[${oi}]`));
+      const cts = decodeContestCiphertexts(p.contests[ci], shape.options, `contests[${ci}]`);
+      for (let oi = 0; oi < shape.options; oi++) sums[ci]![oi] = add(sums[ci]![oi]!, cts[oi]!);
     });
   return {
     ballots: total,

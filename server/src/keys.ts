@@ -4,12 +4,12 @@
  * tokens, and the pepper that keys login-code hashes.
  */
 import { randomBytes } from 'node:crypto';
-import { bytesToHex, signingKeyFromSecret } from '@saylau/crypto';
+import { bytesToB64, signingKeyFromSecret } from '@saylau/crypto';
 import type { Db } from './database.ts';
 
 export interface ServerKeys {
   /** Signs checkpoints and receipts; its public half is in every manifest. */
-  board: { secretKey: Uint8Array; publicKeyHex: string };
+  board: { secretKey: Uint8Array; publicKeyText: string };
   /** Signs JWTs (voter tokens, commission sessions). */
   token: { secretKey: Uint8Array; publicKey: Uint8Array };
   /** HMAC key for login-code hashes. */
@@ -28,7 +28,7 @@ export function loadServerKeys(db: Db): ServerKeys {
   const board = signingKeyFromSecret(secret(db, 'board-ed25519'));
   const token = signingKeyFromSecret(secret(db, 'token-ed25519'));
   return {
-    board: { secretKey: board.secretKey, publicKeyHex: bytesToHex(board.publicKey) },
+    board: { secretKey: board.secretKey, publicKeyText: bytesToB64(board.publicKey) },
     token: { secretKey: token.secretKey, publicKey: token.publicKey },
     pepper: secret(db, 'login-pepper'),
   };

@@ -89,7 +89,7 @@ function altered(change: (b: BallotJson) => void, i = 0): BallotJson {
 const castWithToken = async (ballot: unknown, election = e.id) => {
   const setup = election === other.id ? other : e;
   const credential = (ballot as { credential?: unknown } | null)?.credential;
-  const i = setup.credentials.findIndex((c) => c.keys.publicKeyHex === credential);
+  const i = setup.credentials.findIndex((c) => c.keys.publicKeyText === credential);
   const token =
     election === e.id || election === other.id
       ? await voterToken(h, setup, Math.max(0, i))
@@ -254,7 +254,7 @@ describe('refusals of the ballot itself', () => {
     );
     // Credential 1 takes credential 0's ballot and signs it as its own: the proofs name credential 0.
     const stolen = clone(valid(0));
-    stolen.credential = keysOf(1).publicKeyHex;
+    stolen.credential = keysOf(1).publicKeyText;
     await refused(422, 'BAD_PROOF', () => castWithToken(resign(stolen, keysOf(1))));
   });
 
@@ -358,7 +358,7 @@ describe('an audited ballot can never be cast (SPEC §8.5)', () => {
     const withAnchor = { ...audit.ballot, anchor: anchorOf() };
     const byOther = { ...withAnchor, signature: signDocument('ballot', withAnchor, keysOf(0).secretKey) };
     await refused(422, 'BAD_SIGNATURE', async () => cast(h, e.id, byOther, await voterToken(h, e, 11)));
-    const relabelled = { ...withAnchor, credential: keysOf(0).publicKeyHex };
+    const relabelled = { ...withAnchor, credential: keysOf(0).publicKeyText };
     const own = { ...relabelled, signature: signDocument('ballot', relabelled, keysOf(0).secretKey) };
     await refused(422, 'BAD_PROOF', async () => cast(h, e.id, own, await voterToken(h, e, 0)));
   });

@@ -43,7 +43,7 @@ const voters: CredentialKeys[] = Array.from({ length: 6 }, () =>
   deriveCredentialKeys(ELECTION, generateCredentialCode()),
 );
 const valid: BallotJson[] = voters.map((v, i) => buildBallot(params, v, [i % 3, i % 2], anchor).ballot);
-const keyOf = new Map(voters.map((v) => [v.publicKeyHex, v]));
+const keyOf = new Map(voters.map((v) => [v.publicKeyText, v]));
 const randomPoint = (): Point => G.multiply(randomScalar());
 const clone = (b: BallotJson): any => JSON.parse(JSON.stringify(b));
 /** Sign again with the ballot's own credential, as its voter (or a thief of the code) could. */
@@ -220,7 +220,7 @@ describe('check 5.1 with keys the ballot threads already checked', () => {
     text: '',
     canonical: true,
   });
-  const keys = voters.map((v) => v.publicKeyHex).sort();
+  const keys = voters.map((v) => v.publicKeyText).sort();
   const failures = (list: string[], checked: Set<string>) => {
     const out = new Collector();
     checkCredentials([entry({ count: list.length, list })], null, out, checked);

@@ -197,7 +197,7 @@ export function loadDemoFixture(dir: string): DemoFixture {
   const rows = parseCsv(csv, { delimiter: ';', bom: true, from_line: 2 }) as string[][];
   for (const row of rows) {
     const keys = deriveCredentialKeys(election, row[7]!);
-    credentials.set(keys.publicKeyHex, keys);
+    credentials.set(keys.publicKeyText, keys);
   }
   const trustees = new Map<number, TrusteeSecrets>();
   for (const f of readdirSync(join(dir, 'trustees'))) {

@@ -117,7 +117,7 @@ export async function generateCredentialFiles(opts: GenerateOptions): Promise<Ge
   const list = publicCredentialList(opts.election, codes);
   const owners = opts.voters.map((v, i) => ({
     voter: v.voter,
-    credential: deriveCredentialKeys(opts.election, codes[i]!).publicKeyHex,
+    credential: deriveCredentialKeys(opts.election, codes[i]!).publicKeyText,
   }));
   const keysMs = performance.now() - t;
 
