@@ -18,12 +18,16 @@ export function bytesToB64(bytes: Uint8Array): string {
   return base64urlnopad.encode(bytes);
 }
 
+const B64URL_CHARS = /^[A-Za-z0-9_-]*$/;
+
 /**
  * Decode base64url of exactly `length` bytes: no padding, no `+` `/` or whitespace, and the unused
  * low bits of the last character zero, so each byte string has exactly one encoding (SPEC §1.2).
  */
 export function b64ToBytesStrict(value: unknown, field: string, length: number): Uint8Array {
   if (typeof value !== 'string') fail('BAD_TYPE', field, 'expected a base64url string');
+  // Padding, `+` `/` and whitespace are refused as not base64url whatever the length.
+  if (!B64URL_CHARS.test(value)) fail('BAD_BASE64', field, 'expected base64url without padding');
   if (value.length !== b64Length(length))
     fail(
       'BAD_LENGTH',

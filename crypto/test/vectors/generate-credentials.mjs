@@ -35,7 +35,7 @@ const out = {
     const code = payload + check(payload);
     const seed = tagged('credential/key', [Buffer.from(electionId, 'utf8'), Buffer.from(payload, 'utf8')]).subarray(0, 32);
     const k = keyOf(seed);
-    return { electionId, code, display: group(code), secretKeyHex: seed.toString('hex'), publicKeyText: pubOf(k),
+    return { electionId, code, display: group(code), secretKeyHex: seed.toString('hex'), publicKeyHex: pubOf(k),
       signatureHex: sign(null, message('ballot', body), k).toString('hex') };
   }),
 };
