@@ -113,7 +113,8 @@ function checkTrustees(entries: readonly Entry[], manifest: Manifest, out: Colle
       const name = text(o.name, 'trustee.name', 100);
       parseSigningPublicKey(o.signingKey, 'trustee.signingKey');
       const boxKey = b64(o.boxKey, 'trustee.boxKey', 32);
-      if (/^0+$/.test(boxKey)) out.fail('4.1', e.seq, 'boxKeyZero');
+      if (b64ToBytesStrict(boxKey, 'trustee.boxKey', 32).every((b) => b === 0))
+        out.fail('4.1', e.seq, 'boxKeyZero');
       if (trustees.some((x) => x.signingKey === o.signingKey || x.boxKey === boxKey))
         out.fail('4.1', e.seq, 'trusteeKeyReused');
       return { index, name, signingKey: o.signingKey as string, boxKey };
