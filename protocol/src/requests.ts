@@ -181,7 +181,7 @@ export const LoginQuery = z.strictObject({ method: z.string().max(32).optional()
 export const IssueQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 /**
  * The cast request body (SPEC §10.9.2 step 1): the ballot's shape with bounded sizes. Exact
- * lengths, hex, canonical points and scalar ranges are left to the strict ballot decoder (§8.3), so
+ * lengths, encodings (SPEC §1.2), canonical points and scalar ranges are left to the strict ballot decoder (§8.3), so
  * that a refusal names the crypto reason and the field.
  */
 export const CastBody = z.strictObject({ ballot: BallotShape });

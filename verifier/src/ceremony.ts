@@ -53,7 +53,7 @@ export interface Ceremony {
 
 export interface JointKey {
   seq: number;
-  /** Hex K as published (§10.8 composes the parameters from it). */
+  /** K as published, in base64url (§10.8 composes the parameters from it). */
   publicKey: string;
   /** X_j by index: the published shares if they decode, else the recomputed ones. */
   shares: Map<number, Point>;
