@@ -19,7 +19,11 @@ import {
   type DecodedBallot,
   type EncryptedBallot,
 } from '../crypto/src/ballot.ts';
+import { b64ToBytesStrict, bytesToHex, utf8ToBytes } from '../crypto/src/bytes.ts';
+import { canonicalJson } from '../crypto/src/canonical-json.ts';
+import { contestFields } from '../crypto/src/contest-record.ts';
 import { deriveCredentialKeys, generateCredentialCode } from '../crypto/src/credential.ts';
+import { sha256Hex } from '../crypto/src/hash.ts';
 import { makeElectionParams } from '../crypto/src/election-params.ts';
 import { G, randomScalar } from '../crypto/src/group.ts';
 import { checkEquations, verifyItemsBatch } from '../crypto/src/proofs/equation.ts';
@@ -66,6 +70,40 @@ measure('sign with an anchor', () => {
   wire = encrypted.map((e, i) => JSON.stringify(signBallot(e.ballot, anchor, voters[i]!.secretKey)));
 });
 console.log(`ballot size: ${(wire[0]!.length / 1024).toFixed(1)} KiB of JSON`);
+
+/** The hex form the board held before SPEC §1.2 gave non-digest bytes base64url (same bytes). */
+function hexForm(b: ReturnType<typeof signBallot>, ids: readonly string[]): unknown {
+  const hex = (t: string) => bytesToHex(b64ToBytesStrict(t, 't', Math.floor((t.length * 3) / 4)));
+  const all = (o: Record<string, string>) =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, hex(v)]));
+  return {
+    ...b,
+    credential: hex(b.credential),
+    signature: hex(b.signature),
+    contests: b.contests.map((c, ci) => {
+      const f = contestFields(c);
+      return {
+        id: ids[ci],
+        choices: f.choices.map((ch) => ({ alpha: hex(ch.alpha), beta: hex(ch.beta), proof: all(ch.proof) })),
+        sumProof: all(f.sumProof),
+      };
+    }),
+  };
+}
+/** A board entry as exported (SPEC §9.2, §9.3): canonical JSON of {seq, type, payload, prev, hash}. */
+function entryBytes(payload: unknown): number {
+  const body = { seq: 12_345, type: 'ballot', payload, prev: 'ab'.repeat(32) };
+  return utf8ToBytes(canonicalJson({ ...body, hash: sha256Hex(utf8ToBytes(canonicalJson(body))) })).length;
+}
+for (const id of ['kokterek-2027', `k${'0'.repeat(63)}`]) {
+  const p = makeElectionParams(id, G.multiply(randomScalar()), [{ id: 'akim', options: 6 }]);
+  const keys = deriveCredentialKeys(id, generateCredentialCode());
+  const { ballot } = buildBallot(p, keys, [2], anchor);
+  console.log(
+    `board entry, 6-option ballot, election id of ${id.length} chars: ${entryBytes(ballot)} bytes ` +
+      `(${entryBytes(hexForm(ballot, ['akim']))} in the earlier hex form)`,
+  );
+}
 
 measure('verify one by one', () => ok(wire.map((w) => verifyBallot(params, JSON.parse(w)).ok)));
 // 1 and 4: the server's batches at a steady rate of casting (docs/BENCHMARKS.md, Load).

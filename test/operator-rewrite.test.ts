@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex, utf8ToBytes } from '@saylau/crypto';
+import { ballotCiphertextKeys, canonicalJson, sha256Hex, utf8ToBytes } from '@saylau/crypto';
 import { castEncrypted, login, prepareBallot, type SignedReceipt } from '@saylau/ballot-client';
 import { verifyBoard, type Report } from '@saylau/verifier';
 import { startServer, DB_FILE, type RunningServer, localTime } from '@saylau/server';
@@ -82,7 +82,7 @@ function rewrite(dataDir: string, election: string, edit: (rows: Row[]) => Row[]
       for (const r of edited.filter((x) => x.type === 'ballot')) {
         const b = JSON.parse(r.payload);
         ballot.run(election, trackerOf.get(r.payload)!, r.seq, b.credential);
-        for (const c of b.contests) for (const ch of c.choices) ct.run(election, ch.alpha + ch.beta);
+        for (const k of ballotCiphertextKeys(b)) ct.run(election, k);
       }
       for (const t of triggers) db.exec(t.sql);
     })();

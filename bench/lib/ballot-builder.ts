@@ -45,7 +45,7 @@ for (const [i, order] of job.orders.entries()) {
   const choices = order.choices ?? options.map((n) => Math.floor(Math.random() * n));
   const { ballot, tracker } = encryptBallot(params, keys.publicKey, choices);
   out.push({
-    credential: keys.publicKeyHex,
+    credential: keys.publicKeyText,
     secretKey: bytesToHex(keys.secretKey),
     tracker,
     choices,

@@ -190,7 +190,7 @@ async function setup(m: SetupMessage): Promise<void> {
   const ctx = await startBench(m);
   const { params, tokens } = await openOne(ctx, m);
   mark();
-  send({ type: 'ready', url: server!.url, params, tokens, serverKey: ctx.keys.board.publicKeyHex });
+  send({ type: 'ready', url: server!.url, params, tokens, serverKey: ctx.keys.board.publicKeyText });
 }
 
 async function setupMany(m: SetupManyMessage): Promise<void> {
@@ -199,7 +199,7 @@ async function setupMany(m: SetupManyMessage): Promise<void> {
   const opened = [];
   for (const o of m.open) opened.push(await openOne(ctx, { ...m, ...o }));
   mark();
-  send({ type: 'ready-many', url: server!.url, serverKey: ctx.keys.board.publicKeyHex, opened });
+  send({ type: 'ready-many', url: server!.url, serverKey: ctx.keys.board.publicKeyText, opened });
 }
 
 function mark(): void {

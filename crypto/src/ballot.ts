@@ -5,44 +5,23 @@
  * voter casts does the booth add the board anchor (a head it fetched, §8.2) and sign the whole body
  * with the credential, so audit data can never be cast (§8.5).
  */
-import { bytesToHex, hexToBytesStrict } from './bytes.ts';
-import {
-  ciphertextEquals,
-  decodeCiphertext,
-  encodeCiphertext,
-  encrypt,
-  type Ciphertext,
-  type CiphertextJson,
-} from './elgamal.ts';
+import { b64ToBytesStrict, bytesToB64, hexToBytesStrict } from './bytes.ts';
+import { ciphertextEquals, encrypt, type Ciphertext } from './elgamal.ts';
+import { decodeContest, encodeContest } from './contest-record.ts';
 import type { CredentialKeys } from './credential.ts';
 import { CryptoError, fail } from './errors.ts';
 import { PROTOCOL_VERSION, checkId, type ElectionParams } from './election-params.ts';
 import { decodeScalar, encodeScalar, type Point } from './group.ts';
 import { asArray, asObject, exactKeys } from './proofs/codec.ts';
 import { proofContext, type ProofContext } from './proofs/context.ts';
-import { decodeDleq, encodeDleq, type DleqJson } from './proofs/dleq.ts';
 import { checkEquations, verifyItemsBatch, type Equation } from './proofs/equation.ts';
 import { proveSum, sumEquations, type SumProof } from './proofs/sum.ts';
-import {
-  decodeZeroOne,
-  encodeZeroOne,
-  proveZeroOne,
-  zeroOneEquations,
-  type ZeroOneJson,
-  type ZeroOneProof,
-} from './proofs/zero-one.ts';
+import { proveZeroOne, zeroOneEquations, type ZeroOneProof } from './proofs/zero-one.ts';
 import { parseSigningPublicKey, signDocument, verifyDocument } from './signature.ts';
 import { ENCRYPTED_BALLOT_KEYS, ballotHash, trackerFromHash } from './tracker.ts';
 
-export interface ChoiceJson extends CiphertextJson {
-  proof: ZeroOneJson;
-}
-
-export interface ContestBallotJson {
-  id: string;
-  choices: ChoiceJson[];
-  sumProof: DleqJson;
-}
+/** A contest of a ballot: its ciphertexts and proofs as one base64url byte string (§8.2, contest-record.ts). */
+export type ContestBallotJson = string;
 
 /** The encrypted choices with their proofs, unsigned (SPEC §8.2): what the tracker and an audit cover. */
 export interface EncryptedBallotJson {
@@ -115,19 +94,18 @@ export function encryptBallot(
     const encs = Array.from({ length: shape.options }, (_, oi) => encrypt(K, oi === chosen ? 1 : 0));
     nonces.push(encs.map((e) => e.nonce));
     const cts = encs.map((e) => e.ciphertext);
-    return {
-      id: shape.id,
+    return encodeContest({
       choices: encs.map((e, oi) => ({
-        ...encodeCiphertext(e.ciphertext),
-        proof: encodeZeroOne(proveZeroOne(ctx, K, e.ciphertext, oi === chosen ? 1 : 0, e.nonce)),
+        ciphertext: e.ciphertext,
+        proof: proveZeroOne(ctx, K, e.ciphertext, oi === chosen ? 1 : 0, e.nonce),
       })),
-      sumProof: encodeDleq(proveSum(ctx, K, cts, 1, nonces[ci]!)),
-    };
+      sumProof: proveSum(ctx, K, cts, 1, nonces[ci]!),
+    });
   });
   const ballot: EncryptedBallotJson = {
     version: PROTOCOL_VERSION,
     election: params.election,
-    credential: bytesToHex(credential),
+    credential: bytesToB64(credential),
     contests,
   };
   const hash = ballotHash(ballot);
@@ -184,21 +162,13 @@ export function decodeAnchor(json: unknown, field: string): BoardAnchor {
   return { seq, hash: o.hash as string };
 }
 
+/** The contests in the election's order (§8.1), each with its number of options; ids are not repeated. */
 function decodeContests(params: ElectionParams, o: Record<string, unknown>, field: string) {
   const cs = asArray(o.contests, `${field}.contests`, params.contests.length);
-  return params.contests.map((shape, ci) => {
-    const f = `${field}.contests[${ci}]`;
-    const c = asObject(cs[ci], f);
-    exactKeys(c, ['id', 'choices', 'sumProof'], f);
-    if (c.id !== shape.id) fail('BAD_PARAMS', `${f}.id`, `expected contest "${shape.id}"`);
-    const choices = asArray(c.choices, `${f}.choices`, shape.options).map((ch, oi) => {
-      const g = `${f}.choices[${oi}]`;
-      const co = asObject(ch, g);
-      exactKeys(co, ['alpha', 'beta', 'proof'], g);
-      return { ciphertext: decodeCiphertext(co, g), proof: decodeZeroOne(co.proof, `${g}.proof`) };
-    });
-    return { id: shape.id, choices, sumProof: decodeDleq(c.sumProof, `${f}.sumProof`) };
-  });
+  return params.contests.map((shape, ci) => ({
+    id: shape.id,
+    ...decodeContest(cs[ci], shape.options, `${field}.contests[${ci}]`),
+  }));
 }
 
 const CAST_KEYS = [...ENCRYPTED_BALLOT_KEYS, 'anchor', 'signature'] as const;
@@ -215,7 +185,7 @@ function decodeAny(params: ElectionParams, json: unknown, field: string, cast: b
   const credential = parseSigningPublicKey(o.credential, `${field}.credential`);
   if (cast) {
     decodeAnchor(o.anchor, `${field}.anchor`);
-    hexToBytesStrict(o.signature, `${field}.signature`, 64);
+    b64ToBytesStrict(o.signature, `${field}.signature`, 64);
   }
   const contests = decodeContests(params, o, field);
   return { json: o as unknown as BallotJson, credential, contests };

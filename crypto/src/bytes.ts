@@ -1,8 +1,50 @@
-/** Byte helpers with strict decoding (SPEC §1.2): lowercase hex only, exact lengths. */
+/**
+ * Byte helpers with strict decoding (SPEC §1.2), exact lengths: digests in lowercase hex, every
+ * other byte string (points, scalars, keys, signatures) in base64url without padding.
+ */
 import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { base64urlnopad } from '@scure/base';
 import { fail } from './errors.ts';
 
 export { bytesToHex, concatBytes, utf8ToBytes };
+
+/** The characters base64url needs for n bytes, without padding (SPEC §1.2). */
+export function b64Length(bytes: number): number {
+  return Math.ceil((bytes * 4) / 3);
+}
+
+/** base64url without padding (RFC 4648 §5): the one encoding SPEC §1.2 gives a non-digest byte string. */
+export function bytesToB64(bytes: Uint8Array): string {
+  return base64urlnopad.encode(bytes);
+}
+
+const B64URL_CHARS = /^[A-Za-z0-9_-]*$/;
+
+/**
+ * Decode base64url of exactly `length` bytes: no padding, no `+` `/` or whitespace, and the unused
+ * low bits of the last character zero, so each byte string has exactly one encoding (SPEC §1.2).
+ */
+export function b64ToBytesStrict(value: unknown, field: string, length: number): Uint8Array {
+  if (typeof value !== 'string') fail('BAD_TYPE', field, 'expected a base64url string');
+  // Padding, `+` `/` and whitespace are refused as not base64url whatever the length.
+  if (!B64URL_CHARS.test(value)) fail('BAD_BASE64', field, 'expected base64url without padding');
+  if (value.length !== b64Length(length))
+    fail(
+      'BAD_LENGTH',
+      field,
+      `expected ${length} bytes (${b64Length(length)} base64url characters), got ${value.length}`,
+    );
+  let out: Uint8Array;
+  try {
+    out = base64urlnopad.decode(value);
+  } catch {
+    fail('BAD_BASE64', field, 'expected canonical base64url without padding');
+  }
+  // The decoder already refuses non-zero unused bits; the length check above makes this one moot,
+  // kept so no future decoder can hand back a different length unnoticed.
+  if (out.length !== length) fail('BAD_LENGTH', field, `expected ${length} bytes`);
+  return out;
+}
 
 /** The value of each lowercase hex digit by character code; -1 for every other character. */
 const HEX_DIGIT = (() => {

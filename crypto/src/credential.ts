@@ -13,7 +13,7 @@ import {
   base58Digit,
   decodeBase58Fixed,
 } from './base58.ts';
-import { bytesToHex, randomBytes, utf8ToBytes } from './bytes.ts';
+import { bytesToB64, randomBytes, utf8ToBytes } from './bytes.ts';
 import { fail } from './errors.ts';
 import { taggedHash } from './hash.ts';
 import { parseSigningPublicKey } from './signature.ts';
@@ -51,8 +51,8 @@ export interface CredentialKeys {
   /** Ed25519 secret key (the 32-byte seed, RFC 8032 §5.1.5). */
   readonly secretKey: Uint8Array;
   readonly publicKey: Uint8Array;
-  /** Lowercase hex of `publicKey`, as it appears on the public credential list (SPEC §7.3). */
-  readonly publicKeyHex: string;
+  /** base64url of `publicKey`, as it appears on the public credential list (SPEC §7.3). */
+  readonly publicKeyText: string;
 }
 
 function checkChars(payload: string): string {
@@ -135,12 +135,12 @@ function keysFromPayload(electionId: string, payload: string): CredentialKeys {
     32,
   );
   const publicKey = ed25519.getPublicKey(secretKey);
-  return { secretKey, publicKey, publicKeyHex: bytesToHex(publicKey) };
+  return { secretKey, publicKey, publicKeyText: bytesToB64(publicKey) };
 }
 
 /**
- * The public credential list of an election from all its codes (SPEC §7.3): public keys as
- * lowercase hex, sorted ascending. A repeated code is refused (BAD_PARAMS naming `codes[j]`).
+ * The public credential list of an election from all its codes (SPEC §7.3): public keys in
+ * base64url (§1.2), sorted ascending as strings. A repeated code is refused (BAD_PARAMS naming `codes[j]`).
  */
 export function publicCredentialList(
   electionId: string,
@@ -153,18 +153,18 @@ export function publicCredentialList(
     const earlier = seen.get(payload);
     if (earlier !== undefined) fail('BAD_PARAMS', `codes[${j}]`, `same code as codes[${earlier}]`);
     seen.set(payload, j);
-    return keysFromPayload(electionId, payload).publicKeyHex;
+    return keysFromPayload(electionId, payload).publicKeyText;
   });
   return sortCredentialList(keys);
 }
 
 /**
- * Sort public keys (hex) into a credential list (SPEC §7.3), for a registrar that derived them
+ * Sort public keys (base64url) into a credential list (SPEC §7.3), for a registrar that derived them
  * elsewhere. Every key must be a valid strict Ed25519 key; duplicates are refused.
  */
-export function sortCredentialList(publicKeysHex: readonly unknown[], field = 'credentials'): string[] {
-  publicKeysHex.forEach((k, i) => parseSigningPublicKey(k, `${field}[${i}]`));
-  const sorted = [...(publicKeysHex as string[])].sort();
+export function sortCredentialList(publicKeys: readonly unknown[], field = 'credentials'): string[] {
+  publicKeys.forEach((k, i) => parseSigningPublicKey(k, `${field}[${i}]`));
+  const sorted = [...(publicKeys as string[])].sort();
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i] === sorted[i - 1]) fail('BAD_PARAMS', field, `public key ${sorted[i]} appears twice`);
   return sorted;
@@ -172,7 +172,7 @@ export function sortCredentialList(publicKeysHex: readonly unknown[], field = 'c
 
 /**
  * Check a published credential list (SPEC §7.3): an array of valid strict Ed25519 public keys
- * in lowercase hex, strictly ascending (so sorted and without duplicates). Keys in `checked` were
+ * in base64url, strictly ascending as strings (so sorted and without duplicates). Keys in `checked` were
  * already accepted by parseSigningPublicKey (a verifier decoding the ballots' credentials) and are
  * not decoded again: the same strings give the same verdicts, at a square root less each.
  */

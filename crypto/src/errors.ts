@@ -6,6 +6,7 @@ export type CryptoErrorCode =
   | 'BAD_TYPE' // not a string / array / object where one is required
   | 'BAD_LENGTH' // wrong byte or element count
   | 'BAD_HEX' // not lowercase hex
+  | 'BAD_BASE64' // not canonical base64url without padding
   | 'NON_CANONICAL' // bytes that are not the canonical encoding of a point
   | 'IDENTITY' // the identity point where it must not be
   | 'SCALAR_RANGE' // scalar >= group order, or zero where it must not be

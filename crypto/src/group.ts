@@ -5,7 +5,7 @@
 import { ed25519, ristretto255 } from '@noble/curves/ed25519.js';
 import { invert as invertMod } from '@noble/curves/abstract/modular.js';
 import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js';
-import { bytesToHex, hexToBytesStrict, randomBytes } from './bytes.ts';
+import { b64ToBytesStrict, bytesToB64, randomBytes } from './bytes.ts';
 import { fail } from './errors.ts';
 
 export const RistrettoPoint: typeof ristretto255.Point = ristretto255.Point;
@@ -52,8 +52,9 @@ export function decodePointBytes(bytes: Uint8Array, field: string, opts: PointOp
   return p;
 }
 
-export function decodePoint(hex: unknown, field: string, opts: PointOptions = {}): Point {
-  return decodePointBytes(hexToBytesStrict(hex, field, 32), field, opts);
+/** A point as JSON (SPEC §1.2, §2.1): 43 characters of base64url. */
+export function decodePoint(text: unknown, field: string, opts: PointOptions = {}): Point {
+  return decodePointBytes(b64ToBytesStrict(text, field, 32), field, opts);
 }
 
 /**
@@ -78,7 +79,7 @@ export function encodePointBytes(p: Point): Uint8Array {
 }
 
 export function encodePoint(p: Point): string {
-  return bytesToHex(pointBytes(p));
+  return bytesToB64(pointBytes(p));
 }
 
 /** A point's internal extended Edwards coordinates X, Y, Z, T: a decoded point handed to another thread. */
@@ -115,8 +116,9 @@ export function decodeScalarBytes(bytes: Uint8Array, field: string, opts: Scalar
   return s;
 }
 
-export function decodeScalar(hex: unknown, field: string, opts: ScalarOptions = {}): bigint {
-  return decodeScalarBytes(hexToBytesStrict(hex, field, 32), field, opts);
+/** A scalar as JSON (SPEC §1.2, §2.2): 43 characters of base64url. */
+export function decodeScalar(text: unknown, field: string, opts: ScalarOptions = {}): bigint {
+  return decodeScalarBytes(b64ToBytesStrict(text, field, 32), field, opts);
 }
 
 export function encodeScalarBytes(s: bigint): Uint8Array {
@@ -125,7 +127,7 @@ export function encodeScalarBytes(s: bigint): Uint8Array {
 }
 
 export function encodeScalar(s: bigint): string {
-  return bytesToHex(encodeScalarBytes(s));
+  return bytesToB64(encodeScalarBytes(s));
 }
 
 /** Modular inverse mod ℓ (public values only: Lagrange coefficients). */

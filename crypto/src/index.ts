@@ -3,7 +3,15 @@
  * Pure TypeScript, no I/O, the same code in the browser and in Node.
  */
 export * from './errors.ts';
-export { bytesToHex, bytesEqual, hexToBytesStrict, randomBytes, utf8ToBytes } from './bytes.ts';
+export {
+  b64ToBytesStrict,
+  bytesToB64,
+  bytesToHex,
+  bytesEqual,
+  hexToBytesStrict,
+  randomBytes,
+  utf8ToBytes,
+} from './bytes.ts';
 export * from './group.ts';
 export * from './canonical-json.ts';
 export * from './hash.ts';
@@ -21,4 +29,5 @@ export type * from './documents.ts';
 export * from './election-params.ts';
 export * from './tracker.ts';
 export * from './ballot.ts';
+export * from './contest-record.ts';
 export * from './threshold/index.ts';

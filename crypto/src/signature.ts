@@ -4,7 +4,7 @@
  * signature on one kind of document from verifying as another kind.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { bytesToHex, concatBytes, hexToBytesStrict, utf8ToBytes } from './bytes.ts';
+import { b64ToBytesStrict, bytesToB64, concatBytes, utf8ToBytes } from './bytes.ts';
 import { canonicalJsonBytes } from './canonical-json.ts';
 import { fail } from './errors.ts';
 import { TAG_PREFIX } from './hash.ts';
@@ -25,7 +25,7 @@ export interface SigningKeyPair {
   /** 32-byte Ed25519 secret key (seed). */
   readonly secretKey: Uint8Array;
   readonly publicKey: Uint8Array;
-  readonly publicKeyHex: string;
+  readonly publicKeyText: string;
 }
 
 /** A fresh random key pair for the server or a trustee (SPEC §7.4). */
@@ -36,7 +36,7 @@ export function generateSigningKey(): SigningKeyPair {
 export function signingKeyFromSecret(secretKey: Uint8Array): SigningKeyPair {
   checkSecretKey(secretKey);
   const publicKey = ed25519.getPublicKey(secretKey);
-  return { secretKey, publicKey, publicKeyHex: bytesToHex(publicKey) };
+  return { secretKey, publicKey, publicKeyText: bytesToB64(publicKey) };
 }
 
 function checkSecretKey(secretKey: unknown): asserts secretKey is Uint8Array {
@@ -56,11 +56,11 @@ export function signatureMessage(purpose: SignaturePurpose, body: unknown): Uint
 }
 
 /**
- * Decode a public key (SPEC §7.4): 64 lowercase hex characters, the canonical encoding of a
+ * Decode a public key (SPEC §7.4): 43 characters of base64url (§1.2), the canonical encoding of a
  * curve point (y < p; x = 0 only with sign bit 0), not of small order (the 8 torsion points).
  */
 export function parseSigningPublicKey(value: unknown, field = 'publicKey'): Uint8Array {
-  const bytes = hexToBytesStrict(value, field, 32);
+  const bytes = b64ToBytesStrict(value, field, 32);
   let point;
   try {
     point = ed25519.Point.fromBytes(bytes, false);
@@ -71,7 +71,7 @@ export function parseSigningPublicKey(value: unknown, field = 'publicKey'): Uint
   return bytes;
 }
 
-/** Sign a document; returns the 64-byte signature R ‖ S as lowercase hex. Deterministic (RFC 8032). */
+/** Sign a document; returns the 64-byte signature R ‖ S in base64url (§1.2). Deterministic (RFC 8032). */
 export function signDocument(purpose: SignaturePurpose, body: unknown, secretKey: Uint8Array): string {
   checkSecretKey(secretKey);
   return encodeSignature(ed25519.sign(signatureMessage(purpose, body), secretKey));
@@ -80,12 +80,12 @@ export function signDocument(purpose: SignaturePurpose, body: unknown, secretKey
 /** A signature's 64 bytes as documents carry them (SPEC §7.4), for signers outside this module. */
 export function encodeSignature(signature: Uint8Array): string {
   if (signature.length !== 64) fail('BAD_LENGTH', 'signature', `expected 64 bytes, got ${signature.length}`);
-  return bytesToHex(signature);
+  return bytesToB64(signature);
 }
 
 /**
  * Verify a document signature (SPEC §7.4). Malformed input throws CryptoError: a signature that is
- * not 128 lowercase hex characters, an invalid public key, an unknown purpose, a body that is not
+ * not 86 characters of base64url, an invalid public key, an unknown purpose, a body that is not
  * canonical JSON. A well-formed signature that fails returns false, including a non-canonical one
  * (S ≥ ℓ, or R not a canonical point encoding).
  */
@@ -96,7 +96,7 @@ export function verifyDocument(
   publicKey: unknown,
   fields: { signature?: string; publicKey?: string } = {},
 ): boolean {
-  const sig = hexToBytesStrict(signature, fields.signature ?? 'signature', 64);
+  const sig = b64ToBytesStrict(signature, fields.signature ?? 'signature', 64);
   const key = parseSigningPublicKey(publicKey, fields.publicKey ?? 'publicKey');
   return verifyParsed(signatureMessage(purpose, body), sig, key);
 }
@@ -106,7 +106,7 @@ export function verifyDocument(
  * the rule against published Ed25519 vectors. Documents go through verifyDocument, which builds M.
  */
 export function verifySignatureBytes(message: Uint8Array, signature: unknown, publicKey: unknown): boolean {
-  const sig = hexToBytesStrict(signature, 'signature', 64);
+  const sig = b64ToBytesStrict(signature, 'signature', 64);
   return verifyParsed(message, sig, parseSigningPublicKey(publicKey));
 }
 

@@ -13,7 +13,7 @@ import {
   sortCredentialList,
 } from '../src/credential.ts';
 import vectors from './vectors/credentials.json' with { type: 'json' };
-import { errorOf } from './helpers.ts';
+import { b64ToHex, errorOf, hexToB64, withUnusedBits } from './helpers.ts';
 
 /** Build a valid code from 16 payload digits, independently of credential.ts. */
 function codeFromDigits(digits: readonly number[]): string {
@@ -210,19 +210,21 @@ describe('credential keys (SPEC §7.2)', () => {
     for (const v of vectors.cases) {
       const k = deriveCredentialKeys(v.electionId, v.code);
       expect(Buffer.from(k.secretKey).toString('hex')).toBe(v.secretKeyHex);
-      expect(k.publicKeyHex).toBe(v.publicKeyHex);
+      // The vectors hold the key's bytes in hex; the list and ballots carry base64url (SPEC §1.2).
+      expect(Buffer.from(k.publicKey).toString('hex')).toBe(v.publicKeyHex);
+      expect(k.publicKeyText).toBe(hexToB64(v.publicKeyHex));
       expect(k.publicKey).toHaveLength(32);
-      expect(deriveCredentialKeys(v.electionId, v.display).publicKeyHex).toBe(v.publicKeyHex);
+      expect(deriveCredentialKeys(v.electionId, v.display).publicKeyText).toBe(hexToB64(v.publicKeyHex));
     }
   });
 
   it('is deterministic, and differs per election and per code', () => {
     const c = generateCredentialCode();
     const a = deriveCredentialKeys('e1', c);
-    expect(deriveCredentialKeys('e1', formatCredentialCode(c)).publicKeyHex).toBe(a.publicKeyHex);
-    expect(deriveCredentialKeys('e2', c).publicKeyHex).not.toBe(a.publicKeyHex);
-    expect(deriveCredentialKeys('e1 ', c).publicKeyHex).not.toBe(a.publicKeyHex);
-    expect(deriveCredentialKeys('e1', generateCredentialCode()).publicKeyHex).not.toBe(a.publicKeyHex);
+    expect(deriveCredentialKeys('e1', formatCredentialCode(c)).publicKeyText).toBe(a.publicKeyText);
+    expect(deriveCredentialKeys('e2', c).publicKeyText).not.toBe(a.publicKeyText);
+    expect(deriveCredentialKeys('e1 ', c).publicKeyText).not.toBe(a.publicKeyText);
+    expect(deriveCredentialKeys('e1', generateCredentialCode()).publicKeyText).not.toBe(a.publicKeyText);
     // Same code in two elections with the vectors' ids: unlinkable keys.
     expect(vectors.cases[2]!.code).toBe(vectors.cases[3]!.code);
     expect(vectors.cases[2]!.publicKeyHex).not.toBe(vectors.cases[3]!.publicKeyHex);
@@ -240,7 +242,7 @@ describe('public credential list (SPEC §7.3)', () => {
     const codes = Array.from({ length: 30 }, () => generateCredentialCode());
     const list = publicCredentialList('e', codes);
     expect(list).toHaveLength(30);
-    expect(list).toEqual(codes.map((c) => deriveCredentialKeys('e', c).publicKeyHex).sort());
+    expect(list).toEqual(codes.map((c) => deriveCredentialKeys('e', c).publicKeyText).sort());
     for (let i = 1; i < list.length; i++) expect(list[i - 1]! < list[i]!).toBe(true);
     expect(parseCredentialList(list)).toEqual(list);
     expect(sortCredentialList([...list].reverse())).toEqual(list);
@@ -264,10 +266,13 @@ describe('public credential list (SPEC §7.3)', () => {
     expect(errorOf(() => parseCredentialList([k1, k0, k2])).field).toBe('credentials[1]');
     expect(errorOf(() => parseCredentialList([k0, k1, k1, k2])).field).toBe('credentials[2]');
     expect(errorOf(() => sortCredentialList([k0, k1, k0])).code).toBe('BAD_PARAMS');
-    expect(errorOf(() => parseCredentialList([k0, k1.toUpperCase()])).code).toBe('BAD_HEX');
+    expect(errorOf(() => parseCredentialList([k0, withUnusedBits(k1)])).code).toBe('BAD_BASE64');
+    expect(errorOf(() => parseCredentialList([k0, `${k1.slice(0, 42)}=`])).code).toBe('BAD_BASE64');
     expect(errorOf(() => parseCredentialList([k0, k1.slice(2)])).code).toBe('BAD_LENGTH');
+    // The earlier form, hex, is refused whatever the order.
+    expect(errorOf(() => parseCredentialList([k0, b64ToHex(k1)])).code).toBe('BAD_LENGTH');
     // The identity point (y = 1) is of small order: never a credential.
-    expect(errorOf(() => parseCredentialList(['01' + '00'.repeat(31)])).code).toBe('IDENTITY');
+    expect(errorOf(() => parseCredentialList([hexToB64('01' + '00'.repeat(31))])).code).toBe('IDENTITY');
     expect(errorOf(() => parseCredentialList('abc')).code).toBe('BAD_TYPE');
     expect(parseCredentialList([])).toEqual([]);
   });
@@ -278,7 +283,7 @@ describe('public credential list (SPEC §7.3)', () => {
       Array.from({ length: 3 }, () => generateCredentialCode()),
     );
     const [k0, k1, k2] = list as [string, string, string];
-    const small = '01' + '00'.repeat(31); // the identity: of small order, never a key
+    const small = hexToB64('01' + '00'.repeat(31)); // the identity: of small order, never a key
     expect(parseCredentialList(list, 'credentials', new Set(list))).toEqual(list);
     // A bad key not among the checked ones is still refused, at its index.
     const e = errorOf(() => parseCredentialList([small, k0, k1], 'credentials', new Set([k0, k1])));

@@ -13,7 +13,7 @@ import {
 } from '../src/elgamal.ts';
 import { CryptoError } from '../src/errors.ts';
 import { ORDER, smallMultiple } from '../src/group.ts';
-import { IDENTITY_HEX, keyPair } from './helpers.ts';
+import { IDENTITY_POINT, keyPair } from './helpers.ts';
 
 const { x, K } = keyPair();
 const msg = fc.integer({ min: 0, max: 1000 });
@@ -73,10 +73,10 @@ describe('exponential ElGamal (SPEC §4)', () => {
   it('refuses zero randomness and identity components in a ballot ciphertext', () => {
     expect(() => encrypt(K, 1, 0n)).toThrow(CryptoError);
     const j = encodeCiphertext(encrypt(K, 1).ciphertext);
-    expect(() => decodeCiphertext({ ...j, alpha: IDENTITY_HEX }, 'c')).toThrow('c.alpha');
-    expect(() => decodeCiphertext({ ...j, beta: IDENTITY_HEX }, 'c')).toThrow('c.beta');
+    expect(() => decodeCiphertext({ ...j, alpha: IDENTITY_POINT }, 'c')).toThrow('c.alpha');
+    expect(() => decodeCiphertext({ ...j, beta: IDENTITY_POINT }, 'c')).toThrow('c.beta');
     expect(
-      decodeCiphertext({ alpha: IDENTITY_HEX, beta: IDENTITY_HEX }, 'tally', {
+      decodeCiphertext({ alpha: IDENTITY_POINT, beta: IDENTITY_POINT }, 'tally', {
         allowIdentity: true,
       }).alpha.is0(),
     ).toBe(true);

@@ -13,7 +13,15 @@ import {
   pointFromCoordinates,
   randomScalar,
 } from '../src/group.ts';
-import { IDENTITY_HEX, NEGATIVE_POINT, NON_CANONICAL_POINT, SCALAR_L } from './helpers.ts';
+import {
+  IDENTITY_POINT,
+  NEGATIVE_POINT,
+  NON_CANONICAL_POINT,
+  SCALAR_L,
+  hexToB64,
+  withUnusedBits,
+} from './helpers.ts';
+import { bytesToB64 } from '../src/bytes.ts';
 import { codeOf } from './helpers.ts';
 
 describe('group encodings (SPEC §2)', () => {
@@ -31,26 +39,46 @@ describe('group encodings (SPEC §2)', () => {
   it('refuses non-canonical, negative, identity and malformed points, naming the field', () => {
     expect(codeOf(() => decodePoint(NON_CANONICAL_POINT, 'key'))).toEqual(['NON_CANONICAL', 'key']);
     expect(codeOf(() => decodePoint(NEGATIVE_POINT, 'key'))).toEqual(['NON_CANONICAL', 'key']);
-    expect(codeOf(() => decodePoint(IDENTITY_HEX, 'alpha'))).toEqual(['IDENTITY', 'alpha']);
-    expect(decodePoint(IDENTITY_HEX, 'tally', { allowIdentity: true }).is0()).toBe(true);
+    expect(codeOf(() => decodePoint(IDENTITY_POINT, 'alpha'))).toEqual(['IDENTITY', 'alpha']);
+    expect(decodePoint(IDENTITY_POINT, 'tally', { allowIdentity: true }).is0()).toBe(true);
     const good = encodePoint(G);
     expect(codeOf(() => decodePoint(good.slice(2), 'k'))).toEqual(['BAD_LENGTH', 'k']);
-    expect(codeOf(() => decodePoint(good.toUpperCase(), 'k'))).toEqual(['BAD_HEX', 'k']);
+    // A second spelling of the same bytes (unused low bits set), padding, the other alphabet, spaces.
+    expect(codeOf(() => decodePoint(withUnusedBits(good), 'k'))).toEqual(['BAD_BASE64', 'k']);
+    expect(codeOf(() => decodePoint(`${good.slice(0, 42)}=`, 'k'))).toEqual(['BAD_BASE64', 'k']);
+    expect(codeOf(() => decodePoint(`${good}=`, 'k'))).toEqual(['BAD_BASE64', 'k']);
+    for (const c of ['+', '/', ' ', '\n', '.'])
+      expect(codeOf(() => decodePoint(good.slice(0, 5) + c + good.slice(6), 'k'))).toEqual([
+        'BAD_BASE64',
+        'k',
+      ]);
+    // Standard base64 (RFC 4648 §4) of a point whose base64url has '-' or '_'.
+    const dashed = [2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n]
+      .map((k) => encodePoint(G.multiply(k)))
+      .find((t) => /[-_]/.test(t))!;
+    expect(codeOf(() => decodePoint(dashed.replace(/-/g, '+').replace(/_/g, '/'), 'k'))).toEqual([
+      'BAD_BASE64',
+      'k',
+    ]);
+    // The old form: the same point in hex is the wrong length for base64url.
+    expect(
+      codeOf(() => decodePoint(Buffer.from(decodePoint(good, 'k').toBytes()).toString('hex'), 'k')),
+    ).toEqual(['BAD_LENGTH', 'k']);
     expect(codeOf(() => decodePoint(42, 'k'))).toEqual(['BAD_TYPE', 'k']);
   });
 
   it('refuses every random 32-byte string that is not a canonical encoding', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (b) => {
-        const hex = Buffer.from(b).toString('hex');
+        const text = bytesToB64(b);
         let decoded: string | null = null;
         try {
-          decoded = encodePoint(decodePoint(hex, 'p', { allowIdentity: true }));
+          decoded = encodePoint(decodePoint(text, 'p', { allowIdentity: true }));
         } catch (e) {
           expect(e).toBeInstanceOf(CryptoError);
         }
         // Whatever decodes must re-encode to the very same bytes: one encoding per point.
-        if (decoded !== null) expect(decoded).toBe(hex);
+        if (decoded !== null) expect(decoded).toBe(text);
       }),
       { numRuns: 300 },
     );
@@ -58,13 +86,20 @@ describe('group encodings (SPEC §2)', () => {
 
   it('refuses scalars ≥ ℓ and zero where a non-zero scalar is required', () => {
     expect(codeOf(() => decodeScalar(SCALAR_L, 'response'))).toEqual(['SCALAR_RANGE', 'response']);
-    expect(codeOf(() => decodeScalar('ff'.repeat(32), 'response'))).toEqual(['SCALAR_RANGE', 'response']);
+    expect(codeOf(() => decodeScalar(hexToB64('ff'.repeat(32)), 'response'))).toEqual([
+      'SCALAR_RANGE',
+      'response',
+    ]);
     expect(decodeScalar(encodeScalar(ORDER - 1n), 's')).toBe(ORDER - 1n);
-    expect(codeOf(() => decodeScalar('00'.repeat(32), 'secret', { nonZero: true }))).toEqual([
+    expect(codeOf(() => decodeScalar(hexToB64('00'.repeat(32)), 'secret', { nonZero: true }))).toEqual([
       'SCALAR_RANGE',
       'secret',
     ]);
     expect(() => encodeScalar(ORDER)).toThrow(RangeError);
+    const one = encodeScalar(1n);
+    expect(codeOf(() => decodeScalar(withUnusedBits(one), 's'))).toEqual(['BAD_BASE64', 's']);
+    expect(codeOf(() => decodeScalar(`${one} `, 's'))).toEqual(['BAD_BASE64', 's']);
+    expect(codeOf(() => decodeScalar(one.slice(1), 's'))).toEqual(['BAD_LENGTH', 's']);
   });
 
   it('draws random scalars in [1, ℓ)', () => {

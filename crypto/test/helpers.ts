@@ -1,7 +1,7 @@
 /** Shared fixtures for crypto tests. */
 import { G, ORDER, randomScalar, encodeScalar, type Point } from '../src/group.ts';
 import { proofContext, type ProofContext } from '../src/proofs/context.ts';
-import { bytesToHex, randomBytes } from '../src/bytes.ts';
+import { b64ToBytesStrict, bytesToB64, bytesToHex, hexToBytesStrict, randomBytes } from '../src/bytes.ts';
 import { numberToBytesLE } from '@noble/curves/utils.js';
 import { CryptoError } from '../src/errors.ts';
 
@@ -14,28 +14,55 @@ export function ctxFor(fingerprint = randomBytes(32), context = randomBytes(32))
   return proofContext(fingerprint, context);
 }
 
-/** A hex point encoding that is not canonical: the field element p − 1 + 1 = p (≥ p). */
-export const NON_CANONICAL_POINT = 'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f';
+/** Hex (a test vector's bytes) to base64url, the JSON form of non-digest bytes (SPEC §1.2). */
+export const hexToB64 = (hex: string): string => bytesToB64(hexToBytesStrict(hex, 'hex'));
+/** base64url of any length back to hex. */
+export const b64ToHex = (text: string): string =>
+  bytesToHex(b64ToBytesStrict(text, 'text', Math.floor((text.length * 3) / 4)));
+
+/** A point encoding that is not canonical: the field element p − 1 + 1 = p (≥ p). */
+export const NON_CANONICAL_POINT_HEX = 'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f';
+export const NON_CANONICAL_POINT = hexToB64(NON_CANONICAL_POINT_HEX);
 /** A negative field element (odd): canonical decoders must refuse it. */
-export const NEGATIVE_POINT = '0100000000000000000000000000000000000000000000000000000000000000';
-export const IDENTITY_HEX = '0'.repeat(64);
+export const NEGATIVE_POINT = hexToB64('0100000000000000000000000000000000000000000000000000000000000000');
+/** The identity's encoding, 32 zero bytes, in base64url. */
+export const IDENTITY_POINT = hexToB64('0'.repeat(64));
 /** ℓ itself, little-endian: the smallest scalar out of range. */
 export const SCALAR_L_BYTES = numberToBytesLE(ORDER, 32);
-export const SCALAR_L = bytesToHex(SCALAR_L_BYTES);
+export const SCALAR_L = bytesToB64(SCALAR_L_BYTES);
 
 export { encodeScalar };
 
-/** Flip one hex character (keeps it hex): the smallest corruption of an encoding. */
+/** Flip one hex character (keeps it hex): the smallest corruption of a digest. */
 export function flipHex(s: string, at = 0): string {
   const c = s[at]!;
   const r = c === '0' ? '1' : '0';
   return s.slice(0, at) + r + s.slice(at + 1);
 }
 
-/** Set bit 255 of an encoding: never canonical, as every encoding is of a field element < 2^255. */
-export function withHighBit(hex: string): string {
-  const last = parseInt(hex.slice(62, 64), 16) | 0x80;
-  return hex.slice(0, 62) + last.toString(16);
+/** Flip the low bit of byte `at` of a base64url value: still canonical base64url, other bytes. */
+export function flipByte(text: string, at = 0): string {
+  const b = b64ToBytesStrict(text, 'text', Math.floor((text.length * 3) / 4));
+  b[at]! ^= 1;
+  return bytesToB64(b);
+}
+
+/**
+ * The same bytes with a non-zero unused low bit in the last character: decodes to the same bytes
+ * under a lax decoder, so a second spelling that §1.2 refuses as BAD_BASE64.
+ */
+export function withUnusedBits(text: string): string {
+  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const last = A.indexOf(text.at(-1)!);
+  if (last < 0 || (text.length * 6) % 8 === 0) throw new RangeError('no unused bits to set');
+  return text.slice(0, -1) + A[last | 1];
+}
+
+/** Set bit 255 of an encoding (base64url): never canonical, as every encoding is of a field element < 2^255. */
+export function withHighBit(text: string): string {
+  const b = b64ToBytesStrict(text, 'text', 32);
+  b[31]! |= 0x80;
+  return bytesToB64(b);
 }
 
 /** The CryptoError `f` throws; fails the test when it throws nothing or something else. */

@@ -28,7 +28,7 @@ import {
 } from '../src/threshold/index.ts';
 import { fingerprintA, fingerprintB, runDkg } from './threshold-helpers.ts';
 import { codeOf } from './helpers.ts';
-import { SCALAR_L, SCALAR_L_BYTES } from './helpers.ts';
+import { SCALAR_L, SCALAR_L_BYTES, b64ToHex, hexToB64, withUnusedBits } from './helpers.ts';
 
 /** A dishonest dealer's box: arbitrary 32-byte plaintext, correctly derived nonce. */
 function boxOf(dealer: number, recipient: number, plaintext: Uint8Array, recipientPk: Uint8Array) {
@@ -130,23 +130,22 @@ describe('§6.2 commitments and their Schnorr proofs', () => {
       ...json,
       coefficients: json.coefficients.map((e, k) => (k === 1 ? { ...e, point: hex } : e)),
     });
-    expect(codeOf(() => decodeCommitments(withPoint('ff'.repeat(32)), 'c', params))).toEqual([
+    expect(codeOf(() => decodeCommitments(withPoint(hexToB64('ff'.repeat(32))), 'c', params))).toEqual([
       'NON_CANONICAL',
       'c.coefficients[1].point',
     ]);
     // Encoding of a negative field element: canonical ristretto requires the LSB of s clear.
-    expect(codeOf(() => decodeCommitments(withPoint('01' + '00'.repeat(31)), 'c', params))).toEqual([
-      'NON_CANONICAL',
-      'c.coefficients[1].point',
-    ]);
-    expect(codeOf(() => decodeCommitments(withPoint('00'.repeat(32)), 'c', params))).toEqual([
+    expect(codeOf(() => decodeCommitments(withPoint(hexToB64('01' + '00'.repeat(31))), 'c', params))).toEqual(
+      ['NON_CANONICAL', 'c.coefficients[1].point'],
+    );
+    expect(codeOf(() => decodeCommitments(withPoint(hexToB64('00'.repeat(32))), 'c', params))).toEqual([
       'IDENTITY',
       'c.coefficients[1].point',
     ]);
     expect(
-      codeOf(() => decodeCommitments(withPoint(json.coefficients[1]!.point.toUpperCase()), 'c', params)),
-    ).toEqual(['BAD_HEX', 'c.coefficients[1].point']);
-    const bigResponse = bytesToHex(encodeScalarBytes(ORDER - 1n)).slice(0, 62) + 'ff';
+      codeOf(() => decodeCommitments(withPoint(withUnusedBits(json.coefficients[1]!.point)), 'c', params)),
+    ).toEqual(['BAD_BASE64', 'c.coefficients[1].point']);
+    const bigResponse = hexToB64(bytesToHex(encodeScalarBytes(ORDER - 1n)).slice(0, 62) + 'ff');
     const withResp = {
       ...json,
       coefficients: json.coefficients.map((e, k) =>
@@ -336,8 +335,25 @@ describe('§6.3–§6.5 encrypted shares and complaints', () => {
       'BAD_LENGTH',
       'e.box',
     ]);
-    expect(codeOf(() => decodeEncryptedShare({ ...json, nonce: json.nonce.toUpperCase() }, 'e', 5))).toEqual([
-      'BAD_HEX',
+    // 24 and 48 bytes leave no unused bits: padding and the standard alphabet are what can differ.
+    expect(
+      codeOf(() => decodeEncryptedShare({ ...json, nonce: `${json.nonce.slice(0, 30)}==` }, 'e', 5)),
+    ).toEqual(['BAD_BASE64', 'e.nonce']);
+    expect(codeOf(() => decodeEncryptedShare({ ...json, box: `/${json.box.slice(1)}` }, 'e', 5))).toEqual([
+      'BAD_BASE64',
+      'e.box',
+    ]);
+    expect(
+      codeOf(() =>
+        decodeEncryptedShare(
+          { ...json, ephemeralPublicKey: withUnusedBits(json.ephemeralPublicKey) },
+          'e',
+          5,
+        ),
+      ),
+    ).toEqual(['BAD_BASE64', 'e.ephemeralPublicKey']);
+    expect(codeOf(() => decodeEncryptedShare({ ...json, nonce: b64ToHex(json.nonce) }, 'e', 5))).toEqual([
+      'BAD_LENGTH',
       'e.nonce',
     ]);
     expect(codeOf(() => decodeEncryptedShare({ ...json, recipient: 1 }, 'e', 5))).toEqual([

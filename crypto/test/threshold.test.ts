@@ -23,7 +23,7 @@ import {
   type DecryptionShare,
 } from '../src/threshold/index.ts';
 import { fingerprintA, fingerprintB, runDkg, subsets } from './threshold-helpers.ts';
-import { codeOf } from './helpers.ts';
+import { codeOf, hexToB64 } from './helpers.ts';
 
 /** Encrypt 0/1 votes for `options` options; returns the per-option tally and true counts. */
 function tally(K: ReturnType<typeof runDkg>['K'], votes: number[][]) {
@@ -283,13 +283,16 @@ describe('§6.7 decryption proofs', () => {
       'BAD_PARAMS',
       'd.trustee',
     ]);
-    expect(codeOf(() => decodeDecryptionShare({ ...json, factor: 'ff'.repeat(32) }, 'd', 3))).toEqual([
-      'NON_CANONICAL',
-      'd.factor',
-    ]);
+    expect(
+      codeOf(() => decodeDecryptionShare({ ...json, factor: hexToB64('ff'.repeat(32)) }, 'd', 3)),
+    ).toEqual(['NON_CANONICAL', 'd.factor']);
     expect(
       codeOf(() =>
-        decodeDecryptionShare({ ...json, proof: { ...json.proof, response: 'ff'.repeat(32) } }, 'd', 3),
+        decodeDecryptionShare(
+          { ...json, proof: { ...json.proof, response: hexToB64('ff'.repeat(32)) } },
+          'd',
+          3,
+        ),
       ),
     ).toEqual(['SCALAR_RANGE', 'd.proof.response']);
   });

@@ -4,13 +4,14 @@
  * code (SPEC §11) and may use these types only.
  */
 import * as z from 'zod';
-import { MAX_CONTESTS, MAX_OPTIONS } from '@saylau/crypto';
+import { MAX_CONTESTS, MAX_OPTIONS, contestChars } from '@saylau/crypto';
 import type { EntryType } from './entries.ts';
-import { BoardTime, Count, Hex, Index, IsoDate, Names, Text } from './schema.ts';
+import { B64, BoardTime, Count, Hex, Index, IsoDate, Names, Text } from './schema.ts';
 
 const Version = z.literal('saylau/v1');
-const Point = Hex(32);
-const Signature = Hex(64);
+const Point = B64(32);
+const Scalar = B64(32);
+const Signature = B64(64);
 /** Long enough for any valid field; exact lengths are the strict decoders' (SPEC §8.3). */
 const Field = z.string().max(256);
 
@@ -148,7 +149,7 @@ export const CeremonyJson = z.strictObject({
   fingerprint: Hex(32),
 });
 
-const SchnorrJson = z.strictObject({ commitment: Point, response: Hex(32) });
+const SchnorrJson = z.strictObject({ commitment: Point, response: Scalar });
 export const CommitmentsJson = z.strictObject({
   dealer: Index,
   coefficients: z
@@ -160,8 +161,8 @@ export const EncryptedShareJson = z.strictObject({
   dealer: Index,
   recipient: Index,
   ephemeralPublicKey: Point,
-  nonce: Hex(24),
-  box: Hex(48),
+  nonce: B64(24),
+  box: B64(48),
 });
 
 /** `dkg-dealing` (SPEC §6.2, §6.3): dealer i's commitments and one box for every other trustee. */
@@ -188,7 +189,7 @@ export const AnswerMessage = z.strictObject({
   ceremony: Hex(32),
   dealer: Index,
   recipient: Index,
-  ephemeralSecretKey: Hex(32),
+  ephemeralSecretKey: B64(32),
   signature: Signature,
 });
 export type AnswerMessage = z.output<typeof AnswerMessage>;
@@ -226,21 +227,8 @@ export const ElectionParamsJson = z.strictObject({
 export const VotingOpenedJson = z.strictObject({ params: ElectionParamsJson });
 
 // §8.2: the shape only; the strict decoder (§8.3) checks lengths, points and scalars.
-const ZeroOneShape = z.strictObject({
-  a0: Field,
-  b0: Field,
-  a1: Field,
-  b1: Field,
-  c0: Field,
-  s0: Field,
-  s1: Field,
-});
-const ChoiceShape = z.strictObject({ alpha: Field, beta: Field, proof: ZeroOneShape });
-const ContestShape = z.strictObject({
-  id: Field,
-  choices: z.array(ChoiceShape).min(1).max(MAX_OPTIONS),
-  sumProof: z.strictObject({ a1: Field, a2: Field, response: Field }),
-});
+/** A contest's record (§8.2): base64url of at most 64 options and the sum proof; crypto checks the rest. */
+const ContestShape = z.string().max(contestChars(MAX_OPTIONS));
 export const BallotShape = z.strictObject({
   version: Field,
   election: Field,
@@ -273,7 +261,7 @@ export type TallyPayload = z.output<typeof TallyJson>;
 const FactorJson = z.strictObject({
   trustee: Index,
   factor: Point,
-  proof: z.strictObject({ a1: Point, a2: Point, response: Hex(32) }),
+  proof: z.strictObject({ a1: Point, a2: Point, response: Scalar }),
 });
 /** `decryption` (SPEC §10.11): one factor per tally ciphertext, in tally order, signed. */
 export const DecryptionMessage = z.strictObject({

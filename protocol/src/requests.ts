@@ -12,7 +12,7 @@ import {
   PublicCitizenAssemblyRoute,
   SelfRoute,
 } from './payloads.ts';
-import { BoardTime, ElectionId, Iin, IsoDate, Names, Text, Hex } from './schema.ts';
+import { B64, BoardTime, ElectionId, Iin, IsoDate, Names, Text } from './schema.ts';
 
 // §10.13: accounts and grants.
 export const ROLES = ['admin', 'commission', 'credential-authority', 'trustee', 'observer'] as const;
@@ -142,7 +142,7 @@ export const RefuseInput = z.strictObject({ reason: Text(500) });
 export const ExtendInput = z.strictObject({ days: z.number().int().min(1).max(5) });
 
 // §10.6: the key ceremony (the trustees' signed messages are payloads).
-export const RegisterTrustee = z.strictObject({ name: Text(100), signingKey: Hex(32), boxKey: Hex(32) });
+export const RegisterTrustee = z.strictObject({ name: Text(100), signingKey: B64(32), boxKey: B64(32) });
 export const StartCeremony = z.strictObject({ t: z.number().int() });
 /**
  * `force`: finish although some trustee has not dealt or some complaint awaits its answer; those
@@ -181,7 +181,7 @@ export const LoginQuery = z.strictObject({ method: z.string().max(32).optional()
 export const IssueQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 /**
  * The cast request body (SPEC §10.9.2 step 1): the ballot's shape with bounded sizes. Exact
- * lengths, hex, canonical points and scalar ranges are left to the strict ballot decoder (§8.3), so
+ * lengths, encodings (SPEC §1.2), canonical points and scalar ranges are left to the strict ballot decoder (§8.3), so
  * that a refusal names the crypto reason and the field.
  */
 export const CastBody = z.strictObject({ ballot: BallotShape });

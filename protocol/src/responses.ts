@@ -23,7 +23,7 @@ import {
   TallyJson,
   TrusteeJson,
 } from './payloads.ts';
-import { Count, Hex, Index, Names } from './schema.ts';
+import { B64, Count, Hex, Index, Names } from './schema.ts';
 import { CredentialVoter, ELECTION_STATUSES, RoleSchema } from './requests.ts';
 
 const Seq = Count;
@@ -215,7 +215,7 @@ export type VoterTokenJson = z.output<typeof VoterTokenJson>;
 
 /** The head of the board as signed by the server (SPEC §9.4). */
 export const CheckpointJson = z.looseObject({ election: z.string(), seq: Seq, head: Hash });
-export const SignedCheckpointJson = z.looseObject({ checkpoint: CheckpointJson, signature: Hex(64) });
+export const SignedCheckpointJson = z.looseObject({ checkpoint: CheckpointJson, signature: B64(64) });
 /** The cast receipt (SPEC §10.9.2): the ballot's place and the head just after, signed. */
 export const SignedReceiptJson = z.looseObject({
   receipt: z.looseObject({
@@ -225,7 +225,7 @@ export const SignedReceiptJson = z.looseObject({
     hash: Hash,
     checkpoint: CheckpointJson,
   }),
-  signature: Hex(64),
+  signature: B64(64),
 });
 /** `GET …/ballots/:tracker` (SPEC §10.9.2, tracker lookup). */
 export const BallotStatusJson = z.looseObject({

@@ -15,8 +15,20 @@ export const Text = (max = 200) =>
 /** A name or text in each language (SPEC §10: non-empty NFC strings). */
 export const Names = z.strictObject({ kk: Text(200), ru: Text(200), en: Text(200) });
 export type Names = z.output<typeof Names>;
+/** A digest (SPEC §1.2): lowercase hex. */
 export const Hex = (bytes: number) =>
   z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `expected ${bytes} bytes of lowercase hex`);
+/**
+ * Any other byte string (SPEC §1.2): base64url without padding. The pattern checks the alphabet and
+ * length; the strict decoders (crypto) also refuse non-zero unused bits.
+ */
+export const B64 = (bytes: number) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^[A-Za-z0-9_-]{${Math.ceil((bytes * 4) / 3)}}$`),
+      `expected ${bytes} bytes of base64url without padding`,
+    );
 /** A trustee index (SPEC §6.1): 1..15. */
 export const Index = z.number().int().min(1).max(15);
 /** A count on the board: a safe non-negative integer (SPEC §3.1). */

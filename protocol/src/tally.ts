@@ -6,7 +6,7 @@
 import {
   ZERO_CIPHERTEXT,
   add,
-  decodeCiphertext,
+  decodeContestCiphertexts,
   encodeCiphertext,
   type Ciphertext,
   type ElectionParams,
@@ -15,13 +15,9 @@ import type { BallotPayload, TallyPayload } from './payloads.ts';
 
 /** A ballot's ciphertexts, per contest and option in the election's order, strictly decoded. */
 export function ballotCiphertexts(params: ElectionParams, p: BallotPayload): Ciphertext[][] {
-  return params.contests.map((shape, ci) => {
-    const contest = p.contests[ci]!;
-    if (contest.id !== shape.id) throw new Error(`a ballot's contest ${ci} is not ${shape.id}`);
-    return Array.from({ length: shape.options }, (_, oi) =>
-      decodeCiphertext(contest.choices[oi], `contests[${ci}].choices[${oi}]`),
-    );
-  });
+  return params.contests.map((shape, ci) =>
+    decodeContestCiphertexts(p.contests[ci], shape.options, `contests[${ci}]`),
+  );
 }
 
 /** Per contest, per option, the sum of no ballots. */

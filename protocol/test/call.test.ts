@@ -9,6 +9,7 @@ import {
   ENDPOINTS,
   type Fetch,
 } from '../src/index.ts';
+import { bytesToB64 } from '@saylau/crypto';
 
 interface Seen {
   url: string;
@@ -157,6 +158,8 @@ describe('call', () => {
 
 describe('checkAnswer', () => {
   const hex = (n: number) => 'ab'.repeat(n);
+  /** Non-digest bytes are base64url (SPEC §1.2). */
+  const b64 = (n: number) => bytesToB64(new Uint8Array(n).fill(0xab));
   const view = {
     election: 'e1',
     round: 0,
@@ -172,12 +175,12 @@ describe('checkAnswer', () => {
         commitments: {
           dealer: 1,
           coefficients: [0, 1].map(() => ({
-            point: hex(32),
-            proof: { commitment: hex(32), response: hex(32) },
+            point: b64(32),
+            proof: { commitment: b64(32), response: b64(32) },
           })),
         },
-        shares: [{ dealer: 1, recipient: 2, ephemeralPublicKey: hex(32), nonce: hex(24), box: hex(48) }],
-        signature: hex(64),
+        shares: [{ dealer: 1, recipient: 2, ephemeralPublicKey: b64(32), nonce: b64(24), box: b64(48) }],
+        signature: b64(64),
       },
     ],
     complaints: [],
@@ -194,6 +197,23 @@ describe('checkAnswer', () => {
         message: expect.stringMatching(/answer\.dealings\.0\.commitments/),
       }),
     );
+    // The earlier hex form of a point, padded base64, and the standard alphabet are not the protocol's.
+    const withShare = (share: object) => ({
+      ...view,
+      dealings: [{ ...view.dealings[0]!, shares: [{ ...view.dealings[0]!.shares[0]!, ...share }] }],
+    });
+    for (const share of [
+      { ephemeralPublicKey: hex(32) },
+      { ephemeralPublicKey: `${b64(32).slice(0, 42)}=` },
+      { box: `+/${b64(48).slice(2)}` },
+      { nonce: `${b64(24)} ` },
+    ])
+      expect(() => checkAnswer(ENDPOINTS.ceremony, withShare(share))).toThrow(
+        expect.objectContaining({
+          code: 'BAD_RESPONSE',
+          message: expect.stringMatching(/answer\.dealings\.0\.shares\.0\./),
+        }),
+      );
     const verdict = { dealer: 1, recipient: 2, status: 'maybe', reason: 'feldman' };
     expect(() => checkAnswer(ENDPOINTS.complain, verdict, 201)).toThrow(/answer\.status/);
   });

@@ -4,13 +4,13 @@
  * tokens, and the pepper that keys login-code hashes.
  */
 import { randomBytes } from 'node:crypto';
-import { bytesToHex, signingKeyFromSecret } from '@saylau/crypto';
+import { bytesToB64, signingKeyFromSecret } from '@saylau/crypto';
 import type { Db } from './database.ts';
 import { nativeSigner, type DocumentSigner } from './signer.ts';
 
 export interface ServerKeys {
   /** Signs checkpoints and receipts; its public half is in every manifest. */
-  board: { secretKey: Uint8Array; publicKeyHex: string; sign: DocumentSigner };
+  board: { secretKey: Uint8Array; publicKeyText: string; sign: DocumentSigner };
   /** Signs JWTs (voter tokens, commission sessions). */
   token: { secretKey: Uint8Array; publicKey: Uint8Array };
   /** HMAC key for login-code hashes. */
@@ -31,7 +31,7 @@ export function loadServerKeys(db: Db): ServerKeys {
   return {
     board: {
       secretKey: board.secretKey,
-      publicKeyHex: bytesToHex(board.publicKey),
+      publicKeyText: bytesToB64(board.publicKey),
       sign: nativeSigner(board.secretKey),
     },
     token: { secretKey: token.secretKey, publicKey: token.publicKey },

@@ -119,8 +119,8 @@ describe('bulletin board storage (SPEC §9.1–§9.4)', () => {
     const e = appendUntyped(board, 'e1', 'manifest', {});
     const cp = board.checkpoint('e1', sign)!;
     expect(cp.checkpoint).toEqual({ election: 'e1', seq: 0, head: e.hash });
-    expect(verifyDocument('checkpoint', cp.checkpoint, cp.signature, key.publicKeyHex)).toBe(true);
-    expect(verifyDocument('checkpoint', { ...cp.checkpoint, seq: 1 }, cp.signature, key.publicKeyHex)).toBe(
+    expect(verifyDocument('checkpoint', cp.checkpoint, cp.signature, key.publicKeyText)).toBe(true);
+    expect(verifyDocument('checkpoint', { ...cp.checkpoint, seq: 1 }, cp.signature, key.publicKeyText)).toBe(
       false,
     );
   });

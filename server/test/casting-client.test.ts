@@ -51,9 +51,9 @@ describe('@saylau/ballot-client', () => {
       verifyReceipt({ ...receipt, tracker: 'AAAA-AAAA-AAAA-AAAA' }, signature, election.manifest.serverKey),
     ).toBe(false);
     expect(verifyReceipt(receipt, signature.slice(2), election.manifest.serverKey)).toBe(false);
-    expect(verifyReceipt(receipt, signature, h.server.ctx.keys.board.publicKeyHex.replace(/^../, '00'))).toBe(
-      false,
-    );
+    expect(
+      verifyReceipt(receipt, signature, h.server.ctx.keys.board.publicKeyText.replace(/^../, '00')),
+    ).toBe(false);
 
     const status = await findBallot(h.url, e.id, built.tracker.toLowerCase());
     expect(status).toEqual({

@@ -13,6 +13,8 @@ import {
   G,
   buildBallot,
   deriveCredentialKeys,
+  contestFields,
+  contestFromFields,
   encodePoint,
   encodeScalar,
   generateCredentialCode,
@@ -41,7 +43,9 @@ const good = (i: number) => built[i]!;
 const accepted = (i: number) => ({
   ok: true as const,
   hash: good(i).hash,
-  ciphertexts: good(i).ballot.contests.flatMap((c) => c.choices.flatMap((ch) => [ch.alpha, ch.beta])),
+  ciphertexts: good(i).ballot.contests.flatMap((c) =>
+    contestFields(c).choices.flatMap((ch) => [ch.alpha, ch.beta]),
+  ),
 });
 /** A verdict with its coordinates turned back into encoded points, to compare with `accepted`. */
 function readable(v: Verdict) {
@@ -102,10 +106,14 @@ function mixedBatch() {
   const ok = good(0).ballot;
   const badSig = { ...good(1).ballot, signature: good(2).ballot.signature };
   const forged = clone(good(3).ballot);
-  forged.contests[0]!.choices[0]!.proof.s0 = encodeScalar(randomScalar());
+  const f = contestFields(forged.contests[0]!);
+  f.choices[0]!.proof.s0 = encodeScalar(randomScalar());
+  forged.contests[0] = contestFromFields(f);
   const badProof = resign(forged, voters[3]!);
   const undecodable = clone(good(4).ballot) as BallotJson;
-  undecodable.contests[0]!.choices[1]!.beta = NON_CANONICAL_POINT;
+  const u = contestFields(undecodable.contests[0]!);
+  u.choices[1]!.beta = NON_CANONICAL_POINT;
+  undecodable.contests[0] = contestFromFields(u);
   const items = [ok, badSig, badProof, undecodable, good(5).ballot].map((ballot) => ({
     params: params.json,
     ballot,

@@ -8,6 +8,11 @@ import {
   ballotAudit,
   ballotBody,
   buildBallot,
+  bytesToB64,
+  bytesToHex,
+  contestChars,
+  contestFields,
+  contestFromFields,
   encryptBallot,
   decodeScalar,
   deriveCredentialKeys,
@@ -15,9 +20,17 @@ import {
   generateCredentialCode,
   randomScalar,
   signDocument,
+  MAX_OPTIONS,
   type BallotJson,
+  type ContestFields,
 } from '@saylau/crypto';
-import { IDENTITY_HEX, NON_CANONICAL_POINT, SCALAR_L } from '../../crypto/test/helpers.ts';
+import {
+  IDENTITY_POINT,
+  NON_CANONICAL_POINT,
+  SCALAR_L,
+  b64ToHex,
+  withUnusedBits,
+} from '../../crypto/test/helpers.ts';
 import { createElection } from '../src/index.ts';
 import { closeCasting } from '../src/casting/routes.ts';
 import { issueVoterToken } from '../src/voters/tokens.ts';
@@ -77,6 +90,14 @@ const keysOf = (i: number) => e.credentials[i]!.keys;
 const anchorOf = (setup: CastSetup = e) => headAnchor(h, setup.id);
 const valid = (i = 0, choice = 1) => ballotOf(h, e, i, [choice]).ballot;
 /** A valid ballot of credential 0 with one change, signed again so that only that change is wrong. */
+/** Edit a contest of a ballot by its named fields (SPEC §8.2), packing it again. */
+function edit(b: BallotJson, change: (f: ContestFields) => void, ci = 0): void {
+  const f = contestFields(b.contests[ci]!);
+  change(f);
+  b.contests[ci] = contestFromFields(f);
+}
+/** A well-formed signature that verifies under no key: 64 bytes of 0xab. */
+const WRONG_SIGNATURE = bytesToB64(new Uint8Array(64).fill(0xab));
 function altered(change: (b: BallotJson) => void, i = 0): BallotJson {
   const b = clone(valid(i));
   change(b);
@@ -89,7 +110,7 @@ function altered(change: (b: BallotJson) => void, i = 0): BallotJson {
 const castWithToken = async (ballot: unknown, election = e.id) => {
   const setup = election === other.id ? other : e;
   const credential = (ballot as { credential?: unknown } | null)?.credential;
-  const i = setup.credentials.findIndex((c) => c.keys.publicKeyHex === credential);
+  const i = setup.credentials.findIndex((c) => c.keys.publicKeyText === credential);
   const token =
     election === e.id || election === other.id
       ? await voterToken(h, setup, Math.max(0, i))
@@ -146,7 +167,9 @@ describe('refusals before the ballot is read', () => {
     await refused(400, 'BAD_REQUEST', () =>
       h.api('POST', castPath(e.id), text.slice(0, -1) + ',"__proto__":{"polluted":true}}', token),
     );
-    const nested = text.replace('"contests":[{', '"contests":[{"__proto__":{"polluted":true},');
+    // Inside the anchor: the one object of a ballot below its top level (contests are strings, §8.2).
+    const nested = text.replace('"anchor":{', '"anchor":{"__proto__":{"polluted":true},');
+    expect(nested).not.toBe(text);
     await refused(400, 'BAD_REQUEST', () => h.api('POST', castPath(e.id), nested, token));
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
     await refused(400, 'BAD_REQUEST', () =>
@@ -165,12 +188,22 @@ describe('refusals before the ballot is read', () => {
       { ballot: { ...valid(), anchor: { seq: '1', hash: 'f'.repeat(64) } } },
     ])
       await refused(400, 'BAD_REQUEST', () => h.api('POST', castPath(e.id), body, token));
-    // A proof with a field missing is off the schema (a field cut short is a crypto refusal, below).
-    const missing = clone(valid());
-    delete (
-      missing.contests[0]!.choices[0]!.proof as Partial<(typeof missing.contests)[0]['choices'][0]['proof']>
-    ).s1;
-    await refused(400, 'BAD_REQUEST', () => cast(h, e.id, missing, token));
+    // A contest that is not one string (the earlier form: an object with its id, hex values), or a
+    // record longer than any contest's, is off the schema; a record cut short is a crypto refusal, below.
+    const f = contestFields(valid().contests[0]!);
+    const hex = (o: Record<string, string>) =>
+      Object.fromEntries(Object.entries(o).map(([k, v]) => [k, b64ToHex(v)]));
+    const oldForm = {
+      id: e.params.contests[0]!.id,
+      choices: f.choices.map((c) => ({
+        alpha: b64ToHex(c.alpha),
+        beta: b64ToHex(c.beta),
+        proof: hex(c.proof),
+      })),
+      sumProof: hex(f.sumProof),
+    };
+    for (const contests of [[oldForm], ['A'.repeat(contestChars(MAX_OPTIONS) + 4)], [7]])
+      await refused(400, 'BAD_REQUEST', () => cast(h, e.id, { ...valid(), contests }, token));
   });
 });
 
@@ -183,22 +216,19 @@ describe('refusals of the ballot itself', () => {
   it('refuses strictly undecodable ballots (SPEC §8.3 step 3), whether or not the credential is listed', async () => {
     const outsider = deriveCredentialKeys(e.id, generateCredentialCode());
     const cases: [string, (b: BallotJson) => void][] = [
-      ['CRYPTO_NON_CANONICAL', (b) => (b.contests[0]!.choices[1]!.alpha = NON_CANONICAL_POINT)],
-      ['CRYPTO_IDENTITY', (b) => (b.contests[0]!.choices[2]!.beta = IDENTITY_HEX)],
-      ['CRYPTO_NON_CANONICAL', (b) => (b.contests[0]!.choices[0]!.proof.a1 = NON_CANONICAL_POINT)],
-      ['CRYPTO_SCALAR_RANGE', (b) => (b.contests[0]!.choices[0]!.proof.s0 = SCALAR_L)],
-      ['CRYPTO_SCALAR_RANGE', (b) => (b.contests[0]!.sumProof.response = SCALAR_L)],
-      [
-        'CRYPTO_BAD_LENGTH',
-        (b) => (b.contests[0]!.choices[3]!.proof.s1 = b.contests[0]!.choices[3]!.proof.s1.slice(0, 62)),
-      ],
-      ['CRYPTO_BAD_LENGTH', (b) => b.contests[0]!.choices.pop()],
-      [
-        'CRYPTO_BAD_HEX',
-        (b) => (b.contests[0]!.choices[0]!.beta = b.contests[0]!.choices[0]!.beta.toUpperCase()),
-      ],
+      ['CRYPTO_NON_CANONICAL', (b) => edit(b, (f) => (f.choices[1]!.alpha = NON_CANONICAL_POINT))],
+      ['CRYPTO_IDENTITY', (b) => edit(b, (f) => (f.choices[2]!.beta = IDENTITY_POINT))],
+      ['CRYPTO_NON_CANONICAL', (b) => edit(b, (f) => (f.choices[0]!.proof.a1 = NON_CANONICAL_POINT))],
+      ['CRYPTO_SCALAR_RANGE', (b) => edit(b, (f) => (f.choices[0]!.proof.s0 = SCALAR_L))],
+      ['CRYPTO_SCALAR_RANGE', (b) => edit(b, (f) => (f.sumProof.response = SCALAR_L))],
+      ['CRYPTO_BAD_LENGTH', (b) => (b.contests[0] = b.contests[0]!.slice(0, -4))],
+      ['CRYPTO_BAD_LENGTH', (b) => edit(b, (f) => void f.choices.pop())],
+      // The record's bytes in hex (the earlier encoding) are the wrong length for base64url.
+      ['CRYPTO_BAD_LENGTH', (b) => (b.contests[0] = b64ToHex(b.contests[0]!))],
+      ['CRYPTO_BAD_BASE64', (b) => (b.contests[0] = `${b.contests[0]!.slice(0, -1)}=`)],
+      ['CRYPTO_BAD_BASE64', (b) => (b.contests[0] = `/${b.contests[0]!.slice(1)}`)],
+      ['CRYPTO_BAD_BASE64', (b) => (b.credential = withUnusedBits(b.credential))],
       ['CRYPTO_BAD_PARAMS', (b) => (b.version = 'saylau/v2' as 'saylau/v1')],
-      ['CRYPTO_BAD_PARAMS', (b) => (b.contests[0]!.id = 'mayor')],
       ['CRYPTO_BAD_TYPE', (b) => (b.anchor.seq = -1)],
       ['CRYPTO_BAD_TYPE', (b) => (b.anchor.seq = 0.5)],
       ['CRYPTO_BAD_HEX', (b) => (b.anchor.hash = b.anchor.hash.toUpperCase())],
@@ -212,8 +242,11 @@ describe('refusals of the ballot itself', () => {
       change(b);
       await refused(400, code, () => castWithToken(resign(b, outsider)));
     }
-    // A credential that is no Ed25519 key at all.
-    await refused(400, 'CRYPTO_BAD_HEX', () => castWithToken({ ...valid(), credential: 'zz'.repeat(32) }));
+    // A credential that is no Ed25519 key at all, or a key in the earlier hex form.
+    await refused(400, 'CRYPTO_BAD_BASE64', () => castWithToken({ ...valid(), credential: '!'.repeat(43) }));
+    await refused(400, 'CRYPTO_BAD_LENGTH', () =>
+      castWithToken({ ...valid(), credential: bytesToHex(keysOf(0).publicKey) }),
+    );
   });
 
   it('refuses a valid ballot whose credential is not on the published list', async () => {
@@ -231,30 +264,32 @@ describe('refusals of the ballot itself', () => {
     const byOther = { ...body, signature: signDocument('ballot', body, keysOf(1).secretKey) };
     await refused(422, 'BAD_SIGNATURE', () => castWithToken(byOther));
     const swapped = clone(b);
-    const [c0, c1] = swapped.contests[0]!.choices;
-    swapped.contests[0]!.choices[0] = c1!;
-    swapped.contests[0]!.choices[1] = c0!;
+    edit(swapped, (f) => {
+      const [c0, c1] = f.choices;
+      f.choices[0] = c1!;
+      f.choices[1] = c0!;
+    });
+    // The same 64 bytes of signature, spelt with non-zero unused bits: refused before verifying.
+    await refused(400, 'CRYPTO_BAD_BASE64', () =>
+      castWithToken({ ...b, signature: withUnusedBits(b.signature) }),
+    );
     await refused(422, 'BAD_SIGNATURE', () => castWithToken(swapped));
   });
 
   it('refuses forged proofs: an altered response, an altered sum proof, proofs made for another credential', async () => {
-    const bump = (hex: string) => encodeScalar((decodeScalar(hex, 's') + 1n) % ORDER);
+    const bump = (text: string) => encodeScalar((decodeScalar(text, 's') + 1n) % ORDER);
     await refused(422, 'BAD_PROOF', () =>
-      castWithToken(
-        altered((b) => (b.contests[0]!.choices[2]!.proof.s1 = bump(b.contests[0]!.choices[2]!.proof.s1))),
-      ),
+      castWithToken(altered((b) => edit(b, (f) => (f.choices[2]!.proof.s1 = bump(f.choices[2]!.proof.s1))))),
     );
     await refused(422, 'BAD_PROOF', () =>
-      castWithToken(
-        altered((b) => (b.contests[0]!.sumProof.response = bump(b.contests[0]!.sumProof.response))),
-      ),
+      castWithToken(altered((b) => edit(b, (f) => (f.sumProof.response = bump(f.sumProof.response))))),
     );
     await refused(422, 'BAD_PROOF', () =>
-      castWithToken(altered((b) => (b.contests[0]!.choices[0]!.proof.c0 = encodeScalar(randomScalar())))),
+      castWithToken(altered((b) => edit(b, (f) => (f.choices[0]!.proof.c0 = encodeScalar(randomScalar()))))),
     );
     // Credential 1 takes credential 0's ballot and signs it as its own: the proofs name credential 0.
     const stolen = clone(valid(0));
-    stolen.credential = keysOf(1).publicKeyHex;
+    stolen.credential = keysOf(1).publicKeyText;
     await refused(422, 'BAD_PROOF', () => castWithToken(resign(stolen, keysOf(1))));
   });
 
@@ -264,10 +299,11 @@ describe('refusals of the ballot itself', () => {
     expect((await castWithToken(first.ballot)).status).toBe(201);
     const nonces = [first.secrets.nonces[0]!.map((r, i) => (i === 0 ? r : randomScalar()))];
     const copy = ballotWithNonces(e.params, keysOf(4), [2], nonces, anchorOf());
-    expect(copy.ballot.contests[0]!.choices[0]!.alpha).toBe(first.ballot.contests[0]!.choices[0]!.alpha);
-    expect(copy.ballot.contests[0]!.choices[0]!.proof).not.toEqual(
-      first.ballot.contests[0]!.choices[0]!.proof,
+    const [copied, original] = [copy.ballot, first.ballot].map(
+      (b) => contestFields(b.contests[0]!).choices[0]!,
     );
+    expect(copied!.alpha).toBe(original!.alpha);
+    expect(copied!.proof).not.toEqual(original!.proof);
     await refused(409, 'COPIED_CIPHERTEXT', () => castWithToken(copy.ballot));
     // The same credential copying its own earlier ciphertext into a revote is refused too.
     const revote = ballotWithNonces(e.params, keysOf(3), [1], nonces, anchorOf());
@@ -298,7 +334,7 @@ describe('the order of the checks (SPEC §10.9)', () => {
   it('reports the first failing check', async () => {
     const outsider = deriveCredentialKeys(e.id, generateCredentialCode());
     const undecodable = clone(buildBallot(e.params, outsider, [0], anchorOf()).ballot);
-    undecodable.contests[0]!.choices[0]!.alpha = NON_CANONICAL_POINT;
+    edit(undecodable, (f) => (f.choices[0]!.alpha = NON_CANONICAL_POINT));
     // Schema before the election state; state before the token; token before the ballot.
     await refused(400, 'BAD_REQUEST', () => cast(h, 'draft-1', { nope: 1 }, null));
     await refused(409, 'NOT_OPEN', () => cast(h, 'draft-1', undecodable, null));
@@ -309,11 +345,11 @@ describe('the order of the checks (SPEC §10.9)', () => {
     // The credential list before the signature.
     const unsigned = {
       ...buildBallot(e.params, outsider, [0], anchorOf()).ballot,
-      signature: 'ab'.repeat(64),
+      signature: WRONG_SIGNATURE,
     };
     await refused(403, 'UNKNOWN_CREDENTIAL', () => castWithToken(unsigned));
     // The owner before the anchor, the anchor before the signature.
-    const offBoard = { ...valid(8), anchor: { seq: 1, hash: 'cd'.repeat(32) }, signature: 'ab'.repeat(64) };
+    const offBoard = { ...valid(8), anchor: { seq: 1, hash: 'cd'.repeat(32) }, signature: WRONG_SIGNATURE };
     await refused(403, 'NOT_YOUR_CREDENTIAL', async () => cast(h, e.id, offBoard, await voterToken(h, e, 9)));
     await refused(409, 'BAD_ANCHOR', () => castWithToken(offBoard));
     // The signature before the proofs; the proofs before copied ciphertexts.
@@ -321,7 +357,7 @@ describe('the order of the checks (SPEC §10.9)', () => {
     expect((await castWithToken(first.ballot)).status).toBe(201);
     const copy = ballotWithNonces(e.params, keysOf(7), [0], first.secrets.nonces, anchorOf());
     const badProof = clone(copy.ballot);
-    badProof.contests[0]!.choices[1]!.proof.s0 = encodeScalar(randomScalar());
+    edit(badProof, (f) => (f.choices[1]!.proof.s0 = encodeScalar(randomScalar())));
     await refused(422, 'BAD_SIGNATURE', () => castWithToken(badProof));
     await refused(422, 'BAD_PROOF', () => castWithToken(resign(badProof, keysOf(7))));
     await refused(409, 'COPIED_CIPHERTEXT', () => castWithToken(copy.ballot));
@@ -358,7 +394,7 @@ describe('an audited ballot can never be cast (SPEC §8.5)', () => {
     const withAnchor = { ...audit.ballot, anchor: anchorOf() };
     const byOther = { ...withAnchor, signature: signDocument('ballot', withAnchor, keysOf(0).secretKey) };
     await refused(422, 'BAD_SIGNATURE', async () => cast(h, e.id, byOther, await voterToken(h, e, 11)));
-    const relabelled = { ...withAnchor, credential: keysOf(0).publicKeyHex };
+    const relabelled = { ...withAnchor, credential: keysOf(0).publicKeyText };
     const own = { ...relabelled, signature: signDocument('ballot', relabelled, keysOf(0).secretKey) };
     await refused(422, 'BAD_PROOF', async () => cast(h, e.id, own, await voterToken(h, e, 0)));
   });
@@ -436,7 +472,7 @@ describe('a token that keeps sending refused ballots stops working (SPEC §10.9.
     const token = await voterToken(h, e, 7);
     const forged = () => {
       const b = clone(valid(7));
-      b.contests[0]!.choices[0]!.proof.c0 = encodeScalar(randomScalar());
+      edit(b, (f) => (f.choices[0]!.proof.c0 = encodeScalar(randomScalar())));
       return resign(b, keysOf(7));
     };
     for (let i = 0; i < MAX_REFUSALS_PER_TOKEN; i++)

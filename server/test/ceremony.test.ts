@@ -3,6 +3,8 @@ import { statSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   G,
+  b64ToBytesStrict,
+  bytesToB64,
   bytesToHex,
   decodeCommitments,
   decodeComplaint,
@@ -20,6 +22,7 @@ import {
   randomBytes,
   shareNonce,
 } from '@saylau/crypto';
+import { b64ToHex, flipByte, withUnusedBits } from '../../crypto/test/helpers.ts';
 import { createElection } from '../src/index.ts';
 import { unsigned } from '../src/ceremony/messages.ts';
 import { ceremonyFingerprint, type EntryType } from '@saylau/protocol';
@@ -51,6 +54,9 @@ import {
   registerTrustees,
   type TrusteeHandle,
 } from '@saylau/test-kit';
+
+/** n bytes of `byte`, in base64url (SPEC §1.2). */
+const filled = (n: number, byte: number): string => bytesToB64(new Uint8Array(n).fill(byte));
 
 let h: Harness;
 beforeEach(async () => {
@@ -106,13 +112,13 @@ async function dealWithBadBox(
       ? {
           dealer: box.dealer,
           recipient: box.recipient,
-          ephemeralPublicKey: bytesToHex(box.ephemeralPublicKey),
-          nonce: bytesToHex(box.nonce),
-          box: bytesToHex(box.box),
+          ephemeralPublicKey: bytesToB64(box.ephemeralPublicKey),
+          nonce: bytesToB64(box.nonce),
+          box: bytesToB64(box.box),
         }
       : s,
   );
-  if (esk) d.ephemeralSecretKeys[String(recipient)] = bytesToHex(esk);
+  if (esk) d.ephemeralSecretKeys[String(recipient)] = bytesToB64(esk);
   d.message = resign(state, d.message);
   state.dealing = d;
   saveState(x.file, state);
@@ -127,7 +133,7 @@ const wrongValue = (recipient: number) => (d: StoredDealing, c: VerifiedCeremony
     d.message.dealer,
     recipient,
     mod(evaluatePolynomial(poly, recipient) + 1n),
-    hexToBytesStrict(c.trustees[recipient - 1]!.boxKey, 'boxKey', 32),
+    b64ToBytesStrict(c.trustees[recipient - 1]!.boxKey, 'boxKey', 32),
   );
   return { box: r.encrypted, esk: r.ephemeralSecretKey };
 };
@@ -186,7 +192,7 @@ describe('key ceremony, 3 trustees, t = 2', () => {
       .map((e) => decodeCommitments((e.payload as { commitments: unknown }).commitments, 'c', { t: 2, n: 3 }))
       .reduce(
         (acc, c) => acc.add(c.coefficients[0]!.point),
-        decodePoint('00'.repeat(32), 'z', { allowIdentity: true }),
+        decodePoint(filled(32, 0), 'z', { allowIdentity: true }),
       );
     expect(fin.body.publicKey).toBe(encodePoint(K));
 
@@ -244,7 +250,7 @@ describe('key ceremony, 3 trustees, t = 2', () => {
     createElection(h.server.ctx, { id, district: DISTRICT, electionDay: ELECTION_DAY }, 'fixture');
     const commission = await h.signIn('commission', 'chair', { elections: [id] });
     const [t1] = await registerTrustees(h, id, 1);
-    const good = { name: 'T', signingKey: loadState(t1!.file).signingKey, boxKey: 'ab'.repeat(32) };
+    const good = { name: 'T', signingKey: loadState(t1!.file).signingKey, boxKey: filled(32, 0xab) };
     const other = await h.signIn('trustee', 'other', { elections: [id] });
     const uninvited = await h.signIn('trustee', 'uninvited');
     const post = (body: unknown, token: string | null) => () =>
@@ -254,10 +260,19 @@ describe('key ceremony, 3 trustees, t = 2', () => {
     await refused(post({ ...good, signingKey: encodePoint(G) }, uninvited), 403, 'NOT_GRANTED');
     await refused(post(good, t1!.token), 409, 'ALREADY_REGISTERED');
     await refused(post(good, other), 409, 'DUPLICATE_KEY');
-    await refused(post({ ...good, signingKey: '00'.repeat(32) }, other), 400, 'BAD_KEY'); // small order
-    await refused(post({ ...good, signingKey: 'ff'.repeat(32) }, other), 400, 'BAD_KEY'); // not canonical
-    await refused(post({ ...good, boxKey: '00'.repeat(32) }, other), 400, 'BAD_KEY');
-    await refused(post({ ...good, boxKey: 'AB'.repeat(32) }, other), 400, 'BAD_REQUEST');
+    await refused(post({ ...good, signingKey: filled(32, 0) }, other), 400, 'BAD_KEY'); // small order
+    await refused(post({ ...good, signingKey: filled(32, 0xff) }, other), 400, 'BAD_KEY'); // not canonical
+    await refused(post({ ...good, boxKey: filled(32, 0) }, other), 400, 'BAD_KEY');
+    // A second spelling of a key (non-zero unused bits) would pass a reuse check that compares text.
+    await refused(post({ ...good, boxKey: withUnusedBits(filled(32, 0x77)) }, other), 400, 'BAD_KEY');
+    await refused(post({ ...good, signingKey: withUnusedBits(good.signingKey) }, other), 400, 'BAD_KEY');
+    // The earlier hex form, padding, the standard alphabet: off the schema.
+    for (const boxKey of [
+      'ab'.repeat(32),
+      `${filled(32, 0xab).slice(0, 42)}=`,
+      `+${filled(32, 0xab).slice(1)}`,
+    ])
+      await refused(post({ ...good, boxKey }, other), 400, 'BAD_REQUEST');
     await refused(post({ ...good, extra: 1 }, other), 400, 'BAD_REQUEST');
     // An unknown election is one this trustee holds no grant on (SPEC §10.13).
     await refused(() => h.api('POST', path('nope', '/trustees'), good, other), 403, 'NOT_GRANTED');
@@ -293,7 +308,7 @@ describe('key ceremony, 3 trustees, t = 2', () => {
         })),
       },
       shares: [],
-      signature: '00'.repeat(64),
+      signature: filled(64, 0),
     };
     await refused(
       () => h.api('POST', path(id, '/ceremony/dealings'), fake, trustees[0]!.token),
@@ -309,7 +324,7 @@ describe('key ceremony, 3 trustees, t = 2', () => {
         h.api(
           'POST',
           path(id, '/trustees'),
-          { name: 'L', signingKey: encodePoint(G), boxKey: 'cd'.repeat(32) },
+          { name: 'L', signingKey: encodePoint(G), boxKey: filled(32, 0xcd) },
           late,
         ),
       409,
@@ -333,10 +348,11 @@ describe('key ceremony, 3 trustees, t = 2', () => {
     await refused(post(m, uninvited), 403, 'NOT_GRANTED');
     await refused(post(m, outsider), 403, 'NOT_A_TRUSTEE');
     await refused(post(m, t2.token), 403, 'NOT_YOUR_INDEX');
-    const flipped = m.signature.slice(0, -1) + (m.signature.endsWith('0') ? '1' : '0');
-    await refused(post({ ...m, signature: flipped }), 400, 'BAD_SIGNATURE');
+    await refused(post({ ...m, signature: flipByte(m.signature, 63) }), 400, 'BAD_SIGNATURE');
     await refused(post(resign(loadState(t2.file), m)), 400, 'BAD_SIGNATURE');
-    await refused(post({ ...m, signature: m.signature.toUpperCase() }), 400, 'BAD_REQUEST');
+    // The earlier hex form is off the schema; the same bytes spelt with unused bits set are no signature.
+    await refused(post({ ...m, signature: b64ToHex(m.signature) }), 400, 'BAD_REQUEST');
+    await refused(post({ ...m, signature: withUnusedBits(m.signature) }), 400, 'BAD_SIGNATURE');
     // An altered proof, swapped coefficients, a wrong count: refused even when properly signed.
     const coeffs = m.commitments.coefficients;
     const alteredProof = structuredClone(m);
@@ -359,11 +375,11 @@ describe('key ceremony, 3 trustees, t = 2', () => {
       'BAD_SHARES',
     );
     await refused(post(resign(state, { ...m, shares: [s2, { ...s3, nonce: s2.nonce }] })), 400, 'BAD_SHARES');
-    const E = hexToBytesStrict(s2.ephemeralPublicKey, 'E', 32);
+    const E = b64ToBytesStrict(s2.ephemeralPublicKey, 'E', 32);
     const sameE = {
       ...s3,
       ephemeralPublicKey: s2.ephemeralPublicKey,
-      nonce: bytesToHex(shareNonce(c.fp, 1, 3, E)),
+      nonce: bytesToB64(shareNonce(c.fp, 1, 3, E)),
     };
     await refused(post(resign(state, { ...m, shares: [s2, sameE] })), 400, 'REUSED_EPHEMERAL_KEY');
 
@@ -376,7 +392,7 @@ describe('key ceremony, 3 trustees, t = 2', () => {
       ceremony: c.fingerprint,
       dealer: 2,
       recipient: 3,
-      sharedKey: 'ab'.repeat(32),
+      sharedKey: filled(32, 0xab),
     });
     await refused(
       () => h.api('POST', path(id, '/ceremony/complaints'), early, trustees[2]!.token),
@@ -389,7 +405,7 @@ describe('key ceremony, 3 trustees, t = 2', () => {
     const copied = {
       ...s23,
       ephemeralPublicKey: s2.ephemeralPublicKey,
-      nonce: bytesToHex(shareNonce(c.fp, 2, 3, E)),
+      nonce: bytesToB64(shareNonce(c.fp, 2, 3, E)),
     };
     const m2 = resign(p2.state, {
       ...p2.d.message,
@@ -476,7 +492,7 @@ describe('complaints (SPEC §6.5)', () => {
       ceremony: fingerprint,
       dealer: 1,
       recipient: 2,
-      sharedKey: bytesToHex(randomBytes(32)),
+      sharedKey: bytesToB64(randomBytes(32)),
     });
     const c = (body: unknown, token: string) => () =>
       h.api('POST', path(id, '/ceremony/complaints'), body, token);

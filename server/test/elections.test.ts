@@ -45,7 +45,7 @@ describe('POST /api/elections', () => {
     expect(r.status).toBe(201);
     expect(r.body.status).toBe('nominations');
     expect(r.body.manifest.profile.name).toBe('reform');
-    expect(r.body.manifest.serverKey).toBe(h.server.ctx.keys.board.publicKeyHex);
+    expect(r.body.manifest.serverKey).toBe(h.server.ctx.keys.board.publicKeyText);
     const board = h.server.ctx.board.ofType('aksu-2026', 'manifest');
     expect(board).toHaveLength(1);
     expect(board[0]!.seq).toBe(0);

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createElection } from '../src/index.ts';
+import { bytesToB64 } from '@saylau/crypto';
+import { hexToB64 } from '../../crypto/test/helpers.ts';
 import { closeCasting } from '../src/casting/routes.ts';
 import { auditLog } from '../src/audit.ts';
 import {
@@ -98,8 +100,8 @@ describe('an account granted on one election', () => {
 describe('trustees', () => {
   const key = (n: number) => ({
     name: `Trustee ${n}`,
-    signingKey: 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
-    boxKey: String(n).repeat(64).slice(0, 64),
+    signingKey: hexToB64('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a'),
+    boxKey: bytesToB64(new Uint8Array(32).fill(n)),
   });
 
   it('an uninvited trustee cannot register into a ceremony; the invited one can', async () => {

@@ -4,7 +4,13 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { IDENTITY_HEX, NON_CANONICAL_POINT, SCALAR_L } from '../../crypto/test/helpers.ts';
+import {
+  IDENTITY_POINT,
+  NON_CANONICAL_POINT,
+  NON_CANONICAL_POINT_HEX,
+  SCALAR_L,
+  withUnusedBits,
+} from '../../crypto/test/helpers.ts';
 import type { Role } from '../src/auth/users.ts';
 import type { ApiResponse, Harness } from '@saylau/test-kit';
 
@@ -35,20 +41,26 @@ export const FORMULAS = [
 /** Keys that pollute prototypes when code assigns them carelessly. */
 export const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
 
-/** Hex strings that must never decode as a point or a scalar where one is expected. */
-export const BAD_GROUP_HEX = [
+/** Strings that must never decode as a point or a scalar where one is expected (SPEC §1.2, §2). */
+export const BAD_GROUP_TEXT = [
   NON_CANONICAL_POINT,
-  IDENTITY_HEX,
+  IDENTITY_POINT,
   SCALAR_L,
+  withUnusedBits(SCALAR_L),
+  `${IDENTITY_POINT}=`,
+  '_'.repeat(43),
+  '+'.repeat(43),
+  'A'.repeat(42),
+  'A'.repeat(44),
+  // The earlier hex forms.
+  NON_CANONICAL_POINT_HEX,
   'f'.repeat(64),
-  'e'.repeat(64).toUpperCase(),
-  '00'.repeat(31),
-  '00'.repeat(33),
+  '00'.repeat(32),
   '',
 ];
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(...SQL_INJECTIONS, ...FORMULAS, ...PROTO_KEYS, ...BAD_GROUP_HEX),
+  fc.constantFrom(...SQL_INJECTIONS, ...FORMULAS, ...PROTO_KEYS, ...BAD_GROUP_TEXT),
   fc.constantFrom(
     '\u0000',
     '\u202e\u0635', // right-to-left override
@@ -137,7 +149,7 @@ export type Mutation =
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc
-    .constantFrom(...BAD_GROUP_HEX, null, 0, [], {}, true, 'zz')
+    .constantFrom(...BAD_GROUP_TEXT, null, 0, [], {}, true, 'zz')
     .map((w) => ({ kind: 'replace' as const, with: w })),
   fc.nat({ max: 200 }).map((keep) => ({ kind: 'truncate' as const, keep })),
   fc.constant({ kind: 'extend' as const }),

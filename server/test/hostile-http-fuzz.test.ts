@@ -287,7 +287,7 @@ describe('spoiled ballots (SPEC §8.3): one field changed, signed again or not',
   });
 
   it('refuses a signature whose S is not reduced (S + ℓ: Ed25519 malleability)', async () => {
-    const sig = Buffer.from(valid.signature, 'hex');
+    const sig = Buffer.from(valid.signature, 'base64url');
     let s = 0n;
     for (let i = 63; i >= 32; i--) s = (s << 8n) | BigInt(sig[i]!);
     let t = s + ORDER;
@@ -296,7 +296,7 @@ describe('spoiled ballots (SPEC §8.3): one field changed, signed again or not',
       out[i] = Number(t & 0xffn);
       t >>= 8n;
     }
-    const malleated = { ...valid, signature: out.toString('hex') };
+    const malleated = { ...valid, signature: out.toString('base64url') };
     const r = await expectRefusedUnchanged(h, async () =>
       cast(h, OPEN, malleated, await voterToken(h, e, 0)),
     );

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { bytesToHex, signingKeyFromSecret } from '@saylau/crypto';
+import { bytesToB64, signingKeyFromSecret } from '@saylau/crypto';
 import { makeIin } from '../src/roll/synthetic.ts';
 import { ELECTION_DAY, startHarness, type Harness } from '@saylau/test-kit';
 import { RUNS, SQL_INJECTIONS, expectRefusedUnchanged, plainText } from './hostile-arbitraries.ts';
@@ -93,8 +93,8 @@ describe('SQL injection strings are stored and returned as text', () => {
             '/trustees',
             {
               name: t.trusteeName,
-              signingKey: bytesToHex(key.publicKey),
-              boxKey: bytesToHex(randomBytes(32)),
+              signingKey: bytesToB64(key.publicKey),
+              boxKey: bytesToB64(randomBytes(32)),
             },
             trustee,
           );

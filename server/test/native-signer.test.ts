@@ -41,9 +41,9 @@ describe('native Ed25519 signer', () => {
     const sign = nativeSigner(key.secretKey);
     const receipt = { election: 'e', tracker: 'T', seq: 3, hash: 'ab'.repeat(32) };
     const signature = sign('receipt', receipt);
-    expect(verifyDocument('receipt', receipt, signature, key.publicKeyHex)).toBe(true);
-    expect(verifyDocument('checkpoint', receipt, signature, key.publicKeyHex)).toBe(false);
-    expect(verifyDocument('receipt', { ...receipt, seq: 4 }, signature, key.publicKeyHex)).toBe(false);
+    expect(verifyDocument('receipt', receipt, signature, key.publicKeyText)).toBe(true);
+    expect(verifyDocument('checkpoint', receipt, signature, key.publicKeyText)).toBe(false);
+    expect(verifyDocument('receipt', { ...receipt, seq: 4 }, signature, key.publicKeyText)).toBe(false);
     expect(() => nativeSigner(new Uint8Array(31))).toThrow(RangeError);
   });
 });

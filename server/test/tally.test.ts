@@ -10,6 +10,7 @@ import {
   encodeDecryptionShare,
   encodeScalar,
   hexToBytesStrict,
+  bytesToB64,
   mod,
   partialDecryptMany,
 } from '@saylau/crypto';
@@ -30,6 +31,9 @@ import {
   type CeremonyElection,
   type TrusteeHandle,
 } from '@saylau/test-kit';
+
+/** 32 zero bytes in base64url (SPEC §1.2): the identity's encoding. */
+const ZERO32 = bytesToB64(new Uint8Array(32));
 
 let h: Harness;
 beforeEach(async () => {
@@ -112,12 +116,12 @@ describe('closing, tally, decryption and result', () => {
           id: 'akim',
           factors: [0, 1, 2, 3].map(() => ({
             trustee: 1,
-            factor: '00'.repeat(32),
-            proof: { a1: '00'.repeat(32), a2: '00'.repeat(32), response: '00'.repeat(32) },
+            factor: ZERO32,
+            proof: { a1: ZERO32, a2: ZERO32, response: ZERO32 },
           })),
         },
       ],
-      signature: '00'.repeat(64),
+      signature: bytesToB64(new Uint8Array(64)),
     };
     await refused(() => h.api('POST', path(e.id, '/decryptions'), early, t1.token), 409, 'ELECTION_STATE');
     await refused(() => h.api('GET', path(e.id, '/tally')), 404, 'NO_TALLY');
@@ -178,7 +182,7 @@ describe('closing, tally, decryption and result', () => {
     otherTrustee.contests[0]!.factors[0]!.trustee = 2;
     await refused(post(resign(t1, otherTrustee)), 400, 'BAD_DECRYPTION');
     const nonCanonical = structuredClone(m1);
-    nonCanonical.contests[0]!.factors[0]!.factor = 'ff'.repeat(32);
+    nonCanonical.contests[0]!.factors[0]!.factor = bytesToB64(new Uint8Array(32).fill(0xff));
     await refused(post(resign(t1, nonCanonical)), 400, 'BAD_DECRYPTION');
     await refused(post({ ...m1, extra: true }), 400, 'BAD_REQUEST');
 
@@ -296,9 +300,7 @@ describe('closing, tally, decryption and result', () => {
     expect(closed.status, closed.text).toBe(200);
     const tally = h.server.ctx.board.latest(e.id, 'tally')!.payload as TallyPayload;
     expect(tally).toMatchObject({ ballots: 0, counted: 0, revotes: 0 });
-    expect(
-      tally.contests[0]!.ciphertexts.every((c) => c.alpha === '00'.repeat(32) && c.beta === '00'.repeat(32)),
-    ).toBe(true);
+    expect(tally.contests[0]!.ciphertexts.every((c) => c.alpha === ZERO32 && c.beta === ZERO32)).toBe(true);
     await decryptTally(t2.api, t2.file, { board: boardOf });
     // This one reads the board the default way, over GET …/board (SPEC §9.3).
     const r = await decryptTally(t1.api, t1.file);

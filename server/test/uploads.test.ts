@@ -36,7 +36,8 @@ afterEach(async () => {
 /** `n` valid strict keys (multiples of the base point), sorted as §7.3 wants them. */
 function keys(n: number): string[] {
   const out: string[] = [];
-  for (let i = 0, p = ed25519.Point.BASE; i < n; i++, p = p.add(ed25519.Point.BASE)) out.push(p.toHex());
+  for (let i = 0, p = ed25519.Point.BASE; i < n; i++, p = p.add(ed25519.Point.BASE))
+    out.push(Buffer.from(p.toBytes()).toString('base64url'));
   return out.sort();
 }
 

@@ -7,10 +7,8 @@ import {
   ballotBody,
   ballotHash,
   buildBallot,
-  bytesToHex,
-  encodeCiphertext,
-  encodeDleq,
-  encodeZeroOne,
+  bytesToB64,
+  encodeContest,
   encrypt,
   proofContext,
   proveSum,
@@ -106,27 +104,24 @@ export function ballotWithNonces(
     const encs = Array.from({ length: shape.options }, (_, oi) =>
       encrypt(K, oi === choices[ci] ? 1 : 0, nonces[ci]![oi]!),
     );
-    return {
-      id: shape.id,
+    return encodeContest({
       choices: encs.map((e, oi) => ({
-        ...encodeCiphertext(e.ciphertext),
-        proof: encodeZeroOne(proveZeroOne(ctx, K, e.ciphertext, oi === choices[ci] ? 1 : 0, e.nonce)),
+        ciphertext: e.ciphertext,
+        proof: proveZeroOne(ctx, K, e.ciphertext, oi === choices[ci] ? 1 : 0, e.nonce),
       })),
-      sumProof: encodeDleq(
-        proveSum(
-          ctx,
-          K,
-          encs.map((e) => e.ciphertext),
-          1,
-          encs.map((e) => e.nonce),
-        ),
+      sumProof: proveSum(
+        ctx,
+        K,
+        encs.map((e) => e.ciphertext),
+        1,
+        encs.map((e) => e.nonce),
       ),
-    };
+    });
   });
   const body: BallotBodyJson = {
     version: 'saylau/v1',
     election: params.election,
-    credential: bytesToHex(keys.publicKey),
+    credential: bytesToB64(keys.publicKey),
     anchor,
     contests,
   };

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  ballotCiphertextKeys,
   buildBallot,
   deriveCredentialKeys,
   generateCredentialCode,
@@ -200,7 +201,7 @@ export function insertBallot(
       .prepare('INSERT INTO ballots (election, tracker, seq, credential) VALUES (?, ?, ?, ?)')
       .run(e.id, built.tracker, entry.seq, built.ballot.credential);
     const ct = ctx.db.prepare('INSERT INTO ciphertexts (election, ciphertext) VALUES (?, ?)');
-    for (const c of built.ballot.contests) for (const ch of c.choices) ct.run(e.id, ch.alpha + ch.beta);
+    for (const k of ballotCiphertextKeys(built.ballot)) ct.run(e.id, k);
   })();
   return built;
 }

@@ -107,7 +107,7 @@ export function openElectionFixture(
       'INSERT INTO credential_owners (election, voter, public_key) VALUES (?, ?, ?)',
     );
     credentials.forEach((c, i) => {
-      if (voters[i]) own.run(id, voterRef(ctx, id, voters[i].iin), c.keys.publicKeyHex);
+      if (voters[i]) own.run(id, voterRef(ctx, id, voters[i].iin), c.keys.publicKeyText);
     });
     ctx.board.append(id, 'credentials', { count: list.length, list });
   })();

@@ -124,7 +124,7 @@ async function downloadAll(page: Page, id: string): Promise<Files> {
   // Each code is on its voter's letter, its key on the list and in the owner map under its voter.
   for (const c of codes) {
     expect(letters.text).toContain(c.code);
-    const key = deriveCredentialKeys(id, c.code).publicKeyHex;
+    const key = deriveCredentialKeys(id, c.code).publicKeyText;
     expect(owners).toContainEqual({ voter: c.voter, credential: key });
   }
   expect(list).toEqual(

@@ -64,7 +64,7 @@ describe('a batch of codes', () => {
     expect(b.owners.owners).toEqual(
       rows.map((r, i) => ({
         voter: r[1],
-        credential: deriveCredentialKeys(ELECTION, codes[i]!).publicKeyHex,
+        credential: deriveCredentialKeys(ELECTION, codes[i]!).publicKeyText,
       })),
     );
     expect(b.fingerprint).toBe(credentialListFingerprint(b.publicList.list));

@@ -3,7 +3,7 @@
  * every contest of a two-question referendum voted at once, and the one-line errors (README).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { decodeCiphertext, decryptToPoint, discreteLog } from '@saylau/crypto';
+import { decodeContestCiphertexts, decryptToPoint, discreteLog } from '@saylau/crypto';
 import { issueLoginCodes } from '@saylau/server';
 import { openElectionFixture, startHarness, type Harness, type OpenElection } from '@saylau/test-kit';
 import { saylauProgram } from '../src/cli/program.ts';
@@ -71,8 +71,8 @@ async function onBoard(tracker: string): Promise<number[][]> {
   expect(found.status).toBe(200);
   const entry = h.server.ctx.board.ofType(e.id, 'ballot').find((x) => x.seq === found.body.seq)!;
   return entry.payload.contests.map((c) =>
-    c.choices
-      .map((ct, i) => (discreteLog(decryptToPoint(e.secret, decodeCiphertext(ct, 'choice')), 1) ? i + 1 : 0))
+    decodeContestCiphertexts(c, (c.length / 128 - 1) / 3, 'contest')
+      .map((ct, i) => (discreteLog(decryptToPoint(e.secret, ct), 1) ? i + 1 : 0))
       .filter((n) => n > 0),
   );
 }

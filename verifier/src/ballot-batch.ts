@@ -14,7 +14,7 @@ import {
   ballotEquations,
   decodeBallot,
   encodePoint,
-  hexToBytesStrict,
+  b64ToBytesStrict,
   signatureMessage,
   verifyBallotSignature,
   verifyItemsBatch,
@@ -43,7 +43,7 @@ export interface BallotVerdict {
 
 export interface BatchResult {
   verdicts: BallotVerdict[];
-  /** Per contest, per option: the sum of the selected ballots that decode, as {alpha, beta} hex. */
+  /** Per contest, per option: the sum of the selected ballots that decode, as {alpha, beta} in base64url. */
   sums: { alpha: string; beta: string }[][];
   /** Seqs of selected ballots that could not be added (7.1 refused). */
   unsummed: number[];
@@ -58,7 +58,7 @@ export interface BatchResult {
  * exactly §7.4's.
  */
 export function verifySignature(b: DecodedBallot): boolean {
-  const sig = hexToBytesStrict(b.json.signature, 'ballot.signature', 64);
+  const sig = b64ToBytesStrict(b.json.signature, 'ballot.signature', 64);
   // Ed25519's ℓ is ristretto255's group order.
   if (
     bytesToScalarLE(sig.subarray(32)) < ORDER &&

@@ -3,7 +3,15 @@
  * selection of each credential's last ballot (§10.10 T2) and the homomorphic sum of the selection.
  */
 import { platform } from '#platform';
-import { IDENTITY, decodePoint, encodePoint, type ElectionParams, type Point } from '@saylau/crypto';
+import {
+  IDENTITY,
+  contestFields,
+  decodePoint,
+  encodePoint,
+  type ContestFields,
+  type ElectionParams,
+  type Point,
+} from '@saylau/crypto';
 import type { BallotItem, BallotVerdict, BatchResult } from './ballot-batch.ts';
 import type { Entry } from './board.ts';
 import { BallotPool } from './pool.ts';
@@ -55,6 +63,16 @@ export function startPool(
   return new BallotPool(params, ballotWorkers(ballots, workers));
 }
 
+/** A contest's choices as its record spells them (SPEC §8.2), or none when it is not one (7.1 refuses it). */
+function choicesOf(contest: unknown): ContestFields['choices'] {
+  if (typeof contest !== 'string') return [];
+  try {
+    return contestFields(contest).choices;
+  } catch {
+    return [];
+  }
+}
+
 /** 7.5: no ciphertext alpha‖beta twice on the board, and no ballot twice (SPEC §10.9.2). */
 function checkCopies(ballots: readonly Entry[], out: Collector): void {
   const seen = new Map<string, Entry>();
@@ -65,11 +83,8 @@ function checkCopies(ballots: readonly Entry[], out: Collector): void {
     let fresh = 0;
     // Whatever does not read as ciphertexts here is refused by 7.1.
     asArray(member(e.payload, 'contests'))?.forEach((c, ci) =>
-      asArray(member(c, 'choices'))?.forEach((ch, oi) => {
-        const alpha = asString(member(ch, 'alpha'));
-        const beta = asString(member(ch, 'beta'));
-        if (alpha === null || beta === null) return;
-        const key = alpha + beta;
+      choicesOf(c).forEach((ch, oi) => {
+        const key = ch.alpha + ch.beta;
         const other = seen.get(key);
         if (mine.has(key)) first ??= { where: `contests[${ci}].choices[${oi}]`, other: e.seq };
         else if (other) {

@@ -14,6 +14,7 @@ import {
   decodePoint,
   electionFingerprint,
   encodePoint,
+  b64ToBytesStrict,
   hexToBytesStrict,
   judgeAnswer,
   judgeComplaint,
@@ -31,7 +32,7 @@ import {
 import type { Entry } from './board.ts';
 import type { Manifest } from './manifest.ts';
 import type { CheckId, Collector } from './report.ts';
-import { arr, asObject, hex, int, type Json, member, obj, sameJson, text } from './shape.ts';
+import { arr, asObject, b64, hex, int, type Json, member, obj, sameJson, text } from './shape.ts';
 
 export interface Trustee {
   index: number;
@@ -52,7 +53,7 @@ export interface Ceremony {
 
 export interface JointKey {
   seq: number;
-  /** Hex K as published (§10.8 composes the parameters from it). */
+  /** K as published, in base64url (§10.8 composes the parameters from it). */
   publicKey: string;
   /** X_j by index: the published shares if they decode, else the recomputed ones. */
   shares: Map<number, Point>;
@@ -111,8 +112,9 @@ function checkTrustees(entries: readonly Entry[], manifest: Manifest, out: Colle
         out.fail('4.1', e.seq, 'trusteeIndex', { index, expected: trustees.length + 1 });
       const name = text(o.name, 'trustee.name', 100);
       parseSigningPublicKey(o.signingKey, 'trustee.signingKey');
-      const boxKey = hex(o.boxKey, 'trustee.boxKey', 32);
-      if (/^0+$/.test(boxKey)) out.fail('4.1', e.seq, 'boxKeyZero');
+      const boxKey = b64(o.boxKey, 'trustee.boxKey', 32);
+      if (b64ToBytesStrict(boxKey, 'trustee.boxKey', 32).every((b) => b === 0))
+        out.fail('4.1', e.seq, 'boxKeyZero');
       if (trustees.some((x) => x.signingKey === o.signingKey || x.boxKey === boxKey))
         out.fail('4.1', e.seq, 'trusteeKeyReused');
       return { index, name, signingKey: o.signingKey as string, boxKey };
@@ -133,8 +135,8 @@ function checkTrustees(entries: readonly Entry[], manifest: Manifest, out: Colle
         return {
           index: int(to.index, `${p}.index`, 1, 15),
           name: text(to.name, `${p}.name`, 100),
-          signingKey: hex(to.signingKey, `${p}.signingKey`, 32),
-          boxKey: hex(to.boxKey, `${p}.boxKey`, 32),
+          signingKey: b64(to.signingKey, `${p}.signingKey`, 32),
+          boxKey: b64(to.boxKey, `${p}.boxKey`, 32),
         };
       });
       const registered = entries.filter((y) => y.type === 'trustee' && y.index < e.index);
@@ -275,7 +277,7 @@ function checkComplaint(
       c.fp,
       decodeComplaintAnswer(body, e.type, c.n),
       dealing.boxes.get(d.recipient)!,
-      hexToBytesStrict(boxKey, 'boxKey', 32),
+      b64ToBytesStrict(boxKey, 'boxKey', 32),
       dealing.commitments,
     );
   });
@@ -343,7 +345,7 @@ function checkJointKey(
   const expected = X as string[] | null;
   out.guard('4.5', e.seq, 'joint-key', () => {
     const o = obj(e.payload, 'joint-key', ['publicKey', 'qualified', 'publicShares']);
-    result.publicKey = hex(o.publicKey, 'joint-key.publicKey', 32);
+    result.publicKey = b64(o.publicKey, 'joint-key.publicKey', 32);
     decodePoint(o.publicKey, 'joint-key.publicKey');
     const qualified = arr(o.qualified, 'joint-key.qualified').map((i, k) =>
       int(i, `joint-key.qualified[${k}]`, 1, c.n),
@@ -356,7 +358,7 @@ function checkJointKey(
       const so = obj(x, p, ['index', 'key']);
       if (int(so.index, `${p}.index`, 1, c.n) !== k + 1)
         out.fail('4.5', e.seq, 'publicShareIndex', { index: k + 1 });
-      return { key: hex(so.key, `${p}.key`, 32), point: decodePoint(so.key, `${p}.key`) };
+      return { key: b64(so.key, `${p}.key`, 32), point: decodePoint(so.key, `${p}.key`) };
     });
     published.forEach((s, k) => {
       if (expected !== null && expected[k] !== s.key)

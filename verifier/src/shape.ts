@@ -2,7 +2,7 @@
  * Strict reading of board payloads (SPEC §1.1): exact keys, exact types, exact formats. A refusal is
  * a ShapeError naming the JSON path and a catalog message key, so the report can be translated.
  */
-import { CryptoError, canonicalJson } from '@saylau/crypto';
+import { CryptoError, b64ToBytesStrict, canonicalJson } from '@saylau/crypto';
 import type { Params } from '@saylau/protocol/catalog';
 import { LANGS, type Lang } from '@saylau/protocol/lang';
 import type { MessageKey } from './catalog.ts';
@@ -84,6 +84,16 @@ export function oneOf<T extends string>(v: unknown, path: string, allowed: reado
 /** Lowercase hex of exactly `bytes` bytes (SPEC §1.2). */
 export function hex(v: unknown, path: string, bytes: number): string {
   if (typeof v !== 'string' || v.length !== 2 * bytes || !HEX.test(v)) bad(path, 'shapeHex', { bytes });
+  return v as string;
+}
+
+/** A non-digest byte string (SPEC §1.2): canonical base64url of exactly `bytes` bytes. */
+export function b64(v: unknown, path: string, bytes: number): string {
+  try {
+    b64ToBytesStrict(v, path, bytes);
+  } catch {
+    bad(path, 'shapeB64', { bytes });
+  }
   return v as string;
 }
 

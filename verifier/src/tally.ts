@@ -102,7 +102,7 @@ function checkTally(
     let wrong = 0;
     selection.sums.forEach((row, ci) =>
       row.forEach((s, oi) => {
-        // Decoded above: the published ciphertext is there, as hex strings.
+        // Decoded above: the published ciphertext is there, in canonical base64url (one spelling per point).
         const t = dig(e.payload, 'contests', ci, 'ciphertexts', oi);
         if (member(t, 'alpha') !== s.alpha || member(t, 'beta') !== s.beta) {
           wrong++;

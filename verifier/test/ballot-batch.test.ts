@@ -10,8 +10,13 @@ import {
   G,
   IDENTITY,
   ORDER,
+  b64ToBytesStrict,
   ballotEquations,
   buildBallot,
+  bytesToB64,
+  bytesToHex,
+  contestFields,
+  contestFromFields,
   checkEquations,
   decodeBallot,
   deriveCredentialKeys,
@@ -23,6 +28,7 @@ import {
   signBallot,
   verifyBallotSignature,
   type BallotJson,
+  type ContestFields,
   type CredentialKeys,
   type Point,
 } from '@saylau/crypto';
@@ -43,7 +49,7 @@ const voters: CredentialKeys[] = Array.from({ length: 6 }, () =>
   deriveCredentialKeys(ELECTION, generateCredentialCode()),
 );
 const valid: BallotJson[] = voters.map((v, i) => buildBallot(params, v, [i % 3, i % 2], anchor).ballot);
-const keyOf = new Map(voters.map((v) => [v.publicKeyHex, v]));
+const keyOf = new Map(voters.map((v) => [v.publicKeyText, v]));
 const randomPoint = (): Point => G.multiply(randomScalar());
 const clone = (b: BallotJson): any => JSON.parse(JSON.stringify(b));
 /** Sign again with the ballot's own credential, as its voter (or a thief of the code) could. */
@@ -51,65 +57,71 @@ const resign = (b: any): any => {
   const v = keyOf.get(b.credential);
   return v ? signBallot(b, b.anchor, v.secretKey) : b;
 };
-const setHighBit = (hex: string) =>
-  hex.slice(0, 62) + (parseInt(hex.slice(62), 16) | 0x80).toString(16).padStart(2, '0');
-/** 32 bytes little-endian, as scalars are written (SPEC §2.2), without encodeScalar's range check. */
-const le = (n: bigint) => n.toString(16).padStart(64, '0').match(/../g)!.reverse().join('');
-const fromLe = (hex: string) => BigInt('0x' + hex.match(/../g)!.reverse().join(''));
+const bytesOf = (text: string) => b64ToBytesStrict(text, 'text', Math.floor((text.length * 3) / 4));
+/** Bit 255 set: never a canonical point encoding (SPEC §2.1). */
+const setHighBit = (text: string) => {
+  const b = bytesOf(text);
+  b[31]! |= 0x80;
+  return bytesToB64(b);
+};
+/** 32 bytes little-endian in base64url, as scalars are written (SPEC §2.2), without encodeScalar's range check. */
+const leBytes = (n: bigint) =>
+  Uint8Array.from(n.toString(16).padStart(64, '0').match(/../g)!.reverse(), (h) => parseInt(h, 16));
+const le = (n: bigint) => bytesToB64(leBytes(n));
+const fromLe = (b: Uint8Array) => BigInt('0x' + bytesToHex(b.slice().reverse()));
+/** The same bytes with a non-zero unused low bit in the last character (SPEC §1.2 refuses it). */
+const withUnusedBits = (text: string) => {
+  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  return text.slice(0, -1) + A[A.indexOf(text.at(-1)!) | 1];
+};
+/** Edit contest `ci` of a ballot by its named fields (SPEC §8.2). */
+const edit = (b: any, ci: number, change: (f: ContestFields) => void): any => {
+  const f = contestFields(b.contests[ci]);
+  change(f);
+  b.contests[ci] = contestFromFields(f);
+  return b;
+};
 
 /** Ways to spoil a ballot: what the fast path must refuse exactly as the reference does. */
 const CORRUPTIONS: ((b: any, other: BallotJson) => any)[] = [
   (b) => b,
-  (b) => {
-    const p = b.contests[0].choices[1].proof;
-    p.s0 = encodeScalar((fromLe(p.s0) + 1n) % ORDER);
-    return resign(b);
-  },
-  (b) => {
-    b.contests[1].sumProof.response = encodeScalar(randomScalar());
-    return resign(b);
-  },
-  (b) => {
-    b.contests[0].choices[2].proof.a0 = encodePoint(randomPoint());
-    return resign(b);
-  },
-  (b) => {
-    b.contests[0].choices[0].alpha = encodePoint(randomPoint());
-    return resign(b);
-  },
-  (b) => {
-    b.contests[1].choices[0].proof.b1 = encodePoint(IDENTITY); // allowed point, false proof
-    return resign(b);
-  },
+  (b) =>
+    resign(
+      edit(b, 0, (f) => {
+        const p = f.choices[1]!.proof;
+        p.s0 = encodeScalar((fromLe(bytesOf(p.s0)) + 1n) % ORDER);
+      }),
+    ),
+  (b) => resign(edit(b, 1, (f) => (f.sumProof.response = encodeScalar(randomScalar())))),
+  (b) => resign(edit(b, 0, (f) => (f.choices[2]!.proof.a0 = encodePoint(randomPoint())))),
+  (b) => resign(edit(b, 0, (f) => (f.choices[0]!.alpha = encodePoint(randomPoint())))),
+  // An allowed point, a false proof.
+  (b) => resign(edit(b, 1, (f) => (f.choices[0]!.proof.b1 = encodePoint(IDENTITY)))),
   // Another voter's proofs under this credential: the context (§5.1) no longer matches.
   (b, other) => resign({ ...b, contests: clone(other).contests }),
   // Not signed again: the signature no longer covers the ballot.
-  (b) => {
-    b.contests[0].choices[0].proof.c0 = encodeScalar(randomScalar());
-    return b;
-  },
-  (b) => ({ ...b, signature: (b.signature[0] === '0' ? '1' : '0') + b.signature.slice(1) }),
+  (b) => edit(b, 0, (f) => (f.choices[0]!.proof.c0 = encodeScalar(randomScalar()))),
+  (b) => ({ ...b, signature: (b.signature[0] === 'A' ? 'B' : 'A') + b.signature.slice(1) }),
   // S + ℓ: the same signature, non-canonical (§7.4 step 3).
-  (b) => ({ ...b, signature: b.signature.slice(0, 64) + le(fromLe(b.signature.slice(64)) + ORDER) }),
   (b) => {
-    b.contests[0].choices[1].proof.a1 = setHighBit(b.contests[0].choices[1].proof.a1);
-    return resign(b);
+    const sig = bytesOf(b.signature);
+    sig.set(leBytes(fromLe(sig.subarray(32)) + ORDER), 32);
+    return { ...b, signature: bytesToB64(sig) };
   },
-  (b) => {
-    b.contests[1].choices[1].beta = '01' + '00'.repeat(31); // a negative field element
-    return resign(b);
-  },
-  (b) => {
-    b.contests[0].choices[2].alpha = encodePoint(IDENTITY);
-    return resign(b);
-  },
-  (b) => {
-    b.contests[0].sumProof.response = le(ORDER); // not below ℓ
-    return resign(b);
-  },
-  (b) => ({ ...b, credential: '01' + '00'.repeat(31) }), // a small-order key
+  (b) => resign(edit(b, 0, (f) => (f.choices[1]!.proof.a1 = setHighBit(f.choices[1]!.proof.a1)))),
+  // A negative field element.
+  (b) => resign(edit(b, 1, (f) => (f.choices[1]!.beta = bytesToB64(leBytes(1n))))),
+  (b) => resign(edit(b, 0, (f) => (f.choices[2]!.alpha = encodePoint(IDENTITY)))),
+  // Not below ℓ.
+  (b) => resign(edit(b, 0, (f) => (f.sumProof.response = le(ORDER)))),
+  (b) => ({ ...b, credential: bytesToB64(leBytes(1n)) }), // a small-order key (y = 1)
   (b) => ({ ...b, extra: 1 }),
   (b) => ({ ...b, contests: b.contests.slice(0, 1) }),
+  // Spellings SPEC §1.2 refuses, of the very bytes of a valid ballot.
+  (b) => ({ ...b, signature: withUnusedBits(b.signature) }),
+  (b) => resign({ ...b, contests: [b.contests[0].replace(/-/g, '+').replace(/_/g, '/'), b.contests[1]] }),
+  (b) => resign({ ...b, contests: [b.contests[0], bytesToHex(bytesOf(b.contests[1]))] }),
+  (b) => resign({ ...b, contests: [b.contests[0], { id: 'q1', ...contestFields(b.contests[1]) }] }),
 ];
 
 interface Verdict {
@@ -194,6 +206,34 @@ describe('the fast ballot path (checks 7.1, 7.3, 7.4)', () => {
     );
   });
 
+  it('gives the reference verdict for each corruption in turn, and each spoils the ballot', () => {
+    const payloads = CORRUPTIONS.map((spoil, k) =>
+      spoil(clone(valid[k % valid.length]!), valid[(k + 1) % valid.length]!),
+    );
+    const fast = verifyBallotBatch(
+      params,
+      payloads.map((payload, i) => ({ seq: i, line: JSON.stringify({ payload }), selected: true })),
+    );
+    const want = payloads.map(reference);
+    expect(
+      fast.verdicts.map((v) => ({
+        refused: v.refused && { code: v.refused.code, field: v.refused.field },
+        signature: v.signature,
+        proofs: v.proofs,
+      })),
+    ).toEqual(want);
+    expect(want.map((w) => w.refused === null && w.signature && w.proofs)).toEqual(
+      payloads.map((_, k) => k === 0),
+    );
+    // The respellings of §1.2 are refused at decoding, naming the field.
+    expect(want.slice(-4).map((w) => w.refused)).toEqual([
+      { code: 'BAD_BASE64', field: 'ballot.signature' },
+      { code: 'BAD_BASE64', field: 'ballot.contests[0]' },
+      { code: 'BAD_LENGTH', field: 'ballot.contests[1]' },
+      { code: 'BAD_TYPE', field: 'ballot.contests[1]' },
+    ]);
+  });
+
   it('finds the one forged proof among valid ballots, whichever its place', () => {
     const forge = CORRUPTIONS[1]!;
     for (const at of [0, 3, 5]) {
@@ -220,7 +260,7 @@ describe('check 5.1 with keys the ballot threads already checked', () => {
     text: '',
     canonical: true,
   });
-  const keys = voters.map((v) => v.publicKeyHex).sort();
+  const keys = voters.map((v) => v.publicKeyText).sort();
   const failures = (list: string[], checked: Set<string>) => {
     const out = new Collector();
     checkCredentials([entry({ count: list.length, list })], null, out, checked);

@@ -129,8 +129,8 @@ describe('saylau-verify', () => {
     const bad = tamper(
       text,
       (es) => {
-        const c = es[s]!.payload.contests[0].choices[0];
-        c.alpha = c.alpha.slice(0, 10) + (c.alpha[10] === 'a' ? 'b' : 'a') + c.alpha.slice(11);
+        const c: string = es[s]!.payload.contests[0];
+        es[s]!.payload.contests[0] = c.slice(0, 10) + (c[10] === 'a' ? 'b' : 'a') + c.slice(11);
         return s;
       },
       { rehash: false },

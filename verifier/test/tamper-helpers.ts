@@ -21,7 +21,12 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import {
   G,
   ORDER,
+  b64ToBytesStrict,
   ballotBody,
+  bytesToB64,
+  bytesToHex,
+  contestFields,
+  contestFromFields,
   buildBallot,
   canonicalJson,
   decodeElectionParams,
@@ -36,6 +41,7 @@ import {
   signDocument,
   utf8ToBytes,
   type BallotJson,
+  type ContestFields,
   type CredentialKeys,
   type ElectionParams,
 } from '@saylau/crypto';
@@ -141,12 +147,61 @@ export function countedBallotIndices(entries: readonly Entry[]): number[] {
 export const randomPoint = (): string => encodePoint(G.multiply(randomScalar()));
 
 /** 2^255 − 1 little-endian: its field element is ≥ p, so RFC 9496 DECODE refuses it (SPEC §2.1). */
-export const NON_CANONICAL_POINT = 'ff'.repeat(31) + '7f';
+export const NON_CANONICAL_POINT = bytesToB64(hexToBytesStrict('ff'.repeat(31) + '7f', 'point', 32));
 
 /** A different scalar below ℓ: s + 1 mod ℓ. */
-export const bumpScalar = (hex: string): string => encodeScalar((decodeScalar(hex, 'scalar') + 1n) % ORDER);
+export const bumpScalar = (text: string): string => encodeScalar((decodeScalar(text, 'scalar') + 1n) % ORDER);
 
-/** Flip one hex character (at `at`) to another hex character. */
+const bytesOf = (text: string) => b64ToBytesStrict(text, 'text', Math.floor((text.length * 3) / 4));
+
+/** Flip the low bit of byte `at` of a base64url value: canonical base64url of other bytes. */
+export function flipByte(text: string, at = 0): string {
+  const b = bytesOf(text);
+  b[at]! ^= 1;
+  return bytesToB64(b);
+}
+
+/** base64url back to hex: the form the board had before SPEC §1.2 gave non-digest bytes base64url. */
+export const toHex = (text: string): string => bytesToHex(bytesOf(text));
+
+/** The same bytes with a non-zero unused low bit in the last character: a second spelling §1.2 refuses. */
+export function withUnusedBits(text: string): string {
+  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  if ((text.length * 6) % 8 === 0) throw new RangeError('no unused bits');
+  return text.slice(0, -1) + A[A.indexOf(text.at(-1)!) | 1];
+}
+
+/** Edit a ballot's contest by its named fields (SPEC §8.2) and pack it again, in place. */
+export function editContest(ballot: any, ci: number, change: (f: ContestFields) => void): void {
+  const f = contestFields(ballot.contests[ci]);
+  change(f);
+  ballot.contests[ci] = contestFromFields(f);
+}
+
+/** A ballot in the earlier JSON form: hex values, each contest an object with its id. */
+export function hexBallot(ballot: BallotJson, contestIds: readonly string[]): any {
+  const hex = (o: Record<string, string>) =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, toHex(v)]));
+  return {
+    ...ballot,
+    credential: toHex(ballot.credential),
+    contests: ballot.contests.map((c, ci) => {
+      const f = contestFields(c);
+      return {
+        id: contestIds[ci],
+        choices: f.choices.map((ch) => ({
+          alpha: toHex(ch.alpha),
+          beta: toHex(ch.beta),
+          proof: hex(ch.proof),
+        })),
+        sumProof: hex(f.sumProof),
+      };
+    }),
+    signature: toHex(ballot.signature),
+  };
+}
+
+/** Flip one hex character (at `at`) to another hex character: for digests. */
 export function flipHex(hex: string, at = 0): string {
   const c = hex[at]!;
   const to = c === '0' ? '1' : '0';
@@ -169,7 +224,7 @@ export function resignTrusteeMessage<T extends { signature: string }>(message: T
 export interface TrusteeSecrets {
   index: number;
   signingSecretKey: Uint8Array;
-  /** x_j, hex, once the ceremony has finished. */
+  /** x_j, base64url, once the ceremony has finished. */
   share: string | null;
 }
 
@@ -180,7 +235,7 @@ export interface DemoFixture {
   entries: Entry[];
   election: string;
   params: ElectionParams;
-  /** credential public key (hex) → its key pair, from credentials/codes.csv */
+  /** credential public key (base64url) → its key pair, from credentials/codes.csv */
   credentials: Map<string, CredentialKeys>;
   trustees: Map<number, TrusteeSecrets>;
 }
@@ -197,14 +252,14 @@ export function loadDemoFixture(dir: string): DemoFixture {
   const rows = parseCsv(csv, { delimiter: ';', bom: true, from_line: 2 }) as string[][];
   for (const row of rows) {
     const keys = deriveCredentialKeys(election, row[7]!);
-    credentials.set(keys.publicKeyHex, keys);
+    credentials.set(keys.publicKeyText, keys);
   }
   const trustees = new Map<number, TrusteeSecrets>();
   for (const f of readdirSync(join(dir, 'trustees'))) {
     const s = JSON.parse(readFileSync(join(dir, 'trustees', f), 'utf8'));
     trustees.set(s.index, {
       index: s.index,
-      signingSecretKey: hexToBytesStrict(s.signingSecretKey, 'signingSecretKey', 32),
+      signingSecretKey: b64ToBytesStrict(s.signingSecretKey, 'signingSecretKey', 32),
       share: s.share?.secret ?? null,
     });
   }
@@ -227,8 +282,8 @@ export function foreignBallot(params: ElectionParams, anchor: Entry, choice = 0)
   return buildBallot(params, keys, [choice], { seq: anchor.seq, hash: anchor.hash }).ballot;
 }
 
-/** A random 64-byte "signature" as 128 lowercase hex characters. */
-export const randomSignature = (): string => nodeRandomBytes(64).toString('hex');
+/** A random 64-byte "signature" in base64url. */
+export const randomSignature = (): string => bytesToB64(nodeRandomBytes(64));
 
 /** The first failures, one a line, for an assertion's message. */
 export const summary = (r: Report) =>

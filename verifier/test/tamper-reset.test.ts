@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hexToBytesStrict, type CredentialKeys } from '@saylau/crypto';
+import { b64ToBytesStrict, hexToBytesStrict, type CredentialKeys } from '@saylau/crypto';
 import { runDemo, loadState, prepareDealing, type TrusteeState } from '@saylau/tools';
 import { ceremonyFingerprint } from '@saylau/protocol';
 import { verifyBoard } from '../src/index.ts';
@@ -168,7 +168,7 @@ describe('tamper: a ceremony started again', () => {
         const m = es[at]!.payload;
         const proof = m.commitments.coefficients[0].proof;
         proof.response = bumpScalar(proof.response);
-        const key = hexToBytesStrict(round0.get(m.dealer)!.signingSecretKey, 'sk', 32);
+        const key = b64ToBytesStrict(round0.get(m.dealer)!.signingSecretKey, 'sk', 32);
         es[at]!.payload = resignTrusteeMessage(m, key);
         return at;
       },

@@ -15,8 +15,11 @@ import { verifyBoard, type Report } from '../src/index.ts';
 import {
   bumpScalar,
   countedBallotIndices,
+  editContest,
   expectCaught,
+  flipByte,
   flipHex,
+  hexBallot,
   foreignBallot,
   indexOfType,
   keysOf,
@@ -32,6 +35,8 @@ import {
   serialiseBoard,
   summary,
   tamper,
+  toHex,
+  withUnusedBits,
   type DemoFixture,
   type Entry,
 } from './tamper-helpers.ts';
@@ -150,8 +155,7 @@ describe('the hash chain (raw edits)', () => {
     const bad = tamper(
       text,
       (es) => {
-        const c = es[s]!.payload.contests[0].choices[1];
-        c.beta = flipHex(c.beta, 10);
+        editContest(es[s]!.payload, 0, (f) => (f.choices[1]!.beta = flipByte(f.choices[1]!.beta, 5)));
         return s;
       },
       { rehash: false },
@@ -205,8 +209,7 @@ describe('ballots (chain re-hashed by the server)', () => {
     const bad = tamper(
       text,
       (es) => {
-        const c = es[s]!.payload.contests[0].choices[1];
-        c.beta = flipHex(c.beta, 10);
+        editContest(es[s]!.payload, 0, (f) => (f.choices[1]!.beta = flipByte(f.choices[1]!.beta, 5)));
         return s;
       },
       { rehash: true },
@@ -224,7 +227,7 @@ describe('ballots (chain re-hashed by the server)', () => {
       text,
       (es) => {
         const b = es[s]!.payload;
-        b.contests[0].choices[2].alpha = randomPoint();
+        editContest(b, 0, (f) => (f.choices[2]!.alpha = randomPoint()));
         es[s]!.payload = resignBallot(b, keysOf(fx, b));
         return s;
       },
@@ -242,7 +245,7 @@ describe('ballots (chain re-hashed by the server)', () => {
     const bad = tamper(
       text,
       (es) => {
-        es[s]!.payload.contests[0].choices[0].beta = randomPoint();
+        editContest(es[s]!.payload, 0, (f) => (f.choices[0]!.beta = randomPoint()));
         return s;
       },
       { rehash: true },
@@ -256,7 +259,7 @@ describe('ballots (chain re-hashed by the server)', () => {
       text,
       (es) => {
         const b = es[s]!.payload;
-        b.contests[0].choices[1].alpha = NON_CANONICAL_POINT;
+        editContest(b, 0, (f) => (f.choices[1]!.alpha = NON_CANONICAL_POINT));
         es[s]!.payload = resignBallot(b, keysOf(fx, b));
         return s;
       },
@@ -265,14 +268,91 @@ describe('ballots (chain re-hashed by the server)', () => {
     expectCaught(await verifyBoard(bad), '7.1', { seq: s });
   });
 
+  // SPEC §1.2: one spelling per byte string. Each case is re-signed by the voter and re-chained, so
+  // only the encoding is wrong; the bytes are those of the honest ballot.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads are edited as free-form JSON
+  const respelt: [string, (b: any) => any][] = [
+    [
+      'the earlier hex form of the whole ballot',
+      (b) =>
+        hexBallot(
+          b,
+          fx.params.contests.map((c) => c.id),
+        ),
+    ],
+    ['the earlier hex form of the credential', (b) => ({ ...b, credential: toHex(b.credential) })],
+    ['the credential with non-zero unused bits', (b) => ({ ...b, credential: withUnusedBits(b.credential) })],
+    [
+      'the contest record in the standard base64 alphabet',
+      (b) => ({ ...b, contests: [b.contests[0].replace(/-/g, '+').replace(/_/g, '/')] }),
+    ],
+    ['the contest record padded', (b) => ({ ...b, contests: [`${b.contests[0]}=`] })],
+  ];
+  for (const [what, respell] of respelt)
+    it(`${what}, re-signed and re-chained → 7.1`, async () => {
+      const s = ballotAt(9);
+      const bad = tamper(
+        text,
+        (es) => {
+          const b = es[s]!.payload;
+          es[s]!.payload = resignBallot(respell(b), keysOf(fx, b));
+          return s;
+        },
+        { rehash: true },
+      );
+      const r = await verifyBoard(bad);
+      expectCaught(r, '7.1', { seq: s });
+      notReported(r, '2.3');
+    });
+
+  it('the signature with non-zero unused bits (the same 64 bytes), re-chained → 7.1', async () => {
+    const s = ballotAt(9);
+    const bad = tamper(
+      text,
+      (es) => {
+        es[s]!.payload.signature = withUnusedBits(es[s]!.payload.signature);
+        return s;
+      },
+      { rehash: true },
+    );
+    const r = await verifyBoard(bad);
+    expectCaught(r, '7.1', { seq: s });
+    notReported(r, '2.3');
+  });
+
+  it('the joint key in the earlier hex form, re-chained → 4.5', async () => {
+    const s = indexOfType(fx.entries, 'joint-key');
+    const bad = tamper(
+      text,
+      (es) => {
+        es[s]!.payload.publicKey = toHex(es[s]!.payload.publicKey);
+        return s;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '4.5', { seq: s });
+  });
+
+  it("a trustee's box key with non-zero unused bits, re-chained → 4.1", async () => {
+    const s = indexOfType(fx.entries, 'trustee');
+    const bad = tamper(
+      text,
+      (es) => {
+        es[s]!.payload.boxKey = withUnusedBits(es[s]!.payload.boxKey);
+        return s;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '4.1', { seq: s });
+  });
+
   it('a forged 0/1 proof (a response scalar changed), ballot re-signed → 7.4', async () => {
     const s = ballotAt(10);
     const bad = tamper(
       text,
       (es) => {
         const b = es[s]!.payload;
-        const proof = b.contests[0].choices[0].proof;
-        proof.s0 = bumpScalar(proof.s0);
+        editContest(b, 0, (f) => (f.choices[0]!.proof.s0 = bumpScalar(f.choices[0]!.proof.s0)));
         es[s]!.payload = resignBallot(b, keysOf(fx, b));
         return s;
       },
@@ -289,7 +369,7 @@ describe('ballots (chain re-hashed by the server)', () => {
       text,
       (es) => {
         const b = es[s]!.payload;
-        b.contests[0].sumProof.response = bumpScalar(b.contests[0].sumProof.response);
+        editContest(b, 0, (f) => (f.sumProof.response = bumpScalar(f.sumProof.response)));
         es[s]!.payload = resignBallot(b, keysOf(fx, b));
         return s;
       },
@@ -385,10 +465,13 @@ describe('ballots (chain re-hashed by the server)', () => {
     const bad = tamper(
       text,
       (es) => {
-        const copy = es[a]!.payload.contests[0].choices[0];
+        let copy = { alpha: '', beta: '' };
+        editContest(es[a]!.payload, 0, (f) => void (copy = f.choices[0]!));
         const ballot = es[b]!.payload;
-        ballot.contests[0].choices[0].alpha = copy.alpha;
-        ballot.contests[0].choices[0].beta = copy.beta;
+        editContest(ballot, 0, (f) => {
+          f.choices[0]!.alpha = copy.alpha;
+          f.choices[0]!.beta = copy.beta;
+        });
         es[b]!.payload = resignBallot(ballot, keysOf(fx, ballot));
         return b;
       },
@@ -599,8 +682,13 @@ describe('setup entries (chain re-hashed)', () => {
 
 describe('checkpoints', () => {
   it('a checkpoint with a flipped signature → 2.4', async () => {
-    const forged = { ...checkpoint, signature: flipHex(checkpoint.signature, 5) };
+    const forged = { ...checkpoint, signature: flipByte(checkpoint.signature, 3) };
     expectCaught(await verifyBoard(text, { checkpoints: [forged] }), '2.4');
+  });
+
+  it('a checkpoint signature in the earlier hex form, or respelt with unused bits → 2.4', async () => {
+    for (const signature of [toHex(checkpoint.signature), withUnusedBits(checkpoint.signature)])
+      expectCaught(await verifyBoard(text, { checkpoints: [{ ...checkpoint, signature }] }), '2.4');
   });
 
   it('a checkpoint with a random signature → 2.4', async () => {

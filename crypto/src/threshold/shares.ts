@@ -6,7 +6,7 @@
  * secret. Neither reveal exposes any other box.
  */
 import nacl from 'tweetnacl';
-import { bytesEqual, bytesToHex, hexToBytesStrict, randomBytes } from '../bytes.ts';
+import { b64ToBytesStrict, bytesEqual, bytesToB64, randomBytes } from '../bytes.ts';
 import { fail } from '../errors.ts';
 import { bytesToScalarLE, encodeScalarBytes, ORDER } from '../group.ts';
 import { taggedHash } from '../hash.ts';
@@ -262,7 +262,7 @@ export function reusedEphemeralKeys(boardOrder: readonly EncryptedShare[]): Encr
   const seen = new Set<string>();
   const out: EncryptedShare[] = [];
   for (const es of boardOrder) {
-    const k = bytesToHex(es.ephemeralPublicKey);
+    const k = bytesToB64(es.ephemeralPublicKey);
     if (seen.has(k)) out.push(es);
     else seen.add(k);
   }
@@ -283,9 +283,9 @@ export function encodeEncryptedShare(es: EncryptedShare): EncryptedShareJson {
   return {
     dealer: es.dealer,
     recipient: es.recipient,
-    ephemeralPublicKey: bytesToHex(es.ephemeralPublicKey),
-    nonce: bytesToHex(es.nonce),
-    box: bytesToHex(es.box),
+    ephemeralPublicKey: bytesToB64(es.ephemeralPublicKey),
+    nonce: bytesToB64(es.nonce),
+    box: bytesToB64(es.box),
   };
 }
 
@@ -300,23 +300,23 @@ export function decodeEncryptedShare(json: unknown, field: string, n?: number): 
   return {
     dealer,
     recipient,
-    ephemeralPublicKey: hexToBytesStrict(o.ephemeralPublicKey, `${field}.ephemeralPublicKey`, BOX_KEY_BYTES),
-    nonce: hexToBytesStrict(o.nonce, `${field}.nonce`, NONCE_BYTES),
-    box: hexToBytesStrict(o.box, `${field}.box`, BOX_BYTES),
+    ephemeralPublicKey: b64ToBytesStrict(o.ephemeralPublicKey, `${field}.ephemeralPublicKey`, BOX_KEY_BYTES),
+    nonce: b64ToBytesStrict(o.nonce, `${field}.nonce`, NONCE_BYTES),
+    box: b64ToBytesStrict(o.box, `${field}.box`, BOX_BYTES),
   };
 }
 
 export function encodeComplaint(c: Complaint): ComplaintJson {
-  return { dealer: c.dealer, recipient: c.recipient, sharedKey: bytesToHex(c.sharedKey) };
+  return { dealer: c.dealer, recipient: c.recipient, sharedKey: bytesToB64(c.sharedKey) };
 }
 
 export function decodeComplaint(json: unknown, field: string, n?: number): Complaint {
   const { o, dealer, recipient } = decodeHeader(json, field, ['sharedKey'], n ?? MAX_TRUSTEES);
-  return { dealer, recipient, sharedKey: hexToBytesStrict(o.sharedKey, `${field}.sharedKey`, BOX_KEY_BYTES) };
+  return { dealer, recipient, sharedKey: b64ToBytesStrict(o.sharedKey, `${field}.sharedKey`, BOX_KEY_BYTES) };
 }
 
 export function encodeComplaintAnswer(a: ComplaintAnswer): ComplaintAnswerJson {
-  return { dealer: a.dealer, recipient: a.recipient, ephemeralSecretKey: bytesToHex(a.ephemeralSecretKey) };
+  return { dealer: a.dealer, recipient: a.recipient, ephemeralSecretKey: bytesToB64(a.ephemeralSecretKey) };
 }
 
 export function decodeComplaintAnswer(json: unknown, field: string, n?: number): ComplaintAnswer {
@@ -324,6 +324,6 @@ export function decodeComplaintAnswer(json: unknown, field: string, n?: number):
   return {
     dealer,
     recipient,
-    ephemeralSecretKey: hexToBytesStrict(o.ephemeralSecretKey, `${field}.ephemeralSecretKey`, BOX_KEY_BYTES),
+    ephemeralSecretKey: b64ToBytesStrict(o.ephemeralSecretKey, `${field}.ephemeralSecretKey`, BOX_KEY_BYTES),
   };
 }

@@ -11,6 +11,7 @@ import {
   normaliseTracker,
   trackerFromHash,
   type BallotJson,
+  ballotCiphertextKeys,
 } from '@saylau/crypto';
 import type { ServerContext } from '../context.ts';
 import type { BoardEntry } from '../board.ts';
@@ -56,10 +57,6 @@ function refusal(v: Exclude<Verdict, { ok: true }>): ApiError {
       );
   }
 }
-
-/** The `ciphertexts` key of each choice: alpha ‖ beta as hex (unique: decoding was strict). */
-const ciphertextKeys = (b: BallotJson) =>
-  b.contests.flatMap((c) => c.choices.map((ch) => ch.alpha + ch.beta));
 
 function statements(ctx: ServerContext) {
   const db = ctx.db;
@@ -184,7 +181,7 @@ async function castChecked(
         }),
       });
     }
-    const keys = ciphertextKeys(json);
+    const keys = ballotCiphertextKeys(json);
     if (new Set(keys).size !== keys.length || keys.some((k) => s.ciphertext.get(election, k)))
       throw conflict(Code.COPIED_CIPHERTEXT, 'a ciphertext of this ballot is already on the board');
     const previous = s.last.get(election, json.credential) as { seq: number } | undefined;

@@ -8,6 +8,7 @@ import {
   decodeComplaint,
   decodeComplaintAnswer,
   decodeEncryptedShare,
+  b64ToBytesStrict,
   hexToBytesStrict,
   judgeAnswer,
   judgeComplaint,
@@ -197,7 +198,7 @@ export function judgeRecorded(
         info.fp,
         decodeComplaintAnswer(unsignedAnswer(answer.message), 'answer', info.n),
         es,
-        hexToBytesStrict(recipient.boxKey, 'boxKey', 32),
+        b64ToBytesStrict(recipient.boxKey, 'boxKey', 32),
         d.commitments,
       ),
     };

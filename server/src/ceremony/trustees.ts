@@ -1,6 +1,6 @@
 /** Trustee registration and the start of the ceremony (SPEC §10.6 steps 1–2). */
 import type { z } from 'zod';
-import { CryptoError, checkParams, parseSigningPublicKey } from '@saylau/crypto';
+import { CryptoError, b64ToBytesStrict, checkParams, parseSigningPublicKey } from '@saylau/crypto';
 import type { ServerContext } from '../context.ts';
 import { audit } from '../audit.ts';
 import { badRequest, conflict, forbidden } from '../http/errors.ts';
@@ -49,13 +49,16 @@ export function addTrustee(
   user: string,
   input: z.infer<typeof RegisterTrustee>,
 ): CeremonyTrustee {
+  let box: Uint8Array;
   try {
     parseSigningPublicKey(input.signingKey, 'signingKey');
+    // Canonical base64url (SPEC §1.2): one spelling per key, so the reuse check below compares keys.
+    box = b64ToBytesStrict(input.boxKey, 'boxKey', 32);
   } catch (e) {
-    if (e instanceof CryptoError) throw badRequest(Code.BAD_KEY, `signingKey: ${e.message}`);
+    if (e instanceof CryptoError) throw badRequest(Code.BAD_KEY, `${e.field}: ${e.message}`);
     throw e;
   }
-  if (/^0+$/.test(input.boxKey)) throw badRequest(Code.BAD_KEY, 'boxKey: the zero key is not an X25519 key');
+  if (box.every((b) => b === 0)) throw badRequest(Code.BAD_KEY, 'boxKey: the zero key is not an X25519 key');
   return ctx.db.transaction(() => {
     const e = getElection(ctx, election);
     requireBeforeOpening(e);

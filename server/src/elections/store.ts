@@ -101,7 +101,7 @@ export function createElection(
     timeZone: TIME_ZONE,
     calendar,
     profile: makeProfile(v.profile ?? { name: 'reform' }),
-    serverKey: ctx.keys.board.publicKeyHex,
+    serverKey: ctx.keys.board.publicKeyText,
     booth: boothManifestEntry(),
     ...(v.questions ? { questions: v.questions } : {}),
   };

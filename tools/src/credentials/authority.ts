@@ -127,7 +127,7 @@ export async function makeCredentialBatch(
   const codes = opts.voters.map(() => generateCredentialCode().code);
   const owners: CredentialOwner[] = [];
   for (const [i, v] of opts.voters.entries()) {
-    owners.push({ voter: v.voter, credential: deriveCredentialKeys(opts.election, codes[i]!).publicKeyHex });
+    owners.push({ voter: v.voter, credential: deriveCredentialKeys(opts.election, codes[i]!).publicKeyText });
     await tick(onProgress, 'keys', i + 1, n);
   }
   // The list of §7.3 from the keys just derived (each once): sortCredentialList refuses a repeated

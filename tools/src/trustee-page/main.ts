@@ -138,7 +138,7 @@ async function start() {
       } catch {
         throw notState;
       }
-      if (state?.version !== 1 || state.election !== election) throw notState;
+      if (state?.version !== 2 || state.election !== election) throw notState;
       saveState(file, state);
       notice(S.done!);
     } catch (e) {

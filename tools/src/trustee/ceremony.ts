@@ -8,7 +8,8 @@ import nacl from 'tweetnacl';
 import {
   G,
   answerComplaint,
-  bytesToHex,
+  b64ToBytesStrict,
+  bytesToB64,
   createDealing,
   dealShares,
   decodeCommitments,
@@ -92,7 +93,7 @@ export function checkCeremony(state: TrusteeState, view: CeremonyView): Verified
 
 /** Sign a trustee message body (SPEC §7.4, purpose `trustee-message`) and attach the signature. */
 export function signMessage<T extends object>(state: TrusteeState, body: T): T & { signature: string } {
-  const sk = hexToBytesStrict(state.signingSecretKey, 'signingSecretKey', 32);
+  const sk = b64ToBytesStrict(state.signingSecretKey, 'signingSecretKey', 32);
   return { ...body, signature: signDocument('trustee-message', body, sk) };
 }
 
@@ -125,7 +126,7 @@ export async function registerTrustee(api: TrusteeApi, file: string): Promise<{ 
 export function prepareDealing(state: TrusteeState, c: VerifiedCeremony): StoredDealing {
   const me = requireIndex(state);
   const dealing = createDealing(c.fp, { t: c.t, n: c.n }, me);
-  const boxKeys = c.trustees.map((x, k) => hexToBytesStrict(x.boxKey, `trustees[${k}].boxKey`, 32));
+  const boxKeys = c.trustees.map((x, k) => b64ToBytesStrict(x.boxKey, `trustees[${k}].boxKey`, 32));
   const { shares, ephemeralSecretKeys, ownShare } = dealShares(c.fp, dealing, boxKeys);
   const message: DealingMessage = signMessage(state, {
     dealer: me,
@@ -138,7 +139,7 @@ export function prepareDealing(state: TrusteeState, c: VerifiedCeremony): Stored
     polynomial: dealing.polynomial.map(encodeScalar),
     ownShare: encodeScalar(ownShare),
     ephemeralSecretKeys: Object.fromEntries(
-      [...ephemeralSecretKeys].map(([j, k]) => [String(j), bytesToHex(k)]),
+      [...ephemeralSecretKeys].map(([j, k]) => [String(j), bytesToB64(k)]),
     ),
   };
 }
@@ -199,7 +200,7 @@ export async function checkDealings(api: TrusteeApi, file: string): Promise<Chec
   const view = await fetchCeremony(api, state.election);
   const c = checkCeremony(state, view);
   const me = requireIndex(state);
-  const boxSecret = hexToBytesStrict(state.boxSecretKey, 'boxSecretKey', 32);
+  const boxSecret = b64ToBytesStrict(state.boxSecretKey, 'boxSecretKey', 32);
   const report: CheckReport = { received: [], complaints: [], waiting: view.missing.filter((i) => i !== me) };
   for (const [dealer, d] of dealingsOf(view, c)) {
     if (dealer === me) continue;
@@ -249,7 +250,7 @@ export async function answerComplaints(api: TrusteeApi, file: string): Promise<V
     const es = decodeEncryptedShare(box, 'box', c.n);
     const answer = signMessage(state, {
       ceremony: c.fingerprint,
-      ...encodeComplaintAnswer(answerComplaint(es, hexToBytesStrict(esk, 'ephemeralSecretKey', 32))),
+      ...encodeComplaintAnswer(answerComplaint(es, b64ToBytesStrict(esk, 'ephemeralSecretKey', 32))),
     });
     const verdict = await call(api, ENDPOINTS.answer, { params: { id: state.election }, body: answer });
     out.push(verdict);
@@ -322,13 +323,13 @@ function recoverShare(
   const answer = view.complaints.find((x) => x.dealer === dealer && x.recipient === me)?.answer;
   if (answer) {
     const key = nacl.box.before(
-      hexToBytesStrict(state.boxKey, 'boxKey', 32),
-      hexToBytesStrict(answer.ephemeralSecretKey, 'ephemeralSecretKey', 32),
+      b64ToBytesStrict(state.boxKey, 'boxKey', 32),
+      b64ToBytesStrict(answer.ephemeralSecretKey, 'ephemeralSecretKey', 32),
     );
     const r = openShareWithKey(c.fp, es, key, d.commitments);
     if (r.ok) return r.share;
   }
-  const r = decryptShare(c.fp, es, hexToBytesStrict(state.boxSecretKey, 'boxSecretKey', 32), d.commitments);
+  const r = decryptShare(c.fp, es, b64ToBytesStrict(state.boxSecretKey, 'boxSecretKey', 32), d.commitments);
   if (r.ok) return r.share;
   throw new ClientError(`no valid share from qualified dealer ${dealer}`, Code.MISSING_SHARE);
 }

@@ -13,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import nacl from 'tweetnacl';
-import { bytesToHex, generateSigningKey } from '@saylau/crypto';
+import { bytesToB64, generateSigningKey } from '@saylau/crypto';
 import { type DealingMessage, Code } from '@saylau/protocol';
 import { ClientError } from '../http.ts';
 
@@ -22,16 +22,17 @@ export interface StoredDealing {
   /** The ceremony fingerprint this dealing belongs to. */
   ceremony: string;
   message: DealingMessage;
-  /** a_{i,0..t−1}, hex scalars. */
+  /** a_{i,0..t−1}, base64url scalars. */
   polynomial: string[];
-  /** f_i(i), hex scalar. */
+  /** f_i(i), base64url scalar. */
   ownShare: string;
-  /** recipient index → ephemeral X25519 secret of that box, hex. */
+  /** recipient index → ephemeral X25519 secret of that box, base64url. */
   ephemeralSecretKeys: Record<string, string>;
 }
 
 export interface TrusteeState {
-  version: 1;
+  /** 2: keys and scalars in base64url (SPEC §1.2); files of version 1 held hex and are refused. */
+  version: 2;
   election: string;
   name: string;
   /** Assigned by the server at registration. */
@@ -46,7 +47,7 @@ export interface TrusteeState {
   boxSecretKey: string;
   boxKey: string;
   dealing: StoredDealing | null;
-  /** dealer index → the verified share f_i(j) it sent, hex scalar (erased once x_j is computed). */
+  /** dealer index → the verified share f_i(j) it sent, base64url scalar (erased once x_j is computed). */
   received: Record<string, string>;
   /** x_j and the public values it was checked against (SPEC §6.6). */
   share: { ceremony: string; secret: string; publicShare: string; publicKey: string } | null;
@@ -62,15 +63,15 @@ export function initTrustee(
   const signing = generateSigningKey();
   const box = nacl.box.keyPair();
   const state: TrusteeState = {
-    version: 1,
+    version: 2,
     election: opts.election,
     name: opts.name,
     index: null,
     round: opts.round ?? null,
-    signingSecretKey: bytesToHex(signing.secretKey),
-    signingKey: signing.publicKeyHex,
-    boxSecretKey: bytesToHex(box.secretKey),
-    boxKey: bytesToHex(box.publicKey),
+    signingSecretKey: bytesToB64(signing.secretKey),
+    signingKey: signing.publicKeyText,
+    boxSecretKey: bytesToB64(box.secretKey),
+    boxKey: bytesToB64(box.publicKey),
     dealing: null,
     received: {},
     share: null,
@@ -80,13 +81,18 @@ export function initTrustee(
 }
 
 export function loadState(file: string): TrusteeState {
-  let s: TrusteeState;
+  let s: TrusteeState | { version: 1 };
   try {
-    s = JSON.parse(readFileSync(file, 'utf8')) as TrusteeState;
+    s = JSON.parse(readFileSync(file, 'utf8')) as TrusteeState | { version: 1 };
   } catch (e) {
     throw new ClientError(`cannot read the trustee state ${file}: ${(e as Error).message}`, Code.BAD_STATE);
   }
-  if (s?.version !== 1 || typeof s.election !== 'string' || typeof s.signingSecretKey !== 'string')
+  if (s?.version === 1)
+    throw new ClientError(
+      `${file} was written by an earlier Saylau (hex keys); create a new state file`,
+      Code.BAD_STATE,
+    );
+  if (s?.version !== 2 || typeof s.election !== 'string' || typeof s.signingSecretKey !== 'string')
     throw new ClientError(`${file} is not a trustee state file`, Code.BAD_STATE);
   return s;
 }
