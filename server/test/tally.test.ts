@@ -438,6 +438,53 @@ describe('closing, tally, decryption and result', () => {
     expect(report.failures).toEqual([]);
     expect(report.exitCode).toBe(0);
     expect(report.result?.contests[0]?.outcome).toEqual({ kind: 'invalid', reason: 'turnout' });
+
+    // A server that rewrites the board and re-chains it: each rule is re-checked by the verifier.
+    const entries = [...h.server.ctx.board.entries(e.id)];
+    const edited = (edit: (x: BoardEntry) => unknown) =>
+      rechain(entries.map((x) => ({ ...x, payload: edit(structuredClone(x)) ?? x.payload }) as BoardEntry));
+    const caught = async (board: string, check: string, key: string, seq: number) => {
+      const r = await verifyBoard(board);
+      expect(r.exitCode).toBe(1);
+      expect(r.failures.filter((f) => f.check === check).map((f) => [f.seq, f.key])).toContainEqual([
+        seq,
+        key,
+      ]);
+    };
+    type Manifest = { questions: { subject: string }[]; profile: { turnoutPercent: number } };
+    // 1.4: a question on a subject the law keeps from a referendum, forced onto the manifest.
+    await caught(
+      edited((x) => {
+        if (x.type !== 'manifest') return undefined;
+        (x.payload as Manifest).questions[0]!.subject = 'budget-and-taxes';
+        return x.payload;
+      }),
+      '1.4',
+      'questionExcluded',
+      0,
+    );
+    // 1.2: the turnout rule dropped from the published profile.
+    await caught(
+      edited((x) => {
+        if (x.type !== 'manifest') return undefined;
+        (x.payload as Manifest).profile.turnoutPercent = 0;
+        return x.payload;
+      }),
+      '1.2',
+      'profileRules',
+      0,
+    );
+    // 10.2: the question declared adopted despite the turnout.
+    await caught(
+      edited((x) => {
+        if (x.type !== 'result') return undefined;
+        (x.payload as { contests: { outcome: unknown }[] }).contests[0]!.outcome = { kind: 'adopted' };
+        return x.payload;
+      }),
+      '10.2',
+      'outcomeWrong',
+      entries.length - 1,
+    );
   });
 });
 
