@@ -87,7 +87,8 @@ export function renderProtocol(v: ResultView, lang: Lang): string {
   const rows: [string, unknown][] = [
     [tr(lang, 'district'), v.district[lang]],
     [tr(lang, 'electionDay'), formatDay(lang, v.electionDay)],
-    [tr(lang, 'electionId'), v.election],
+    // A code and people's names, in no language: not to be translated (nor read as untranslated words).
+    [tr(lang, 'electionId'), html`<code>${v.election}</code>`],
     [tr(lang, 'closedAt'), v.closedAt ?? '—'],
     [tr(lang, 'roll'), r.roll],
     [tr(lang, 'ballots'), r.ballots],
@@ -135,7 +136,7 @@ export function renderProtocol(v: ResultView, lang: Lang): string {
     ${v.contests.map((c) => contestSection(v, c, lang))}
     <h2>${tr(lang, 'trustees')}</h2>
     <ul>
-      ${v.trustees.map((x) => html`<li>№ ${x.index} — ${x.name}</li>`)}
+      ${v.trustees.map((x) => html`<li>№ ${x.index} — <span translate="no">${x.name}</span></li>`)}
     </ul>
     <h2>${tr(lang, 'verification')}</h2>
     <p>${tr(lang, 'verifyHow')} <a href="${base}/board">${tr(lang, 'board')}</a></p>
