@@ -49,6 +49,18 @@ describe('saylau CLI', () => {
       expect(r.stdout).toContain(c);
   });
 
+  it('demo: an akim election, then a referendum with abstain and its turnout rule, and exit 0', async () => {
+    const d = tmp();
+    const r = await saylau(['demo', '--voters', '10', '--out', d, '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Result of demo-10');
+    expect(r.stdout).toContain(
+      'Referendum demo-10-referendum (7 of 10 on the roll took part; valid only if more than 50%)',
+    );
+    expect(r.stdout).toMatch(/^ {2}Abstain +\d+/m);
+    expect(r.stdout).toContain(join(d, 'referendum.jsonl'));
+  }, 120_000);
+
   it('refuses bad arguments with a message and exit 1, without a stack trace', () => {
     const d = tmp();
     const r = spawnSync(bin, ['user', 'add', '--data', d, '--name', 'x', '--role', 'king'], {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex, utf8ToBytes } from '@saylau/crypto';
 import { runDemo } from '@saylau/tools';
+import { verifyBoard } from '@saylau/verifier';
 
 const dir = mkdtempSync(join(tmpdir(), 'saylau-election-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,5 +53,19 @@ describe('a whole election (saylau demo)', () => {
       expect(types).toContain(t);
     // Nothing private is published: no IIN of a voter or of a candidate appears on the board.
     expect(readFileSync(r.boardFile, 'utf8')).not.toMatch(/"iin"/);
+
+    // Then a local referendum: yes, no and abstain; 42 of the 60 on its roll vote, above the 50 % rule.
+    const ref = r.referendum!;
+    expect(ref.optionIds).toEqual(['yes', 'no', 'abstain']);
+    expect(ref.turnoutPercent).toBe(50);
+    const q = ref.result.contests[0]!;
+    expect(q.counts).toEqual(ref.expected);
+    expect(ref.result).toMatchObject({ roll: 60, counted: 42 });
+    expect(q.counts[2]).toBeGreaterThan(0);
+    expect(['adopted', 'rejected']).toContain(q.outcome.kind);
+    const report = await verifyBoard(readFileSync(ref.boardFile, 'utf8'));
+    expect(report.failures).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    expect(report.checks.find((c) => c.id === '1.4')?.status).toBe('pass');
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The server's and the verifier's SPEC §10.12 outcome rules (R1–R7), written apart (§11), agree on
- * random contests: candidates with or without "Against all", and referendum questions.
+ * The server's and the verifier's SPEC §10.12 outcome rules (R0–R7), written apart (§11), agree on
+ * random contests: candidates with or without "Against all", and referendum questions with or
+ * without "abstain", under a turnout rule or none.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,14 +12,15 @@ import type { ContestInfo } from '../verifier/src/nominations.ts';
 const RUNS = 2000;
 const NAMES = { kk: 'x', ru: 'x', en: 'x' };
 
-type Kind = 'candidate' | 'against-all' | 'yes' | 'no';
+type Kind = 'candidate' | 'against-all' | 'yes' | 'no' | 'abstain';
 interface Case {
   id: string;
   kind: 'candidates' | 'question';
   options: { id: string; kind: Kind }[];
   counts: number[];
-  rules: { againstAllWins: 'repeat' | 'off'; tie: 'repeat' | 'lot' };
+  rules: { againstAllWins: 'repeat' | 'off'; tie: 'repeat' | 'lot'; turnoutPercent: number };
   tallyHash: string;
+  roll: number;
 }
 
 /** §8.1 contest ids. */
@@ -32,6 +34,7 @@ const count = fc.oneof(
 const rules = fc.record({
   againstAllWins: fc.constantFrom('repeat' as const, 'off' as const),
   tie: fc.constantFrom('repeat' as const, 'lot' as const),
+  turnoutPercent: fc.oneof(fc.constant(0), fc.constant(50), fc.integer({ min: 0, max: 100 })),
 });
 const tallyHash = fc.stringMatching(/^[0-9a-f]{64}$/);
 
@@ -73,23 +76,41 @@ const candidatesCase: fc.Arbitrary<Case> = candidateOptions.chain((options) =>
     ),
     rules,
     tallyHash,
+    roll: fc.integer({ min: 1, max: 2_000_000 }),
   }),
 );
 
-const questionCase: fc.Arbitrary<Case> = fc.record({
-  id: contestId,
-  kind: fc.constant('question' as const),
-  options: fc.constant([
-    { id: 'yes', kind: 'yes' as const },
-    { id: 'no', kind: 'no' as const },
-  ]),
-  counts: fc.oneof(
-    fc.tuple(count, count),
-    count.map((c) => [c, c]),
-  ),
-  rules,
-  tallyHash,
-});
+const YES_NO = [
+  { id: 'yes', kind: 'yes' as const },
+  { id: 'no', kind: 'no' as const },
+];
+/** Yes and no, and "abstain" under a profile that offers it; a roll near twice the counted, so R0 cuts both ways. */
+const questionCase: fc.Arbitrary<Case> = fc
+  .record({
+    id: contestId,
+    abstain: fc.boolean(),
+    yesNo: fc.oneof(
+      fc.tuple(count, count),
+      count.map((c) => [c, c] as [number, number]),
+    ),
+    abstained: count,
+    rules,
+    tallyHash,
+    slack: fc.integer({ min: -3, max: 3 }),
+  })
+  .map(({ id, abstain, yesNo, abstained, rules, tallyHash, slack }) => {
+    const counts = abstain ? [...yesNo, abstained] : [...yesNo];
+    const counted = counts.reduce((a, b) => a + b, 0);
+    return {
+      id,
+      kind: 'question' as const,
+      options: abstain ? [...YES_NO, { id: 'abstain', kind: 'abstain' as const }] : YES_NO,
+      counts,
+      rules,
+      tallyHash,
+      roll: Math.max(1, counted, 2 * counted + slack),
+    };
+  });
 
 function both(c: Case) {
   const server: BallotContest = {
@@ -100,8 +121,8 @@ function both(c: Case) {
   };
   const verifier: ContestInfo = { id: c.id, kind: c.kind, options: c.options.map((o) => ({ ...o })) };
   return {
-    server: serverOutcome(server, c.counts, c.rules, c.tallyHash),
-    verifier: verifierOutcome(verifier, c.counts, c.rules, c.tallyHash),
+    server: serverOutcome(server, c.counts, c.rules, c.tallyHash, c.roll),
+    verifier: verifierOutcome(verifier, c.counts, c.rules, c.tallyHash, c.roll),
   };
 }
 
@@ -122,6 +143,7 @@ describe('server and verifier outcome rules agree (SPEC §10.12)', () => {
     expect([...seen].sort()).toEqual([
       'adopted',
       'elected',
+      'invalid:turnout',
       'lot',
       'rejected',
       'repeat:against-all',
@@ -139,8 +161,9 @@ describe('server and verifier outcome rules agree (SPEC §10.12)', () => {
         kind: id === 'against-all' ? ('against-all' as const) : ('candidate' as const),
       })),
       counts: [210, 305, 50, 33],
-      rules: { againstAllWins: 'repeat', tie: 'repeat' },
+      rules: { againstAllWins: 'repeat', tie: 'repeat', turnoutPercent: 50 },
       tallyHash: 'f'.repeat(64),
+      roll: 850,
     };
     expect(both(c)).toEqual({
       server: { kind: 'elected', winner: 'c1' },

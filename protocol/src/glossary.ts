@@ -47,6 +47,16 @@ export const GLOSSARY = {
     name: { kk: 'Барлығына қарсымын', ru: 'Против всех', en: 'Against all' },
     avoid: { kk: ['Бәріне қарсы'], ru: ['Против всехъ'], en: ['None of the above'] },
   },
+  /** The third choice of a referendum question, under a profile that allows it (SPEC §10.2). */
+  abstain: {
+    name: { kk: 'Қалыс қаламын', ru: 'Воздерживаюсь', en: 'Abstain' },
+    avoid: { kk: ['Қалыс қалу'], ru: ['Воздержался'], en: ['Abstention'] },
+  },
+  /** Counted ballots over the roll (SPEC §10.12). */
+  turnout: {
+    name: { kk: 'қатысу', ru: 'явка', en: 'turnout' },
+    avoid: { kk: ['белсенділік'], ru: ['посещаемост'], en: ['attendance rate'] },
+  },
   /** A SHA-256 digest (SPEC §3). */
   hash: {
     name: { kk: 'хеш', ru: 'хеш', en: 'hash' },

@@ -32,6 +32,10 @@ export const ProfileJson = z.strictObject({
   minimumEducation: z.enum(EDUCATION).nullable(),
   againstAllWins: z.enum(['repeat', 'off']),
   tie: z.enum(['repeat', 'lot']),
+  /** A referendum question offers "abstain" after "yes" and "no" (SPEC §10.2, §10.5). */
+  abstain: z.boolean(),
+  /** A referendum is valid only if counted × 100 > turnoutPercent × roll; 0: no such rule (§10.12 R0). */
+  turnoutPercent: z.number().int().min(0).max(100),
 });
 export type Profile = z.output<typeof ProfileJson>;
 
@@ -43,7 +47,33 @@ export const CalendarJson = z.strictObject({
 });
 export type Calendar = z.output<typeof CalendarJson>;
 
-export const QuestionJson = z.strictObject({ id: Text(64), text: Names });
+/** The subjects no referendum may decide (SPEC §10.1.1): refused at creation, failed by check 1.4. */
+export const EXCLUDED_SUBJECTS = [
+  'rights-and-freedoms',
+  'state-foundations',
+  'territory-and-borders',
+  'justice-defence-security',
+  'budget-and-taxes',
+  'amnesty-and-pardon',
+  'appointments',
+  'international-obligations',
+  'republic-competence',
+] as const;
+/**
+ * What a referendum question is about, chosen when the referendum is created (SPEC §10.1.1): the
+ * first three may be put to a local referendum, the rest are the subjects the law excludes.
+ */
+export const QUESTION_SUBJECTS = [
+  'local-amenities',
+  'local-development',
+  'community-life',
+  ...EXCLUDED_SUBJECTS,
+] as const;
+export type QuestionSubject = (typeof QUESTION_SUBJECTS)[number];
+export const isExcludedSubject = (s: QuestionSubject): boolean =>
+  (EXCLUDED_SUBJECTS as readonly QuestionSubject[]).includes(s);
+
+export const QuestionJson = z.strictObject({ id: Text(64), text: Names, subject: z.enum(QUESTION_SUBJECTS) });
 export type Question = z.output<typeof QuestionJson>;
 
 export const ManifestJson = z.strictObject({
@@ -119,7 +149,7 @@ export type CandidateEntry = z.output<typeof CandidateJson>;
 // §10.5
 export const BallotOptionJson = z.strictObject({
   id: Text(64),
-  kind: z.enum(['candidate', 'against-all', 'yes', 'no']),
+  kind: z.enum(['candidate', 'against-all', 'yes', 'no', 'abstain']),
   names: Names,
 });
 export type BallotOption = z.output<typeof BallotOptionJson>;
@@ -286,6 +316,7 @@ export const OutcomeJson = z.union([
   z.strictObject({ kind: z.literal('repeat'), reason: z.literal('tie'), tied: z.array(Text(64)) }),
   z.strictObject({ kind: z.literal('adopted') }),
   z.strictObject({ kind: z.literal('rejected') }),
+  z.strictObject({ kind: z.literal('invalid'), reason: z.literal('turnout') }),
 ]);
 export type Outcome = z.output<typeof OutcomeJson>;
 export const ResultJson = z.strictObject({

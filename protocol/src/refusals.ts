@@ -65,6 +65,8 @@ const refusalsEn = {
   'err.DUPLICATE_KEY': 'This key was registered before: make fresh keys.',
   'err.EDUCATION_BELOW_MINIMUM': "The candidate's education is below what the rules require.",
   'err.ELECTION_EXISTS': 'An election with this identifier already exists. Choose another identifier.',
+  'err.EXCLUDED_QUESTION':
+    'This question may not be put to a referendum: the law excludes its subject (state foundations, borders, budget and taxes, amnesty, appointments and the like).',
   'err.ELECTION_STATE': 'Not possible at this stage of the election.',
   'err.EMPTY_CSV': 'The file is empty.',
   'err.EMPTY_ROLL': 'There is no valid row.',
@@ -226,6 +228,8 @@ export const REFUSALS = /* @__PURE__ */ defineCatalog(refusalsEn, {
     'err.DUPLICATE_KEY': 'Бұл кілт бұрын тіркелген: жаңа кілттер жасаңыз.',
     'err.EDUCATION_BELOW_MINIMUM': 'Кандидаттың білімі ережелер талап ететін деңгейден төмен.',
     'err.ELECTION_EXISTS': 'Осы идентификатормен сайлау бұрыннан құрылған. Басқа идентификатор таңдаңыз.',
+    'err.EXCLUDED_QUESTION':
+      'Бұл сұрақты референдумға шығаруға болмайды: заң оның мәнін шығарып тастайды (мемлекет негіздері, шекаралар, бюджет пен салықтар, рақымшылық, лауазымға тағайындау және т.б.).',
     'err.ELECTION_STATE': 'Сайлаудың осы кезеңінде бұл мүмкін емес.',
     'err.EMPTY_CSV': 'Файл бос.',
     'err.EMPTY_ROLL': 'Бірде-бір жарамды жол жоқ.',
@@ -390,6 +394,8 @@ export const REFUSALS = /* @__PURE__ */ defineCatalog(refusalsEn, {
     'err.DUPLICATE_KEY': 'Этот ключ уже регистрировался: создайте новые ключи.',
     'err.EDUCATION_BELOW_MINIMUM': 'Образование кандидата ниже требуемого правилами.',
     'err.ELECTION_EXISTS': 'Выборы с таким идентификатором уже есть. Выберите другой идентификатор.',
+    'err.EXCLUDED_QUESTION':
+      'Этот вопрос нельзя выносить на референдум: закон исключает его предмет (основы государства, границы, бюджет и налоги, амнистия, назначения на должности и т. п.).',
     'err.ELECTION_STATE': 'На этом этапе выборов это невозможно.',
     'err.EMPTY_CSV': 'Файл пуст.',
     'err.EMPTY_ROLL': 'Нет ни одной годной строки.',

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import {
+  QUESTION_SUBJECTS,
   BallotShape,
   EDUCATION,
   PartyRoute,
@@ -69,7 +70,7 @@ export const CreateElection = z
       .optional(),
     profile: ProfileChoice.optional(),
     questions: z
-      .array(z.strictObject({ id: ElectionId, text: Names }))
+      .array(z.strictObject({ id: ElectionId, text: Names, subject: z.enum(QUESTION_SUBJECTS) }))
       .min(1)
       .max(16)
       .optional(),

@@ -267,6 +267,8 @@ export const ResultViewJson = z.looseObject({
   district: Names,
   electionDay: z.string(),
   closedAt: Time.nullable(),
+  /** §10.12 R0: a referendum's turnout threshold in percent of the roll; 0 when there is none. */
+  turnoutPercent: z.number().int().min(0).max(100),
   result: ResultJson,
   entry: EntryRef,
   board: z.looseObject({ seq: Seq, head: Hash }),

@@ -29,6 +29,9 @@ export function startCheckpointer(db: Db, log: (line: string) => void): Checkpoi
     close: () =>
       new Promise<void>((resolve) => {
         worker.once('exit', () => resolve());
+        // Unreferenced, the worker would not keep the process alive while this waits for it: a
+        // program that awaits close() with nothing else to do would end with the promise unsettled.
+        worker.ref();
         worker.postMessage('close');
       }),
   };

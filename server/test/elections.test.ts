@@ -53,7 +53,7 @@ describe('POST /api/elections', () => {
     expect(list.body.elections.map((e: { id: string }) => e.id)).toEqual(['aksu-2026']);
   });
 
-  it('fixes a referendum ballot at creation: yes then no per question', async () => {
+  it('fixes a referendum ballot at creation: yes, no and (under reform) abstain per question', async () => {
     const token = await h.admin();
     const r = await h.api(
       'POST',
@@ -64,14 +64,65 @@ describe('POST /api/elections', () => {
         district: DISTRICT,
         electionDay: ELECTION_DAY,
         questions: [
-          { id: 'q1', text: { kk: 'Жол салу керек пе?', ru: 'Строить дорогу?', en: 'Build the road?' } },
+          {
+            id: 'q1',
+            text: { kk: 'Жол салу керек пе?', ru: 'Строить дорогу?', en: 'Build the road?' },
+            subject: 'local-amenities',
+          },
         ],
       },
       token,
     );
     expect(r.status).toBe(201);
     expect(r.body.status).toBe('ballot-fixed');
-    expect(r.body.contests[0].options.map((o: { id: string }) => o.id)).toEqual(['yes', 'no']);
+    // The reform profile offers "abstain" (SPEC §10.2); law-2021 does not.
+    expect(r.body.contests[0].options.map((o: { id: string }) => o.id)).toEqual(['yes', 'no', 'abstain']);
+    expect(r.body.manifest.questions[0].subject).toBe('local-amenities');
+    expect(r.body.manifest.profile).toMatchObject({ abstain: true, turnoutPercent: 50 });
+    const law = await h.api(
+      'POST',
+      '/api/elections',
+      {
+        id: 'ref-2',
+        kind: 'referendum',
+        district: DISTRICT,
+        electionDay: ELECTION_DAY,
+        profile: { name: 'law-2021' },
+        questions: [{ id: 'q1', text: DISTRICT, subject: 'community-life' }],
+      },
+      token,
+    );
+    expect(law.status).toBe(201);
+    expect(law.body.contests[0].options.map((o: { id: string }) => o.id)).toEqual(['yes', 'no']);
+    expect(law.body.manifest.profile).toMatchObject({ abstain: false, turnoutPercent: 50 });
+  });
+
+  it('refuses a question on a subject the law keeps from a referendum, and an unknown subject, writing nothing', async () => {
+    const token = await h.admin();
+    const before = h.snapshot();
+    const body = (subject: string) => ({
+      id: 'ref-x',
+      kind: 'referendum',
+      district: DISTRICT,
+      electionDay: ELECTION_DAY,
+      questions: [
+        { id: 'q1', text: DISTRICT, subject: 'local-development' },
+        { id: 'q2', text: DISTRICT, subject },
+      ],
+    });
+    for (const subject of ['budget-and-taxes', 'state-foundations', 'amnesty-and-pardon', 'appointments']) {
+      const r = await h.api('POST', '/api/elections', body(subject), token);
+      expect([r.status, r.body.error.code, r.body.error.details]).toEqual([
+        422,
+        'EXCLUDED_QUESTION',
+        { field: 'questions[1].subject', subject },
+      ]);
+    }
+    for (const b of [body('lottery'), { ...body('x'), questions: [{ id: 'q1', text: DISTRICT }] }]) {
+      const r = await h.api('POST', '/api/elections', b, token);
+      expect([r.status, r.body.error.code]).toEqual([400, 'BAD_REQUEST']);
+    }
+    expect(h.snapshot()).toEqual(before);
   });
 
   it('refuses without a session, with the wrong role, and with bad input — writing nothing', async () => {
@@ -303,7 +354,7 @@ describe('opening the vote', () => {
         kind: 'referendum',
         district: DISTRICT,
         electionDay: ELECTION_DAY,
-        questions: [{ id: 'q1', text: DISTRICT }],
+        questions: [{ id: 'q1', text: DISTRICT, subject: 'local-amenities' }],
       },
       token,
     );

@@ -350,7 +350,7 @@ describe('deadlines and state', () => {
         kind: 'referendum',
         district: DISTRICT,
         electionDay: ELECTION_DAY,
-        questions: [{ id: 'q1', text: N('Жол?') }],
+        questions: [{ id: 'q1', text: N('Жол?'), subject: 'local-amenities' }],
       },
       token,
     );

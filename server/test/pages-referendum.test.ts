@@ -26,8 +26,8 @@ beforeAll(async () => {
       kind: 'referendum',
       demo: true, // closes before the calendar's end
       questions: [
-        { id: 'road', text: q('Build the <road>?') },
-        { id: 'school', text: q('Repair the school?') },
+        { id: 'road', text: q('Build the <road>?'), subject: 'local-amenities' },
+        { id: 'school', text: q('Repair the school?'), subject: 'local-amenities' },
       ],
     },
   });
@@ -80,18 +80,20 @@ describe('the observer page of a referendum', () => {
     expect(cs.every((c) => c.chart)).toBe(true);
     const result = (await h.api('GET', `/api/elections/${ID}/result`)).body;
     expect(result.result.contests.map((c: { counts: number[] }) => c.counts)).toEqual([
-      [3, 1],
-      [1, 3],
+      [3, 1, 0],
+      [1, 3, 0],
     ]);
     expect(cs[0]!.rows.map((x) => [x[0], x[1]])).toEqual([
       ['yes', 3],
       ['no', 1],
+      ['abstain', 0],
     ]);
     expect(cs[1]!.rows.map((x) => [x[0], x[1]])).toEqual([
       ['yes', 1],
       ['no', 3],
+      ['abstain', 0],
     ]);
-    expect(cs[0]!.rows.map((x) => x[2])).toEqual(['75.00 %', '25.00 %']);
+    expect(cs[0]!.rows.map((x) => x[2])).toEqual(['75.00 %', '25.00 %', '0.00 %']);
     expect(cs[0]!.outcome).toBe('Adopted');
     expect(cs[1]!.outcome).toBe('Rejected');
     expect(r.text).not.toContain('<script>');

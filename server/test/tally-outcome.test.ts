@@ -1,4 +1,4 @@
-/** The outcome rules (SPEC §10.12 R1–R7), the lot, and the protocol's catalog and rendering. */
+/** The outcome rules (SPEC §10.12 R0–R7), the lot, and the protocol's catalog and rendering. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AGAINST_ALL, YES_NO, type BallotContest } from '../src/index.ts';
@@ -17,12 +17,13 @@ const question: BallotContest = {
   options: (['yes', 'no'] as const).map((o) => ({ id: o, kind: o, names: YES_NO[o] })),
 };
 const H = 'ab'.repeat(32);
-const rules = (againstAllWins: 'repeat' | 'off', tie: 'repeat' | 'lot'): OutcomeRules => ({
-  againstAllWins,
-  tie,
-});
+const rules = (
+  againstAllWins: 'repeat' | 'off',
+  tie: 'repeat' | 'lot',
+  turnoutPercent = 0,
+): OutcomeRules => ({ againstAllWins, tie, turnoutPercent });
 const decide = (counts: number[], r = rules('off', 'repeat'), hash = H) =>
-  decideOutcome(akim, counts, r, hash);
+  decideOutcome(akim, counts, r, hash, 100);
 
 describe('candidates contest', () => {
   it('R5: the single leader is elected', () => {
@@ -72,11 +73,29 @@ describe('candidates contest', () => {
 
 describe('referendum question', () => {
   it('R2: adopted only with strictly more yes than no; R1: no votes repeat', () => {
-    const q = (counts: number[]) => decideOutcome(question, counts, rules('off', 'repeat'), H);
+    const q = (counts: number[]) => decideOutcome(question, counts, rules('off', 'repeat'), H, 100);
     expect(q([3, 2])).toEqual({ kind: 'adopted' });
     expect(q([2, 2])).toEqual({ kind: 'rejected' });
     expect(q([1, 5])).toEqual({ kind: 'rejected' });
     expect(q([0, 0])).toEqual({ kind: 'repeat', reason: 'no-votes' });
+  });
+
+  it("R0: not valid unless more than the profile's share of the roll took part; abstain counts for neither side", () => {
+    const abstaining: BallotContest = {
+      ...question,
+      options: (['yes', 'no', 'abstain'] as const).map((o) => ({ id: o, kind: o, names: YES_NO[o] })),
+    };
+    const q = (counts: number[], roll: number) =>
+      decideOutcome(abstaining, counts, rules('off', 'repeat', 50), H, roll);
+    expect(q([30, 10, 10], 100)).toEqual({ kind: 'invalid', reason: 'turnout' }); // 50 of 100
+    expect(q([30, 10, 11], 100)).toEqual({ kind: 'adopted' });
+    expect(q([10, 10, 31], 100)).toEqual({ kind: 'rejected' }); // abstentions are not "yes"
+    expect(q([0, 0, 0], 3)).toEqual({ kind: 'invalid', reason: 'turnout' });
+    // A candidates contest has no turnout rule.
+    expect(decideOutcome(akim, [1, 0, 0, 0], rules('off', 'repeat', 50), H, 100)).toEqual({
+      kind: 'elected',
+      winner: 'c1',
+    });
   });
 });
 
@@ -96,6 +115,7 @@ describe('result protocol strings', () => {
       district: { kk: 'Ауыл <&>', ru: 'Село <&>', en: 'Village <&>' },
       electionDay: '2026-12-20',
       closedAt: '2026-12-20T20:00:00+05:00',
+      turnoutPercent: contest.kind === 'question' ? 50 : 0,
       result: {
         roll: 10,
         ballots: 9,
@@ -128,11 +148,13 @@ describe('result protocol strings', () => {
       [{ kind: 'repeat', reason: 'no-votes' }, akim, 'repeat.no-votes'],
       [{ kind: 'adopted' }, question, 'adopted'],
       [{ kind: 'rejected' }, question, 'rejected'],
+      [{ kind: 'invalid', reason: 'turnout' }, question, 'invalid.turnout'],
     ];
     for (const lang of ['kk', 'ru', 'en'] as const)
       for (const [outcome, contest, key] of cases) {
         const text = renderProtocol(view(outcome, contest), lang);
-        expect(text).toContain(tr(lang, key as ProtocolKey).replaceAll('"', '&quot;'));
+        expect(text).toContain(tr(lang, key as ProtocolKey, { percent: 50 }).replaceAll('"', '&quot;'));
+        if (contest.kind === 'question') expect(text).toContain(tr(lang, 'turnoutRule', { percent: 50 }));
         expect(text).toContain('25');
         expect(text).toContain(`${tr(lang, 'district')}</th>`);
         expect(text).toContain('&lt;&amp;&gt;');

@@ -351,15 +351,15 @@ describe('closing, tally, decryption and result', () => {
         kind: 'referendum',
         demo: true,
         questions: [
-          { id: 'road', text: q('Build the road?') },
-          { id: 'school', text: q('Repair the school?') },
+          { id: 'road', text: q('Build the road?'), subject: 'local-amenities' },
+          { id: 'school', text: q('Repair the school?'), subject: 'local-amenities' },
         ],
       },
     });
     // [road, school]: 0 = yes, 1 = no.
     for (const [cred, choice] of [
       [0, [0, 1]],
-      [1, [0, 0]],
+      [1, [0, 2]],
       [2, [1, 1]],
       [3, [1, 1]],
       [3, [0, 0]],
@@ -377,8 +377,9 @@ describe('closing, tally, decryption and result', () => {
       revotes: 1,
       trustees: [2, 3, 4],
       contests: [
-        { id: 'road', counts: [3, 1], outcome: { kind: 'adopted' } },
-        { id: 'school', counts: [2, 2], outcome: { kind: 'rejected' } },
+        { id: 'road', counts: [3, 1, 0], outcome: { kind: 'adopted' } },
+        // An abstention counts for neither side (SPEC §10.12 R2); 4 of 6 on the roll took part (R0).
+        { id: 'school', counts: [1, 2, 1], outcome: { kind: 'rejected' } },
       ],
     });
     const p = await h.api('GET', path(e.id, '/result/protocol?lang=en'));
@@ -395,6 +396,97 @@ describe('closing, tally, decryption and result', () => {
       expect(c?.noteKey, id).toBe('skipReferendum');
     }
     expect(report.checks.find((x) => x.id === '3.3')?.status).toBe('pass');
+    expect(report.checks.find((x) => x.id === '1.4')?.status).toBe('pass');
+  });
+
+  it('a referendum with too few voters is not valid for turnout, and the verifier agrees', async () => {
+    const q = (en: string) => ({ kk: `${en} (kk)`, ru: `${en} (ru)`, en });
+    const e = await ceremonyElectionFixture(h, {
+      id: 'ref-2',
+      n: 3,
+      t: 2,
+      election: {
+        kind: 'referendum',
+        demo: true,
+        questions: [{ id: 'well', text: q('Dig a well?'), subject: 'local-amenities' }],
+      },
+    });
+    // 3 of 6 on the roll: not more than half (SPEC §10.12 R0), however they voted.
+    for (const [cred, choice] of [
+      [0, 0],
+      [1, 0],
+      [2, 2],
+    ] as const)
+      insertBallot(h, e, e.credentials[cred]!.keys, [choice]);
+    expect((await h.api('POST', path(e.id, '/close'), {}, e.commission)).status).toBe(200);
+    const [t1, t2] = e.trustees as TrusteeHandle[];
+    await decryptTally(t1!.api, t1!.file, { board: boardOf });
+    const r = (await decryptTally(t2!.api, t2!.file, { board: boardOf })).result;
+    expect(r?.roll).toBe(6);
+    expect(r?.contests).toEqual([
+      { id: 'well', counts: [2, 0, 1], outcome: { kind: 'invalid', reason: 'turnout' } },
+    ]);
+    for (const [lang, words] of [
+      ['en', 'Not valid: turnout was not above 50 % of the voters on the roll'],
+      ['ru', 'Недействителен: явка не превысила 50 %'],
+      ['kk', 'Жарамсыз: қатысу'],
+    ] as const) {
+      const p = await h.api('GET', path(e.id, `/result/protocol?lang=${lang}`));
+      expect(p.text).toContain(words);
+    }
+    const view = await h.api('GET', path(e.id, '/result'));
+    expect(view.body.turnoutPercent).toBe(50);
+    const report = await verifyBoard(await boardOf(e.id));
+    expect(report.failures).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    expect(report.result?.contests[0]?.outcome).toEqual({ kind: 'invalid', reason: 'turnout' });
+
+    // A server that rewrites the board and re-chains it: each rule is re-checked by the verifier.
+    const entries = [...h.server.ctx.board.entries(e.id)];
+    const edited = (edit: (x: BoardEntry) => unknown) =>
+      rechain(entries.map((x) => ({ ...x, payload: edit(structuredClone(x)) ?? x.payload }) as BoardEntry));
+    const caught = async (board: string, check: string, key: string, seq: number) => {
+      const r = await verifyBoard(board);
+      expect(r.exitCode).toBe(1);
+      expect(r.failures.filter((f) => f.check === check).map((f) => [f.seq, f.key])).toContainEqual([
+        seq,
+        key,
+      ]);
+    };
+    type Manifest = { questions: { subject: string }[]; profile: { turnoutPercent: number } };
+    // 1.4: a question on a subject the law keeps from a referendum, forced onto the manifest.
+    await caught(
+      edited((x) => {
+        if (x.type !== 'manifest') return undefined;
+        (x.payload as Manifest).questions[0]!.subject = 'budget-and-taxes';
+        return x.payload;
+      }),
+      '1.4',
+      'questionExcluded',
+      0,
+    );
+    // 1.2: the turnout rule dropped from the published profile.
+    await caught(
+      edited((x) => {
+        if (x.type !== 'manifest') return undefined;
+        (x.payload as Manifest).profile.turnoutPercent = 0;
+        return x.payload;
+      }),
+      '1.2',
+      'profileRules',
+      0,
+    );
+    // 10.2: the question declared adopted despite the turnout.
+    await caught(
+      edited((x) => {
+        if (x.type !== 'result') return undefined;
+        (x.payload as { contests: { outcome: unknown }[] }).contests[0]!.outcome = { kind: 'adopted' };
+        return x.payload;
+      }),
+      '10.2',
+      'outcomeWrong',
+      entries.length - 1,
+    );
   });
 });
 

@@ -22,8 +22,8 @@ beforeAll(async () => {
     election: {
       kind: 'referendum',
       questions: [
-        { id: 'road', text: q('Build the road?') },
-        { id: 'school', text: q('Repair the school?') },
+        { id: 'road', text: q('Build the road?'), subject: 'local-amenities' },
+        { id: 'school', text: q('Repair the school?'), subject: 'local-amenities' },
       ],
     },
   });
@@ -106,7 +106,7 @@ describe('saylau vote', () => {
       [['road=1', 'park=2'], /the ballot has no contest park; its contests are road, school/],
       [['road=1', 'road=2'], /contest road is chosen twice/],
       [['road=1', '2'], /one per contest, in ballot order or as contest=option/],
-      [['road=3', 'school=1'], /contest road has 2 options; 3 is not one of them/],
+      [['road=4', 'school=1'], /contest road has 3 options; 4 is not one of them/],
     ] as const) {
       const r = await saylau([...voter(3), ...choice.flatMap((c) => ['--choice', c])]);
       expect([r.status, r.stderr], choice.join(' ')).toEqual([

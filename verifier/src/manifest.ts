@@ -1,6 +1,6 @@
-/** Checks 1.1–1.3: the manifest (SPEC §10.1) and its rule profile (§10.2). */
+/** Checks 1.1–1.4: the manifest (SPEC §10.1), its rule profile (§10.2) and its questions' subjects. */
 import { parseSigningPublicKey } from '@saylau/crypto';
-import type { Education, Profile, RouteKind } from '@saylau/protocol';
+import type { Education, Profile, QuestionSubject, RouteKind } from '@saylau/protocol';
 import type { Entry } from './board.ts';
 import type { Collector } from './report.ts';
 import {
@@ -29,6 +29,27 @@ export const ROUTES = [
   'self',
 ] as const satisfies readonly RouteKind[];
 const EDUCATION = ['secondary', 'vocational', 'higher'] as const satisfies readonly Education[];
+/**
+ * §10.1.1's question subjects: those a local referendum may decide, then those the law excludes
+ * (Constitutional Law "On the Republican Referendum" art. 3, and the republic's own competence).
+ */
+const ALLOWED_SUBJECTS = [
+  'local-amenities',
+  'local-development',
+  'community-life',
+] as const satisfies readonly QuestionSubject[];
+const EXCLUDED_SUBJECTS = [
+  'rights-and-freedoms',
+  'state-foundations',
+  'territory-and-borders',
+  'justice-defence-security',
+  'budget-and-taxes',
+  'amnesty-and-pardon',
+  'appointments',
+  'international-obligations',
+  'republic-competence',
+] as const satisfies readonly QuestionSubject[];
+const SUBJECTS = [...ALLOWED_SUBJECTS, ...EXCLUDED_SUBJECTS] as const;
 const CALENDAR = ['nominationCloses', 'registrationCloses', 'votingOpens', 'votingCloses'] as const;
 
 export interface Calendar {
@@ -47,7 +68,7 @@ export interface Manifest {
   profile: Profile | null;
   /** null when not a valid §7.4 key (1.1 failed). */
   serverKey: string | null;
-  questions: { id: string; text: Names }[];
+  questions: { id: string; text: Names; subject: QuestionSubject }[];
   /** SHA-256 (hex) of the booth bundle, for observers to compare with what voters run; null if absent. */
   booth: string | null;
   /** Hash of the manifest entry (bound into the ceremony fingerprint, §10.6.2). */
@@ -65,6 +86,8 @@ const FIXED: Record<
     | 'onePartyCandidate'
     | 'signaturePercent'
     | 'minimumAge'
+    | 'abstain'
+    | 'turnoutPercent'
   >
 > = {
   reform: {
@@ -74,6 +97,8 @@ const FIXED: Record<
     onePartyCandidate: false,
     signaturePercent: 1,
     minimumAge: 25,
+    abstain: true,
+    turnoutPercent: 50,
   },
   'law-2021': {
     routes: ['party', 'self'],
@@ -82,6 +107,8 @@ const FIXED: Record<
     onePartyCandidate: true,
     signaturePercent: 1,
     minimumAge: 25,
+    abstain: false,
+    turnoutPercent: 50,
   },
 };
 
@@ -96,6 +123,8 @@ const PROFILE_KEYS = [
   'minimumEducation',
   'againstAllWins',
   'tie',
+  'abstain',
+  'turnoutPercent',
 ];
 
 /** 1.2: one of §10.2's profiles with its fixed rules exactly; the per-election choices in range. */
@@ -122,6 +151,8 @@ function checkProfile(v: unknown, out: Collector): Profile | null {
             : oneOf(o.minimumEducation, 'profile.minimumEducation', EDUCATION),
         againstAllWins: oneOf(o.againstAllWins, 'profile.againstAllWins', ['repeat', 'off'] as const),
         tie: oneOf(o.tie, 'profile.tie', ['repeat', 'lot'] as const),
+        abstain: bool(o.abstain, 'profile.abstain'),
+        turnoutPercent: int(o.turnoutPercent, 'profile.turnoutPercent', 0, 100),
       };
       const f = FIXED[name];
       const wrong: string[] = [];
@@ -131,6 +162,8 @@ function checkProfile(v: unknown, out: Collector): Profile | null {
       if (p.oneSignaturePerSigner !== f.oneSignaturePerSigner) wrong.push('oneSignaturePerSigner');
       if (p.onePartyCandidate !== f.onePartyCandidate) wrong.push('onePartyCandidate');
       if (p.minimumAge !== f.minimumAge) wrong.push('minimumAge');
+      if (p.abstain !== f.abstain) wrong.push('abstain');
+      if (p.turnoutPercent !== f.turnoutPercent) wrong.push('turnoutPercent');
       if (wrong.length > 0) {
         out.fail('1.2', 0, 'profileRules', { name, fields: wrong.join(', ') });
         return null;
@@ -140,7 +173,7 @@ function checkProfile(v: unknown, out: Collector): Profile | null {
   );
 }
 
-/** 1.1 and 1.2 on seq 0; 1.3 no other manifest. Returns what could be read (null: nothing usable). */
+/** 1.1, 1.2 and 1.4 on seq 0; 1.3 no other manifest. Returns what could be read (null: nothing usable). */
 export function checkManifest(entries: readonly Entry[], out: Collector): Manifest | null {
   const first = entries[0]!;
   for (const e of entries.slice(1)) if (e.type === 'manifest') out.fail('1.3', e.seq, 'manifestAgain');
@@ -208,10 +241,11 @@ export function checkManifest(entries: readonly Entry[], out: Collector): Manife
         out.fail('1.1', seq, 'manifestQuestionsExtra');
       if (!Object.hasOwn(o, 'questions')) return [];
       const qs = arr(o.questions, 'manifest.questions', 1, 16).map((q, i) => {
-        const qo = obj(q, `manifest.questions[${i}]`, ['id', 'text']);
+        const qo = obj(q, `manifest.questions[${i}]`, ['id', 'text', 'subject']);
         return {
           id: id(qo.id, `manifest.questions[${i}].id`),
           text: names(qo.text, `manifest.questions[${i}].text`),
+          subject: oneOf(qo.subject, `manifest.questions[${i}].subject`, SUBJECTS),
         };
       });
       if (new Set(qs.map((q) => q.id)).size !== qs.length) out.fail('1.1', seq, 'manifestQuestionIds');
@@ -224,6 +258,10 @@ export function checkManifest(entries: readonly Entry[], out: Collector): Manife
       : null,
   );
   const profile = checkProfile(o.profile, out);
+  // 1.4: no question on a subject the law keeps from a referendum (§10.1.1).
+  for (const q of questions)
+    if ((EXCLUDED_SUBJECTS as readonly string[]).includes(q.subject))
+      out.fail('1.4', seq, 'questionExcluded', { question: q.id, subject: q.subject });
   if (election === undefined || kind === undefined) return null;
   return {
     election,

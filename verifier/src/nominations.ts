@@ -43,6 +43,9 @@ const DAY = 86_400_000;
 const AGAINST_ALL: Names = GLOSSARY.againstAll.name;
 
 /** 3.1: exactly one roll entry, `{count ≥ 1, commitment: 64 hex}`. */
+const YES_NO = ['yes', 'no'] as const;
+const YES_NO_ABSTAIN = ['yes', 'no', 'abstain'] as const;
+
 export function checkRoll(entries: readonly Entry[], out: Collector): Roll | null {
   const rolls = entries.filter((e) => e.type === 'roll');
   rolls.slice(1).forEach((e) => out.fail('3.1', e.seq, 'rollAgain'));
@@ -245,7 +248,9 @@ export function checkBallotFixed(
           const c = obj(cs[i], p, ['id', 'kind', 'question', 'options']);
           if (c.id !== q.id || c.kind !== 'question' || !sameJson(c.question, q.text))
             out.fail('3.3', e.seq, 'questionMismatch', { question: q.id });
-          const opts = arr(c.options, `${p}.options`, 2, 2).map((x, oi) => {
+          // §10.5: "yes", "no", and "abstain" when the profile offers it (any of the two when 1.2 failed).
+          const kinds = manifest.profile?.abstain === false ? YES_NO : YES_NO_ABSTAIN;
+          const opts = arr(c.options, `${p}.options`, manifest.profile ? kinds.length : 2, 3).map((x, oi) => {
             const oo = obj(x, `${p}.options[${oi}]`, ['id', 'kind', 'names']);
             names(oo.names, `${p}.options[${oi}].names`);
             return {
@@ -253,12 +258,7 @@ export function checkBallotFixed(
               kind: str(oo.kind, `${p}.options[${oi}].kind`),
             };
           });
-          if (
-            opts[0]!.id !== 'yes' ||
-            opts[0]!.kind !== 'yes' ||
-            opts[1]!.id !== 'no' ||
-            opts[1]!.kind !== 'no'
-          )
+          if (opts.some((o, oi) => o.id !== kinds[oi] || o.kind !== kinds[oi]))
             out.fail('3.3', e.seq, 'questionOptions', { question: q.id });
           return { id: q.id, kind: 'question', options: opts };
         });

@@ -1,5 +1,5 @@
 /**
- * A contest's outcome from its published counts, written from SPEC §10.12 (rules R1–R7) for check
+ * A contest's outcome from its published counts, written from SPEC §10.12 (rules R0–R7) for check
  * 10.2 (§11.2). Kept apart from the server's code on purpose (§11).
  */
 import { platform } from '#platform';
@@ -15,11 +15,12 @@ export interface Lot {
 /** §10.12 `Outcome`: a question carries or not, the election repeats, or a winner (by lot, R7). */
 export type Outcome =
   | { kind: 'adopted' | 'rejected' }
+  | { kind: 'invalid'; reason: 'turnout' }
   | { kind: 'repeat'; reason: 'no-votes' | 'against-all' }
   | { kind: 'repeat'; reason: 'tie'; tied: string[] }
   | { kind: 'elected'; winner: string; lot?: Lot };
 
-type Rules = Pick<Profile, 'againstAllWins' | 'tie'>;
+type Rules = Pick<Profile, 'againstAllWins' | 'tie' | 'turnoutPercent'>;
 
 /** One option with its count and its place on the ballot. */
 interface Row {
@@ -45,7 +46,10 @@ export function drawLot(
   return { winner: tied[pick]!, draw };
 }
 
-/** R2: a question carries only with strictly more "yes" than "no"; equal counts reject it. */
+/**
+ * R2: a question carries only with strictly more "yes" than "no"; equal counts reject it, and
+ * "abstain" is on neither side.
+ */
 function questionOutcome(rows: readonly Row[]): Outcome {
   const votesOf = (kind: string) => rows.find((r) => r.kind === kind)?.votes ?? 0;
   return votesOf('yes') > votesOf('no') ? { kind: 'adopted' } : { kind: 'rejected' };
@@ -81,15 +85,23 @@ function candidatesOutcome(
 }
 
 /**
- * R1–R7 in order. `counts[i]` belongs to `contest.options[i]`; a missing count reads as 0 (check
- * 10.3 fails such a result on its own).
+ * R0–R7 in order. `counts[i]` belongs to `contest.options[i]`; a missing count reads as 0 (check
+ * 10.3 fails such a result on its own). `roll` is the roll entry's count (R0).
  */
 export function decideOutcome(
   contest: ContestInfo,
   counts: readonly number[],
   rules: Rules,
   tallyHash: string,
+  roll: number,
 ): Outcome {
+  // R0: a question under a turnout rule needs more than that share of the roll to have taken part;
+  // the ballots that took part are the contest's counts together. Compared in integers.
+  if (contest.kind === 'question' && rules.turnoutPercent !== 0) {
+    let took = 0;
+    for (const c of counts) took += c;
+    if (!(100 * took > rules.turnoutPercent * roll)) return { kind: 'invalid', reason: 'turnout' };
+  }
   // R1: not a single vote for any option.
   if (counts.every((c) => c === 0)) return { kind: 'repeat', reason: 'no-votes' };
   const rows: Row[] = contest.options.map((o, place) => ({

@@ -49,6 +49,8 @@ export function outcomeText(
       );
     case 'adopted':
       return message(lang, 'cli.adopted');
+    case 'invalid':
+      return message(lang, 'cli.invalidTurnout');
     default:
       return message(lang, 'cli.rejected');
   }

@@ -289,9 +289,12 @@ export function checkTallyAndResult(ctx: TallyContext, out: Collector): void {
         });
       // 10.2: the outcome of the published counts under the manifest's profile (§10.12 R1–R7).
       const info = ctx.contests?.[ci];
-      if (!manifest.profile || !info) out.fail('10.2', result.seq, 'outcomeUnverifiable', { contest: id });
+      // R0 needs the roll's count for a question.
+      if (!manifest.profile || !info || (info.kind === 'question' && !ctx.roll))
+        out.fail('10.2', result.seq, 'outcomeUnverifiable', { contest: id });
       else {
-        const expected = decideOutcome(info, c.counts, manifest.profile, tally.entry.hash);
+        const roll = ctx.roll?.count ?? 0;
+        const expected = decideOutcome(info, c.counts, manifest.profile, tally.entry.hash, roll);
         const same = sameJson(c.outcome, expected);
         if (!same)
           out.fail('10.2', result.seq, 'outcomeWrong', { contest: id, expected: canonicalJson(expected) });

@@ -106,6 +106,7 @@ function markPending(entries: readonly Entry[], kind: string | null, out: Collec
  */
 function markSkipped(entries: readonly Entry[], kind: string | null, out: Collector): void {
   const has = (t: string) => entries.some((e) => e.type === t);
+  if (kind === 'akim') out.skip('1.4', 'skipNoQuestions');
   if (kind === 'referendum') for (const id of ['3.2', '3.4'] as const) out.skip(id, 'skipReferendum');
   else if (kind === 'akim' && !has('nomination-extended')) out.skip('3.4', 'skipNoExtension');
   if (!has('dkg-complaint') && !has('dkg-answer')) out.skip('4.4', 'skipNoComplaint');

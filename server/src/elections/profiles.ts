@@ -17,6 +17,8 @@ const BASE = {
   minimumEducation: null,
   againstAllWins: 'off',
   tie: 'repeat',
+  // Constitutional Law "On the Republican Referendum" art. 31(2): valid only if more than half took part.
+  turnoutPercent: 50,
 } as const;
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -27,6 +29,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     signaturesFrom: [...ROUTES],
     oneSignaturePerSigner: true,
     onePartyCandidate: false,
+    abstain: true,
   },
   'law-2021': {
     ...BASE,
@@ -35,6 +38,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     signaturesFrom: ['self'],
     oneSignaturePerSigner: false,
     onePartyCandidate: true,
+    abstain: false,
   },
 };
 

@@ -11,7 +11,7 @@ import { TIME_ZONE, calendarProblem, defaultCalendar, toLocal, type Calendar } f
 import { makeProfile } from './profiles.ts';
 import { boothManifestEntry } from '../assets.ts';
 import type { BallotContest, BallotOption, Manifest, Names, Question } from '@saylau/protocol';
-import { Code } from '@saylau/protocol';
+import { Code, isExcludedSubject } from '@saylau/protocol';
 
 export type { BallotContest, BallotOption, Manifest, Question };
 
@@ -40,9 +40,10 @@ export interface Election {
 /** `POST /api/elections`: protocol's request body (SPEC §10.1). */
 export { CreateElection, type CreateElectionInput };
 
-export const YES_NO: Record<'yes' | 'no', Names> = {
+export const YES_NO: Record<'yes' | 'no' | 'abstain', Names> = {
   yes: { kk: 'Иә', ru: 'Да', en: 'Yes' },
   no: { kk: 'Жоқ', ru: 'Нет', en: 'No' },
+  abstain: GLOSSARY.abstain.name,
 };
 export const AGAINST_ALL: Names = GLOSSARY.againstAll.name;
 
@@ -79,6 +80,14 @@ export function createElection(
   now: Date = ctx.clock(),
 ): Election {
   const v = CreateElection.parse(input);
+  // §10.1.1: a question the law does not let a referendum decide is refused before anything is written.
+  const excluded = (v.questions ?? []).filter((q) => isExcludedSubject(q.subject));
+  if (excluded.length > 0)
+    throw unprocessable(
+      Code.EXCLUDED_QUESTION,
+      `question ${excluded[0]!.id} has subject ${excluded[0]!.subject}, which no referendum may decide`,
+      { field: `questions[${v.questions!.indexOf(excluded[0]!)}].subject`, subject: excluded[0]!.subject },
+    );
   const id = v.id ?? `${v.electionDay.replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
   // The times given, at the election's +05:00 (SPEC §10.1).
   const given = Object.entries(v.calendar ?? {}).flatMap(([k, t]) =>
@@ -91,6 +100,7 @@ export function createElection(
     throw badRequest(Code.BAD_CALENDAR, problem.message, { field: problem.field });
   if (problem)
     throw unprocessable(Code.CALENDAR_PASSED, problem.message, { field: problem.field, now: toLocal(now) });
+  const profile = makeProfile(v.profile ?? { name: 'reform' });
   const manifest: Manifest = {
     version: 'saylau/v1',
     election: id,
@@ -100,7 +110,7 @@ export function createElection(
     electionDay: v.electionDay,
     timeZone: TIME_ZONE,
     calendar,
-    profile: makeProfile(v.profile ?? { name: 'reform' }),
+    profile,
     serverKey: ctx.keys.board.publicKeyText,
     booth: boothManifestEntry(),
     ...(v.questions ? { questions: v.questions } : {}),
@@ -110,7 +120,9 @@ export function createElection(
         id: q.id,
         kind: 'question',
         question: q.text,
-        options: (['yes', 'no'] as const).map((o) => ({ id: o, kind: o, names: YES_NO[o] })),
+        options: (profile.abstain ? (['yes', 'no', 'abstain'] as const) : (['yes', 'no'] as const)).map(
+          (o) => ({ id: o, kind: o, names: YES_NO[o] }),
+        ),
       }))
     : null;
   ctx.db.transaction(() => {

@@ -11,6 +11,7 @@ import { ElectionId } from '../http/validate.ts';
 import { ceremonyView } from '../ceremony/view.ts';
 import { resultView } from '../tally/result.ts';
 import { outcomeText, percent } from '../tally/protocol.ts';
+import { tr } from '../tally/catalog.ts';
 import { VOTER_TOKEN_SECONDS } from '../voters/tokens.ts';
 import type { Lang } from '@saylau/protocol/lang';
 import { html, langNav, langOf, page, pageWithScripts, type Html } from './html.ts';
@@ -138,6 +139,11 @@ function resultSection(ctx: ServerContext, e: Election, lang: Lang): Html {
       ${counted} ${o(lang, 'counted')}, ${o(lang, 'roll').toLowerCase()}: ${v.result.roll},
       ${o(lang, 'turnout')}: ${percent(lang, counted, v.result.roll)}
     </p>
+    ${
+      v.turnoutPercent > 0
+        ? html`<p class="turnout-rule">${tr(lang, 'turnoutRule', { percent: v.turnoutPercent })}</p>`
+        : ''
+    }
     ${v.contests.map((c) => {
       // The bar to stress: the elected candidate, or the side that carried a referendum question.
       const winner =
@@ -171,7 +177,7 @@ function resultSection(ctx: ServerContext, e: Election, lang: Lang): Html {
             )}
           </tbody>
         </table>
-        <p class="outcome">${outcomeText(c, c.outcome, lang)}</p>
+        <p class="outcome">${outcomeText(c, c.outcome, lang, v.turnoutPercent)}</p>
       </div>`;
     })}
     <p><a href="/api/elections/${e.id}/result/protocol?lang=${lang}">${t(lang, 'result')}</a></p>

@@ -119,7 +119,11 @@ export function computeResult(
         `the counts of contest ${c.id} do not add up to the counted ballots`,
       );
     const contest = e.contests!.find((x) => x.id === c.id)!;
-    return { id: c.id, counts, outcome: decideOutcome(contest, counts, e.manifest.profile, s.entry.hash) };
+    return {
+      id: c.id,
+      counts,
+      outcome: decideOutcome(contest, counts, e.manifest.profile, s.entry.hash, roll),
+    };
   });
   return {
     roll,

@@ -1,7 +1,8 @@
 /**
- * Who won (SPEC §10.12 rules R1–R7): plurality for a candidates contest under the profile's
- * against-all and tie rules, a simple majority for a referendum question. Pure functions of the
- * published counts, so any verifier reaches the same outcome.
+ * Who won (SPEC §10.12 rules R0–R7): plurality for a candidates contest under the profile's
+ * against-all and tie rules; for a referendum question the profile's turnout rule, then a simple
+ * majority of "yes" over "no" (abstentions decide nothing). Pure functions of the published counts
+ * and the roll's count, so any verifier reaches the same outcome.
  */
 import { sha256Hex, utf8ToBytes } from '@saylau/crypto';
 import type { BallotContest } from '../elections/store.ts';
@@ -9,7 +10,7 @@ import type { Outcome, Profile } from '@saylau/protocol';
 
 export type { Outcome };
 
-export type OutcomeRules = Pick<Profile, 'againstAllWins' | 'tie'>;
+export type OutcomeRules = Pick<Profile, 'againstAllWins' | 'tie' | 'turnoutPercent'>;
 
 /**
  * R7, the lot: draw = hex SHA-256(utf8(tallyHash ":" contestId ":" tied ids joined by ",")), where
@@ -27,12 +28,17 @@ export function decideOutcome(
   counts: readonly number[],
   rules: OutcomeRules,
   tallyHash: string,
+  roll: number,
 ): Outcome {
   if (counts.length !== contest.options.length) throw new Error('one count per option is needed');
+  // R0: a question counts only if more than turnoutPercent % of the roll took part.
+  const counted = counts.reduce((a, b) => a + b, 0);
+  if (contest.kind === 'question' && rules.turnoutPercent > 0 && counted * 100 <= rules.turnoutPercent * roll)
+    return { kind: 'invalid', reason: 'turnout' };
   // R1: no counted ballot at all.
   if (counts.every((c) => c === 0)) return { kind: 'repeat', reason: 'no-votes' };
   if (contest.kind === 'question') {
-    // R2: adopted only with strictly more "yes" than "no".
+    // R2: adopted only with strictly more "yes" than "no"; "abstain" counts for neither.
     const yes = counts[contest.options.findIndex((o) => o.kind === 'yes')] ?? 0;
     const no = counts[contest.options.findIndex((o) => o.kind === 'no')] ?? 0;
     return yes > no ? { kind: 'adopted' } : { kind: 'rejected' };

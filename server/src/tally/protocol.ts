@@ -24,7 +24,8 @@ function optionName(c: Contest, id: string, lang: Lang): string {
   return c.options.find((o) => o.id === id)?.names[lang] ?? id;
 }
 
-export function outcomeText(c: Contest, o: Outcome, lang: Lang): Html {
+/** `turnoutPercent`: the profile's R0 threshold, named when a question is not valid for turnout. */
+export function outcomeText(c: Contest, o: Outcome, lang: Lang, turnoutPercent = 0): Html {
   switch (o.kind) {
     case 'elected':
       return 'lot' in o
@@ -42,6 +43,8 @@ export function outcomeText(c: Contest, o: Outcome, lang: Lang): Html {
       return html`<strong>${tr(lang, 'adopted')}</strong>`;
     case 'rejected':
       return html`<strong>${tr(lang, 'rejected')}</strong>`;
+    case 'invalid':
+      return html`<strong>${tr(lang, 'invalid.turnout', { percent: turnoutPercent })}</strong>`;
   }
 }
 
@@ -74,7 +77,7 @@ function contestSection(v: ResultView, c: Contest, lang: Lang): Html {
         </tr>
       </tbody>
     </table>
-    <p>${tr(lang, 'outcome')}: ${outcomeText(c, c.outcome, lang)}</p>
+    <p>${tr(lang, 'outcome')}: ${outcomeText(c, c.outcome, lang, v.turnoutPercent)}</p>
   </section>`;
 }
 
@@ -84,13 +87,22 @@ export function renderProtocol(v: ResultView, lang: Lang): string {
   const rows: [string, unknown][] = [
     [tr(lang, 'district'), v.district[lang]],
     [tr(lang, 'electionDay'), formatDay(lang, v.electionDay)],
-    [tr(lang, 'electionId'), v.election],
+    // A code and people's names, in no language: not to be translated (nor read as untranslated words).
+    [tr(lang, 'electionId'), html`<code>${v.election}</code>`],
     [tr(lang, 'closedAt'), v.closedAt ?? '—'],
     [tr(lang, 'roll'), r.roll],
     [tr(lang, 'ballots'), r.ballots],
     [tr(lang, 'counted'), r.counted],
     [tr(lang, 'revotes'), r.revotes],
     [tr(lang, 'turnout'), percent(lang, r.counted, r.roll)],
+    ...(v.turnoutPercent > 0
+      ? [
+          [tr(lang, 'turnoutRuleName'), tr(lang, 'turnoutRule', { percent: v.turnoutPercent })] as [
+            string,
+            unknown,
+          ],
+        ]
+      : []),
   ];
   const body = html`<nav class="langs" aria-label="Language / Тіл / Язык">
       ${LANGS.map(
@@ -124,7 +136,7 @@ export function renderProtocol(v: ResultView, lang: Lang): string {
     ${v.contests.map((c) => contestSection(v, c, lang))}
     <h2>${tr(lang, 'trustees')}</h2>
     <ul>
-      ${v.trustees.map((x) => html`<li>№ ${x.index} — ${x.name}</li>`)}
+      ${v.trustees.map((x) => html`<li>№ ${x.index} — <span translate="no">${x.name}</span></li>`)}
     </ul>
     <h2>${tr(lang, 'verification')}</h2>
     <p>${tr(lang, 'verifyHow')} <a href="${base}/board">${tr(lang, 'board')}</a></p>

@@ -19,6 +19,8 @@ export function resultView(ctx: ServerContext, id: string) {
     district: e.manifest.district,
     electionDay: e.manifest.electionDay,
     closedAt: closed?.at ?? null,
+    // §10.12 R0: the referendum's turnout threshold in percent of the roll (0: none).
+    turnoutPercent: e.kind === 'referendum' ? (e.manifest.profile.turnoutPercent ?? 0) : 0,
     result,
     entry: { seq: entry.seq, hash: entry.hash },
     board: { seq: head.seq, head: head.hash },

@@ -7,7 +7,10 @@ export function registerDemoCommand(program: Command): void {
     .command('demo')
     .description('run a complete DEMO election through real HTTP on a loopback port (virtual clock)')
     .option('--voters <n>', 'voters on the roll', intArg('--voters', 10, 100_000), 1000)
-    .requiredOption('--out <dir>', 'output directory (board.jsonl, data/, credentials/, trustees/)')
+    .requiredOption(
+      '--out <dir>',
+      'output directory (board.jsonl, referendum.jsonl, data/, credentials/, trustees/)',
+    )
     .option('--seed <n>', 'seed of the synthetic roll and choices', intArg('--seed', 0, 2 ** 31), 1)
     .option('--ceremony-reset', 'abandon the first key ceremony and start it again (SPEC §10.6.7)')
     .option('--quiet', 'print only the result')
@@ -21,23 +24,36 @@ export function registerDemoCommand(program: Command): void {
           ceremonyReset: o.ceremonyReset,
           log: o.quiet ? undefined : (l) => console.error(l),
         });
-        const c = r.result.contests[0]!;
-        const total = c.counts.reduce((x, y) => x + y, 0);
-        const lines = r.options.map(
-          (name, i) =>
-            `  ${name.padEnd(28)} ${String(c.counts[i]).padStart(7)}  ${total ? ((100 * c.counts[i]!) / total).toFixed(1) : '0.0'}%`,
-        );
+        const ref = r.referendum;
         print(
           [
             `Result of ${r.election} (${r.result.counted} ballots counted, ${r.result.revotes} revotes replaced):`,
-            ...lines,
-            `  outcome: ${describeOutcome(c.outcome, r.optionIds, r.options)}`,
+            ...contestLines(r.result.contests[0]!, r.optionIds, r.options),
             `Board: ${r.boardFile}`,
+            ...(ref
+              ? [
+                  `Referendum ${ref.election} (${ref.result.counted} of ${ref.result.roll} on the roll took part; valid only if more than ${ref.turnoutPercent}%):`,
+                  ...contestLines(ref.result.contests[0]!, ref.optionIds, ref.options),
+                  `Board: ${ref.boardFile}`,
+                ]
+              : []),
             `Finished in ${r.seconds.toFixed(1)} s; the published counts equal the choices cast.`,
           ].join('\n'),
         );
       },
     );
+}
+
+/** Each option's count and share of the counted ballots, then the outcome. */
+function contestLines(c: { counts: number[]; outcome: unknown }, ids: string[], names: string[]): string[] {
+  const total = c.counts.reduce((x, y) => x + y, 0);
+  return [
+    ...names.map(
+      (name, i) =>
+        `  ${name.padEnd(28)} ${String(c.counts[i]).padStart(7)}  ${total ? ((100 * c.counts[i]!) / total).toFixed(1) : '0.0'}%`,
+    ),
+    `  outcome: ${describeOutcome(c.outcome, ids, names)}`,
+  ];
 }
 
 function describeOutcome(outcome: unknown, ids: string[], names: string[]): string {

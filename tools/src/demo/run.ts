@@ -2,8 +2,9 @@
  * `saylau demo --voters N --out DIR`: a complete DEMO election through real HTTP on a loopback port,
  * with a virtual clock stepping through the calendar: roll, nominations (four registered, one
  * refused below the 1% threshold), ballot, 3-trustee ceremony (t = 2), credentials, every voter
- * casting through the ballot-client library (about 5% revote), close, 2-of-3 decryption, result.
- * Writes DIR/board.jsonl and checks the published counts against the choices it made.
+ * casting through the ballot-client library (about 5% revote), close, 2-of-3 decryption, result;
+ * then a local referendum with "abstain" and a turnout rule (referendum.ts). Writes DIR/board.jsonl
+ * and DIR/referendum.jsonl and checks the published counts against the choices it made.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +31,8 @@ import {
   type Actors,
   type Voter,
 } from './steps.ts';
-import { type BallotContest, Code, ENDPOINTS, type ResultPayload } from '@saylau/protocol';
+import { type BallotContest, Code, ENDPOINTS } from '@saylau/protocol';
+import { runReferendum, type DemoElectionResult, type ReferendumDemo } from './referendum.ts';
 
 export interface DemoOptions {
   voters: number;
@@ -40,16 +42,14 @@ export interface DemoOptions {
   concurrency?: number;
   /** Run the ceremony once, abandon it and run it again (SPEC §10.6.7). */
   ceremonyReset?: boolean;
+  /** Voters on the referendum's roll: 0 runs no referendum; default min(voters, 100). */
+  referendumVoters?: number;
   log?: (line: string) => void;
 }
 
-export interface DemoResult {
-  election: string;
-  boardFile: string;
-  result: ResultPayload;
-  expected: number[];
-  options: string[];
-  optionIds: string[];
+export interface DemoResult extends DemoElectionResult {
+  /** The local referendum run after the akim election, unless `referendumVoters` was 0. */
+  referendum: ReferendumDemo | null;
   seconds: number;
 }
 
@@ -184,6 +184,19 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
         `published counts ${counts} differ from the choices cast ${cast.expected}`,
         Code.DEMO_MISMATCH,
       );
+    const referendumVoters = opts.referendumVoters ?? Math.min(opts.voters, 100);
+    let referendum: ReferendumDemo | null = null;
+    if (referendumVoters > 0) {
+      const r = await runReferendum(server, now, actors, {
+        id: `${id}-referendum`,
+        voters: referendumVoters,
+        outDir: opts.outDir,
+        seed: opts.seed ?? 1,
+        log,
+      });
+      writeFileSync(r.demo.boardFile, r.board);
+      referendum = r.demo;
+    }
     return {
       election: id,
       boardFile,
@@ -191,6 +204,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
       expected: cast.expected,
       options: contests[0]!.options.map((o) => o.names.en),
       optionIds: contests[0]!.options.map((o) => o.id),
+      referendum,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
