@@ -256,6 +256,12 @@ export const BallotJson = BallotShape.extend({
 export type BallotPayload = z.output<typeof BallotJson>;
 
 // §10.10
+/**
+ * §10.9.3: the voter tokens issued in one local hour, and the voters who got their first token of
+ * the election in it.
+ */
+export const SignInsJson = z.strictObject({ hour: BoardTime, tokens: Count, voters: Count });
+
 export const VotingClosedJson = z.strictObject({ at: BoardTime, ballots: Count });
 const CiphertextJson = z.strictObject({ alpha: Point, beta: Point });
 export const TallyJson = z.strictObject({
@@ -327,6 +333,7 @@ export const PAYLOADS = {
   credentials: CredentialsJson,
   'voting-opened': VotingOpenedJson,
   ballot: BallotJson,
+  'sign-ins': SignInsJson,
   'voting-closed': VotingClosedJson,
   tally: TallyJson,
   decryption: DecryptionMessage,

@@ -597,6 +597,104 @@ describe('setup entries (chain re-hashed)', () => {
   });
 });
 
+describe('public counts (chain re-hashed)', () => {
+  const signIns = () => indexOfType(fx.entries, 'sign-ins');
+  const roll = () => fx.entries[indexOfType(fx.entries, 'roll')]!.payload.count as number;
+  /** Set every sign-ins entry's counts: the first gets `first`, the others none. */
+  const forceCounts = (first: { tokens: number; voters: number }) =>
+    tamper(
+      text,
+      (es) => {
+        const at = es.findIndex((e) => e.type === 'sign-ins');
+        for (let i = es.length - 1; i > at; i--) if (es[i]!.type === 'sign-ins') es.splice(i, 1);
+        es[at]!.payload = { ...es[at]!.payload, ...first };
+        return at;
+      },
+      { rehash: true },
+    );
+
+  it('the honest board publishes the sign-ins before voting closes, and they add up', () => {
+    const closed = indexOfType(fx.entries, 'voting-closed');
+    const published = fx.entries.filter((e) => e.type === 'sign-ins');
+    expect(published.length).toBeGreaterThan(0);
+    expect(signIns()).toBeGreaterThan(indexOfType(fx.entries, 'voting-opened'));
+    expect(fx.entries.map((e) => e.type).lastIndexOf('sign-ins')).toBeLessThan(closed);
+    const ballots = fx.entries.filter((e) => e.type === 'ballot').length;
+    expect(published.reduce((a, e) => a + (e.payload.tokens as number), 0)).toBeGreaterThanOrEqual(ballots);
+  });
+
+  it('fewer voter tokens claimed than ballots cast → 11.2', async () => {
+    const bad = forceCounts({ tokens: 1, voters: 1 });
+    const r = await verifyBoard(bad);
+    expectCaught(r, '11.2', { key: 'ballotsAboveTokens' });
+    expectCaught(r, '11.2', { key: 'castingAboveSignedIn' });
+    notReported(r, '11.1');
+  });
+
+  it('more voters signed in than the voter roll has → 11.2', async () => {
+    const n = roll() + 1;
+    const r = await verifyBoard(forceCounts({ tokens: n + 100, voters: n }));
+    expectCaught(r, '11.2', { key: 'signedInAboveRoll' });
+    notReported(r, '11.1');
+  });
+
+  it('more voters than tokens in an hour → 11.1', async () => {
+    const bad = tamper(
+      text,
+      (es) => {
+        const at = es.findIndex((e) => e.type === 'sign-ins');
+        es[at]!.payload = { ...es[at]!.payload, voters: (es[at]!.payload.tokens as number) + 1 };
+        return at;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '11.1', { key: 'signInsVoters', seq: signIns() });
+  });
+
+  it('a sign-ins entry moved after voting closed → 11.1', async () => {
+    const bad = tamper(
+      text,
+      (es) => {
+        const at = es.findIndex((e) => e.type === 'sign-ins');
+        const [moved] = es.splice(at, 1);
+        es.splice(es.findIndex((e) => e.type === 'tally') + 1, 0, moved!);
+        return at;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '11.1', { key: 'signInsOutside' });
+  });
+
+  it('an hour that is not a whole local hour → 11.1', async () => {
+    const bad = tamper(
+      text,
+      (es) => {
+        const at = es.findIndex((e) => e.type === 'sign-ins');
+        es[at]!.payload = {
+          ...es[at]!.payload,
+          hour: (es[at]!.payload.hour as string).replace(':00:00+', ':30:00+'),
+        };
+        return at;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '11.1', { key: 'signInsHourForm' });
+  });
+
+  it('more voting codes published than the voter roll has voters → 11.3', async () => {
+    const c = indexOfType(fx.entries, 'credentials');
+    const bad = tamper(
+      text,
+      (es) => {
+        es[c]!.payload = { ...es[c]!.payload, count: roll() + 1 };
+        return c;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '11.3', { key: 'credentialsAboveRoll', seq: c });
+  });
+});
+
 describe('checkpoints', () => {
   it('a checkpoint with a flipped signature → 2.4', async () => {
     const forged = { ...checkpoint, signature: flipHex(checkpoint.signature, 5) };
