@@ -93,7 +93,17 @@ export const PublicCitizenAssemblyRoute = z.strictObject({
   quorum: Attendance,
   votesFor: Attendance,
 });
-export const PartyRoute = z.strictObject({ kind: z.literal('party'), name: Names });
+/**
+ * A party's attestation that it nominates one of its members (SPEC §10.4.3 N5a): the number and
+ * date of the party body's decision to nominate, and that the nominee is a member. Required under
+ * law-2021, optional under reform; public with the route.
+ */
+export const PartyMembership = z.strictObject({ decision: Text(50), date: IsoDate, member: z.boolean() });
+export const PartyRoute = z.strictObject({
+  kind: z.literal('party'),
+  name: Names,
+  membership: PartyMembership.optional(),
+});
 export const SelfRoute = z.strictObject({ kind: z.literal('self') });
 
 /** A nomination route as published on the board. */

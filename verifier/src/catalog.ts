@@ -121,6 +121,9 @@ const en = {
   belowThreshold: 'registered with {valid} valid signatures, below the threshold of {threshold}',
   thresholdWrong: 'the published threshold is {threshold}, expected {expected} (1% of the roll, rounded up)',
   partyTwice: 'the same party already nominated a candidate (seq {other})',
+  partyMembershipMissing: 'a party nominee without the party’s attestation of membership (law-2021)',
+  partyNotMember: 'the party does not attest that its nominee is a member',
+  partyDecisionAfterRegistration: 'the party’s decision of {date} is after the registration',
   assemblyMinutes:
     'the citizen assembly had no quorum or majority (attendance {attendance}, quorum {quorum}, votes {votesFor})',
   assemblyAfterRegistration: 'the assembly on {date} is after the registration',
@@ -417,6 +420,9 @@ const ru: Record<MessageKey, string> = {
   belowThreshold: 'зарегистрирован с {valid} действительными подписями, ниже порога {threshold}',
   thresholdWrong: 'опубликован порог {threshold}, ожидался {expected} (1% списка с округлением вверх)',
   partyTwice: 'эта партия уже выдвинула кандидата (seq {other})',
+  partyMembershipMissing: 'кандидат от партии без подтверждения партией его членства (law-2021)',
+  partyNotMember: 'партия не подтверждает, что её кандидат — член партии',
+  partyDecisionAfterRegistration: 'решение партии от {date} позже регистрации',
   assemblyMinutes:
     'у собрания граждан не было кворума или большинства (присутствовали {attendance}, кворум {quorum}, за {votesFor})',
   assemblyAfterRegistration: 'собрание {date} позже регистрации',
@@ -707,6 +713,9 @@ const kk: Record<MessageKey, string> = {
   belowThreshold: '{valid} жарамды қолмен тіркелген, бұл {threshold} шегінен төмен',
   thresholdWrong: 'жарияланған шек {threshold}, күтілгені {expected} (тізімнің 1%-ы, жоғары дөңгелектенген)',
   partyTwice: 'бұл партия кандидатты бұрын ұсынған (seq {other})',
+  partyMembershipMissing: 'партия ұсынған кандидаттың партия мүшелігі расталмаған (law-2021)',
+  partyNotMember: 'партия өз кандидатының партия мүшесі екенін растамайды',
+  partyDecisionAfterRegistration: 'партияның {date} күнгі шешімі тіркеуден кейін',
   assemblyMinutes:
     'азаматтар жиынында кворум не көпшілік болмаған (қатысқаны {attendance}, кворум {quorum}, жақтағаны {votesFor})',
   assemblyAfterRegistration: '{date} күнгі жиын тіркеуден кейін өткен',

@@ -595,6 +595,50 @@ describe('setup entries (chain re-hashed)', () => {
     );
     expectCaught(await verifyBoard(bad), '3.2', { seq: s });
   });
+
+  it('a party nominee whose party does not attest membership, or decided after the registration → 3.2', async () => {
+    const s = indexOfType(fx.entries, 'candidate', 0);
+    const asParty = (membership: object) =>
+      tamper(
+        text,
+        (es) => {
+          const name = es[s]!.payload.route.name ?? es[s]!.payload.surname;
+          es[s]!.payload.route = { kind: 'party', name, membership };
+          es[s]!.payload.signatures = es[s]!.payload.signatures ?? { valid: 0, threshold: 0 };
+          return s;
+        },
+        { rehash: true },
+      );
+    const day = (es: string) => es.slice(0, 10);
+    const registered = day(fx.entries[s]!.payload.registeredAt as string);
+    const notMember = asParty({ decision: '12-П', date: registered, member: false });
+    expectCaught(await verifyBoard(notMember), '3.2', { seq: s, key: 'partyNotMember' });
+    const later = asParty({ decision: '12-П', date: '2099-01-01', member: true });
+    expectCaught(await verifyBoard(later), '3.2', { seq: s, key: 'partyDecisionAfterRegistration' });
+  });
+
+  it('under law-2021, a party nominee without the attestation → 3.2 (the manifest changed: 4.1 too)', async () => {
+    const s = indexOfType(fx.entries, 'candidate', 0);
+    const bad = tamper(
+      text,
+      (es) => {
+        Object.assign(es[0]!.payload.profile, {
+          name: 'law-2021',
+          routes: ['party', 'self'],
+          signaturesFrom: ['self'],
+          oneSignaturePerSigner: false,
+          onePartyCandidate: true,
+        });
+        es[s]!.payload.route = { kind: 'party', name: es[s]!.payload.surname };
+        es[s]!.payload.signatures = null;
+        return 0;
+      },
+      { rehash: true },
+    );
+    const r = await verifyBoard(bad);
+    notReported(r, '1.2');
+    expectCaught(r, '3.2', { seq: s, key: 'partyMembershipMissing' });
+  });
 });
 
 describe('public counts (chain re-hashed)', () => {
