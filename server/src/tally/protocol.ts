@@ -8,7 +8,7 @@ import { html, page, type Html } from '../pages/html.ts';
 import { tr } from './catalog.ts';
 import type { Outcome } from './outcome.ts';
 import type { ResultView } from './result.ts';
-import { formatDay } from '@saylau/protocol/dates';
+import { formatDay, formatTime } from '@saylau/protocol/dates';
 
 const LOCALE: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 
@@ -78,7 +78,8 @@ function contestSection(v: ResultView, c: Contest, lang: Lang): Html {
   </section>`;
 }
 
-export function renderProtocol(v: ResultView, lang: Lang): string {
+/** `resultDue`: when the result was due (SPEC §10.12), written out in the page's language. */
+export function renderProtocol(v: ResultView, lang: Lang, resultDue: string): string {
   const base = `/api/elections/${encodeURIComponent(v.election)}`;
   const r = v.result;
   const rows: [string, unknown][] = [
@@ -86,6 +87,7 @@ export function renderProtocol(v: ResultView, lang: Lang): string {
     [tr(lang, 'electionDay'), formatDay(lang, v.electionDay)],
     [tr(lang, 'electionId'), v.election],
     [tr(lang, 'closedAt'), v.closedAt ?? '—'],
+    [tr(lang, 'resultDue'), formatTime(lang, resultDue)],
     [tr(lang, 'roll'), r.roll],
     [tr(lang, 'ballots'), r.ballots],
     [tr(lang, 'counted'), r.counted],

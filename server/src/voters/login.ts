@@ -9,7 +9,7 @@ import { getElection } from '../elections/store.ts';
 import { acceptingBallots } from '../elections/voting.ts';
 import { AuthenticatorRegistry } from './authenticator.ts';
 import { LOGIN_CODE_METHOD, loginCodeAuthenticator } from './login-code-authenticator.ts';
-import { issueVoterToken, type VoterToken } from './tokens.ts';
+import { signVoterToken, type VoterToken } from './tokens.ts';
 import { countSignIn } from './sign-ins.ts';
 import { Code, type ErrorCode } from '@saylau/protocol';
 
@@ -45,5 +45,5 @@ export async function loginVoter(
       throw conflict(Code.NOT_OPEN, `election ${e.id} is not accepting ballots now`);
     countSignIn(ctx, e.id, r.subject, now);
   })();
-  return issueVoterToken(ctx, e.id, r.subject);
+  return signVoterToken(ctx, e.id, r.subject, now);
 }
