@@ -20,6 +20,7 @@ export const ENTRY_TABLE = [
   { type: 'credentials', section: '10.7', postedBy: ['credential-authority'] },
   { type: 'voting-opened', section: '10.8', postedBy: ['commission'] },
   { type: 'ballot', section: '10.9', postedBy: ['voter'] },
+  { type: 'sign-ins', section: '10.9.3', postedBy: ['server'] },
   { type: 'voting-closed', section: '10.10', postedBy: ['commission'] },
   { type: 'tally', section: '10.10', postedBy: ['server'] },
   { type: 'decryption', section: '10.11', postedBy: ['trustee'] },

@@ -124,7 +124,17 @@ export const PublicCitizenAssemblyRoute = z.strictObject({
   quorum: Attendance,
   votesFor: Attendance,
 });
-export const PartyRoute = z.strictObject({ kind: z.literal('party'), name: Names });
+/**
+ * A party's attestation that it nominates one of its members (SPEC §10.4.3 N5a): the number and
+ * date of the party body's decision to nominate, and that the nominee is a member. Required under
+ * law-2021, optional under reform; public with the route.
+ */
+export const PartyMembership = z.strictObject({ decision: Text(50), date: IsoDate, member: z.boolean() });
+export const PartyRoute = z.strictObject({
+  kind: z.literal('party'),
+  name: Names,
+  membership: PartyMembership.optional(),
+});
 export const SelfRoute = z.strictObject({ kind: z.literal('self') });
 
 /** A nomination route as published on the board. */
@@ -274,6 +284,12 @@ export const BallotJson = BallotShape.extend({
 export type BallotPayload = z.output<typeof BallotJson>;
 
 // §10.10
+/**
+ * §10.9.3: the voter tokens issued in one local hour, and the voters who got their first token of
+ * the election in it.
+ */
+export const SignInsJson = z.strictObject({ hour: BoardTime, tokens: Count, voters: Count });
+
 export const VotingClosedJson = z.strictObject({ at: BoardTime, ballots: Count });
 const CiphertextJson = z.strictObject({ alpha: Point, beta: Point });
 export const TallyJson = z.strictObject({
@@ -346,6 +362,7 @@ export const PAYLOADS = {
   credentials: CredentialsJson,
   'voting-opened': VotingOpenedJson,
   ballot: BallotJson,
+  'sign-ins': SignInsJson,
   'voting-closed': VotingClosedJson,
   tally: TallyJson,
   decryption: DecryptionMessage,

@@ -115,6 +115,8 @@ const refusalsEn = {
   'err.NO_USER': 'There is no such account.',
   'err.OWNERS_MISMATCH': 'The list of voting codes does not match the voter roll.',
   'err.PARTY_HAS_CANDIDATE': 'This party has already nominated a candidate.',
+  'err.PARTY_MEMBERSHIP_MISSING':
+    'A party nominates one of its members: enter the number and date of the party’s decision and attest that the candidate is a member.',
   'err.RATE_LIMITED': 'Too many attempts; try again in a minute.',
   'err.REGISTRATION_CLOSED': 'Registration has closed.',
   'err.REGISTRATION_OPEN': 'Registration has not closed yet.',
@@ -280,6 +282,8 @@ export const REFUSALS = /* @__PURE__ */ defineCatalog(refusalsEn, {
     'err.NO_USER': 'Мұндай тіркелгі жоқ.',
     'err.OWNERS_MISMATCH': 'Дауыс беру кодтарының тізімі сайлаушылар тізіміне сәйкес емес.',
     'err.PARTY_HAS_CANDIDATE': 'Бұл партия кандидатты бұрыннан ұсынған.',
+    'err.PARTY_MEMBERSHIP_MISSING':
+      'Партия өз мүшесін ұсынады: партия шешімінің нөмірі мен күнін енгізіп, кандидаттың партия мүшесі екенін растаңыз.',
     'err.RATE_LIMITED': 'Тым көп әрекет; бір минуттан кейін қайталаңыз.',
     'err.REGISTRATION_CLOSED': 'Тіркеу мерзімі аяқталды.',
     'err.REGISTRATION_OPEN': 'Тіркеу әлі аяқталған жоқ.',
@@ -446,6 +450,8 @@ export const REFUSALS = /* @__PURE__ */ defineCatalog(refusalsEn, {
     'err.NO_USER': 'Такой учётной записи нет.',
     'err.OWNERS_MISMATCH': 'Список кодов для голосования не соответствует списку избирателей.',
     'err.PARTY_HAS_CANDIDATE': 'Эта партия уже выдвинула кандидата.',
+    'err.PARTY_MEMBERSHIP_MISSING':
+      'Партия выдвигает своего члена: укажите номер и дату решения партии и подтвердите, что кандидат — член партии.',
     'err.RATE_LIMITED': 'Слишком много попыток; повторите через минуту.',
     'err.REGISTRATION_CLOSED': 'Срок регистрации истёк.',
     'err.REGISTRATION_OPEN': 'Регистрация ещё не закончилась.',

@@ -283,6 +283,23 @@ export const MIGRATIONS: readonly string[] = [
        'ru', json_extract(data, '$.route.place'),
        'en', json_extract(data, '$.route.place')))
      WHERE json_type(data, '$.route.place') = 'text';`,
+  // v9: the voter tokens issued per local hour and the voters who signed in, published on the board
+  // as `sign-ins` entries (SPEC §10.9.3). A row per hour with sign-ins and a row per voter who signed
+  // in; nothing for an election while no one signs in.
+  `CREATE TABLE sign_in_hours (
+     election  TEXT NOT NULL,
+     hour      TEXT NOT NULL,
+     tokens    INTEGER NOT NULL CHECK (tokens >= 0),
+     voters    INTEGER NOT NULL CHECK (voters >= 0),
+     published INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (election, hour)
+   ) WITHOUT ROWID;
+   CREATE INDEX sign_in_hours_unpublished ON sign_in_hours (election, hour) WHERE published = 0;
+   CREATE TABLE signed_in_voters (
+     election TEXT NOT NULL,
+     voter    TEXT NOT NULL,
+     PRIMARY KEY (election, voter)
+   ) WITHOUT ROWID;`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -21,6 +21,7 @@ export * from './nominations/index.ts';
 export * from './ceremony/index.ts';
 export * from './tally/index.ts';
 export { voterRef, issueVoterToken } from './voters/tokens.ts';
+export { countSignIn } from './voters/sign-ins.ts';
 export { DEFAULT_CAST_RATE_LIMIT } from './voters/rate-limit.ts';
 export * from './casting/index.ts';
 export { castingPool } from './casting/state.ts';

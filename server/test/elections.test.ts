@@ -25,6 +25,15 @@ describe('calendar and profiles', () => {
       votingCloses: '2026-12-20T20:00:00+05:00',
     });
   });
+  it('closes nomination and registration 15 and 10 days ahead under law-2021 (the 2021 calendar)', () => {
+    // 25 July 2021: nomination until 9 July, registration until 14 July 18:00 (SPEC §10.2).
+    expect(defaultCalendar('2021-07-25', 'law-2021')).toEqual({
+      nominationCloses: '2021-07-09T18:00:00+05:00',
+      registrationCloses: '2021-07-14T18:00:00+05:00',
+      votingOpens: '2021-07-25T07:00:00+05:00',
+      votingCloses: '2021-07-25T20:00:00+05:00',
+    });
+  });
   it('takes ceil(1%) of the roll as the signature threshold', () => {
     expect(signatureThreshold(PROFILES.reform, 850)).toBe(9);
     expect(signatureThreshold(PROFILES.reform, 900)).toBe(9);

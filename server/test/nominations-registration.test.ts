@@ -264,13 +264,12 @@ describe('registration', () => {
 
   it('needs no signatures for a law-2021 party nominee, and no roll', async () => {
     await createElection('law', { profile: { name: 'law-2021' } });
-    const n = await nominate(nomination('Ахметов', { kind: 'party', name: N('Аманат') }), 'law');
+    const membership = { decision: '12-П', date: '2026-11-01', member: true };
+    const route = { kind: 'party', name: N('Аманат'), membership };
+    const n = await nominate(nomination('Ахметов', route), 'law');
     const reg = await register(n, 'law');
-    expect([reg.status, reg.body.signatures, reg.body.route]).toEqual([
-      200,
-      null,
-      { kind: 'party', name: N('Аманат') },
-    ]);
+    // The party's decision and attestation are public with the route (§10.4.3 N5a).
+    expect([reg.status, reg.body.signatures, reg.body.route]).toEqual([200, null, route]);
     // A self-nominee under law-2021 needs the threshold, so the roll first.
     const s = await nominate(nomination('Бекова'), 'law');
     await refused(() => register(s, 'law'), 409, 'NO_ROLL');

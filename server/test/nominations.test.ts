@@ -78,6 +78,11 @@ const assembly = (chairIin = iinBorn('1965-02-02')) => ({
   chairIin,
 });
 const party = (name = 'Аманат') => ({ kind: 'party', name: N(name, name, name) });
+/** A party route with the party's decision and its attestation of membership (§10.4.3 N5a). */
+const member = <R extends object>(route: R) => ({
+  ...route,
+  membership: { decision: '12-П', date: '2026-11-01', member: true },
+});
 
 const post = (body: unknown, id = E, tok: string | null = token) =>
   h.api('POST', `/api/elections/${id}/nominations`, body, tok);
@@ -313,19 +318,54 @@ describe('the law-2021 profile', () => {
       expect(r.body.error.message).toContain('party, self');
     }
     expect((await post(selfNomination(), 'law')).status).toBe(201);
-    const p = await post(routed(party('Аманат'), 'party-head'), 'law');
+    const p = await post(routed(member(party('Аманат')), 'party-head'), 'law');
     expect([p.status, p.body.signatures.required]).toEqual([201, false]);
   });
 
+  it('refuses a party nominee without the party attesting membership (PARTY_MEMBERSHIP_MISSING)', async () => {
+    const before = h.snapshot();
+    const cases = [
+      [party('Аманат'), 'missing'],
+      [
+        { ...party('Аманат'), membership: { decision: '12-П', date: '2026-11-01', member: false } },
+        'not-member',
+      ],
+      [{ ...party('Аманат'), membership: { decision: '12-П', date: '2026-12-30', member: true } }, 'date'],
+    ] as const;
+    for (const [route, reason] of cases) {
+      const r = await refused(
+        () => post(routed(route, 'party-head'), 'law'),
+        422,
+        'PARTY_MEMBERSHIP_MISSING',
+      );
+      expect(r.body.error.details).toEqual({ reason });
+    }
+    // A decision number over 50 characters, or no date, is not a document: 400.
+    const long = {
+      ...party('Аманат'),
+      membership: { decision: 'x'.repeat(51), date: '2026-11-01', member: true },
+    };
+    await refused(() => post(routed(long, 'party-head'), 'law'), 400, 'BAD_REQUEST');
+    const undated = { ...party('Аманат'), membership: { decision: '12-П', member: true } };
+    await refused(() => post(routed(undated, 'party-head'), 'law'), 400, 'BAD_REQUEST');
+    expect(h.snapshot()).toEqual(before);
+    // Under reform the attestation is optional.
+    expect((await post(routed(party('Аманат'), 'party-head'))).status).toBe(201);
+  });
+
   it('allows one candidate per party, matching the name in any language and case', async () => {
-    expect((await post(routed(party('Аманат'), 'party-head'), 'law')).status).toBe(201);
+    expect((await post(routed(member(party('Аманат')), 'party-head'), 'law')).status).toBe(201);
     const r = await refused(
-      () => post(routed({ kind: 'party', name: N('АМАНАТ ', 'Аманат партиясы', 'x') }, 'party-head'), 'law'),
+      () =>
+        post(
+          routed(member({ kind: 'party', name: N('АМАНАТ ', 'Аманат партиясы', 'x') }), 'party-head'),
+          'law',
+        ),
       409,
       'PARTY_HAS_CANDIDATE',
     );
     expect(r.body.error.message).toContain('already nominated');
-    expect((await post(routed(party('Ауыл'), 'party-head'), 'law')).status).toBe(201);
+    expect((await post(routed(member(party('Ауыл')), 'party-head'), 'law')).status).toBe(201);
     // The reform profile has no such limit.
     expect((await post(routed(party('Аманат'), 'party-head'))).status).toBe(201);
     expect((await post(routed(party('Аманат'), 'party-head'))).status).toBe(201);

@@ -1,4 +1,5 @@
 /** The outcome rules (SPEC §10.12 R0–R7), the lot, and the protocol's catalog and rendering. */
+import { formatTime } from '@saylau/protocol/dates';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AGAINST_ALL, YES_NO, type BallotContest } from '../src/index.ts';
@@ -152,7 +153,10 @@ describe('result protocol strings', () => {
     ];
     for (const lang of ['kk', 'ru', 'en'] as const)
       for (const [outcome, contest, key] of cases) {
-        const text = renderProtocol(view(outcome, contest), lang);
+        const text = renderProtocol(view(outcome, contest), lang, '2026-12-23T20:00:00+05:00');
+        // The deadline written out in the page's language (SPEC §10.12).
+        expect(text).toContain(tr(lang, 'resultDue'));
+        expect(text).toContain(formatTime(lang, '2026-12-23T20:00:00+05:00'));
         expect(text).toContain(tr(lang, key as ProtocolKey, { percent: 50 }).replaceAll('"', '&quot;'));
         if (contest.kind === 'question') expect(text).toContain(tr(lang, 'turnoutRule', { percent: 50 }));
         expect(text).toContain('25');

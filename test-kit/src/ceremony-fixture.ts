@@ -17,6 +17,7 @@ import {
 } from '@saylau/crypto';
 import {
   AGAINST_ALL,
+  countSignIn,
   createElection,
   electionParams,
   getElection,
@@ -196,6 +197,8 @@ export function insertBallot(
   const head = ctx.board.head(e.id)!;
   const built = buildBallot(e.params, keys, choices, { seq: head.seq, hash: head.hash });
   ctx.db.transaction(() => {
+    // The voter signed in for it (§10.9.3): one token, counted as casting counts it.
+    countSignIn(ctx, e.id, `fixture-${built.ballot.credential.slice(0, 16)}`, ctx.clock());
     const entry = ctx.board.append(e.id, 'ballot', built.ballot);
     ctx.db
       .prepare('INSERT INTO ballots (election, tracker, seq, credential) VALUES (?, ?, ?, ?)')

@@ -45,6 +45,10 @@ const en = {
   'check.10.1': 'Counts: each count decrypts from the tally',
   'check.10.2': 'Outcome: the winner under the published rules',
   'check.10.3': 'Result entry: the other published figures',
+  'check.11.1': 'Sign-ins: the voter tokens issued per hour, published during the vote',
+  'check.11.2':
+    'Counts add up: voting codes that cast ≤ voters who signed in ≤ voter roll, ballots ≤ voter tokens',
+  'check.11.3': 'Voting codes published ≤ voters on the voter roll',
 
   // Unusable input (exit code 2).
   inputEmpty: 'the input is empty',
@@ -119,6 +123,9 @@ const en = {
   belowThreshold: 'registered with {valid} valid signatures, below the threshold of {threshold}',
   thresholdWrong: 'the published threshold is {threshold}, expected {expected} (1% of the roll, rounded up)',
   partyTwice: 'the same party already nominated a candidate (seq {other})',
+  partyMembershipMissing: 'a party nominee without the party’s attestation of membership (law-2021)',
+  partyNotMember: 'the party does not attest that its nominee is a member',
+  partyDecisionAfterRegistration: 'the party’s decision of {date} is after the registration',
   assemblyMinutes:
     'the citizen assembly had no quorum or majority (attendance {attendance}, quorum {quorum}, votes {votesFor})',
   assemblyAfterRegistration: 'the assembly on {date} is after the registration',
@@ -167,6 +174,17 @@ const en = {
   publicShareMismatch: 'public share {index} does not follow from the commitments',
 
   // Credentials and parameters (5.x, 6.1).
+  // Public counts (11.x).
+  signInsOutside: 'sign-ins outside the voting period (before voting opened or after it closed)',
+  signInsHourForm: 'hour {hour} is not a whole local hour written YYYY-MM-DDTHH:00:00+05:00',
+  signInsHourRange: 'hour {hour} is before the hour voting opens or after voting closed',
+  signInsHourOrder: 'hour {hour} does not come after the hour of the previous sign-ins entry',
+  signInsVoters:
+    '{tokens} voter tokens and {voters} voters: at least one token, and no more voters than tokens',
+  castingAboveSignedIn: '{casting} voting codes cast a ballot but only {voters} voters signed in',
+  signedInAboveRoll: '{voters} voters signed in but the voter roll has {roll}',
+  ballotsAboveTokens: '{ballots} ballots but only {tokens} voter tokens were issued (each ballot uses one)',
+  credentialsAboveRoll: '{count} voting codes published for a voter roll of {roll}',
   credentialsAgain: 'a second credential list',
   credentialsCount: 'the list says {count} credentials but has {length}',
   credentialsRoll: '{count} credentials for a roll of {roll}: the list has one per voter',
@@ -228,6 +246,7 @@ const en = {
   skipNoComplaint: 'no trustee complained about a dealing',
   skipNoReset: 'the key ceremony was never restarted',
   skipNoBallot: 'no ballot was cast',
+  skipNoSignIns: 'no voter signed in',
 
   // Values (shape).
   malformed: '{what}: {path}: {detail}',
@@ -334,6 +353,10 @@ const ru: Record<MessageKey, string> = {
   'check.10.1': 'Числа голосов: каждое расшифровывается из итога',
   'check.10.2': 'Исход: победитель по опубликованным правилам',
   'check.10.3': 'Запись результата: прочие опубликованные цифры',
+  'check.11.1': 'Входы: токены избирателя, выданные за каждый час, опубликованы во время голосования',
+  'check.11.2':
+    'Числа сходятся: коды для голосования, по которым голосовали ≤ вошедшие избиратели ≤ список избирателей, бюллетени ≤ токены избирателя',
+  'check.11.3': 'Опубликованные коды для голосования ≤ избиратели в списке избирателей',
 
   inputEmpty: 'входные данные пусты',
   inputNotJsonl: 'строка {line} не JSON: это не выгрузка доски (JSON Lines)',
@@ -404,6 +427,9 @@ const ru: Record<MessageKey, string> = {
   belowThreshold: 'зарегистрирован с {valid} действительными подписями, ниже порога {threshold}',
   thresholdWrong: 'опубликован порог {threshold}, ожидался {expected} (1% списка с округлением вверх)',
   partyTwice: 'эта партия уже выдвинула кандидата (seq {other})',
+  partyMembershipMissing: 'кандидат от партии без подтверждения партией его членства (law-2021)',
+  partyNotMember: 'партия не подтверждает, что её кандидат — член партии',
+  partyDecisionAfterRegistration: 'решение партии от {date} позже регистрации',
   assemblyMinutes:
     'у собрания граждан не было кворума или большинства (присутствовали {attendance}, кворум {quorum}, за {votesFor})',
   assemblyAfterRegistration: 'собрание {date} позже регистрации',
@@ -450,6 +476,18 @@ const ru: Record<MessageKey, string> = {
   publicShareIndex: 'открытая доля {index} не того доверенного лица',
   publicShareMismatch: 'открытая доля {index} не следует из обязательств',
 
+  signInsOutside: 'входы вне времени голосования (до открытия или после закрытия)',
+  signInsHourForm: 'час {hour} — не целый местный час в виде YYYY-MM-DDTHH:00:00+05:00',
+  signInsHourRange: 'час {hour} раньше часа открытия голосования или позже его закрытия',
+  signInsHourOrder: 'час {hour} не позже часа предыдущей записи о входах',
+  signInsVoters:
+    '{tokens} токенов избирателя и {voters} избирателей: нужен хотя бы один токен и не больше избирателей, чем токенов',
+  castingAboveSignedIn:
+    'по {casting} кодам для голосования отправлены бюллетени, а вошли только {voters} избирателей',
+  signedInAboveRoll: 'вошли {voters} избирателей, а в списке избирателей {roll}',
+  ballotsAboveTokens:
+    '{ballots} бюллетеней, а выдано только {tokens} токенов избирателя (каждый бюллетень использует один)',
+  credentialsAboveRoll: 'опубликовано {count} кодов для голосования при списке избирателей из {roll}',
   credentialsAgain: 'второй список кодов для голосования',
   credentialsCount: 'кодов для голосования в списке заявлено {count}, а есть {length}',
   credentialsRoll:
@@ -508,6 +546,7 @@ const ru: Record<MessageKey, string> = {
   skipNoComplaint: 'доверенные лица не подавали жалоб на раздачи',
   skipNoReset: 'генерация ключа не перезапускалась',
   skipNoBallot: 'ни одного бюллетеня не подано',
+  skipNoSignIns: 'ни один избиратель не входил',
 
   malformed: '{what}: {path}: {detail}',
   cryptoRefused: '{what}: {field}: {detail} ({code})',
@@ -612,6 +651,10 @@ const kk: Record<MessageKey, string> = {
   'check.10.1': 'Дауыс сандары: әрқайсысы қорытындыдан ашылады',
   'check.10.2': 'Нәтиже: жарияланған ережелер бойынша жеңімпаз',
   'check.10.3': 'Нәтиже жазбасы: басқа жарияланған сандар',
+  'check.11.1': 'Кірулер: әр сағатта берілген сайлаушы токендері дауыс беру кезінде жарияланған',
+  'check.11.2':
+    'Сандар сәйкес: бюллетень жіберген дауыс беру кодтары ≤ кірген сайлаушылар ≤ сайлаушылар тізімі, бюллетеньдер ≤ сайлаушы токендері',
+  'check.11.3': 'Жарияланған дауыс беру кодтары ≤ сайлаушылар тізіміндегі сайлаушылар',
 
   inputEmpty: 'кіріс деректері бос',
   inputNotJsonl: '{line}-жол JSON емес: бұл тақта экспорты емес (JSON Lines)',
@@ -682,6 +725,9 @@ const kk: Record<MessageKey, string> = {
   belowThreshold: '{valid} жарамды қолмен тіркелген, бұл {threshold} шегінен төмен',
   thresholdWrong: 'жарияланған шек {threshold}, күтілгені {expected} (тізімнің 1%-ы, жоғары дөңгелектенген)',
   partyTwice: 'бұл партия кандидатты бұрын ұсынған (seq {other})',
+  partyMembershipMissing: 'партия ұсынған кандидаттың партия мүшелігі расталмаған (law-2021)',
+  partyNotMember: 'партия өз кандидатының партия мүшесі екенін растамайды',
+  partyDecisionAfterRegistration: 'партияның {date} күнгі шешімі тіркеуден кейін',
   assemblyMinutes:
     'азаматтар жиынында кворум не көпшілік болмаған (қатысқаны {attendance}, кворум {quorum}, жақтағаны {votesFor})',
   assemblyAfterRegistration: '{date} күнгі жиын тіркеуден кейін өткен',
@@ -727,6 +773,18 @@ const kk: Record<MessageKey, string> = {
   publicShareIndex: '{index} ашық үлесі басқа тұлғаныкі',
   publicShareMismatch: '{index} ашық үлесі міндеттемелерден шықпайды',
 
+  signInsOutside: 'кірулер дауыс беру уақытынан тыс (ашылғанға дейін немесе жабылғаннан кейін)',
+  signInsHourForm: '{hour} сағаты YYYY-MM-DDTHH:00:00+05:00 түріндегі тұтас жергілікті сағат емес',
+  signInsHourRange: '{hour} сағаты дауыс беру ашылған сағаттан ерте немесе жабылғаннан кейін',
+  signInsHourOrder: '{hour} сағаты алдыңғы кірулер жазбасының сағатынан кейін емес',
+  signInsVoters:
+    '{tokens} сайлаушы токені және {voters} сайлаушы: кемінде бір токен, ал сайлаушылар токендерден көп болмауы керек',
+  castingAboveSignedIn:
+    '{casting} дауыс беру кодымен бюллетень жіберілген, бірақ тек {voters} сайлаушы кірген',
+  signedInAboveRoll: '{voters} сайлаушы кірген, бірақ сайлаушылар тізімінде {roll}',
+  ballotsAboveTokens:
+    '{ballots} бюллетень бар, бірақ тек {tokens} сайлаушы токені берілген (әр бюллетень біреуін пайдаланады)',
+  credentialsAboveRoll: '{roll} сайлаушысы бар сайлаушылар тізіміне {count} дауыс беру коды жарияланған',
   credentialsAgain: 'дауыс беру кодтарының екінші тізімі',
   credentialsCount: 'тізімде {count} дауыс беру коды делінген, бар болғаны {length}',
   credentialsRoll: '{roll} сайлаушыға {count} дауыс беру коды: әр сайлаушыға біреуден болуы керек',
@@ -784,6 +842,7 @@ const kk: Record<MessageKey, string> = {
   skipNoComplaint: 'сенімді тұлғалар үлестерге шағым бермеген',
   skipNoReset: 'кілт рәсімі қайта басталмаған',
   skipNoBallot: 'бірде-бір бюллетень берілмеген',
+  skipNoSignIns: 'бірде-бір сайлаушы кірмеген',
 
   malformed: '{what}: {path}: {detail}',
   cryptoRefused: '{what}: {field}: {detail} ({code})',

@@ -9,6 +9,7 @@ import type { Manifest } from './manifest.ts';
 import type { Collector } from './report.ts';
 import {
   arr,
+  bool,
   asArray,
   date,
   dig,
@@ -68,7 +69,13 @@ export function signatureThreshold(percent: number, count: number): number {
 const partyKey = (s: string) => s.toLocaleLowerCase('kk').replace(/\s+/g, ' ').trim();
 
 /** The published route object (§10.4): no IIN; a citizen assembly's minutes satisfy N5. */
-function checkRoute(v: unknown, registeredAt: string | null, out: Collector, seq: number): Json {
+function checkRoute(
+  v: unknown,
+  registeredAt: string | null,
+  out: Collector,
+  seq: number,
+  profile: Profile | null,
+): Json {
   const kind = oneOf((v as Json | null)?.kind, 'candidate.route.kind', [
     'public-association',
     'citizen-assembly',
@@ -100,8 +107,20 @@ function checkRoute(v: unknown, registeredAt: string | null, out: Collector, seq
       return o;
     }
     case 'party': {
-      const o = obj(v, p, ['kind', 'name']);
+      const o = obj(v, p, ['kind', 'name'], ['membership']);
       names(o.name, `${p}.name`);
+      // N5a: under law-2021 the party attests the nominee's membership by a decision dated
+      // no later than the registration.
+      if (o.membership === undefined) {
+        if (profile?.name === 'law-2021') out.fail('3.2', seq, 'partyMembershipMissing');
+      } else {
+        const m = obj(o.membership, `${p}.membership`, ['decision', 'date', 'member']);
+        text(m.decision, `${p}.membership.decision`, 50);
+        const day = date(m.date, `${p}.membership.date`);
+        if (bool(m.member, `${p}.membership.member`) !== true) out.fail('3.2', seq, 'partyNotMember');
+        if (registeredAt !== null && day > registeredAt.slice(0, 10))
+          out.fail('3.2', seq, 'partyDecisionAfterRegistration', { date: day });
+      }
       return o;
     }
     case 'self':
@@ -172,7 +191,7 @@ export function checkCandidates(
       const givenNames = names(o.givenNames, 'candidate.givenNames');
       const at = time(o.registeredAt, 'candidate.registeredAt');
       if (!(at < registrationCloses)) out.fail('3.2', e.seq, 'registeredLate');
-      const route = checkRoute(o.route, o.registeredAt as string, out, e.seq);
+      const route = checkRoute(o.route, o.registeredAt as string, out, e.seq, profile);
       const kind = route.kind as string;
       if (profile) {
         if (!profile.routes.includes(kind as never))

@@ -68,6 +68,9 @@ export const CHECK_IDS = [
   '10.1',
   '10.2',
   '10.3',
+  '11.1',
+  '11.2',
+  '11.3',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 

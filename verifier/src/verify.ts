@@ -17,6 +17,7 @@ import { Collector, type CheckId, type CheckResult, type Failure } from './repor
 import { checkCredentials, checkParams, publishedCredentials, readParams } from './setup.ts';
 import { verifiedResult, type VerifiedResult } from './summary.ts';
 import { checkTallyAndResult } from './tally.ts';
+import { checkCredentialsWithinRoll, checkSignInCounts, checkSignIns } from './counts.ts';
 
 export interface Report {
   election: string | null;
@@ -91,12 +92,16 @@ function markPending(entries: readonly Entry[], kind: string | null, out: Collec
   missing('4.1', 'ceremony', inRound);
   missing('4.5', 'joint-key', inRound);
   missing('5.1', 'credentials');
+  missing('11.3', 'roll');
+  missing('11.3', 'credentials');
   if (kind === 'akim' && !has('ballot-fixed')) pend(['3.2', '3.4'], 'pendingNominations');
   if (!inRound('joint-key') && !opened) pend(['4.2', '4.3', '4.4'], 'pendingCeremony');
+  if (!opened) pend(['11.1'], 'pendingOpening');
   if (!opened) pend(['6.1', '7.1', '7.2', '7.3', '7.4', '7.5', '7.6'], 'pendingOpening');
   // §10.10: voting-closed and the tally are one transaction, so one without the other is a failure.
   if (has('voting-closed') && !has('tally')) out.fail('8.2', null, 'entryMissing', { type: 'tally' });
   else if (!has('tally')) pend(['8.1', '8.2'], 'pendingClosing');
+  if (!has('voting-closed')) pend(['11.2'], 'pendingClosing');
   if (!has('result')) pend(['9.1', '9.2', '9.3', '10.1', '10.2', '10.3'], 'pendingResult');
 }
 
@@ -111,6 +116,7 @@ function markSkipped(entries: readonly Entry[], kind: string | null, out: Collec
   else if (kind === 'akim' && !has('nomination-extended')) out.skip('3.4', 'skipNoExtension');
   if (!has('dkg-complaint') && !has('dkg-answer')) out.skip('4.4', 'skipNoComplaint');
   if (!has('ceremony-reset')) for (const id of ['4.6', '4.7'] as const) out.skip(id, 'skipNoReset');
+  if (has('voting-opened') && !has('sign-ins')) out.skip('11.1', 'skipNoSignIns');
   if (has('voting-opened') && !has('ballot'))
     for (const id of ['7.1', '7.2', '7.3', '7.4', '7.5', '7.6'] as const) out.skip(id, 'skipNoBallot');
 }
@@ -147,6 +153,8 @@ export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promi
       // 5.1 after the ballots: a key the threads already decoded as a ballot's credential is not decoded again.
       checkCredentials(entries, roll, out, selection.checkedKeys);
       checkTallyAndResult({ entries, manifest, roll, ceremony, jointKey, params, contests, selection }, out);
+      checkSignInCounts(entries, checkSignIns(entries, manifest, out), roll, selection, out);
+      checkCredentialsWithinRoll(entries, roll, out);
     } else out.fail('1.1', 0, 'manifestUnusable');
   } finally {
     await pool?.close();

@@ -678,6 +678,148 @@ describe('setup entries (chain re-hashed)', () => {
     );
     expectCaught(await verifyBoard(bad), '3.2', { seq: s });
   });
+
+  it('a party nominee whose party does not attest membership, or decided after the registration → 3.2', async () => {
+    const s = indexOfType(fx.entries, 'candidate', 0);
+    const asParty = (membership: object) =>
+      tamper(
+        text,
+        (es) => {
+          const name = es[s]!.payload.route.name ?? es[s]!.payload.surname;
+          es[s]!.payload.route = { kind: 'party', name, membership };
+          es[s]!.payload.signatures = es[s]!.payload.signatures ?? { valid: 0, threshold: 0 };
+          return s;
+        },
+        { rehash: true },
+      );
+    const day = (es: string) => es.slice(0, 10);
+    const registered = day(fx.entries[s]!.payload.registeredAt as string);
+    const notMember = asParty({ decision: '12-П', date: registered, member: false });
+    expectCaught(await verifyBoard(notMember), '3.2', { seq: s, key: 'partyNotMember' });
+    const later = asParty({ decision: '12-П', date: '2099-01-01', member: true });
+    expectCaught(await verifyBoard(later), '3.2', { seq: s, key: 'partyDecisionAfterRegistration' });
+  });
+
+  it('under law-2021, a party nominee without the attestation → 3.2 (the manifest changed: 4.1 too)', async () => {
+    const s = indexOfType(fx.entries, 'candidate', 0);
+    const bad = tamper(
+      text,
+      (es) => {
+        Object.assign(es[0]!.payload.profile, {
+          name: 'law-2021',
+          routes: ['party', 'self'],
+          signaturesFrom: ['self'],
+          oneSignaturePerSigner: false,
+          onePartyCandidate: true,
+        });
+        es[s]!.payload.route = { kind: 'party', name: es[s]!.payload.surname };
+        es[s]!.payload.signatures = null;
+        return 0;
+      },
+      { rehash: true },
+    );
+    const r = await verifyBoard(bad);
+    notReported(r, '1.2');
+    expectCaught(r, '3.2', { seq: s, key: 'partyMembershipMissing' });
+  });
+});
+
+describe('public counts (chain re-hashed)', () => {
+  const signIns = () => indexOfType(fx.entries, 'sign-ins');
+  const roll = () => fx.entries[indexOfType(fx.entries, 'roll')]!.payload.count as number;
+  /** Set every sign-ins entry's counts: the first gets `first`, the others none. */
+  const forceCounts = (first: { tokens: number; voters: number }) =>
+    tamper(
+      text,
+      (es) => {
+        const at = es.findIndex((e) => e.type === 'sign-ins');
+        for (let i = es.length - 1; i > at; i--) if (es[i]!.type === 'sign-ins') es.splice(i, 1);
+        es[at]!.payload = { ...es[at]!.payload, ...first };
+        return at;
+      },
+      { rehash: true },
+    );
+
+  it('the honest board publishes the sign-ins before voting closes, and they add up', () => {
+    const closed = indexOfType(fx.entries, 'voting-closed');
+    const published = fx.entries.filter((e) => e.type === 'sign-ins');
+    expect(published.length).toBeGreaterThan(0);
+    expect(signIns()).toBeGreaterThan(indexOfType(fx.entries, 'voting-opened'));
+    expect(fx.entries.map((e) => e.type).lastIndexOf('sign-ins')).toBeLessThan(closed);
+    const ballots = fx.entries.filter((e) => e.type === 'ballot').length;
+    expect(published.reduce((a, e) => a + (e.payload.tokens as number), 0)).toBeGreaterThanOrEqual(ballots);
+  });
+
+  it('fewer voter tokens claimed than ballots cast → 11.2', async () => {
+    const bad = forceCounts({ tokens: 1, voters: 1 });
+    const r = await verifyBoard(bad);
+    expectCaught(r, '11.2', { key: 'ballotsAboveTokens' });
+    expectCaught(r, '11.2', { key: 'castingAboveSignedIn' });
+    notReported(r, '11.1');
+  });
+
+  it('more voters signed in than the voter roll has → 11.2', async () => {
+    const n = roll() + 1;
+    const r = await verifyBoard(forceCounts({ tokens: n + 100, voters: n }));
+    expectCaught(r, '11.2', { key: 'signedInAboveRoll' });
+    notReported(r, '11.1');
+  });
+
+  it('more voters than tokens in an hour → 11.1', async () => {
+    const bad = tamper(
+      text,
+      (es) => {
+        const at = es.findIndex((e) => e.type === 'sign-ins');
+        es[at]!.payload = { ...es[at]!.payload, voters: (es[at]!.payload.tokens as number) + 1 };
+        return at;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '11.1', { key: 'signInsVoters', seq: signIns() });
+  });
+
+  it('a sign-ins entry moved after voting closed → 11.1', async () => {
+    const bad = tamper(
+      text,
+      (es) => {
+        const at = es.findIndex((e) => e.type === 'sign-ins');
+        const [moved] = es.splice(at, 1);
+        es.splice(es.findIndex((e) => e.type === 'tally') + 1, 0, moved!);
+        return at;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '11.1', { key: 'signInsOutside' });
+  });
+
+  it('an hour that is not a whole local hour → 11.1', async () => {
+    const bad = tamper(
+      text,
+      (es) => {
+        const at = es.findIndex((e) => e.type === 'sign-ins');
+        es[at]!.payload = {
+          ...es[at]!.payload,
+          hour: (es[at]!.payload.hour as string).replace(':00:00+', ':30:00+'),
+        };
+        return at;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '11.1', { key: 'signInsHourForm' });
+  });
+
+  it('more voting codes published than the voter roll has voters → 11.3', async () => {
+    const c = indexOfType(fx.entries, 'credentials');
+    const bad = tamper(
+      text,
+      (es) => {
+        es[c]!.payload = { ...es[c]!.payload, count: roll() + 1 };
+        return c;
+      },
+      { rehash: true },
+    );
+    expectCaught(await verifyBoard(bad), '11.3', { key: 'credentialsAboveRoll', seq: c });
+  });
 });
 
 describe('checkpoints', () => {

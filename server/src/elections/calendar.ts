@@ -2,7 +2,7 @@
  * The election calendar (SPEC §10.1) in Asia/Almaty local time, which is UTC+05:00 since
  * 1 March 2024; times are written with that explicit offset so that every reader agrees.
  */
-import { IsoDate, type Calendar } from '@saylau/protocol';
+import { IsoDate, type Calendar, type Profile } from '@saylau/protocol';
 import { CALENDAR_KEYS, ValidTime } from '@saylau/protocol/requests';
 
 export type { Calendar };
@@ -30,11 +30,22 @@ export function localTime(date: string, daysBefore: number, hhmm: string): strin
   return `${d.toISOString().slice(0, 10)}T${hhmm}:00${OFFSET}`;
 }
 
-/** Nomination closes E−(25+1) days 18:00, registration E−(20+1) days 18:00, voting 07:00–20:00 on E. */
-export function defaultCalendar(electionDay: string): Calendar {
+/**
+ * Days before election day that nomination and registration close, per rule profile (SPEC §10.1):
+ * "N days before" is read as 18:00 local time on day E−(N+1), the last working evening before the
+ * Nth day. reform: 25 and 20 days; law-2021: 15 and 10 days (the 2021 calendar, SPEC §10.2).
+ */
+export const DEADLINE_DAYS: Record<Profile['name'], { nomination: number; registration: number }> = {
+  reform: { nomination: 25, registration: 20 },
+  'law-2021': { nomination: 15, registration: 10 },
+};
+
+/** Nomination and registration close at 18:00 on E−(N+1) (per profile), voting 07:00–20:00 on E. */
+export function defaultCalendar(electionDay: string, profile: Profile['name'] = 'reform'): Calendar {
+  const d = DEADLINE_DAYS[profile];
   return {
-    nominationCloses: localTime(electionDay, 26, '18:00'),
-    registrationCloses: localTime(electionDay, 21, '18:00'),
+    nominationCloses: localTime(electionDay, d.nomination + 1, '18:00'),
+    registrationCloses: localTime(electionDay, d.registration + 1, '18:00'),
     votingOpens: localTime(electionDay, 0, '07:00'),
     votingCloses: localTime(electionDay, 0, '20:00'),
   };
@@ -101,3 +112,14 @@ export const atOrAfter = (now: Date, time: string) => !before(now, time);
 export function addDays(time: string, days: number): string {
   return toLocal(new Date(Date.parse(time) + days * 86_400_000));
 }
+
+/**
+ * The result is due 3 days after voting closes, at the same local wall time (SPEC §10.12: Saylau's
+ * choice, see there for the law).
+ */
+export const RESULT_DAYS = 3;
+export const resultDue = (c: Calendar): string => addDays(c.votingCloses, RESULT_DAYS);
+
+/** Late: the result's deadline has passed and the election has no result (SPEC §10.12). */
+export const resultLate = (c: Calendar, status: string, now: Date): boolean =>
+  status !== 'finished' && atOrAfter(now, resultDue(c));

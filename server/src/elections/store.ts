@@ -93,7 +93,10 @@ export function createElection(
   const given = Object.entries(v.calendar ?? {}).flatMap(([k, t]) =>
     t === undefined ? [] : [[k, toLocal(new Date(t))]],
   );
-  const calendar: Calendar = { ...defaultCalendar(v.electionDay), ...Object.fromEntries(given) };
+  const calendar: Calendar = {
+    ...defaultCalendar(v.electionDay, v.profile?.name ?? 'reform'),
+    ...Object.fromEntries(given),
+  };
   // In order, election day not past, the deadlines ahead (SPEC §10.1).
   const problem = calendarProblem(v.electionDay, calendar, now);
   if (problem?.code === 'BAD_CALENDAR')

@@ -34,6 +34,7 @@ export function checkRoute(profile: Profile, v: NominationInput, now: Date): voi
     );
   if (route.kind === 'self' && v.submittedBy.iin !== v.candidate.iin)
     throw unprocessable(Code.BAD_SUBMITTER, 'a self-nomination is submitted by the candidate in person');
+  if (route.kind === 'party') checkMembership(profile, route.membership, now);
   if (route.kind === 'citizen-assembly') {
     requireIin(route.chairIin, 'route.chairIin');
     const bad = (why: string) => {
@@ -48,6 +49,27 @@ export function checkRoute(profile: Profile, v: NominationInput, now: Date): voi
     if (2 * route.votesFor <= route.attendance)
       bad(`${route.votesFor} of ${route.attendance} present is not more than half`);
   }
+}
+
+/**
+ * N5a: under law-2021 a party nominates from its members, so the nomination carries the party's
+ * decision and the attestation that the nominee is a member; a decision dated after the submission
+ * is refused under any profile.
+ */
+function checkMembership(
+  profile: Profile,
+  m: { decision: string; date: string; member: boolean } | undefined,
+  now: Date,
+): void {
+  const refuse = (reason: string, why: string) => {
+    throw unprocessable(Code.PARTY_MEMBERSHIP_MISSING, why, { reason });
+  };
+  if (profile.name === 'law-2021' && m === undefined)
+    refuse('missing', 'under law-2021 a party nominates one of its members: route.membership is required');
+  if (m === undefined) return;
+  if (m.member !== true) refuse('not-member', 'the party does not attest that the nominee is a member');
+  if (m.date > toLocal(now).slice(0, 10))
+    refuse('date', `the party's decision of ${m.date} is dated after the submission`);
 }
 
 /** Age from the IIN on election day, the three attestations, and the profile's minimum education. */

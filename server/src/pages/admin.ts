@@ -183,6 +183,11 @@ function nominationForm(lang: Lang): Html {
           ['national', 'level.national'],
         ])}
       </div>
+      <div data-route="party">
+        ${field(lang, 'nom-party-decision', 'partyDecision', html`type="text" maxlength="50"`)}
+        ${field(lang, 'nom-party-date', 'partyDecisionDate', html`type="date"`)}
+        ${checkbox(lang, 'nom-party-member', 'partyMember', html``)}
+      </div>
     </fieldset>
     <fieldset data-route="citizen-assembly">
       ${field(lang, 'nom-date', 'assemblyDate', html`type="date" required`)}

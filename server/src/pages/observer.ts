@@ -13,6 +13,8 @@ import { resultView } from '../tally/result.ts';
 import { outcomeText, percent } from '../tally/protocol.ts';
 import { tr } from '../tally/catalog.ts';
 import { VOTER_TOKEN_SECONDS } from '../voters/tokens.ts';
+import { signInHours } from '../voters/sign-ins.ts';
+import { resultDue, resultLate } from '../elections/calendar.ts';
 import type { Lang } from '@saylau/protocol/lang';
 import { html, langNav, langOf, page, pageWithScripts, type Html } from './html.ts';
 import { o, t } from './catalog.ts';
@@ -126,6 +128,65 @@ function perHourSection(ctx: ServerContext, e: Election, lang: Lang, ballots: nu
     <h2>${o(lang, 'perHour')}</h2>
     ${columnChart(o(lang, 'perHour'), columns)}
     <p class="muted">${o(lang, 'perHourNote')}</p>
+  </section>`;
+}
+
+/**
+ * The counts that must add up in public (SPEC §10.9.3): the voter tokens issued and the voters who
+ * signed in per hour, against the roll, the voting codes and the ballots. Hours not yet on the board
+ * (the current one) are marked so.
+ */
+function signInsSection(ctx: ServerContext, e: Election, lang: Lang, ballots: number): Html {
+  if (!['open', 'closed', 'finished'].includes(e.status)) return html``;
+  const hours = signInHours(ctx, e.id);
+  const roll = ctx.board.latest(e.id, 'roll')?.payload.count ?? 0;
+  const credentials = ctx.board.latest(e.id, 'credentials')?.payload.count ?? 0;
+  const casting = (
+    ctx.db.prepare('SELECT count(DISTINCT credential) AS n FROM ballots WHERE election = ?').get(e.id) as {
+      n: number;
+    }
+  ).n;
+  const sum = (k: 'tokens' | 'voters') => hours.reduce((a, h) => a + h[k], 0);
+  const row = (id: string, key: Parameters<typeof o>[1], n: number) =>
+    html`<tr data-count="${id}">
+      <th>${o(lang, key)}</th>
+      <td class="num">${n}</td>
+    </tr>`;
+  return html`<section id="sign-ins">
+    <h2>${o(lang, 'signIns')}</h2>
+    <table class="counts">
+      <tbody>
+        ${row('roll', 'signIns.roll', roll)} ${row('credentials', 'signIns.credentials', credentials)}
+        ${row('voters', 'signIns.signedIn', sum('voters'))} ${row('tokens', 'signIns.tokens', sum('tokens'))}
+        ${row('casting', 'signIns.casting', casting)} ${row('ballots', 'signIns.ballots', ballots)}
+      </tbody>
+    </table>
+    ${
+      hours.length === 0
+        ? ''
+        : html`<table class="sign-ins stack">
+            <thead>
+              <tr>
+                <th>${o(lang, 'signIns.hour')}</th>
+                <th class="num">${o(lang, 'signIns.tokens')}</th>
+                <th class="num">${o(lang, 'signIns.voters')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${hours.map(
+                (h) =>
+                  html`<tr data-hour="${h.hour}">
+                    <td data-label="${o(lang, 'signIns.hour')}">
+                      ${formatTime(lang, h.hour)}${h.published ? '' : html` <span class="muted">(${o(lang, 'signIns.pending')})</span>`}
+                    </td>
+                    <td class="num" data-label="${o(lang, 'signIns.tokens')}">${h.tokens}</td>
+                    <td class="num" data-label="${o(lang, 'signIns.voters')}">${h.voters}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }
+    <p class="muted">${o(lang, 'signInsNote')}</p>
   </section>`;
 }
 
@@ -244,6 +305,7 @@ function overview(ctx: ServerContext, e: Election, lang: Lang): string {
       </table>
     </section>
     ${candidatesSection(ctx, e, lang)} ${perHourSection(ctx, e, lang, ballots)}
+    ${signInsSection(ctx, e, lang, ballots)}
     <section>
       <h2>${o(lang, 'calendar')}</h2>
       <table>
@@ -255,6 +317,16 @@ function overview(ctx: ServerContext, e: Election, lang: Lang): string {
                 <td>${formatTime(lang, e.calendar[k])}</td>
               </tr>`,
           )}
+          <tr id="result-due">
+            <th>${o(lang, 'resultDue')}</th>
+            <td>
+              ${formatTime(lang, resultDue(e.calendar))}${
+                resultLate(e.calendar, e.status, ctx.clock())
+                  ? html` <strong class="late" id="result-late">${o(lang, 'resultLate')}</strong>`
+                  : ''
+              }
+            </td>
+          </tr>
         </tbody>
       </table>
     </section>

@@ -8,7 +8,7 @@ import { html, page, type Html } from '../pages/html.ts';
 import { tr } from './catalog.ts';
 import type { Outcome } from './outcome.ts';
 import type { ResultView } from './result.ts';
-import { formatDay } from '@saylau/protocol/dates';
+import { formatDay, formatTime } from '@saylau/protocol/dates';
 
 const LOCALE: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 
@@ -81,7 +81,8 @@ function contestSection(v: ResultView, c: Contest, lang: Lang): Html {
   </section>`;
 }
 
-export function renderProtocol(v: ResultView, lang: Lang): string {
+/** `resultDue`: when the result was due (SPEC §10.12), written out in the page's language. */
+export function renderProtocol(v: ResultView, lang: Lang, resultDue: string): string {
   const base = `/api/elections/${encodeURIComponent(v.election)}`;
   const r = v.result;
   const rows: [string, unknown][] = [
@@ -90,6 +91,7 @@ export function renderProtocol(v: ResultView, lang: Lang): string {
     // A code and people's names, in no language: not to be translated (nor read as untranslated words).
     [tr(lang, 'electionId'), html`<code>${v.election}</code>`],
     [tr(lang, 'closedAt'), v.closedAt ?? '—'],
+    [tr(lang, 'resultDue'), formatTime(lang, resultDue)],
     [tr(lang, 'roll'), r.roll],
     [tr(lang, 'ballots'), r.ballots],
     [tr(lang, 'counted'), r.counted],

@@ -5,6 +5,7 @@ import { requireGrant, userOf } from '../auth/session.ts';
 import { electionParam, parseBody, parseQuery, parseWith } from '../http/validate.ts';
 import { publicElection } from '../elections/routes.ts';
 import { getElection } from '../elections/store.ts';
+import { resultDue } from '../elections/calendar.ts';
 import { closeVoting } from './close.ts';
 import { DecryptionMessage, submitDecryption } from './decryptions.ts';
 import { resultView, tallyView } from './result.ts';
@@ -37,7 +38,8 @@ export function tallyRoutes(ctx: ServerContext): Router {
   r.get(`${base}/result/protocol`, (req, res) => {
     const id = electionParam(req);
     const { lang } = parseQuery(ProtocolQuery, req);
-    res.type('html').send(renderProtocol(resultView(ctx, id), lang));
+    const due = resultDue(getElection(ctx, id).calendar);
+    res.type('html').send(renderProtocol(resultView(ctx, id), lang, due));
   });
   return r;
 }

@@ -9,7 +9,8 @@ import { getElection } from '../elections/store.ts';
 import { acceptingBallots } from '../elections/voting.ts';
 import { AuthenticatorRegistry } from './authenticator.ts';
 import { LOGIN_CODE_METHOD, loginCodeAuthenticator } from './login-code-authenticator.ts';
-import { issueVoterToken, type VoterToken } from './tokens.ts';
+import { signVoterToken, type VoterToken } from './tokens.ts';
+import { countSignIn } from './sign-ins.ts';
 import { Code, type ErrorCode } from '@saylau/protocol';
 
 /** The registry with the built-in login-code method as the default. */
@@ -36,5 +37,13 @@ export async function loginVoter(
   const r = await auth.authenticate(ctx, e, body);
   // A plug-in method's own code passes through as it named it.
   if (!r.ok) throw new ApiError(r.status, r.code as ErrorCode, r.message);
-  return issueVoterToken(ctx, e.id, r.subject);
+  // Counted before the token exists (§10.9.3), with the election still open: the close publishes
+  // every count in its own transaction, so no token is issued after it uncounted.
+  const now = ctx.clock();
+  ctx.db.transaction(() => {
+    if (!acceptingBallots(getElection(ctx, e.id), now))
+      throw conflict(Code.NOT_OPEN, `election ${e.id} is not accepting ballots now`);
+    countSignIn(ctx, e.id, r.subject, now);
+  })();
+  return signVoterToken(ctx, e.id, r.subject, now);
 }

@@ -8,6 +8,7 @@ import type { ServerContext } from '../context.ts';
 import { signJwt, verifyJwt } from '../auth/jwt.ts';
 import { ApiError } from '../http/errors.ts';
 import { voterReference } from './reference.ts';
+import { countSignIn } from './sign-ins.ts';
 import { Code } from '@saylau/protocol';
 
 export const VOTER_TOKEN_SECONDS = 15 * 60;
@@ -23,12 +24,28 @@ export interface VoterToken {
   expiresAt: string;
 }
 
+/**
+ * A voter token for `subject`, counted first (SPEC §10.9.3): every token the server issues is in the
+ * public sign-in counts. Sign-in (login.ts) counts in its own transaction, with the election's
+ * state checked, and then calls {@link signVoterToken}.
+ */
 export async function issueVoterToken(
   ctx: ServerContext,
   election: string,
   subject: string,
 ): Promise<VoterToken> {
   const now = ctx.clock();
+  ctx.db.transaction(() => countSignIn(ctx, election, subject, now))();
+  return signVoterToken(ctx, election, subject, now);
+}
+
+/** Sign a voter token already counted (SPEC §10.9.3). */
+export async function signVoterToken(
+  ctx: ServerContext,
+  election: string,
+  subject: string,
+  now: Date,
+): Promise<VoterToken> {
   const token = await signJwt(
     ctx.jwt,
     { kind: 'voter' },

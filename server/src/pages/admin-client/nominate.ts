@@ -9,6 +9,16 @@ import { election, find, input, notice, S } from './page.ts';
 function route(kind: string): NominationRequest['route'] {
   const r: NominationRequest['route'] = { kind };
   if (kind === 'public-association' || kind === 'party') r.name = names('nom-org');
+  // §10.4.3 N5a: the party's decision and its attestation of membership, when entered.
+  if (
+    kind === 'party' &&
+    (val('nom-party-decision') || val('nom-party-date') || input('nom-party-member').checked)
+  )
+    r.membership = {
+      decision: val('nom-party-decision'),
+      date: val('nom-party-date'),
+      member: input('nom-party-member').checked,
+    };
   if (kind === 'public-association') {
     r.registrationNumber = val('nom-regnum');
     r.level = val('nom-level');

@@ -26,6 +26,9 @@ interface Payload {
   round?: number;
   reason?: string;
   at?: string;
+  hour?: string;
+  tokens?: number;
+  voters?: number;
   ballots?: number;
   counted?: number;
   trustee?: number;
@@ -81,6 +84,8 @@ export function summary(e: BoardEntry): string {
       return tracker(p);
     case 'voting-opened':
       return '';
+    case 'sign-ins':
+      return `${p.hour} · ${p.tokens} · ${p.voters}`;
     case 'voting-closed':
       return `${p.at} · ${p.ballots}`;
     case 'tally':
