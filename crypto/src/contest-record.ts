@@ -97,7 +97,11 @@ export function decodeContest(text: unknown, options: number, field: string): Co
     return { ciphertext, proof };
   });
   const s = `${field}.sumProof`;
-  const sumProof = { a1: r.point(`${s}.a1`, true), a2: r.point(`${s}.a2`, true), response: r.scalar(`${s}.response`) };
+  const sumProof = {
+    a1: r.point(`${s}.a1`, true),
+    a2: r.point(`${s}.a2`, true),
+    response: r.scalar(`${s}.response`),
+  };
   return { choices, sumProof };
 }
 
