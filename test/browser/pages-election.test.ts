@@ -28,6 +28,8 @@ import {
 } from '@saylau/tools';
 import { ENDPOINTS } from '@saylau/protocol';
 import { REFUSALS, type RefusalKey } from '@saylau/protocol/refusals';
+import { LANGS } from '@saylau/protocol/lang';
+import { CLIENT_STRINGS } from '../../server/src/pages/admin-catalog.ts';
 import { startHarness, type Harness } from '@saylau/test-kit';
 import { axeSeriousViolations, launchChromium, screenshot } from './chromium.ts';
 
@@ -118,9 +120,14 @@ async function observerOnPhone(state: string): Promise<void> {
   }
 }
 
+/** The notice once the action is over: not empty, and not the "working…" text of any language. */
 async function notice(page: Page): Promise<string> {
+  const busy = new Set(LANGS.map((l) => CLIENT_STRINGS[l].working));
   await expect
-    .poll(async () => (await page.textContent('#notice'))?.replace('Выполняется…', '') ?? '')
+    .poll(async () => {
+      const t = ((await page.textContent('#notice')) ?? '').trim();
+      return busy.has(t) ? '' : t;
+    })
     .not.toBe('');
   return (await page.textContent('#notice')) ?? '';
 }

@@ -711,6 +711,7 @@ describe('setup entries (chain re-hashed)', () => {
           signaturesFrom: ['self'],
           oneSignaturePerSigner: false,
           onePartyCandidate: true,
+          abstain: false,
         });
         es[s]!.payload.route = { kind: 'party', name: es[s]!.payload.surname };
         es[s]!.payload.signatures = null;
