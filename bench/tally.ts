@@ -5,7 +5,7 @@
  * - server, close by summing the board: the ballot payloads parsed from JSON, the last ballot per
  *   credential summed homomorphically (aggregateBallots: what closing runs after a restart);
  * - server, running tally: what each accepted ballot adds to the server's event loop (its ciphertexts
- *   rebuilt from the worker's coordinates and added, as server/src/tally/running.ts does), and what
+ *   rebuilt from the worker's coordinates and added, by server/src/tally/running.ts itself), and what
  *   closing then costs (encoding the sums);
  * - trustee: one trustee's partial decryptions of the tally with their proofs (the trustee's machine);
  * - server, result: both trustees' decryptions checked (one MSM per trustee), combined with Lagrange
@@ -33,16 +33,15 @@ import {
   makeElectionParams,
   mod,
   partialDecryptMany,
-  pointCoordinates,
-  pointFromCoordinates,
   randomScalar,
   verifyDecryptionSharesBatch,
   ZERO_CIPHERTEXT,
   type BallotJson,
   type Ciphertext,
-  type PointCoordinates,
 } from '@saylau/crypto';
 import { aggregateBallots, emptySums, tallyPayload, type BallotPayload } from '@saylau/protocol';
+import { coordinatesOf } from '../server/src/casting/verify-batch.ts';
+import { fromCoordinates } from '../server/src/tally/running.ts';
 
 const opt = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -104,23 +103,14 @@ row(
   }),
 );
 if (tally.counted !== N) throw new Error(`expected ${N} counted, got ${tally.counted}`);
-// The running tally's steps (server/src/tally/running.ts): coordinates → points → sums, then encode.
-const coords = made.map((m) =>
-  decodeBallot(params, m.ballot).contests.flatMap((c) =>
-    c.choices.flatMap((ch) => [
-      ...pointCoordinates(ch.ciphertext.alpha),
-      ...pointCoordinates(ch.ciphertext.beta),
-    ]),
-  ),
-);
+// The running tally's steps, by the server's own functions: coordinates → points → sums, then encode.
+const coords = made.map((m) => coordinatesOf(decodeBallot(params, m.ballot)));
 let running = emptySums(params);
 const perBallot = median(() => {
   running = emptySums(params);
   for (let i = 0; i < N; i++) {
-    const c = coords[i % DISTINCT]!;
-    let k = 0;
-    const point = () => pointFromCoordinates(c.slice(k, (k += 4)) as unknown as PointCoordinates);
-    running[0] = running[0]!.map((sum) => add(sum, { alpha: point(), beta: point() }));
+    const added = fromCoordinates(params, coords[i % DISTINCT]!);
+    running = running.map((row, ci) => row.map((sum, oi) => add(sum, added[ci]![oi]!)));
   }
 });
 row(`server: running tally, ${N} ballots added`, perBallot);

@@ -87,7 +87,8 @@ export function verifyBatch(items: readonly VerifyItem[]): Verdict[] {
   return verdicts;
 }
 
-function coordinatesOf(b: DecodedBallot): bigint[] {
+/** A decoded ballot's ciphertexts as a verdict carries them (see Verdict). */
+export function coordinatesOf(b: DecodedBallot): bigint[] {
   return b.contests.flatMap((c) =>
     c.choices.flatMap((ch) => [
       ...pointCoordinates(ch.ciphertext.alpha),

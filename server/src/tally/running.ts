@@ -44,7 +44,7 @@ function runningOf(ctx: ServerContext): Map<string, Running> {
 const negate = (c: Ciphertext): Ciphertext => ({ alpha: c.alpha.negate(), beta: c.beta.negate() });
 
 /** The ciphertexts of a worker's verdict (verify-batch.ts): α then β of each option, four coordinates a point. */
-function fromCoordinates(params: ElectionParams, coords: readonly bigint[]): Ciphertext[][] {
+export function fromCoordinates(params: ElectionParams, coords: readonly bigint[]): Ciphertext[][] {
   let k = 0;
   const point = () => pointFromCoordinates(coords.slice(k, (k += 4)) as unknown as PointCoordinates);
   const rows = params.contests.map((c) =>
