@@ -27,6 +27,8 @@ import {
   closeCasting,
   configureCasting,
   type VerifierOptions,
+  newSalt,
+  rollEntry,
 } from '@saylau/server';
 
 export interface PoolStats {
@@ -166,7 +168,15 @@ async function openOne(
   // Voter i's reference is made as login makes it (§10.9.1), from a stand-in for an IIN.
   const voters = m.credentials.map((_, i) => voterRef(ctx, id, `bench-voter-${i}`));
   ctx.db.transaction(() => {
-    ctx.board.append(id, 'roll', { count: m.credentials.length, commitment: 'f'.repeat(64) });
+    ctx.board.append(
+      id,
+      'roll',
+      rollEntry(
+        newSalt(),
+        voters.map((_, i) => ({ iin: `bench-voter-${i}` })),
+        'f'.repeat(64),
+      ),
+    );
     setContests(ctx, id, contests);
     setStatus(ctx, id, 'nominations', 'ballot-fixed');
     ctx.board.append(id, 'ballot-fixed', { contests });

@@ -22,6 +22,10 @@ export type HashPurpose =
   | 'ballot/tracker'
   | 'dkg/share'
   | 'roll/commitment'
+  | 'roll/tag'
+  | 'roll/leaf'
+  | 'roll/node'
+  | 'complaint/text'
   | 'vector';
 
 function taggedInput(purpose: HashPurpose, parts: readonly Uint8Array[]): Uint8Array {

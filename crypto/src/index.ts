@@ -31,3 +31,4 @@ export * from './tracker.ts';
 export * from './ballot.ts';
 export * from './contest-record.ts';
 export * from './threshold/index.ts';
+export * from './roll-tags.ts';

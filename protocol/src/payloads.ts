@@ -36,6 +36,10 @@ export const ProfileJson = z.strictObject({
   abstain: z.boolean(),
   /** A referendum is valid only if counted × 100 > turnoutPercent × roll; 0: no such rule (§10.12 R0). */
   turnoutPercent: z.number().int().min(0).max(100),
+  /** A citizens' assembly's quorum: ceil(assemblyQuorumPercent × roll count / 100) (§10.2, N5). */
+  assemblyQuorumPercent: z.number().int().min(1).max(100),
+  /** A referendum's initiative needs ceil(initiativePercent × roll count / 100) signatures (§10.1.2). */
+  initiativePercent: z.number().int().min(1).max(100),
 });
 export type Profile = z.output<typeof ProfileJson>;
 
@@ -93,7 +97,13 @@ export const ManifestJson = z.strictObject({
 export type Manifest = z.output<typeof ManifestJson>;
 
 // §10.3
-export const RollJson = z.strictObject({ count: Count, commitment: Hex(32) });
+/** `tags`: every voter's 16-byte public tag, ascending, as one base64url string; `root` their Merkle root (§10.3.4). */
+export const RollJson = z.strictObject({
+  count: Count,
+  commitment: Hex(32),
+  tags: z.string(),
+  root: Hex(32),
+});
 
 // §10.4
 export const NominationExtendedJson = z.strictObject({

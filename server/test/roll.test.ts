@@ -1,8 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bytesToHex, canonicalJsonBytes, hexToBytesStrict, taggedHash256 } from '@saylau/crypto';
+import {
+  bytesToB64,
+  bytesToHex,
+  canonicalJsonBytes,
+  decodeTags,
+  hexToBytesStrict,
+  merkleRoot,
+  taggedHash256,
+  utf8ToBytes,
+  verifyInclusion,
+} from '@saylau/crypto';
 import { DISTRICT, ELECTION_DAY, startHarness, type Harness } from '@saylau/test-kit';
 import { makeIin, rollCsv, syntheticVoters, type SyntheticVoter } from '../src/roll/synthetic.ts';
 import { iinCheckDigit } from '../src/roll/iin.ts';
+import { inclusionProof } from '../src/roll/tags.ts';
 import { csvCell } from '../src/http/csv.ts';
 
 let h: Harness;
@@ -341,7 +352,29 @@ describe('accepting the roll', () => {
     expect(r.body.commitment).toBe(expectedCommitment(r.body.salt, voters));
     const entry = h.server.ctx.board.latest(E, 'roll')!;
     expect(entry.seq).toBe(beforeBoard);
-    expect(entry.payload).toEqual({ count: 25, commitment: r.body.commitment });
+    expect(entry.payload).toMatchObject({ count: 25, commitment: r.body.commitment });
+    // §10.3.4: the tags are H256_roll/tag(salt, IIN) cut to 16 bytes, ascending, under a root.
+    const salt = hexToBytesStrict(r.body.salt, 'salt', 32);
+    const want = voters
+      .map((v) => taggedHash256('roll/tag', [salt, utf8ToBytes(v.iin)]).slice(0, 16))
+      .sort((a, b) => Buffer.compare(a, b));
+    const tags = decodeTags(entry.payload.tags, 'tags');
+    expect(tags.map(bytesToB64)).toEqual(want.map(bytesToB64));
+    expect(entry.payload.root).toBe(bytesToHex(merkleRoot(want)));
+    // The server's proof for a voter checks against that root; another election's IIN has none.
+    const proof = inclusionProof(h.server.ctx, E, voters[3]!.iin)!;
+    expect(proof.size).toBe(25);
+    expect(
+      verifyInclusion(
+        tags[proof.index]!,
+        proof.index,
+        25,
+        proof.path.map((p) => Buffer.from(p, 'base64url')),
+        hexToBytesStrict(entry.payload.root, 'root', 32),
+      ),
+    ).toBe(true);
+    expect(proof.tag).toBe(bytesToB64(tags[proof.index]!));
+    expect(inclusionProof(h.server.ctx, E, makeIin('1990-01-01', 'male', 4242))).toBeNull();
     const rows = h.server.ctx.db.prepare('SELECT * FROM voters WHERE election = ? ORDER BY iin').all(E) as {
       iin: string;
       birth_date: string;

@@ -113,6 +113,9 @@ const en = {
 
   // Roll, nominations, ballot (3.x).
   rollAgain: 'a second roll entry',
+  rollTagCount: '{tags} public tags for a roll of {count}',
+  rollTagOrder: 'the public tags are not in strictly ascending order (at tag {index})',
+  rollRoot: 'the Merkle root is not the root of the published tags',
   noCandidates: 'no candidate on the ballot',
   candidateId: 'candidate id {id}, expected {expected}',
   candidateInReferendum: 'a referendum has no candidates',
@@ -417,6 +420,9 @@ const ru: Record<MessageKey, string> = {
   profileRules: 'правила, опубликованные для профиля {name}, отличаются в: {fields}',
 
   rollAgain: 'вторая запись списка избирателей',
+  rollTagCount: '{tags} публичных меток для списка из {count}',
+  rollTagOrder: 'публичные метки не идут строго по возрастанию (метка {index})',
+  rollRoot: 'корень дерева Меркла не совпадает с корнем опубликованных меток',
   noCandidates: 'в бюллетене нет ни одного кандидата',
   candidateId: 'идентификатор кандидата {id}, ожидался {expected}',
   candidateInReferendum: 'у референдума нет кандидатов',
@@ -715,6 +721,9 @@ const kk: Record<MessageKey, string> = {
   profileRules: '{name} профилі үшін жарияланған ережелер мыналарда өзгеше: {fields}',
 
   rollAgain: 'сайлаушылар тізімінің екінші жазбасы',
+  rollTagCount: '{count} адамдық тізімге {tags} жария белгі',
+  rollTagOrder: 'жария белгілер қатаң өсу ретімен емес ({index}-белгі)',
+  rollRoot: 'Меркл ағашының түбірі жарияланған белгілердің түбірі емес',
   noCandidates: 'бюллетеньде бірде-бір кандидат жоқ',
   candidateId: 'кандидат идентификаторы {id}, күтілгені {expected}',
   candidateInReferendum: 'референдумда кандидаттар болмайды',

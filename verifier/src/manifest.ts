@@ -88,6 +88,8 @@ const FIXED: Record<
     | 'minimumAge'
     | 'abstain'
     | 'turnoutPercent'
+    | 'assemblyQuorumPercent'
+    | 'initiativePercent'
   >
 > = {
   reform: {
@@ -99,6 +101,8 @@ const FIXED: Record<
     minimumAge: 25,
     abstain: true,
     turnoutPercent: 50,
+    assemblyQuorumPercent: 10,
+    initiativePercent: 5,
   },
   'law-2021': {
     routes: ['party', 'self'],
@@ -109,6 +113,8 @@ const FIXED: Record<
     minimumAge: 25,
     abstain: false,
     turnoutPercent: 50,
+    assemblyQuorumPercent: 10,
+    initiativePercent: 10,
   },
 };
 
@@ -125,6 +131,8 @@ const PROFILE_KEYS = [
   'tie',
   'abstain',
   'turnoutPercent',
+  'assemblyQuorumPercent',
+  'initiativePercent',
 ];
 
 /** 1.2: one of §10.2's profiles with its fixed rules exactly; the per-election choices in range. */
@@ -153,6 +161,8 @@ function checkProfile(v: unknown, out: Collector): Profile | null {
         tie: oneOf(o.tie, 'profile.tie', ['repeat', 'lot'] as const),
         abstain: bool(o.abstain, 'profile.abstain'),
         turnoutPercent: int(o.turnoutPercent, 'profile.turnoutPercent', 0, 100),
+        assemblyQuorumPercent: int(o.assemblyQuorumPercent, 'profile.assemblyQuorumPercent', 1, 100),
+        initiativePercent: int(o.initiativePercent, 'profile.initiativePercent', 1, 100),
       };
       const f = FIXED[name];
       const wrong: string[] = [];
@@ -164,6 +174,8 @@ function checkProfile(v: unknown, out: Collector): Profile | null {
       if (p.minimumAge !== f.minimumAge) wrong.push('minimumAge');
       if (p.abstain !== f.abstain) wrong.push('abstain');
       if (p.turnoutPercent !== f.turnoutPercent) wrong.push('turnoutPercent');
+      if (p.assemblyQuorumPercent !== f.assemblyQuorumPercent) wrong.push('assemblyQuorumPercent');
+      if (p.initiativePercent !== f.initiativePercent) wrong.push('initiativePercent');
       if (wrong.length > 0) {
         out.fail('1.2', 0, 'profileRules', { name, fields: wrong.join(', ') });
         return null;

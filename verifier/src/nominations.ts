@@ -2,6 +2,7 @@
  * Checks 3.1–3.4: the voter roll entry (SPEC §10.3), candidates (§10.4), the fixed ballot (§10.5)
  * and nomination extensions (§10.4.6).
  */
+import { MerkleTree, bytesToB64, bytesToHex, compareBytes, decodeTags } from '@saylau/crypto';
 import type { Entry } from './board.ts';
 import type { Profile } from '@saylau/protocol';
 import { LANGS } from '@saylau/protocol/lang';
@@ -31,6 +32,8 @@ import { GLOSSARY } from '@saylau/protocol/glossary';
 export interface Roll {
   seq: number;
   count: number;
+  /** The public tags (§10.3.4) as base64url strings, for the signer checks of 3.5. */
+  tags: Set<string>;
 }
 
 /** An option of the fixed ballot as far as the outcome rules need it (§10.12). */
@@ -43,10 +46,13 @@ export interface ContestInfo {
 const DAY = 86_400_000;
 const AGAINST_ALL: Names = GLOSSARY.againstAll.name;
 
-/** 3.1: exactly one roll entry, `{count ≥ 1, commitment: 64 hex}`. */
 const YES_NO = ['yes', 'no'] as const;
 const YES_NO_ABSTAIN = ['yes', 'no', 'abstain'] as const;
 
+/**
+ * 3.1: exactly one roll entry, `{count ≥ 1, commitment: 64 hex, tags, root}`: `count` distinct tags in
+ * ascending order whose Merkle tree has the published root (§10.3.4).
+ */
 export function checkRoll(entries: readonly Entry[], out: Collector): Roll | null {
   const rolls = entries.filter((e) => e.type === 'roll');
   rolls.slice(1).forEach((e) => out.fail('3.1', e.seq, 'rollAgain'));
@@ -54,9 +60,17 @@ export function checkRoll(entries: readonly Entry[], out: Collector): Roll | nul
   if (!e) return null;
   return (
     out.guard('3.1', e.seq, 'roll', () => {
-      const o = obj(e.payload, 'roll', ['count', 'commitment']);
+      const o = obj(e.payload, 'roll', ['count', 'commitment', 'tags', 'root']);
       hex(o.commitment, 'roll.commitment', 32);
-      return { seq: e.seq, count: int(o.count, 'roll.count', 1, 100_000) };
+      const count = int(o.count, 'roll.count', 1, 100_000);
+      const root = hex(o.root, 'roll.root', 32);
+      const tags = decodeTags(o.tags, 'roll.tags');
+      if (tags.length !== count) out.fail('3.1', e.seq, 'rollTagCount', { tags: tags.length, count });
+      const i = tags.findIndex((t, j) => j > 0 && compareBytes(tags[j - 1]!, t) >= 0);
+      if (i > 0) out.fail('3.1', e.seq, 'rollTagOrder', { index: i });
+      if (tags.length > 0 && bytesToHex(new MerkleTree(tags).root) !== root)
+        out.fail('3.1', e.seq, 'rollRoot');
+      return { seq: e.seq, count, tags: new Set(tags.map(bytesToB64)) };
     }) ?? null
   );
 }

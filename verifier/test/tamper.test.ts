@@ -712,6 +712,7 @@ describe('setup entries (chain re-hashed)', () => {
           oneSignaturePerSigner: false,
           onePartyCandidate: true,
           abstain: false,
+          initiativePercent: 10,
         });
         es[s]!.payload.route = { kind: 'party', name: es[s]!.payload.surname };
         es[s]!.payload.signatures = null;

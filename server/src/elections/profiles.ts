@@ -19,6 +19,8 @@ const BASE = {
   tie: 'repeat',
   // Constitutional Law "On the Republican Referendum" art. 31(2): valid only if more than half took part.
   turnoutPercent: 50,
+  // Saylau's design choices, SPEC §10.2 says why: an assembly speaks for a tenth of the roll.
+  assemblyQuorumPercent: 10,
 } as const;
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -30,6 +32,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     oneSignaturePerSigner: true,
     onePartyCandidate: false,
     abstain: true,
+    initiativePercent: 5,
   },
   'law-2021': {
     ...BASE,
@@ -39,6 +42,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     oneSignaturePerSigner: false,
     onePartyCandidate: true,
     abstain: false,
+    initiativePercent: 10,
   },
 };
 
@@ -57,4 +61,9 @@ export function makeProfile(choice: z.infer<typeof ProfileChoice>): Profile {
 /** ceil(percent × roll count / 100): 1% of 850 voters is 9 signatures, in integers only. */
 export function signatureThreshold(profile: Profile, rollCount: number): number {
   return Math.ceil((rollCount * profile.signaturePercent) / 100);
+}
+
+/** ceil(assemblyQuorumPercent × roll count / 100): the quorum a citizens' assembly needs (SPEC §10.2, N5). */
+export function assemblyQuorum(profile: Profile, rollCount: number): number {
+  return Math.ceil((rollCount * profile.assemblyQuorumPercent) / 100);
 }

@@ -6,3 +6,4 @@ export * from './commitment.ts';
 export * from './rejected-csv.ts';
 export * from './service.ts';
 export { rollRoutes, ROLL_LIMIT } from './routes.ts';
+export * from './tags.ts';

@@ -14,7 +14,7 @@ import { uploadChecks } from '../uploads/task-worker.ts';
 import type { Delimiter } from './csv.ts';
 import type { RejectedRow, RollRow } from './rows.ts';
 import { REPORT_REJECTED_LIMIT } from './file-check.ts';
-import { newSalt, rollCommitment } from './commitment.ts';
+import { newSalt, rollCommitment, rollEntry } from './commitment.ts';
 import { parseIin } from './iin.ts';
 import { Code } from '@saylau/protocol';
 
@@ -191,7 +191,8 @@ function requirePending(row: ImportRow): void {
 }
 
 /**
- * Accept a pending import: its valid rows become the roll, the board gets {count, commitment}, and
+ * Accept a pending import: its valid rows become the roll, the board gets {count, commitment, tags,
+ * root}, and
  * any other pending import of the election is discarded. One transaction.
  */
 export function acceptRollImport(ctx: ServerContext, electionId: string, n: number, actor: string): RollInfo {
@@ -234,7 +235,7 @@ export function acceptRollImport(ctx: ServerContext, electionId: string, n: numb
         "UPDATE roll_imports SET state = 'discarded', decided_at = ? WHERE election = ? AND state = 'pending'",
       )
       .run(at, e.id);
-    ctx.board.append(e.id, 'roll', { count: rows.length, commitment });
+    ctx.board.append(e.id, 'roll', rollEntry(salt, rows, commitment));
     audit(ctx, actor, 'roll.accept', e.id, { import: n, count: rows.length });
   })();
   return rollInfo(ctx, electionId)!;

@@ -3,7 +3,9 @@
  * a small list. Deterministic for a given seed, so a demo roll is reproducible. Never real people.
  */
 import type { ServerContext } from '../context.ts';
+import { bytesToHex } from '@saylau/crypto';
 import { iinCheckDigit } from './iin.ts';
+import { newSalt, rollEntry } from './commitment.ts';
 
 export interface SyntheticVoter {
   iin: string;
@@ -89,7 +91,7 @@ export function rollCsv(voters: readonly SyntheticVoter[], sep: ',' | ';' = ';',
 }
 
 /**
- * The rows and the `roll` entry {count, commitment} that accepting a roll writes (SPEC §10.3), for
+ * The rows, the `rolls` row and the `roll` entry that accepting a roll writes (SPEC §10.3), for
  * tests and benchmarks that start from an accepted roll without its import. Runs in the caller's
  * transaction, or its own.
  */
@@ -99,6 +101,8 @@ export function writeSyntheticRoll(
   voters: readonly SyntheticVoter[],
   commitment = 'f'.repeat(64),
 ): void {
+  const salt = newSalt();
+  const at = new Date().toISOString();
   const ins = ctx.db.prepare(
     `INSERT INTO voters (election, iin, surname, given_name, patronymic, settlement, address, birth_date)
      VALUES (?, ?, ?, ?, ?, ?, ?, '1980-01-01')`,
@@ -106,6 +110,17 @@ export function writeSyntheticRoll(
   ctx.db.transaction(() => {
     for (const v of voters)
       ins.run(election, v.iin, v.surname, v.givenName, v.patronymic, v.settlement, v.address);
-    ctx.board.append(election, 'roll', { count: voters.length, commitment });
+    // A roll row with its salt, as acceptance writes, so that tags and proofs work (§10.3.4).
+    const imp = ctx.db
+      .prepare(
+        "INSERT INTO roll_imports (election, created_at, valid, rejected, state, decided_at) VALUES (?, ?, '[]', '[]', 'accepted', ?)",
+      )
+      .run(election, at, at);
+    ctx.db
+      .prepare(
+        'INSERT INTO rolls (election, import, count, commitment, salt, accepted_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(election, Number(imp.lastInsertRowid), voters.length, commitment, bytesToHex(salt), at);
+    ctx.board.append(election, 'roll', rollEntry(salt, voters, commitment));
   })();
 }
