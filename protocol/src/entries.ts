@@ -21,6 +21,8 @@ export const ENTRY_TABLE = [
   { type: 'voting-opened', section: '10.8', postedBy: ['commission'] },
   { type: 'ballot', section: '10.9', postedBy: ['voter'] },
   { type: 'sign-ins', section: '10.9.3', postedBy: ['server'] },
+  { type: 'complaint', section: '10.9.5', postedBy: ['voter'] },
+  { type: 'complaint-answer', section: '10.9.5', postedBy: ['commission'] },
   { type: 'voting-closed', section: '10.10', postedBy: ['commission'] },
   { type: 'tally', section: '10.10', postedBy: ['server'] },
   { type: 'decryption', section: '10.11', postedBy: ['trustee'] },

@@ -300,6 +300,30 @@ export type BallotPayload = z.output<typeof BallotJson>;
  */
 export const SignInsJson = z.strictObject({ hour: BoardTime, tokens: Count, voters: Count });
 
+// §10.9.5
+export const COMPLAINT_SUBJECTS = ['signature', 'roll', 'credential', 'ballot', 'other'] as const;
+export type ComplaintSubject = (typeof COMPLAINT_SUBJECTS)[number];
+export const COMPLAINT_DECISIONS = ['upheld', 'rejected'] as const;
+export type ComplaintDecision = (typeof COMPLAINT_DECISIONS)[number];
+/** A complaint's id on the board: `k1`, `k2`, … in board order. */
+export const ComplaintId = z.string().regex(/^k[1-9][0-9]{0,8}$/, 'expected k1, k2, …');
+/** `complaint`: that a voter complained, about what and when; the text only as its commitment. */
+export const VoterComplaintJson = z.strictObject({
+  id: ComplaintId,
+  about: z.enum(COMPLAINT_SUBJECTS),
+  filedAt: BoardTime,
+  commitment: Hex(32),
+});
+export type VoterComplaint = z.output<typeof VoterComplaintJson>;
+/** `complaint-answer`: the commission's public answer to one complaint. */
+export const ComplaintAnswerJson = z.strictObject({
+  complaint: ComplaintId,
+  answeredAt: BoardTime,
+  decision: z.enum(COMPLAINT_DECISIONS),
+  text: Text(2000),
+});
+export type ComplaintAnswer = z.output<typeof ComplaintAnswerJson>;
+
 export const VotingClosedJson = z.strictObject({ at: BoardTime, ballots: Count });
 const CiphertextJson = z.strictObject({ alpha: Point, beta: Point });
 export const TallyJson = z.strictObject({
@@ -373,6 +397,8 @@ export const PAYLOADS = {
   'voting-opened': VotingOpenedJson,
   ballot: BallotJson,
   'sign-ins': SignInsJson,
+  complaint: VoterComplaintJson,
+  'complaint-answer': ComplaintAnswerJson,
   'voting-closed': VotingClosedJson,
   tally: TallyJson,
   decryption: DecryptionMessage,

@@ -5,6 +5,9 @@
  */
 import * as z from 'zod';
 import {
+  COMPLAINT_DECISIONS,
+  COMPLAINT_SUBJECTS,
+  ComplaintId,
   QUESTION_SUBJECTS,
   BallotShape,
   EDUCATION,
@@ -189,6 +192,24 @@ export const CastBody = z.strictObject({ ballot: BallotShape });
 export type CastBody = z.infer<typeof CastBody>;
 /** Trackers are 19 characters grouped; allow a typed one with spaces, but nothing unbounded. */
 export const TrackerParam = z.string().min(1).max(64);
+
+// §10.9.5: complaints
+/** A voter's complaint (SPEC §10.9.5). */
+export const ComplaintBody = z.strictObject({ about: z.enum(COMPLAINT_SUBJECTS), text: Text(2000) });
+export type ComplaintBody = z.output<typeof ComplaintBody>;
+/** The commission's answer to one complaint (SPEC §10.9.5). */
+export const ComplaintAnswerBody = z.strictObject({
+  decision: z.enum(COMPLAINT_DECISIONS),
+  text: Text(2000),
+});
+export type ComplaintAnswerBody = z.output<typeof ComplaintAnswerBody>;
+/** The `:k` of a complaint's path. */
+export const ComplaintParam = ComplaintId;
+/** The `:seq` of one board entry's path (SPEC §9.3). */
+export const SeqParam = z
+  .string()
+  .regex(/^\d{1,15}$/, 'expected a non-negative integer')
+  .transform(Number);
 
 // §9.3, §10.12: query strings of the public reads.
 export const BoardQuery = z.strictObject({

@@ -13,6 +13,8 @@ import {
   CandidateJson,
   CeremonyJson,
   CeremonyResetJson,
+  COMPLAINT_DECISIONS,
+  COMPLAINT_SUBJECTS,
   ComplaintMessage,
   DealingMessage,
   ElectionParamsJson,
@@ -227,6 +229,63 @@ export const SignedReceiptJson = z.looseObject({
   }),
   signature: B64(64),
 });
+/** One board entry as on the board (SPEC §9.2, §9.3); its payload is checked by whoever reads it. */
+export const BoardEntryJson = z.looseObject({
+  seq: Seq,
+  type: z.string(),
+  payload: z.unknown(),
+  prev: Hash,
+  hash: Hash,
+});
+export type BoardEntryJson = z.output<typeof BoardEntryJson>;
+
+/** `GET …/my-record` (SPEC §10.9.4): what the server holds about the signed-in voter. */
+export const MyRecordJson = z.looseObject({
+  roll: z
+    .looseObject({ seq: Seq, tag: B64(16), index: Count, size: Count, path: z.array(B64(32)) })
+    .nullable(),
+  signedFor: z.array(z.string()),
+  credential: z.looseObject({ issued: z.boolean(), publicKey: B64(32).nullable() }),
+  latest: z.looseObject({ seq: Seq, tracker: z.string() }).nullable(),
+});
+export type MyRecordJson = z.output<typeof MyRecordJson>;
+
+/** A filed complaint (SPEC §10.9.5): the signed receipt, the entry's place and the nonce of its commitment. */
+export const ComplaintFiledJson = z.looseObject({
+  receipt: z.looseObject({
+    election: z.string(),
+    complaint: z.string(),
+    seq: Seq,
+    hash: Hash,
+    checkpoint: CheckpointJson,
+  }),
+  signature: B64(64),
+  id: z.string(),
+  seq: Seq,
+  hash: Hash,
+  nonce: Hex(32),
+});
+export type ComplaintFiledJson = z.output<typeof ComplaintFiledJson>;
+
+/** The commission's list of complaints with their texts (SPEC §10.9.5). */
+export const ComplaintListJson = z.looseObject({
+  election: z.string(),
+  complaints: z.array(
+    z.looseObject({
+      id: z.string(),
+      about: z.enum(COMPLAINT_SUBJECTS),
+      filedAt: Time,
+      seq: Seq,
+      text: z.string(),
+      answer: z
+        .looseObject({ decision: z.enum(COMPLAINT_DECISIONS), text: z.string(), answeredAt: Time, seq: Seq })
+        .nullable(),
+    }),
+  ),
+});
+export type ComplaintListJson = z.output<typeof ComplaintListJson>;
+export const ComplaintAnsweredJson = EntryRef.extend({ complaint: z.string() });
+
 /** `GET …/ballots/:tracker` (SPEC §10.9.2, tracker lookup). */
 export const BallotStatusJson = z.looseObject({
   tracker: z.string(),
