@@ -22,6 +22,8 @@ import { tallyRoutes } from './tally/routes.ts';
 import { pageRoutes } from './pages/routes.ts';
 import { boothRoutes } from './booth/routes.ts';
 import { verifierRoutes } from './pages/verifier.ts';
+import { recordRoutes } from './record/routes.ts';
+import { complaintRoutes } from './complaints/routes.ts';
 import { Code } from '@saylau/protocol';
 
 /** JSON bodies above this are refused with 413 before parsing; CSV imports have their own limit. */
@@ -76,6 +78,8 @@ export function createApp(ctx: ServerContext, opts: AppOptions = {}): express.Ex
     ceremonyRoutes,
     credentialRoutes,
     castingRoutes,
+    recordRoutes,
+    complaintRoutes,
     boardRoutes,
     tallyRoutes,
     pageRoutes,

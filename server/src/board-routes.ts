@@ -5,9 +5,10 @@
 import { Router, type Response } from 'express';
 import type { ServerContext } from './context.ts';
 import { notFound } from './http/errors.ts';
-import { electionParam, parseQuery } from './http/validate.ts';
+import { electionParam, parseQuery, parseWith } from './http/validate.ts';
 import { getElection } from './elections/store.ts';
 import { BoardQuery, Code } from '@saylau/protocol';
+import { SeqParam } from '@saylau/protocol/requests';
 
 /**
  * The public board may be read from any page, the verifier page opened from disk (origin null)
@@ -71,6 +72,15 @@ export function boardRoutes(ctx: ServerContext): Router {
     const signed = ctx.board.checkpoint(id, ctx.keys.board.sign);
     if (!signed) throw notFound(Code.NO_BOARD, `election ${id} has no board entries`);
     res.json(signed);
+  });
+  r.get('/api/elections/:id/board/entries/:seq', (req, res) => {
+    anyOrigin(res);
+    const id = electionParam(req);
+    const seq = parseWith(SeqParam, req.params.seq, 'path');
+    getElection(ctx, id);
+    const entry = ctx.board.entryAt(id, seq);
+    if (!entry) throw notFound(Code.NO_ENTRY, `election ${id} has no entry ${seq}`);
+    res.json(entry);
   });
   return r;
 }

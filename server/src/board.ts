@@ -131,6 +131,12 @@ export class Board {
     return (this.hashAtStmt.get(election, seq) as { hash: string } | undefined)?.hash ?? null;
   }
 
+  /** The entry at `seq`, or null. */
+  entryAt(election: string, seq: number): AnyBoardEntry | null {
+    const r = this.pageStmt.get(election, seq, seq, 1) as Row | undefined;
+    return r ? (toEntry(r) as AnyBoardEntry) : null;
+  }
+
   /** The seq of the first entry of one type (without reading its payload), or null. */
   firstSeq(election: string, type: EntryType): number | null {
     return (this.firstSeqStmt.get(election, type) as { seq: number } | undefined)?.seq ?? null;

@@ -300,6 +300,19 @@ export const MIGRATIONS: readonly string[] = [
      voter    TEXT NOT NULL,
      PRIMARY KEY (election, voter)
    ) WITHOUT ROWID;`,
+  // v10: voters' complaints (SPEC §10.9.5). The text, its nonce and who filed it stay here; the
+  // board carries the complaint's id, subject, time and the commitment to its text.
+  `CREATE TABLE complaints (
+     election TEXT NOT NULL REFERENCES elections (id),
+     number   INTEGER NOT NULL CHECK (number >= 1),
+     voter    TEXT NOT NULL,
+     about    TEXT NOT NULL,
+     text     TEXT NOT NULL,
+     nonce    TEXT NOT NULL,
+     seq      INTEGER NOT NULL,
+     PRIMARY KEY (election, number)
+   ) WITHOUT ROWID;
+   CREATE INDEX complaints_by_voter ON complaints (election, voter);`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -73,6 +73,25 @@ export async function checkVoterToken(
   election: string,
   token: string | null,
 ): Promise<CheckedToken> {
+  const t = await readVoterToken(ctx, election, token);
+  if (ctx.db.prepare('SELECT 1 FROM used_tokens WHERE jti = ?').get(t.jti))
+    throw new ApiError(
+      401,
+      Code.TOKEN_USED,
+      'this voter token was already used; sign in again to vote again',
+    );
+  return t;
+}
+
+/**
+ * The token's signature, algorithm, audience, expiry and claims, without the one-ballot rule: my
+ * record and complaints read with a token that may have cast already (SPEC §10.9.4, §10.9.5).
+ */
+export async function readVoterToken(
+  ctx: ServerContext,
+  election: string,
+  token: string | null,
+): Promise<CheckedToken> {
   if (!token) throw new ApiError(401, Code.NO_TOKEN, 'sign in to vote: the request has no voter token');
   const v = await verifyJwt(ctx.jwt, token, voterAudience(election), ctx.clock());
   if (!v.ok)
@@ -82,12 +101,6 @@ export async function checkVoterToken(
   const { jti, exp, sub, kind } = v.claims;
   if (kind !== 'voter' || typeof jti !== 'string' || typeof exp !== 'number' || typeof sub !== 'string')
     throw new ApiError(401, Code.BAD_TOKEN, 'the voter token is not valid for this election');
-  if (ctx.db.prepare('SELECT 1 FROM used_tokens WHERE jti = ?').get(jti))
-    throw new ApiError(
-      401,
-      Code.TOKEN_USED,
-      'this voter token was already used; sign in again to vote again',
-    );
   return { jti, exp, subject: sub };
 }
 
