@@ -312,6 +312,18 @@ const en = {
     'mirror {file} NOT updated: this board does not extend it or contradicts a signed head (checks 2.6, 2.4). Keep {file} and {checkpoints}: they are the evidence.',
   'cli.mirrorUrl':
     '--mirror needs a board file or a server’s board URL (…/api/elections/ID/board), not {source}',
+  // 12: complaints (SPEC §10.9.5)
+  'check.12.1': 'Complaints: numbered in order, filed during the vote, each text fixed by its hash',
+  'check.12.2': 'Answers to complaints: at most one per complaint, after it, with a decision',
+  complaintOutside: 'a complaint outside the voting period (before voting opened or after it closed)',
+  complaintId: 'complaint {id}: expected the id {expected} (k1, k2, … in board order)',
+  complaintTime: 'a complaint filed at {at}, outside the voting hours',
+  answerUnknown: 'an answer to {id}, which is no earlier complaint',
+  answerRepeated: 'a second answer to complaint {id}',
+  answerBeforeComplaint: 'the answer to complaint {id} is dated before the complaint was filed',
+  skipNoComplaints: 'no complaint was filed',
+  skipNoAnswers: 'no complaint was answered',
+  'cli.openComplaints': 'Complaints without an answer yet: {ids}',
 };
 
 export type MessageKey = keyof typeof en;
@@ -615,6 +627,18 @@ const ru: Record<MessageKey, string> = {
     'зеркало {file} НЕ обновлено: эта доска не продолжает его или противоречит подписанной вершине (проверки 2.6, 2.4). Сохраните {file} и {checkpoints}: это доказательство.',
   'cli.mirrorUrl':
     '--mirror нужен файл доски или адрес доски сервера (…/api/elections/ID/board), а не {source}',
+  // 12: жалобы (SPEC §10.9.5)
+  'check.12.1': 'Жалобы: пронумерованы по порядку, поданы во время голосования, текст каждой закреплён хешем',
+  'check.12.2': 'Ответы на жалобы: не больше одного на жалобу, после неё, с решением',
+  complaintOutside: 'жалоба вне времени голосования (до открытия или после закрытия)',
+  complaintId: 'жалоба {id}: ожидался номер {expected} (k1, k2, … по порядку на доске)',
+  complaintTime: 'жалоба подана в {at}, вне часов голосования',
+  answerUnknown: 'ответ на {id}, но такой жалобы раньше нет',
+  answerRepeated: 'второй ответ на жалобу {id}',
+  answerBeforeComplaint: 'ответ на жалобу {id} датирован раньше, чем подана жалоба',
+  skipNoComplaints: 'жалоб не подавали',
+  skipNoAnswers: 'на жалобы не отвечали',
+  'cli.openComplaints': 'Жалобы, на которые ещё нет ответа: {ids}',
 };
 
 const kk: Record<MessageKey, string> = {
@@ -913,6 +937,18 @@ const kk: Record<MessageKey, string> = {
     '{file} айнасы ЖАҢАРТЫЛМАДЫ: бұл тақта оны жалғастырмайды немесе қол қойылған шыңға қайшы келеді (2.6, 2.4 тексерулері). {file} және {checkpoints} файлдарын сақтаңыз: олар — дәлел.',
   'cli.mirrorUrl':
     '--mirror үшін тақта файлы не сервер тақтасының мекенжайы (…/api/elections/ID/board) керек, {source} емес',
+  // 12: шағымдар (SPEC §10.9.5)
+  'check.12.1': 'Шағымдар: рет-ретімен нөмірленген, дауыс беру кезінде берілген, әр мәтін хешпен бекітілген',
+  'check.12.2': 'Шағымдарға жауаптар: әр шағымға ең көбі біреу, шағымнан кейін, шешімімен',
+  complaintOutside: 'шағым дауыс беру уақытынан тыс (ашылғанға дейін немесе жабылғаннан кейін)',
+  complaintId: '{id} шағымы: {expected} нөмірі күтілген (тақтадағы ретімен k1, k2, …)',
+  complaintTime: 'шағым {at} уақытында берілген, дауыс беру сағаттарынан тыс',
+  answerUnknown: '{id} шағымына жауап, бірақ мұндай шағым бұрын жоқ',
+  answerRepeated: '{id} шағымына екінші жауап',
+  answerBeforeComplaint: '{id} шағымына жауаптың күні шағым берілгеннен ерте',
+  skipNoComplaints: 'шағым берілмеген',
+  skipNoAnswers: 'шағымдарға жауап берілмеген',
+  'cli.openComplaints': 'Әлі жауап берілмеген шағымдар: {ids}',
 };
 
 export const CATALOGS = defineCatalog(en, { kk, ru });

@@ -33,7 +33,8 @@ export function checkOrder(entries: readonly Entry[], out: Collector): void {
     const f = (key: Parameters<Collector['fail']>[2], params = {}) =>
       out.fail('2.5', e.seq, key, { type: t, ...params });
     if (!known.has(t)) f('typeUnknown');
-    if (seen.has('result')) f('afterResult');
+    // §10.9.5: a complaint's answer may follow the result; which complaint it answers is 12.2.
+    if (seen.has('result') && t !== 'complaint-answer') f('afterResult');
     if (ONCE.has(t) && seen.has(t)) f('typeRepeated');
     if (SETUP.has(t) && seen.has('voting-opened')) f('afterOpening');
     if ((t === 'candidate' || t === 'nomination-extended') && seen.has('ballot-fixed')) f('afterBallotFixed');
@@ -46,6 +47,7 @@ export function checkOrder(entries: readonly Entry[], out: Collector): void {
       if (missing.length > 0) f('openedTooEarly', { missing: missing.join(', ') });
     }
     if (t === 'ballot' && (!seen.has('voting-opened') || seen.has('voting-closed'))) f('ballotOutside');
+    if (t === 'complaint' && (!seen.has('voting-opened') || seen.has('voting-closed'))) f('complaintOutside');
     if (t === 'voting-closed' && !seen.has('voting-opened')) f('closedBeforeOpened');
     // §10.10: voting-closed and tally are appended in one transaction.
     if (t === 'voting-closed' && i + 1 < entries.length && entries[i + 1]!.type !== 'tally')

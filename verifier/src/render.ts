@@ -102,6 +102,8 @@ export function renderReport(r: Report, lang: Lang): string {
   ];
   if (r.booth) lines.push(message(lang, 'cli.booth', { sha256: r.booth }), '');
   if (r.result) lines.push(...resultLines(lang, r.result), '');
+  if (r.openComplaints.length > 0)
+    lines.push(message(lang, 'cli.openComplaints', { ids: r.openComplaints.join(', ') }), '');
   const pending = r.checks
     .filter((c) => c.status === 'pending')
     .map((c) => `${c.id} (${c.noteKey ? message(lang, c.noteKey, c.noteParams) : ''})`)

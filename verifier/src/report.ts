@@ -71,6 +71,8 @@ export const CHECK_IDS = [
   '11.1',
   '11.2',
   '11.3',
+  '12.1',
+  '12.2',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 

@@ -18,6 +18,7 @@ import { checkCredentials, checkParams, publishedCredentials, readParams } from 
 import { verifiedResult, type VerifiedResult } from './summary.ts';
 import { checkTallyAndResult } from './tally.ts';
 import { checkCredentialsWithinRoll, checkSignInCounts, checkSignIns } from './counts.ts';
+import { checkComplaints } from './complaints.ts';
 
 export interface Report {
   election: string | null;
@@ -41,6 +42,8 @@ export interface Report {
    * else used their credential.
    */
   receipts: ReceiptStatus[];
+  /** The complaints on the board still without an answer (SPEC §10.9.5): information, not a failure. */
+  openComplaints: string[];
 }
 
 export interface VerifyOptions {
@@ -69,6 +72,7 @@ export function unusableReport(error: string): Report {
     booth: null,
     result: null,
     receipts: [],
+    openComplaints: [],
   };
 }
 
@@ -117,6 +121,8 @@ function markSkipped(entries: readonly Entry[], kind: string | null, out: Collec
   if (!has('dkg-complaint') && !has('dkg-answer')) out.skip('4.4', 'skipNoComplaint');
   if (!has('ceremony-reset')) for (const id of ['4.6', '4.7'] as const) out.skip(id, 'skipNoReset');
   if (has('voting-opened') && !has('sign-ins')) out.skip('11.1', 'skipNoSignIns');
+  if (!has('complaint')) out.skip('12.1', 'skipNoComplaints');
+  if (!has('complaint-answer')) out.skip('12.2', 'skipNoAnswers');
   if (has('voting-opened') && !has('ballot'))
     for (const id of ['7.1', '7.2', '7.3', '7.4', '7.5', '7.6'] as const) out.skip(id, 'skipNoBallot');
 }
@@ -140,6 +146,7 @@ export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promi
   // The ballot threads boot while the main thread checks the setup entries.
   const params = readParams(entries, out);
   const pool = startPool(params, ballotCount, opts.workers);
+  let openComplaints: string[] = [];
   try {
     if (manifest) {
       const roll = checkRoll(entries, out);
@@ -155,6 +162,7 @@ export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promi
       checkTallyAndResult({ entries, manifest, roll, ceremony, jointKey, params, contests, selection }, out);
       checkSignInCounts(entries, checkSignIns(entries, manifest, out), roll, selection, out);
       checkCredentialsWithinRoll(entries, roll, out);
+      openComplaints = checkComplaints(entries, manifest, out);
     } else out.fail('1.1', 0, 'manifestUnusable');
   } finally {
     await pool?.close();
@@ -176,5 +184,6 @@ export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promi
     booth: manifest?.booth ?? null,
     result: exitCode === 0 ? verifiedResult(entries) : null,
     receipts,
+    openComplaints,
   };
 }

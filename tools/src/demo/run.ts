@@ -31,6 +31,7 @@ import {
   type Actors,
   type Voter,
 } from './steps.ts';
+import { complainAndAnswer } from './complaint.ts';
 import { type BallotContest, Code, ENDPOINTS } from '@saylau/protocol';
 import { runReferendum, type DemoElectionResult, type ReferendumDemo } from './referendum.ts';
 
@@ -175,6 +176,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
       },
     });
     log(`ballots: ${cast.ballots} cast, ${cast.revotes} revotes`);
+    if (people[0]) log(`complaint ${await complainAndAnswer(actors, id, people[0])} filed and answered`);
     const { result, board } = await finishElection(server, now, prepared);
     const boardFile = join(opts.outDir, 'board.jsonl');
     writeFileSync(boardFile, board);
