@@ -117,6 +117,24 @@ describe('the commission', () => {
   });
 });
 
+describe('the pages', () => {
+  it('the observer page lists each complaint, open or with its answer, and never a text', async () => {
+    const commission = await h.signIn('commission', undefined, { elections: [e.id] });
+    await file({ about: 'roll', text: 'Secret words of k1.' }, await voterToken(h, e, 0));
+    await file({ about: 'ballot', text: 'Secret words of k2.' }, await voterToken(h, e, 1));
+    const body = { decision: 'upheld', text: 'Corrected.' };
+    await h.api('POST', `/api/elections/${e.id}/complaints/k1/answer`, body, commission);
+    const page = await (await fetch(`${h.url}/elections/${e.id}?lang=en`)).text();
+    expect(page).toContain('data-complaint="k1" data-state="answered"');
+    expect(page).toContain('data-complaint="k2" data-state="open"');
+    expect(page).toContain('Corrected.');
+    expect(page).not.toContain('Secret words');
+    const admin = await (await fetch(`${h.url}/admin/elections/${e.id}?lang=ru`)).text();
+    expect(admin).toContain('id="complaints-list"');
+    expect(admin).not.toContain('Secret words');
+  });
+});
+
 describe('my record', () => {
   it('gives the roll tag with a proof that checks against the roll entry, the credential and the latest ballot', async () => {
     const token = await voterToken(h, e, 0);

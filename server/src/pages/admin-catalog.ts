@@ -157,6 +157,10 @@ const adminEn = {
   tDecryptHelp: 'after voting closes; the board is checked first',
   signInFirst: 'Sign in first.',
   noScript: 'This page needs JavaScript.',
+  // Complaints (SPEC §10.9.5)
+  complaints: 'Complaints of voters',
+  complaintsHelp:
+    'The texts are private: only the election commission sees them, and never who filed them. An answer goes on the board, for everyone to read.',
 };
 
 export const ADMIN_STRINGS = defineCatalog(adminEn, {
@@ -309,6 +313,10 @@ export const ADMIN_STRINGS = defineCatalog(adminEn, {
     tDecryptHelp: 'дауыс беру жабылғаннан кейін; тақта тексеріледі',
     signInFirst: 'Алдымен кіріңіз.',
     noScript: 'Бұл бетке JavaScript қажет.',
+    // Шағымдар (SPEC §10.9.5)
+    complaints: 'Сайлаушылардың шағымдары',
+    complaintsHelp:
+      'Мәтіндер жабық: оларды тек сайлау комиссиясы көреді, кім бергенін ешкім көрмейді. Жауап тақтаға шығады, оны бәрі оқи алады.',
   },
   ru: {
     title: 'Комиссия',
@@ -460,6 +468,10 @@ export const ADMIN_STRINGS = defineCatalog(adminEn, {
     tDecryptHelp: 'после закрытия голосования; доска проверяется',
     signInFirst: 'Сначала войдите.',
     noScript: 'Для этой страницы нужен JavaScript.',
+    // Жалобы (SPEC §10.9.5)
+    complaints: 'Жалобы избирателей',
+    complaintsHelp:
+      'Тексты закрыты: их видит только избирательная комиссия, и никто не видит, кто их подал. Ответ публикуется на доске для всех.',
   },
 });
 
@@ -570,6 +582,19 @@ const clientEn = {
   signingKey: 'Signing key',
   share: 'Key share (public part)',
   resultPublished: 'the result is published',
+  // Complaints (SPEC §10.9.5)
+  'complaint.none': 'No complaints yet.',
+  'complaint.filedAt': 'Filed',
+  'complaint.about.signature': 'Supporting signatures',
+  'complaint.about.roll': 'The voter roll',
+  'complaint.about.credential': 'The voting code',
+  'complaint.about.ballot': 'The ballot',
+  'complaint.about.other': 'Other',
+  'complaint.decision': 'Decision',
+  'complaint.upheld': 'Upheld',
+  'complaint.rejected': 'Rejected',
+  'complaint.answerText': 'Answer (public, on the board)',
+  'complaint.answer': 'Publish the answer',
 };
 
 export const CLIENT_STRINGS = defineCatalog(clientEn, {
@@ -677,6 +702,19 @@ export const CLIENT_STRINGS = defineCatalog(clientEn, {
     signingKey: 'Қолтаңба кілті',
     share: 'Кілт үлесі (ашық бөлігі)',
     resultPublished: 'нәтиже жарияланды',
+    // Шағымдар (SPEC §10.9.5)
+    'complaint.none': 'Әзірге шағым жоқ.',
+    'complaint.filedAt': 'Берілген уақыты',
+    'complaint.about.signature': 'Қолдау қолтаңбалары',
+    'complaint.about.roll': 'Сайлаушылар тізімі',
+    'complaint.about.credential': 'Дауыс беру коды',
+    'complaint.about.ballot': 'Бюллетень',
+    'complaint.about.other': 'Басқа',
+    'complaint.decision': 'Шешім',
+    'complaint.upheld': 'Қанағаттандырылды',
+    'complaint.rejected': 'Қабылданбады',
+    'complaint.answerText': 'Жауап (жария, тақтада)',
+    'complaint.answer': 'Жауапты жариялау',
   },
   ru: {
     required: 'Обязательное поле.',
@@ -786,6 +824,19 @@ export const CLIENT_STRINGS = defineCatalog(clientEn, {
     signingKey: 'Ключ подписи',
     share: 'Доля ключа (открытая часть)',
     resultPublished: 'итоги опубликованы',
+    // Жалобы (SPEC §10.9.5)
+    'complaint.none': 'Жалоб пока нет.',
+    'complaint.filedAt': 'Подана',
+    'complaint.about.signature': 'Подписи в поддержку',
+    'complaint.about.roll': 'Список избирателей',
+    'complaint.about.credential': 'Код для голосования',
+    'complaint.about.ballot': 'Бюллетень',
+    'complaint.about.other': 'Другое',
+    'complaint.decision': 'Решение',
+    'complaint.upheld': 'Удовлетворена',
+    'complaint.rejected': 'Отклонена',
+    'complaint.answerText': 'Ответ (публичный, на доске)',
+    'complaint.answer': 'Опубликовать ответ',
   },
 });
 

@@ -396,6 +396,17 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
         ${e.status === 'open' ? html`<button class="button" type="button" id="close-voting">${a(lang, 'close')}</button>` : ''}
       </p>`,
     )}
+    ${
+      ['open', 'closed', 'finished'].includes(e.status)
+        ? step(
+            'complaints-section',
+            ['open', 'closed'],
+            'complaints',
+            html`<p class="muted">${a(lang, 'complaintsHelp')}</p>
+              <div id="complaints-list"></div>`,
+          )
+        : ''
+    }
     ${step(
       'tally-section',
       ['tally', 'result'],

@@ -177,6 +177,23 @@ const observerEn = {
   'entry.decryption': 'Partial decryption',
   'entry.result': 'Result',
   progress: 'Page',
+  // Complaints (SPEC §10.9.5)
+  complaints: 'Complaints',
+  complaintsNote:
+    'A voter may complain to the election commission while voting is open. The board shows each complaint’s subject, its time and the hash of its text, never who filed it; the commission’s answers are public.',
+  'complaints.none': 'No complaints.',
+  'complaints.id': 'No.',
+  'complaints.about': 'About',
+  'complaints.filedAt': 'Filed',
+  'complaints.answer': 'Answer',
+  'complaints.open': 'open: not answered yet',
+  'about.signature': 'Supporting signatures',
+  'about.roll': 'The voter roll',
+  'about.credential': 'The voting code',
+  'about.ballot': 'The ballot',
+  'about.other': 'Other',
+  'decision.upheld': 'Upheld',
+  'decision.rejected': 'Rejected',
 };
 
 export const OBSERVER_STRINGS = defineCatalog(observerEn, {
@@ -286,6 +303,23 @@ export const OBSERVER_STRINGS = defineCatalog(observerEn, {
     'entry.decryption': 'Ішінара шифрды ашу',
     'entry.result': 'Нәтиже',
     progress: 'Бет',
+    // Шағымдар (SPEC §10.9.5)
+    complaints: 'Шағымдар',
+    complaintsNote:
+      'Дауыс беру ашық кезде сайлаушы сайлау комиссиясына шағым бере алады. Тақтада әр шағымның тақырыбы, уақыты және мәтінінің хеші көрсетіледі, оны кім бергені ешқашан көрсетілмейді; комиссияның жауаптары жария.',
+    'complaints.none': 'Шағым жоқ.',
+    'complaints.id': '№',
+    'complaints.about': 'Тақырыбы',
+    'complaints.filedAt': 'Берілген уақыты',
+    'complaints.answer': 'Жауап',
+    'complaints.open': 'ашық: әлі жауап берілмеген',
+    'about.signature': 'Қолдау қолтаңбалары',
+    'about.roll': 'Сайлаушылар тізімі',
+    'about.credential': 'Дауыс беру коды',
+    'about.ballot': 'Бюллетень',
+    'about.other': 'Басқа',
+    'decision.upheld': 'Қанағаттандырылды',
+    'decision.rejected': 'Қабылданбады',
   },
   ru: {
     overview: 'Ход выборов',
@@ -395,6 +429,23 @@ export const OBSERVER_STRINGS = defineCatalog(observerEn, {
     'entry.decryption': 'Частичная расшифровка',
     'entry.result': 'Итоги',
     progress: 'Страница',
+    // Жалобы (SPEC §10.9.5)
+    complaints: 'Жалобы',
+    complaintsNote:
+      'Пока идёт голосование, избиратель может подать жалобу в избирательную комиссию. На доске видны тема каждой жалобы, время и хеш её текста, но никогда — кто её подал; ответы комиссии публичны.',
+    'complaints.none': 'Жалоб нет.',
+    'complaints.id': '№',
+    'complaints.about': 'Тема',
+    'complaints.filedAt': 'Подана',
+    'complaints.answer': 'Ответ',
+    'complaints.open': 'открыта: ответа ещё нет',
+    'about.signature': 'Подписи в поддержку',
+    'about.roll': 'Список избирателей',
+    'about.credential': 'Код для голосования',
+    'about.ballot': 'Бюллетень',
+    'about.other': 'Другое',
+    'decision.upheld': 'Удовлетворена',
+    'decision.rejected': 'Отклонена',
   },
 });
 

@@ -24,6 +24,7 @@ import type { PublicRoute } from '@saylau/protocol';
 import { ENTRY_TYPES } from '@saylau/protocol/entries';
 import { formatDay, formatTime } from '@saylau/protocol/dates';
 import { countOf, progress, progressOverview } from './progress.ts';
+import { complaintsSection } from './complaints-section.ts';
 
 /** Almaty is UTC+05:00 all year (SPEC §10). */
 const OFFSET_SECONDS = 5 * 3600;
@@ -305,7 +306,7 @@ function overview(ctx: ServerContext, e: Election, lang: Lang): string {
       </table>
     </section>
     ${candidatesSection(ctx, e, lang)} ${perHourSection(ctx, e, lang, ballots)}
-    ${signInsSection(ctx, e, lang, ballots)}
+    ${signInsSection(ctx, e, lang, ballots)} ${complaintsSection(ctx, e, lang)}
     <section>
       <h2>${o(lang, 'calendar')}</h2>
       <table>

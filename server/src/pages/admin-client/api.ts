@@ -193,6 +193,12 @@ export const closeVoting = (election: string) =>
   ok(api(ENDPOINTS.closeVoting, { params: at(election), body: {} }));
 export const tally = (election: string): Promise<Tally> => api(ENDPOINTS.tally, { params: at(election) });
 
+/** SPEC §10.9.5: the complaints with their texts, and the commission's public answer to one. */
+export const complaints = async (election: string) =>
+  (await api(ENDPOINTS.listComplaints, { params: at(election) })).complaints;
+export const answerComplaint = (election: string, k: string, decision: 'upheld' | 'rejected', text: string) =>
+  ok(api(ENDPOINTS.answerComplaint, { params: { id: election, k }, body: { decision, text } }));
+
 export const grants = async (election: string): Promise<Grant[]> =>
   (await api(ENDPOINTS.listGrants, { params: at(election) })).grants;
 export const grant = (election: string, user: string) =>

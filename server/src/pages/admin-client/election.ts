@@ -14,6 +14,7 @@ import { $, election, find, lang, notice, reloadAfter, S } from './page.ts';
 import { initRoll } from './roll.ts';
 import { session } from './session.ts';
 import { initVoting } from './voting.ts';
+import { initComplaints } from './complaints.ts';
 
 /** The steps of one call each: the sitting akim (§10.4.2), extending nomination (§10.4.6), the ballot (§10.5). */
 function initSmallSteps(): void {
@@ -55,4 +56,5 @@ export async function initElection(): Promise<void> {
   initCeremony();
   initCredentials();
   initVoting(document.body.dataset.status);
+  initComplaints();
 }
