@@ -219,3 +219,4 @@ export async function fetchBoard(
 
 /** The booth's kk/ru/en strings (pure data): the server renders the booth's page shell with them. */
 export { CATALOGS as BOOTH_CATALOGS } from './booth/catalog.ts';
+export * from './record.ts';

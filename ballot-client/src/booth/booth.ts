@@ -12,7 +12,8 @@ import { fetchElection, type PublicElection } from '../index.ts';
 import type { EncryptResult } from '../worker/protocol.ts';
 import { startScanner } from './camera.ts';
 import { fetchCandidates, type CandidateInfo } from './candidates.ts';
-import { askBoard, castOnce, checkReceipt, signIn } from './casting.ts';
+import { askBoard, castOnce, checkReceipt, signIn, tokenFor } from './casting.ts';
+import { openRecordPanel } from './record-panel.ts';
 import { failureOf } from './failure.ts';
 import { entryOf, keepReceipt, keptReceipt, markPlace, settle } from './history.ts';
 import { initial, placeOf, step } from './machine.ts';
@@ -32,6 +33,7 @@ export function startBooth(shell: Shell): void {
     shell,
     t: (key, vars) => shell.t(key, vars),
     dispatch,
+    openRecord,
     attachCamera(video) {
       stopCamera?.();
       stopCamera = startScanner(video, {
@@ -91,7 +93,26 @@ export function startBooth(shell: Shell): void {
     if (next.run) run(next);
   }
 
+  /** While "My record" is shown, the steps are not drawn; closing it draws them again. */
+  let recordOpen = false;
+
+  function openRecord(): void {
+    const s = state;
+    if (!('session' in s) || !s.session) return;
+    const session = s.session;
+    recordOpen = true;
+    openRecordPanel(shell, ctx, {
+      election: session.election,
+      token: session.loginCode ? () => tokenFor(shell.election, session) : null,
+      close: () => {
+        recordOpen = false;
+        render('heading');
+      },
+    });
+  }
+
   function render(after: After): void {
+    if (recordOpen) return;
     mount(shell, {
       header: pageTop(shell, electionOf(state), () => render('keep'), compactTop(state)),
       main: mainView(state, ctx),

@@ -47,10 +47,22 @@ export async function signIn(election: string, session: Session, dispatch: Dispa
   dispatch({ type: 'signedIn', token });
 }
 
+/**
+ * A token for reading the voter's record (SPEC §10.9.4), which does not use it up: the one held if
+ * not near its expiry, else a fresh one from the codes in memory.
+ */
+export async function tokenFor(election: string, session: Session): Promise<string> {
+  return usable(session.token) ?? (await freshToken(election, session)).value;
+}
+
+/** The token's value, unless it is missing or this close to its expiry. */
+const usable = (t: Token | null): string | null =>
+  t && Date.now() < t.expires - EXPIRY_MARGIN_MS ? t.value : null;
+
 /** A token not known to be used or expired; signs in again with the codes in memory if needed. */
 async function token(election: string, session: Session, dispatch: Dispatch): Promise<string> {
-  const held = session.token;
-  if (held && Date.now() < held.expires - EXPIRY_MARGIN_MS) return held.value;
+  const held = usable(session.token);
+  if (held) return held;
   const fresh = await freshToken(election, session);
   dispatch({ type: 'signedIn', token: fresh });
   return fresh.value;

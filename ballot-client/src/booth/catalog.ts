@@ -211,6 +211,49 @@ const en = {
   'find.notFound':
     'No ballot with this tracker is on the board. Check the tracker. If it is from a signed receipt, keep the receipt and tell the election commission and the observers.',
   'find.badTracker': 'A tracker has 16 letters and digits, for example 7G3K-Q0ZD-M1XE-4TNB.',
+  // My record and complaints (SPEC §10.9.4, §10.9.5)
+  'record.open': 'My record',
+  'record.heading': 'My record',
+  'record.intro':
+    'What the server holds about you. This page checks each line against the board itself; it does not take the server’s word.',
+  'record.signinIntro': 'Sign in again to see your record: the receipt page keeps no code.',
+  'record.signin': 'Sign in',
+  'record.checking': 'Checking against the board…',
+  'record.roll': 'Voter roll',
+  'record.rollChecked': 'on the roll: checked against the board',
+  'record.rollAbsent': 'you are not on the voter roll of this election: tell the election commission',
+  'record.rollFailed':
+    'the proof of your place on the voter roll does not match the board: tell the election commission and observers',
+  'record.signed': 'Supporting signatures you gave',
+  'record.signedNone': 'none for a registered candidate',
+  'record.credential': 'Voting code',
+  'record.credentialIssued': 'issued to you',
+  'record.credentialNone': 'none issued to you: tell the election commission',
+  'record.latest': 'Your last ballot on the board',
+  'record.latestNone': 'no ballot with your voting code on the board',
+  'record.latestShown': 'entry {seq}, tracker {tracker}',
+  'record.latestSame': 'entry {seq}, tracker {tracker}: the ballot on your receipt',
+  'record.latestOther':
+    'A later ballot with your voting code is on the board: entry {seq}, tracker {tracker}, not {mine} from your receipt. If you did not vote again, someone else used your voting code. File a complaint below.',
+  'record.back': 'Back',
+  'complaint.heading': 'File a complaint',
+  'complaint.intro':
+    'The election commission reads it. The board shows only its subject, its time and the hash of its text, never who filed it; the answer is public. At most 3 complaints.',
+  'complaint.about': 'What is it about?',
+  'complaint.about.signature': 'Supporting signatures',
+  'complaint.about.roll': 'The voter roll',
+  'complaint.about.credential': 'My voting code',
+  'complaint.about.ballot': 'My ballot',
+  'complaint.about.other': 'Something else',
+  'complaint.text': 'Your complaint',
+  'complaint.textHint': 'Up to 2000 characters.',
+  'complaint.empty': 'Write your complaint first.',
+  'complaint.submit': 'Send the complaint',
+  'complaint.filed':
+    'Complaint {id} is on the board (entry {seq}). Keep your text and this nonce: together they prove what you filed.',
+  'complaint.nonce': 'Nonce',
+  'complaint.download': 'Download the complaint receipt',
+  'err.COMPLAINT_LIMIT': 'You have already filed 3 complaints, the most allowed.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -419,6 +462,49 @@ const ru: Record<MessageKey, string> = {
   'find.notFound':
     'Бюллетеня с таким трекером на доске нет. Проверьте трекер. Если он из подписанной квитанции, сохраните её и сообщите в избирательную комиссию и наблюдателям.',
   'find.badTracker': 'Трекер — это 16 букв и цифр, например 7G3K-Q0ZD-M1XE-4TNB.',
+  // Мои данные и жалобы (SPEC §10.9.4, §10.9.5)
+  'record.open': 'Мои данные',
+  'record.heading': 'Мои данные',
+  'record.intro':
+    'Что сервер хранит о вас. Эта страница сама сверяет каждую строку с доской, а не верит серверу на слово.',
+  'record.signinIntro': 'Войдите снова, чтобы увидеть свои данные: страница квитанции не хранит кодов.',
+  'record.signin': 'Войти',
+  'record.checking': 'Сверяем с доской…',
+  'record.roll': 'Список избирателей',
+  'record.rollChecked': 'в списке: сверено с доской',
+  'record.rollAbsent': 'вас нет в списке избирателей этих выборов: сообщите в избирательную комиссию',
+  'record.rollFailed':
+    'доказательство вашего места в списке избирателей не сходится с доской: сообщите в избирательную комиссию и наблюдателям',
+  'record.signed': 'Ваши подписи в поддержку',
+  'record.signedNone': 'нет ни за одного зарегистрированного кандидата',
+  'record.credential': 'Код для голосования',
+  'record.credentialIssued': 'выдан вам',
+  'record.credentialNone': 'вам не выдан: сообщите в избирательную комиссию',
+  'record.latest': 'Ваш последний бюллетень на доске',
+  'record.latestNone': 'на доске нет бюллетеня с вашим кодом для голосования',
+  'record.latestShown': 'запись {seq}, трекер {tracker}',
+  'record.latestSame': 'запись {seq}, трекер {tracker}: бюллетень из вашей квитанции',
+  'record.latestOther':
+    'На доске есть более поздний бюллетень с вашим кодом для голосования: запись {seq}, трекер {tracker}, а не {mine} из вашей квитанции. Если вы не голосовали повторно, вашим кодом воспользовался кто-то другой. Подайте жалобу ниже.',
+  'record.back': 'Назад',
+  'complaint.heading': 'Подать жалобу',
+  'complaint.intro':
+    'Её прочтёт избирательная комиссия. На доске видны только тема, время и хеш текста, но не то, кто её подал; ответ публичен. Не больше 3 жалоб.',
+  'complaint.about': 'О чём жалоба?',
+  'complaint.about.signature': 'Подписи в поддержку',
+  'complaint.about.roll': 'Список избирателей',
+  'complaint.about.credential': 'Мой код для голосования',
+  'complaint.about.ballot': 'Мой бюллетень',
+  'complaint.about.other': 'Другое',
+  'complaint.text': 'Ваша жалоба',
+  'complaint.textHint': 'До 2000 знаков.',
+  'complaint.empty': 'Сначала напишите жалобу.',
+  'complaint.submit': 'Отправить жалобу',
+  'complaint.filed':
+    'Жалоба {id} на доске (запись {seq}). Сохраните свой текст и это случайное число: вместе они доказывают, что именно вы подали.',
+  'complaint.nonce': 'Случайное число',
+  'complaint.download': 'Скачать квитанцию о жалобе',
+  'err.COMPLAINT_LIMIT': 'Вы уже подали 3 жалобы — это наибольшее допустимое число.',
 };
 
 const kk: Record<MessageKey, string> = {
@@ -625,6 +711,49 @@ const kk: Record<MessageKey, string> = {
   'find.notFound':
     'Мұндай трекері бар бюллетень тақтада жоқ. Трекерді тексеріңіз. Егер ол қол қойылған түбіртектен алынса, түбіртекті сақтап, сайлау комиссиясына және бақылаушыларға хабарлаңыз.',
   'find.badTracker': 'Трекер — 16 әріп пен цифр, мысалы 7G3K-Q0ZD-M1XE-4TNB.',
+  // Менің деректерім және шағымдар (SPEC §10.9.4, §10.9.5)
+  'record.open': 'Менің деректерім',
+  'record.heading': 'Менің деректерім',
+  'record.intro':
+    'Сервер сіз туралы не сақтайды. Бұл бет әр жолды тақтамен өзі салыстырады, серверге сөзбен сенбейді.',
+  'record.signinIntro': 'Деректеріңізді көру үшін қайта кіріңіз: түбіртек беті кодтарды сақтамайды.',
+  'record.signin': 'Кіру',
+  'record.checking': 'Тақтамен салыстырып жатырмыз…',
+  'record.roll': 'Сайлаушылар тізімі',
+  'record.rollChecked': 'тізімде бар: тақтамен тексерілді',
+  'record.rollAbsent': 'сіз бұл сайлаудың сайлаушылар тізімінде жоқсыз: сайлау комиссиясына хабарлаңыз',
+  'record.rollFailed':
+    'сайлаушылар тізіміндегі орныңыздың дәлелі тақтаға сәйкес келмейді: сайлау комиссиясына және бақылаушыларға хабарлаңыз',
+  'record.signed': 'Сіз берген қолдау қолтаңбалары',
+  'record.signedNone': 'тіркелген бірде-бір кандидат үшін жоқ',
+  'record.credential': 'Дауыс беру коды',
+  'record.credentialIssued': 'сізге берілген',
+  'record.credentialNone': 'сізге берілмеген: сайлау комиссиясына хабарлаңыз',
+  'record.latest': 'Тақтадағы соңғы бюллетеніңіз',
+  'record.latestNone': 'тақтада сіздің дауыс беру кодыңызбен бюллетень жоқ',
+  'record.latestShown': '{seq}-жазба, трекері {tracker}',
+  'record.latestSame': '{seq}-жазба, трекері {tracker}: түбіртегіңіздегі бюллетень',
+  'record.latestOther':
+    'Тақтада сіздің дауыс беру кодыңызбен кейінірек берілген бюллетень бар: {seq}-жазба, трекері {tracker}, түбіртегіңіздегі {mine} емес. Егер сіз қайта дауыс бермесеңіз, кодыңызды басқа біреу пайдаланған. Төменде шағым беріңіз.',
+  'record.back': 'Артқа',
+  'complaint.heading': 'Шағым беру',
+  'complaint.intro':
+    'Оны сайлау комиссиясы оқиды. Тақтада тек тақырыбы, уақыты және мәтінінің хеші көрінеді, кім бергені көрінбейді; жауап жария. Ең көбі 3 шағым.',
+  'complaint.about': 'Шағым не туралы?',
+  'complaint.about.signature': 'Қолдау қолтаңбалары',
+  'complaint.about.roll': 'Сайлаушылар тізімі',
+  'complaint.about.credential': 'Менің дауыс беру кодым',
+  'complaint.about.ballot': 'Менің бюллетенім',
+  'complaint.about.other': 'Басқа',
+  'complaint.text': 'Шағымыңыз',
+  'complaint.textHint': '2000 таңбаға дейін.',
+  'complaint.empty': 'Алдымен шағымыңызды жазыңыз.',
+  'complaint.submit': 'Шағымды жіберу',
+  'complaint.filed':
+    '{id} шағымы тақтада ({seq}-жазба). Мәтініңізді және осы кездейсоқ санды сақтаңыз: екеуі бірге не бергеніңізді дәлелдейді.',
+  'complaint.nonce': 'Кездейсоқ сан',
+  'complaint.download': 'Шағым түбіртегін жүктеп алу',
+  'err.COMPLAINT_LIMIT': 'Сіз 3 шағым беріп қойдыңыз, бұл — ең көп рұқсат етілген саны.',
 };
 
 export const CATALOGS = defineCatalog(en, { kk, ru });

@@ -5,7 +5,7 @@
 import { credentialFeedback, type CredentialFeedback } from '../credential-feedback.ts';
 import { h } from '../dom.ts';
 import type { StateAt } from '../state.ts';
-import type { ViewContext } from './parts.ts';
+import { present, recordButton, type ViewContext } from './parts.ts';
 
 const statusClass = (kind: CredentialFeedback['kind'], error: boolean) =>
   error ? 'field-error' : kind === 'ok' ? 'field-ok' : 'hint';
@@ -62,7 +62,7 @@ export function credentialView(s: StateAt<'credential'>, ctx: ViewContext): HTML
     h('p', { id: 'credential-private', class: 'muted' }, t('cred.private')),
     h('button', { type: 'submit', class: 'button primary', id: 'credential-submit' }, t('common.continue')),
   );
-  return [h('h1', {}, t('cred.heading')), h('p', {}, t('cred.intro')), form];
+  return present([h('h1', {}, t('cred.heading')), h('p', {}, t('cred.intro')), form, recordButton(ctx)]);
 }
 
 /** Optional: read the letter's QR code with the camera (SPEC §10.14). */

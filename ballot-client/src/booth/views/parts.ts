@@ -13,6 +13,19 @@ export interface ViewContext {
   dispatch: (e: BoothEvent) => void;
   /** Start reading QR codes from this video (SPEC §10.14); the driver stops it when scanning ends. */
   attachCamera: (video: HTMLVideoElement) => void;
+  /** Open "My record" (SPEC §10.14) over the voting steps; only the booth page has it. */
+  openRecord?: () => void;
+}
+
+/** The button that opens "My record", where the page has it. */
+export function recordButton(ctx: ViewContext): HTMLElement | null {
+  const open = ctx.openRecord;
+  if (!open) return null;
+  return h(
+    'button',
+    { type: 'button', class: 'button secondary', id: 'open-record', onclick: () => open() },
+    ctx.t('record.open'),
+  );
 }
 
 /** The elements of a list that are there. */
@@ -41,6 +54,7 @@ const KNOWN: readonly MessageKey[] = [
   'err.NOT_YOUR_CREDENTIAL',
   'err.VERIFIER_UNAVAILABLE',
   'err.WORKER',
+  'err.COMPLAINT_LIMIT',
 ];
 
 function message(p: Problem, election: PublicElection | null, ctx: ViewContext): string {
@@ -114,6 +128,32 @@ export function textInput(
     }),
     err,
   );
+}
+
+/** The IIN and login code fields of a sign-in (SPEC §10.9.1); `prefix` keeps their ids apart. */
+export function signinFields(
+  ctx: ViewContext,
+  fe: FieldError | null,
+  f: { prefix: string; iin: string; code: string; onInput: (field: 'iin' | 'loginCode', v: string) => void },
+): HTMLElement[] {
+  return [
+    textInput(ctx, fe, {
+      id: `${f.prefix}iin`,
+      label: 'signin.iin',
+      hint: 'signin.iinHint',
+      value: f.iin,
+      attrs: { inputmode: 'numeric', maxlength: '14', pattern: '[0-9 ]*' },
+      onInput: (value) => f.onInput('iin', value),
+    }),
+    textInput(ctx, fe, {
+      id: `${f.prefix}login-code`,
+      label: 'signin.code',
+      hint: 'signin.codeHint',
+      value: f.code,
+      attrs: { autocapitalize: 'characters', maxlength: '40' },
+      onInput: (value) => f.onInput('loginCode', value),
+    }),
+  ];
 }
 
 /**

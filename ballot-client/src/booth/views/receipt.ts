@@ -3,7 +3,7 @@ import { downloadLink, h } from '../dom.ts';
 import { qrSvg } from '../qr.ts';
 import { notice, pageUrl } from '../shell.ts';
 import type { StateAt } from '../state.ts';
-import { origin, trackerView, type ViewContext } from './parts.ts';
+import { origin, recordButton, trackerView, type ViewContext } from './parts.ts';
 
 export function receiptView(s: StateAt<'receipt'>, ctx: ViewContext): HTMLElement[] {
   const { t, dispatch, shell } = ctx;
@@ -52,6 +52,7 @@ export function receiptView(s: StateAt<'receipt'>, ctx: ViewContext): HTMLElemen
         },
         t('receipt.finish'),
       ),
+      recordButton(ctx),
     ),
   ];
 }

@@ -2,28 +2,18 @@
 import { h } from '../dom.ts';
 import { notice, submitButton, votingCloses } from '../shell.ts';
 import type { StateAt } from '../state.ts';
-import { present, problemBox, textInput, type ViewContext } from './parts.ts';
+import { present, problemBox, signinFields, type ViewContext } from './parts.ts';
 
 export function signinView(s: StateAt<'signin'>, ctx: ViewContext): HTMLElement[] {
   const { t, dispatch } = ctx;
   const form = h(
     'form',
     { novalidate: true, onsubmit: (e: Event) => (e.preventDefault(), dispatch({ type: 'signIn' })) },
-    textInput(ctx, s.fieldError, {
-      id: 'iin',
-      label: 'signin.iin',
-      hint: 'signin.iinHint',
-      value: s.session.iin,
-      attrs: { inputmode: 'numeric', maxlength: '14', pattern: '[0-9 ]*' },
-      onInput: (value) => dispatch({ type: 'input', field: 'iin', value }),
-    }),
-    textInput(ctx, s.fieldError, {
-      id: 'login-code',
-      label: 'signin.code',
-      hint: 'signin.codeHint',
-      value: s.session.loginCode,
-      attrs: { autocapitalize: 'characters', maxlength: '40' },
-      onInput: (value) => dispatch({ type: 'input', field: 'loginCode', value }),
+    ...signinFields(ctx, s.fieldError, {
+      prefix: '',
+      iin: s.session.iin,
+      code: s.session.loginCode,
+      onInput: (field, value) => dispatch({ type: 'input', field, value }),
     }),
     submitButton('signin-submit', t(s.busy ? 'signin.busy' : 'signin.submit'), s.busy),
   );
