@@ -86,6 +86,10 @@ export function summary(e: BoardEntry): string {
       return '';
     case 'sign-ins':
       return `${p.hour} · ${p.tokens} · ${p.voters}`;
+    case 'complaint':
+      return `${p.id} · ${p.about} · ${p.filedAt}`;
+    case 'complaint-answer':
+      return `${p.complaint} · ${p.decision}`;
     case 'voting-closed':
       return `${p.at} · ${p.ballots}`;
     case 'tally':
