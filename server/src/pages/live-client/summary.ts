@@ -32,6 +32,10 @@ interface Payload {
   ballots?: number;
   counted?: number;
   trustee?: number;
+  about?: string;
+  filedAt?: string;
+  complaint?: string;
+  decision?: string;
   /** `ballot-fixed` contests have options; `result` contests have counts. */
   contests?: unknown[];
 }
