@@ -236,6 +236,13 @@ export function reportView(lang: Lang, v: ReportView): HTMLElement {
           ),
         )
       : null,
+    r.openComplaints.length > 0
+      ? h(
+          'p',
+          { id: 'open-complaints' },
+          message(lang, 'cli.openComplaints', { ids: r.openComplaints.join(', ') }),
+        )
+      : null,
     r.exitCode === 2
       ? null
       : [
