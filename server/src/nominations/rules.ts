@@ -3,6 +3,7 @@
  * with a stable code; the caller writes nothing unless all pass.
  */
 import { conflict, unprocessable } from '../http/errors.ts';
+import { assemblyFault } from '../elections/assembly.ts';
 import { before, toLocal } from '../elections/calendar.ts';
 import { EDUCATION, type Profile } from '../elections/profiles.ts';
 import type { Election } from '../elections/store.ts';
@@ -37,17 +38,9 @@ export function checkRoute(profile: Profile, v: NominationInput, now: Date): voi
   if (route.kind === 'party') checkMembership(profile, route.membership, now);
   if (route.kind === 'citizen-assembly') {
     requireIin(route.chairIin, 'route.chairIin');
-    const bad = (why: string) => {
-      throw unprocessable(Code.BAD_ASSEMBLY, `the citizen assembly minutes do not nominate: ${why}`);
-    };
-    if (route.date > toLocal(now).slice(0, 10))
-      bad(`the assembly date ${route.date} is after the submission`);
-    if (route.quorum < 1) bad('the quorum must be at least 1');
-    if (route.attendance < route.quorum)
-      bad(`attendance ${route.attendance} is below the quorum ${route.quorum}`);
-    if (route.votesFor > route.attendance) bad('more votes for than people present');
-    if (2 * route.votesFor <= route.attendance)
-      bad(`${route.votesFor} of ${route.attendance} present is not more than half`);
+    const fault = assemblyFault(route, toLocal(now).slice(0, 10));
+    if (fault)
+      throw unprocessable(Code.BAD_ASSEMBLY, `the citizen assembly minutes do not nominate: ${fault.why}`);
   }
 }
 

@@ -28,7 +28,7 @@ export const AKIM_POSITIONS: readonly (typeof POSITIONS)[number][] = [
   'acting-district-akim',
 ];
 
-export const MAX_SIGNATURES = 20_000;
+export { MAX_SIGNATURES } from '../roll/signers.ts';
 
 /** The route as published on the board: the assembly chair's IIN stays private. */
 export function publicRoute(route: Route) {
