@@ -105,6 +105,29 @@ export const RollJson = z.strictObject({
   root: Hex(32),
 });
 
+// §10.1.2
+/** A referendum's initiative: enough voters' signatures (their tags, ascending) or a citizens' assembly. */
+export const InitiativeJson = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('signatures'),
+    valid: Count,
+    threshold: Count,
+    signers: z.string(),
+    recordedAt: BoardTime,
+  }),
+  z.strictObject({
+    kind: z.literal('citizen-assembly'),
+    date: IsoDate,
+    place: Names,
+    attendance: Count,
+    quorum: Count,
+    votesFor: Count,
+    chair: B64(16),
+    recordedAt: BoardTime,
+  }),
+]);
+export type Initiative = z.output<typeof InitiativeJson>;
+
 // §10.4
 export const NominationExtendedJson = z.strictObject({
   nominationCloses: BoardTime,
@@ -359,6 +382,7 @@ export type ResultPayload = z.output<typeof ResultJson>;
 export const PAYLOADS = {
   manifest: ManifestJson,
   roll: RollJson,
+  initiative: InitiativeJson,
   'nomination-extended': NominationExtendedJson,
   candidate: CandidateJson,
   'ballot-fixed': BallotFixedJson,

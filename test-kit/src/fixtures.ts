@@ -16,6 +16,7 @@ import {
 import {
   createElection,
   openVoting,
+  recordInitiative,
   setContests,
   setStatus,
   AGAINST_ALL,
@@ -91,6 +92,9 @@ export function openElectionFixture(
   );
   ctx.db.transaction(() => {
     writeSyntheticRoll(ctx, id, voters, 'f'.repeat(64));
+    // SPEC §10.1.2: a referendum opens only on its initiative; every voter signs.
+    if (created.kind === 'referendum')
+      recordInitiative(ctx, id, { kind: 'signatures', iins: voters.map((v) => v.iin) }, 'fixture');
     if (!created.contests) {
       setContests(ctx, id, contests);
       setStatus(ctx, id, 'nominations', 'ballot-fixed');

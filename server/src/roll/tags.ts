@@ -3,7 +3,15 @@
  * and a voter's inclusion proof in the tree whose root the `roll` entry carries. The tree is built
  * once per election (the roll never changes, R13) and kept.
  */
-import { MerkleTree, bytesToB64, compareBytes, hexToBytesStrict, rollTag, sortTags } from '@saylau/crypto';
+import {
+  MerkleTree,
+  bytesToB64,
+  compareBytes,
+  encodeTags,
+  hexToBytesStrict,
+  rollTag,
+  sortTags,
+} from '@saylau/crypto';
 import type { ServerContext } from '../context.ts';
 import { rollInfo } from './service.ts';
 
@@ -24,6 +32,12 @@ function saltOf(ctx: ServerContext, election: string): Uint8Array | null {
 export function tagOf(ctx: ServerContext, election: string, iin: string): string | null {
   const salt = saltOf(ctx, election);
   return salt ? bytesToB64(rollTag(salt, iin)) : null;
+}
+
+/** The tags of these IINs, ascending, as one base64url string (an initiative's signers, SPEC §10.1.2). */
+export function tagList(ctx: ServerContext, election: string, iins: readonly string[]): string | null {
+  const salt = saltOf(ctx, election);
+  return salt ? encodeTags(sortTags(iins.map((iin) => rollTag(salt, iin)))) : null;
 }
 
 function rollTree(ctx: ServerContext, election: string, salt: Uint8Array): RollTree {
