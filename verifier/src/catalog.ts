@@ -312,6 +312,24 @@ const en = {
     'mirror {file} NOT updated: this board does not extend it or contradicts a signed head (checks 2.6, 2.4). Keep {file} and {checkpoints}: they are the evidence.',
   'cli.mirrorUrl':
     '--mirror needs a board file or a server’s board URL (…/api/elections/ID/board), not {source}',
+  // Check 3.7: a referendum's initiative (SPEC §10.1.2).
+  'check.3.7': 'Initiative: a referendum is called by voters’ signatures or a citizens’ assembly',
+  initiativeInAkim: 'an akim election has no initiative entry',
+  initiativeAgain: 'a second initiative entry',
+  initiativePlace: 'the initiative is not between the roll and the opening of the vote',
+  initiativeBeforeRoll: 'an initiative before the roll',
+  initiativeSignerOrder: 'the signers’ tags are not in strictly ascending order (at tag {index})',
+  initiativeValid: 'valid is {valid}, but {signers} signers are listed',
+  initiativeOffRoll: 'signers not on the roll: {count}',
+  initiativeThreshold: 'threshold is {threshold}; the profile and the roll give {expected}',
+  initiativeBelowThreshold: 'signatures: {valid}, fewer than the threshold {threshold}',
+  initiativeDate: 'the assembly of {date} is dated after the initiative was recorded',
+  initiativeAboveRoll: 'attendance {attendance} is more than the roll’s {count} voters',
+  initiativeQuorum: 'quorum is {quorum}; the profile and the roll give {expected}',
+  initiativeBelowQuorum: 'attendance {attendance} is below the quorum {quorum}',
+  initiativeVotes: 'votes for ({votesFor}) are more than the attendance ({attendance})',
+  initiativeNoMajority: 'votes for: {votesFor} of {attendance} present, not more than half',
+  skipAkimInitiative: 'an akim election has no initiative',
 };
 
 export type MessageKey = keyof typeof en;
@@ -615,6 +633,24 @@ const ru: Record<MessageKey, string> = {
     'зеркало {file} НЕ обновлено: эта доска не продолжает его или противоречит подписанной вершине (проверки 2.6, 2.4). Сохраните {file} и {checkpoints}: это доказательство.',
   'cli.mirrorUrl':
     '--mirror нужен файл доски или адрес доски сервера (…/api/elections/ID/board), а не {source}',
+  // Проверка 3.7: инициатива референдума (SPEC §10.1.2).
+  'check.3.7': 'Инициатива: референдум назначен по подписям избирателей или решению собрания граждан',
+  initiativeInAkim: 'на выборах акима не бывает записи инициативы',
+  initiativeAgain: 'вторая запись инициативы',
+  initiativePlace: 'инициатива стоит не между списком избирателей и открытием голосования',
+  initiativeBeforeRoll: 'инициатива раньше списка избирателей',
+  initiativeSignerOrder: 'метки подписавших идут не строго по возрастанию (метка {index})',
+  initiativeValid: 'valid равно {valid}, а подписавших в списке {signers}',
+  initiativeOffRoll: 'подписавших нет в списке избирателей: {count}',
+  initiativeThreshold: 'порог {threshold}, а по профилю и списку избирателей {expected}',
+  initiativeBelowThreshold: 'подписей {valid}, меньше порога {threshold}',
+  initiativeDate: 'собрание {date} датировано позже регистрации инициативы',
+  initiativeAboveRoll: 'присутствовало {attendance}, больше, чем избирателей в списке ({count})',
+  initiativeQuorum: 'кворум {quorum}, а по профилю и списку избирателей {expected}',
+  initiativeBelowQuorum: 'присутствовало {attendance}, меньше кворума {quorum}',
+  initiativeVotes: 'голосов «за» ({votesFor}) больше, чем присутствовало ({attendance})',
+  initiativeNoMajority: 'голосов «за» {votesFor} из {attendance} присутствовавших, не больше половины',
+  skipAkimInitiative: 'у выборов акима нет инициативы',
 };
 
 const kk: Record<MessageKey, string> = {
@@ -913,6 +949,25 @@ const kk: Record<MessageKey, string> = {
     '{file} айнасы ЖАҢАРТЫЛМАДЫ: бұл тақта оны жалғастырмайды немесе қол қойылған шыңға қайшы келеді (2.6, 2.4 тексерулері). {file} және {checkpoints} файлдарын сақтаңыз: олар — дәлел.',
   'cli.mirrorUrl':
     '--mirror үшін тақта файлы не сервер тақтасының мекенжайы (…/api/elections/ID/board) керек, {source} емес',
+  // 3.7 тексеруі: референдум бастамасы (SPEC §10.1.2).
+  'check.3.7':
+    'Бастама: референдум сайлаушылардың қолдарымен немесе азаматтар жиналысының шешімімен тағайындалды',
+  initiativeInAkim: 'әкім сайлауында бастама жазбасы болмайды',
+  initiativeAgain: 'бастаманың екінші жазбасы',
+  initiativePlace: 'бастама сайлаушылар тізімі мен дауыс беру ашылуының арасында емес',
+  initiativeBeforeRoll: 'бастама сайлаушылар тізімінен бұрын тұр',
+  initiativeSignerOrder: 'қол қойғандардың белгілері қатаң өсу ретімен емес ({index}-белгі)',
+  initiativeValid: 'valid мәні {valid}, ал тізімде {signers} қол қоюшы бар',
+  initiativeOffRoll: 'сайлаушылар тізімінде жоқ қол қоюшылар: {count}',
+  initiativeThreshold: 'шегі {threshold}, ал профиль мен тізім бойынша {expected}',
+  initiativeBelowThreshold: 'қолдар саны {valid}, {threshold} шегінен аз',
+  initiativeDate: '{date} жиналысы бастама тіркелгеннен кейінгі күнмен белгіленген',
+  initiativeAboveRoll: 'қатысқандар саны {attendance}, тізімдегі {count} сайлаушыдан көп',
+  initiativeQuorum: 'кворум {quorum}, ал профиль мен тізім бойынша {expected}',
+  initiativeBelowQuorum: 'қатысқандар саны {attendance}, {quorum} кворумынан аз',
+  initiativeVotes: '«иә» дауыстары ({votesFor}) қатысқандардан ({attendance}) көп',
+  initiativeNoMajority: '«иә» дауыстары: қатысқан {attendance} адамның {votesFor}-і, жартысынан аспайды',
+  skipAkimInitiative: 'әкім сайлауында бастама болмайды',
 };
 
 export const CATALOGS = defineCatalog(en, { kk, ru });

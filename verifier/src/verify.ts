@@ -10,6 +10,7 @@ import { checkBallots, startPool } from './ballots.ts';
 import { UnusableInput, checkChain, checkSince, parseBoard, type Entry } from './board.ts';
 import { checkCeremony } from './rounds.ts';
 import { checkCheckpoints, type ReceiptStatus } from './checkpoints.ts';
+import { checkInitiative } from './initiative.ts';
 import { checkManifest } from './manifest.ts';
 import { checkBallotFixed, checkCandidates, checkRoll } from './nominations.ts';
 import { checkOrder } from './order.ts';
@@ -89,6 +90,7 @@ function markPending(entries: readonly Entry[], kind: string | null, out: Collec
   };
   missing('3.1', 'roll');
   missing('3.3', 'ballot-fixed');
+  if (kind === 'referendum') missing('3.7', 'initiative');
   missing('4.1', 'ceremony', inRound);
   missing('4.5', 'joint-key', inRound);
   missing('5.1', 'credentials');
@@ -112,6 +114,7 @@ function markPending(entries: readonly Entry[], kind: string | null, out: Collec
 function markSkipped(entries: readonly Entry[], kind: string | null, out: Collector): void {
   const has = (t: string) => entries.some((e) => e.type === t);
   if (kind === 'akim') out.skip('1.4', 'skipNoQuestions');
+  if (kind === 'akim') out.skip('3.7', 'skipAkimInitiative');
   if (kind === 'referendum') for (const id of ['3.2', '3.4'] as const) out.skip(id, 'skipReferendum');
   else if (kind === 'akim' && !has('nomination-extended')) out.skip('3.4', 'skipNoExtension');
   if (!has('dkg-complaint') && !has('dkg-answer')) out.skip('4.4', 'skipNoComplaint');
@@ -143,6 +146,7 @@ export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promi
   try {
     if (manifest) {
       const roll = checkRoll(entries, out);
+      checkInitiative(entries, manifest, out);
       const candidates = checkCandidates(entries, manifest, roll, out);
       const contests = checkBallotFixed(entries, manifest, candidates, out);
       const { ceremony, jointKey } = checkCeremony(entries, manifest, out);
