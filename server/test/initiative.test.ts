@@ -211,3 +211,21 @@ describe('opening a referendum (SPEC §10.8 rule 4)', () => {
     expect((await open()).status).toBe(200);
   });
 });
+
+describe('the pages (SPEC §10.15)', () => {
+  it('the commission sees the initiative form once the roll is in; the observer, the recorded initiative', async () => {
+    const page = async (p: string) => (await fetch(`${h.url}${p}`)).text();
+    expect(await page(`/admin/elections/${E}?lang=ru`)).not.toContain('id="initiative"');
+    withRoll();
+    const admin = await page(`/admin/elections/${E}?lang=ru`);
+    expect(admin).toContain('<form id="initiative"');
+    expect(admin).toMatch(/id="ini-threshold">2</);
+    expect(admin).toMatch(/id="ini-quorum">4</);
+    expect(await page(`/elections/${E}?lang=en`)).toMatch(/data-step="initiative"[^>]*data-state="current"/);
+    expect((await h.api('POST', path, assembly(), token)).status).toBe(201);
+    const observer = await page(`/elections/${E}?lang=en`);
+    expect(observer).toContain('Citizens’ assembly, ');
+    expect(observer).toContain('6 of 10 present in favour (quorum: 4)');
+    expect(await page(`/admin/elections/${E}?lang=kk`)).toContain('id="initiative-state"');
+  });
+});
