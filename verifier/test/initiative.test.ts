@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { b64ToBytesStrict, bytesToB64 } from '@saylau/crypto';
 import { openElectionFixture, startHarness, type Harness } from '@saylau/test-kit';
 import { verifyBoard, type Report } from '../src/index.ts';
-import { expectCaught, indexOfType, summary, tamper, type Entry } from './tamper-helpers.ts';
+import { expectCaught, indexOfType, parseBoard, summary, tamper, type Entry } from './tamper-helpers.ts';
 
 let h: Harness;
 let referendum = '';
@@ -153,7 +153,7 @@ describe('check 3.7: the entry and its place', () => {
   });
 
   it('an initiative on an akim election’s board → 3.7', async () => {
-    const ref = (await import('./tamper-helpers.ts')).parseBoard(referendum);
+    const ref = parseBoard(referendum);
     const payload = ref[at(ref, 'initiative')]!.payload;
     const text = tamper(
       akim,
