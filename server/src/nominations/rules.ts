@@ -4,10 +4,10 @@
  */
 import { conflict, unprocessable } from '../http/errors.ts';
 import { before, toLocal } from '../elections/calendar.ts';
-import { EDUCATION, type Profile } from '../elections/profiles.ts';
+import { EDUCATION, assemblyQuorum, type Profile } from '../elections/profiles.ts';
 import type { Election } from '../elections/store.ts';
 import { ageOn, parseIin } from '../roll/iin.ts';
-import type { NominationInput } from './schemas.ts';
+import type { NominationInput, Route } from './schemas.ts';
 import { Code, type Names } from '@saylau/protocol';
 import { LANGS } from '@saylau/protocol/lang';
 
@@ -25,7 +25,11 @@ export function requireIin(iin: string, field: string): string {
   return p.value.birthDate;
 }
 
-export function checkRoute(profile: Profile, v: NominationInput, now: Date): void {
+/**
+ * N3–N5a. Returns the route as stored: a citizens' assembly's quorum is the profile's, computed from
+ * the roll's count (§10.2), which therefore must be accepted before an assembly's nomination.
+ */
+export function checkRoute(profile: Profile, v: NominationInput, now: Date, rollCount: number): Route {
   const route = v.route;
   if (!profile.routes.includes(route.kind))
     throw unprocessable(
@@ -35,20 +39,41 @@ export function checkRoute(profile: Profile, v: NominationInput, now: Date): voi
   if (route.kind === 'self' && v.submittedBy.iin !== v.candidate.iin)
     throw unprocessable(Code.BAD_SUBMITTER, 'a self-nomination is submitted by the candidate in person');
   if (route.kind === 'party') checkMembership(profile, route.membership, now);
-  if (route.kind === 'citizen-assembly') {
-    requireIin(route.chairIin, 'route.chairIin');
-    const bad = (why: string) => {
-      throw unprocessable(Code.BAD_ASSEMBLY, `the citizen assembly minutes do not nominate: ${why}`);
-    };
-    if (route.date > toLocal(now).slice(0, 10))
-      bad(`the assembly date ${route.date} is after the submission`);
-    if (route.quorum < 1) bad('the quorum must be at least 1');
-    if (route.attendance < route.quorum)
-      bad(`attendance ${route.attendance} is below the quorum ${route.quorum}`);
-    if (route.votesFor > route.attendance) bad('more votes for than people present');
-    if (2 * route.votesFor <= route.attendance)
-      bad(`${route.votesFor} of ${route.attendance} present is not more than half`);
-  }
+  if (route.kind !== 'citizen-assembly') return route;
+  requireIin(route.chairIin, 'route.chairIin');
+  if (rollCount === 0)
+    throw conflict(Code.NO_ROLL, "an assembly's quorum is a share of the roll: accept the roll first");
+  const quorum = assemblyQuorum(profile, rollCount);
+  checkAssembly({ ...route, quorum: route.quorum ?? quorum }, quorum, rollCount, now);
+  return { ...route, quorum };
+}
+
+export type AssemblyReason =
+  'date' | 'quorum' | 'attendance-above-roll' | 'below-quorum' | 'votes-above-attendance' | 'no-majority';
+
+/**
+ * N5: a citizens' assembly's minutes (422 BAD_ASSEMBLY, `details.reason`): held no later than today,
+ * the profile's quorum, no more present than the roll has voters, at least the quorum present, and a
+ * majority of those present for. A referendum's initiative by an assembly follows the same rule.
+ */
+export function checkAssembly(
+  m: { date: string; attendance: number; quorum: number; votesFor: number },
+  quorum: number,
+  rollCount: number,
+  now: Date,
+): void {
+  const bad = (reason: AssemblyReason, why: string) => {
+    throw unprocessable(Code.BAD_ASSEMBLY, `the citizen assembly minutes do not hold: ${why}`, { reason });
+  };
+  if (m.date > toLocal(now).slice(0, 10)) bad('date', `the assembly date ${m.date} is after the submission`);
+  if (m.quorum !== quorum)
+    bad('quorum', `the quorum is ${quorum} (${rollCount} voters on the roll), not ${m.quorum}`);
+  if (m.attendance > rollCount)
+    bad('attendance-above-roll', `${m.attendance} present, but the roll has ${rollCount} voters`);
+  if (m.attendance < quorum) bad('below-quorum', `attendance ${m.attendance} is below the quorum ${quorum}`);
+  if (m.votesFor > m.attendance) bad('votes-above-attendance', 'more votes for than people present');
+  if (2 * m.votesFor <= m.attendance)
+    bad('no-majority', `${m.votesFor} of ${m.attendance} present is not more than half`);
 }
 
 /**

@@ -14,15 +14,15 @@ interface RollTree {
 
 const trees = new WeakMap<ServerContext['db'], Map<string, RollTree>>();
 
-/** The roll's salt, or null before the roll is accepted. */
-function saltOf(ctx: ServerContext, election: string): Uint8Array | null {
+/** The roll's private salt, which keys the tags, or null before the roll is accepted. */
+export function rollSalt(ctx: ServerContext, election: string): Uint8Array | null {
   const r = rollInfo(ctx, election);
   return r ? hexToBytesStrict(r.salt, 'salt', 32) : null;
 }
 
 /** The public tag of an IIN on this election (on the roll or not: the akim, a submitter), base64url. */
 export function tagOf(ctx: ServerContext, election: string, iin: string): string | null {
-  const salt = saltOf(ctx, election);
+  const salt = rollSalt(ctx, election);
   return salt ? bytesToB64(rollTag(salt, iin)) : null;
 }
 
@@ -51,7 +51,7 @@ export interface InclusionProof {
 
 /** A voter's tag with its audit path (SPEC §10.9.4), or null if the IIN is not on the roll. */
 export function inclusionProof(ctx: ServerContext, election: string, iin: string): InclusionProof | null {
-  const salt = saltOf(ctx, election);
+  const salt = rollSalt(ctx, election);
   if (!salt) return null;
   const { tags, tree } = rollTree(ctx, election, salt);
   const tag = rollTag(salt, iin);
