@@ -12,6 +12,8 @@ const Version = z.literal('saylau/v1');
 const Point = B64(32);
 const Scalar = B64(32);
 const Signature = B64(64);
+/** A public roll tag (§10.3.4): 16 bytes. */
+const Tag = B64(16);
 /** Long enough for any valid field; exact lengths are the strict decoders' (SPEC §8.3). */
 const Field = z.string().max(256);
 
@@ -184,7 +186,10 @@ export const CandidateJson = z.strictObject({
   surname: Names,
   givenNames: Names,
   route: PublicRouteJson,
-  signatures: z.strictObject({ valid: Count, threshold: Count }).nullable(),
+  /** §10.4.7: the public tags of the candidate, of who submitted the nomination and of an assembly's chair. */
+  tags: z.strictObject({ candidate: Tag, submitter: Tag, chair: Tag.optional() }),
+  /** `signers`: the signers' tags, ascending, as one base64url string (§10.4.7). */
+  signatures: z.strictObject({ valid: Count, threshold: Count, signers: z.string() }).nullable(),
   registeredAt: BoardTime,
 });
 export type CandidateEntry = z.output<typeof CandidateJson>;
@@ -205,6 +210,8 @@ export const BallotContestJson = z.strictObject({
 export type BallotContest = z.output<typeof BallotContestJson>;
 export const BallotFixedJson = z.strictObject({
   contests: z.array(BallotContestJson).min(1).max(MAX_CONTESTS),
+  /** The sitting district akim's public tag (§10.5, §10.4.7): an akim election's only. */
+  akim: Tag.optional(),
 });
 
 // §10.6

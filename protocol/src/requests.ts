@@ -101,7 +101,11 @@ export const POSITIONS = [
 export type Position = (typeof POSITIONS)[number];
 
 /** A citizen assembly as entered: the chair's IIN is checked against the akim and never published. */
-export const CitizenAssemblyRoute = PublicCitizenAssemblyRoute.extend({ chairIin: Iin });
+/** The quorum may be left out: the server computes it from the roll (§10.4.3 N5); a different one is refused. */
+export const CitizenAssemblyRoute = PublicCitizenAssemblyRoute.extend({
+  chairIin: Iin,
+  quorum: PublicCitizenAssemblyRoute.shape.quorum.optional(),
+});
 /** A nomination route as the commission enters it (SPEC §10.4.1). */
 export const NominationRoute = z.discriminatedUnion('kind', [
   PublicAssociationRoute,

@@ -13,6 +13,7 @@ import { checkCheckpoints, type ReceiptStatus } from './checkpoints.ts';
 import { checkInitiative } from './initiative.ts';
 import { checkManifest } from './manifest.ts';
 import { checkBallotFixed, checkCandidates, checkRoll } from './nominations.ts';
+import { checkAkim, checkSigners } from './signers.ts';
 import { checkOrder } from './order.ts';
 import { Collector, type CheckId, type CheckResult, type Failure } from './report.ts';
 import { checkCredentials, checkParams, publishedCredentials, readParams } from './setup.ts';
@@ -96,7 +97,7 @@ function markPending(entries: readonly Entry[], kind: string | null, out: Collec
   missing('5.1', 'credentials');
   missing('11.3', 'roll');
   missing('11.3', 'credentials');
-  if (kind === 'akim' && !has('ballot-fixed')) pend(['3.2', '3.4'], 'pendingNominations');
+  if (kind === 'akim' && !has('ballot-fixed')) pend(['3.2', '3.4', '3.5', '3.6'], 'pendingNominations');
   if (!inRound('joint-key') && !opened) pend(['4.2', '4.3', '4.4'], 'pendingCeremony');
   if (!opened) pend(['11.1'], 'pendingOpening');
   if (!opened) pend(['6.1', '7.1', '7.2', '7.3', '7.4', '7.5', '7.6'], 'pendingOpening');
@@ -115,7 +116,8 @@ function markSkipped(entries: readonly Entry[], kind: string | null, out: Collec
   const has = (t: string) => entries.some((e) => e.type === t);
   if (kind === 'akim') out.skip('1.4', 'skipNoQuestions');
   if (kind === 'akim') out.skip('3.7', 'skipAkimInitiative');
-  if (kind === 'referendum') for (const id of ['3.2', '3.4'] as const) out.skip(id, 'skipReferendum');
+  if (kind === 'referendum')
+    for (const id of ['3.2', '3.4', '3.5', '3.6'] as const) out.skip(id, 'skipReferendum');
   else if (kind === 'akim' && !has('nomination-extended')) out.skip('3.4', 'skipNoExtension');
   if (!has('dkg-complaint') && !has('dkg-answer')) out.skip('4.4', 'skipNoComplaint');
   if (!has('ceremony-reset')) for (const id of ['4.6', '4.7'] as const) out.skip(id, 'skipNoReset');
@@ -149,6 +151,8 @@ export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promi
       checkInitiative(entries, manifest, out);
       const candidates = checkCandidates(entries, manifest, roll, out);
       const contests = checkBallotFixed(entries, manifest, candidates, out);
+      checkSigners(candidates, roll, manifest.profile, out);
+      if (manifest.kind === 'akim') checkAkim(entries, candidates, out);
       const { ceremony, jointKey } = checkCeremony(entries, manifest, out);
       const credentials = publishedCredentials(entries);
       checkParams(entries, params, manifest, jointKey, contests, out);

@@ -107,13 +107,7 @@ function byAssembly(
   const refuse = (reason: string, why: string) => {
     throw unprocessable(Code.BAD_ASSEMBLY, `the citizen assembly does not initiate: ${why}`, { reason });
   };
-  const today = recordedAt.slice(0, 10);
-  if (input.date > today) refuse('date', `the assembly date ${input.date} is after today`);
-  if (input.attendance > count)
-    refuse('attendance-above-roll', `attendance ${input.attendance} is above the roll's ${count}`);
-  if (input.quorum !== undefined && input.quorum !== quorum)
-    refuse('quorum', `the quorum is ${quorum} (${e.manifest.profile.assemblyQuorumPercent} % of the roll)`);
-  const fault = assemblyFault({ ...input, quorum }, today);
+  const fault = assemblyFault(input, { quorum, rollCount: count, today: recordedAt.slice(0, 10) });
   if (fault) refuse(fault.reason, fault.why);
   const { date, place, attendance, votesFor } = input;
   const chair = tagOf(ctx, e.id, input.chairIin)!;

@@ -34,5 +34,6 @@ export { MAX_SIGNATURES } from '../roll/signers.ts';
 export function publicRoute(route: Route) {
   if (route.kind !== 'citizen-assembly') return route;
   const { date, place, attendance, quorum, votesFor } = route;
-  return { kind: route.kind, date, place, attendance, quorum, votesFor };
+  // Stored routes always carry the quorum: computed at submission (N5), required before that.
+  return { kind: route.kind, date, place, attendance, quorum: quorum!, votesFor };
 }
