@@ -37,8 +37,9 @@ import {
   openVoting,
   signInAll,
   submitNomination,
+  demoCandidates,
+  recordDemoAkim,
   type Actors,
-  type DemoCandidate,
   LETTERS_FILE,
   decryptTally,
 } from '@saylau/tools';
@@ -105,64 +106,13 @@ function cached(dir: string, format: string): Meta | null {
 
 const names = (kk: string, ru: string, en: string) => ({ kk, ru, en });
 
-/** Five candidates by the five nomination routes of the `reform` profile (SPEC §10.4). */
-function benchCandidates(today: string): DemoCandidate[] {
-  return [
-    {
-      surname: names('Сейітова', 'Сеитова', 'Seitova'),
-      givenNames: names('Гүлмира', 'Гульмира', 'Gulmira'),
-      route: {
-        kind: 'public-association',
-        name: names('«Ауыл жастары»', 'ОО «Сельская молодёжь»', 'Village Youth'),
-        registrationNumber: '180940012345',
-        level: 'local',
-      },
-      position: 'association-head',
-      birth: '1979-04-12',
-    },
-    {
-      surname: names('Әбілов', 'Абилов', 'Abilov'),
-      givenNames: names('Ерлан', 'Ерлан', 'Yerlan'),
-      route: {
-        kind: 'citizen-assembly',
-        date: today,
-        place: names('Ақбұлақ', 'Акбулак', 'Akbulak'),
-        attendance: 64,
-        quorum: 50,
-        votesFor: 51,
-      },
-      position: 'assembly-chair',
-      birth: '1985-09-30',
-    },
-    {
-      surname: names('Қуанышев', 'Куанышев', 'Kuanyshev'),
-      givenNames: names('Мұрат', 'Мурат', 'Murat'),
-      route: { kind: 'party', name: names('«Ақ жол»', 'Партия «Ак жол»', 'Ak Zhol') },
-      position: 'party-representative',
-      birth: '1971-01-05',
-    },
-    {
-      surname: names('Иванова', 'Иванова', 'Ivanova'),
-      givenNames: names('Светлана', 'Светлана', 'Svetlana'),
-      route: { kind: 'self' },
-      position: 'candidate',
-      birth: '1990-06-21',
-    },
-    {
-      surname: names('Төлеуов', 'Тулеуов', 'Tuleuov'),
-      givenNames: names('Арман', 'Арман', 'Arman'),
-      route: { kind: 'self' },
-      position: 'candidate',
-      birth: '1988-02-14',
-    },
-  ];
-}
-
 async function nominateFive(a: Actors, id: string, voters: SyntheticVoter[], today: string): Promise<void> {
   const api = as(a, COMMISSION);
   const threshold = Math.ceil(voters.length / 100);
+  await recordDemoAkim(api, id);
   let signer = 0;
-  for (const [i, c] of benchCandidates(today).entries()) {
+  // The demo's five candidates, all registered (the demo refuses its fifth).
+  for (const [i, c] of demoCandidates(today, voters.length).entries()) {
     const n = await submitNomination(api, id, c, i);
     const iins = voters.slice(signer, signer + threshold + 1).map((v) => v.iin);
     signer += threshold + 1;

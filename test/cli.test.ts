@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer } from '@saylau/server';
+import { startServer, syntheticVoters, writeSyntheticRoll, type RunningServer } from '@saylau/server';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'node_modules', '.bin', 'saylau');
@@ -28,6 +28,44 @@ function saylau(args: string[], env: Record<string, string> = {}) {
   );
 }
 
+/**
+ * An administrator `root` and a commission account `chair` on a server in a new data directory, with
+ * a virtual clock before election day 2027-03-14's deadlines (so that a test runs on any date); `f`
+ * gets each one's environment for `saylau` (server address and session token).
+ */
+async function withAccounts(
+  f: (a: { d: string; server: RunningServer; admin: Env; chair: Env }) => Promise<void>,
+): Promise<void> {
+  const d = tmp();
+  const password = { SAYLAU_PASSWORD: 'long enough password' };
+  for (const [name, role] of [
+    ['root', 'admin'],
+    ['chair', 'commission'],
+  ] as const)
+    expect(
+      (await saylau(['user', 'add', '--data', d, '--name', name, '--role', role], password)).status,
+    ).toBe(0);
+  const server = await startServer({
+    dataDir: d,
+    clock: () => new Date('2027-01-10T09:00:00+05:00'),
+    log: () => undefined,
+  });
+  try {
+    const at = { SAYLAU_SERVER: server.url };
+    const session = async (name: string) =>
+      (await saylau(['session', '--name', name], { ...at, ...password })).stdout.trim();
+    await f({
+      d,
+      server,
+      admin: { ...at, SAYLAU_TOKEN: await session('root') },
+      chair: { ...at, SAYLAU_TOKEN: await session('chair') },
+    });
+  } finally {
+    await server.close();
+  }
+}
+type Env = Record<string, string>;
+
 describe('saylau CLI', () => {
   it('is installed as a bin and lists its commands', () => {
     const r = spawnSync(bin, ['--help'], { cwd: root, encoding: 'utf8' });
@@ -40,6 +78,7 @@ describe('saylau CLI', () => {
       'grant',
       'roll',
       'nomination',
+      'initiative',
       'ceremony',
       'trustee',
       'credentials',
@@ -169,27 +208,7 @@ describe('saylau CLI', () => {
   });
 
   it('an administrator grants and revokes; `election list` shows an account only the elections it holds', async () => {
-    const d = tmp();
-    const password = { SAYLAU_PASSWORD: 'long enough password' };
-    for (const [name, role] of [
-      ['root', 'admin'],
-      ['chair', 'commission'],
-    ] as const)
-      expect(
-        (await saylau(['user', 'add', '--data', d, '--name', name, '--role', role], password)).status,
-      ).toBe(0);
-    // A virtual clock before election day 2027-03-14's deadlines, so that the test runs on any date.
-    const server = await startServer({
-      dataDir: d,
-      clock: () => new Date('2027-01-10T09:00:00+05:00'),
-      log: () => undefined,
-    });
-    try {
-      const at = { SAYLAU_SERVER: server.url };
-      const session = async (name: string) =>
-        (await saylau(['session', '--name', name], { ...at, ...password })).stdout.trim();
-      const admin = { ...at, SAYLAU_TOKEN: await session('root') };
-      const chair = { ...at, SAYLAU_TOKEN: await session('chair') };
+    await withAccounts(async ({ d, admin, chair }) => {
       for (const id of ['aksu', 'zhana']) {
         const file = join(d, `${id}.json`);
         writeFileSync(
@@ -220,8 +239,40 @@ describe('saylau CLI', () => {
         0,
       );
       expect(JSON.parse((await saylau(['election', 'list'], chair)).stdout)).toEqual([]);
-    } finally {
-      await server.close();
-    }
+    });
+  }, 120_000);
+
+  it('initiative: a referendum called by signatures from a file, shown, and not recorded twice', async () => {
+    await withAccounts(async ({ d, server, chair, admin }) => {
+      const names = { kk: 'ref', ru: 'ref', en: 'ref' };
+      const file = join(d, 'ref.json');
+      const questions = [{ id: 'road', text: names, subject: 'local-amenities' }];
+      writeFileSync(
+        file,
+        JSON.stringify({
+          id: 'ref',
+          kind: 'referendum',
+          district: names,
+          electionDay: '2027-03-14',
+          questions,
+        }),
+      );
+      expect((await saylau(['election', 'create', '--file', file], admin)).status).toBe(0);
+      expect((await saylau(['grant', 'add', '--election', 'ref', '--name', 'chair'], admin)).status).toBe(0);
+      const voters = syntheticVoters(20, '2027-03-14', 3);
+      writeSyntheticRoll(server.ctx, 'ref', voters);
+      const iins = join(d, 'iins.txt');
+      writeFileSync(iins, `${voters[0]!.iin}\n\n${voters[1]!.iin}\n${voters[1]!.iin}\n`);
+      const run = (...args: string[]) => saylau(['initiative', ...args, '--election', 'ref'], chair);
+      const r = await run('signatures', '--file', iins);
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        initiative: { kind: 'signatures', valid: 2, threshold: 1 },
+        invalid: [{ index: 2, reason: 'duplicate' }],
+      });
+      expect(JSON.parse((await run('show')).stdout)).toMatchObject({ kind: 'signatures', valid: 2 });
+      const again = await run('signatures', '--file', iins);
+      expect([again.status, again.stderr]).toEqual([1, expect.stringContaining('INITIATIVE_EXISTS')]);
+    });
   }, 120_000);
 });

@@ -54,7 +54,7 @@ describe('a whole election (saylau demo)', () => {
     // Nothing private is published: no IIN of a voter or of a candidate appears on the board.
     expect(readFileSync(r.boardFile, 'utf8')).not.toMatch(/"iin"/);
 
-    // Then a local referendum: yes, no and abstain; 42 of the 60 on its roll vote, above the 50 % rule.
+    // Then a local referendum on the voters' initiative: yes, no and abstain; 42 of the 60 on its roll vote, above the 50 % rule.
     const ref = r.referendum!;
     expect(ref.optionIds).toEqual(['yes', 'no', 'abstain']);
     expect(ref.turnoutPercent).toBe(50);
@@ -67,5 +67,8 @@ describe('a whole election (saylau demo)', () => {
     expect(report.failures).toEqual([]);
     expect(report.exitCode).toBe(0);
     expect(report.checks.find((c) => c.id === '1.4')?.status).toBe('pass');
+    // Called by one voter in ten signing: 6 of 60, above reform's 5 % (SPEC §10.1.2).
+    expect(report.checks.find((c) => c.id === '3.7')?.status).toBe('pass');
+    expect(readFileSync(ref.boardFile, 'utf8')).toMatch(/"type":"initiative"/);
   });
 });

@@ -10,6 +10,7 @@ import {
   ComplaintMessage,
   DealingMessage,
   DecryptionMessage,
+  InitiativeJson,
   TrusteeJson,
 } from './payloads.ts';
 import {
@@ -25,6 +26,7 @@ import {
   ExtendInput,
   FinishCeremony,
   GrantBody,
+  InitiativeInput,
   IssueQuery,
   LoginBody,
   LoginCodeBody,
@@ -64,6 +66,7 @@ import {
   GrantListJson,
   ImportListJson,
   ImportReportJson,
+  InitiativeRecordJson,
   JointKeyJson,
   LoginCodeJson,
   MyRecordJson,
@@ -269,6 +272,25 @@ export const ENDPOINTS = {
     section: '10.3.3',
     callers: [PUBLIC, ...COMMISSION],
     response: RollInfoJson,
+    status: 200,
+  },
+
+  // §10.1.2: a referendum's initiative
+  recordInitiative: {
+    method: 'POST',
+    path: `${E}/initiative`,
+    section: '10.1.2',
+    callers: COMMISSION,
+    body: InitiativeInput,
+    response: InitiativeRecordJson,
+    status: 201,
+  },
+  initiative: {
+    method: 'GET',
+    path: `${E}/initiative`,
+    section: '10.1.2',
+    callers: [PUBLIC],
+    response: InitiativeJson,
     status: 200,
   },
 

@@ -7,6 +7,7 @@ export type Poster = 'administrator' | 'commission' | 'trustee' | 'server' | 'cr
 export const ENTRY_TABLE = [
   { type: 'manifest', section: '10.1', postedBy: ['administrator'] },
   { type: 'roll', section: '10.3', postedBy: ['commission'] },
+  { type: 'initiative', section: '10.1.2', postedBy: ['commission'] },
   { type: 'nomination-extended', section: '10.4.6', postedBy: ['commission'] },
   { type: 'candidate', section: '10.4.5', postedBy: ['commission'] },
   { type: 'ballot-fixed', section: '10.5', postedBy: ['commission', 'administrator'] },

@@ -12,6 +12,8 @@ const Version = z.literal('saylau/v1');
 const Point = B64(32);
 const Scalar = B64(32);
 const Signature = B64(64);
+/** A public roll tag (§10.3.4): 16 bytes. */
+const Tag = B64(16);
 /** Long enough for any valid field; exact lengths are the strict decoders' (SPEC §8.3). */
 const Field = z.string().max(256);
 
@@ -105,6 +107,29 @@ export const RollJson = z.strictObject({
   root: Hex(32),
 });
 
+// §10.1.2
+/** A referendum's initiative: enough voters' signatures (their tags, ascending) or a citizens' assembly. */
+export const InitiativeJson = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('signatures'),
+    valid: Count,
+    threshold: Count,
+    signers: z.string(),
+    recordedAt: BoardTime,
+  }),
+  z.strictObject({
+    kind: z.literal('citizen-assembly'),
+    date: IsoDate,
+    place: Names,
+    attendance: Count,
+    quorum: Count,
+    votesFor: Count,
+    chair: B64(16),
+    recordedAt: BoardTime,
+  }),
+]);
+export type Initiative = z.output<typeof InitiativeJson>;
+
 // §10.4
 export const NominationExtendedJson = z.strictObject({
   nominationCloses: BoardTime,
@@ -161,7 +186,10 @@ export const CandidateJson = z.strictObject({
   surname: Names,
   givenNames: Names,
   route: PublicRouteJson,
-  signatures: z.strictObject({ valid: Count, threshold: Count }).nullable(),
+  /** §10.4.7: the public tags of the candidate, of who submitted the nomination and of an assembly's chair. */
+  tags: z.strictObject({ candidate: Tag, submitter: Tag, chair: Tag.optional() }),
+  /** `signers`: the signers' tags, ascending, as one base64url string (§10.4.7). */
+  signatures: z.strictObject({ valid: Count, threshold: Count, signers: z.string() }).nullable(),
   registeredAt: BoardTime,
 });
 export type CandidateEntry = z.output<typeof CandidateJson>;
@@ -182,6 +210,8 @@ export const BallotContestJson = z.strictObject({
 export type BallotContest = z.output<typeof BallotContestJson>;
 export const BallotFixedJson = z.strictObject({
   contests: z.array(BallotContestJson).min(1).max(MAX_CONTESTS),
+  /** The sitting district akim's public tag (§10.5, §10.4.7): an akim election's only. */
+  akim: Tag.optional(),
 });
 
 // §10.6
@@ -383,6 +413,7 @@ export type ResultPayload = z.output<typeof ResultJson>;
 export const PAYLOADS = {
   manifest: ManifestJson,
   roll: RollJson,
+  initiative: InitiativeJson,
   'nomination-extended': NominationExtendedJson,
   candidate: CandidateJson,
   'ballot-fixed': BallotFixedJson,

@@ -104,7 +104,11 @@ export const POSITIONS = [
 export type Position = (typeof POSITIONS)[number];
 
 /** A citizen assembly as entered: the chair's IIN is checked against the akim and never published. */
-export const CitizenAssemblyRoute = PublicCitizenAssemblyRoute.extend({ chairIin: Iin });
+/** The quorum may be left out: the server computes it from the roll (§10.4.3 N5); a different one is refused. */
+export const CitizenAssemblyRoute = PublicCitizenAssemblyRoute.extend({
+  chairIin: Iin,
+  quorum: PublicCitizenAssemblyRoute.shape.quorum.optional(),
+});
 /** A nomination route as the commission enters it (SPEC §10.4.1). */
 export const NominationRoute = z.discriminatedUnion('kind', [
   PublicAssociationRoute,
@@ -142,6 +146,23 @@ export const AkimInput = z.strictObject({ iin: Iin, fullName: Text(200) });
 /** `POST …/nominations/:n/signatures` as JSON (SPEC §10.4.4); a text/csv body is one IIN a line. */
 export const SignaturesInput = z.strictObject({ iins: z.array(z.string().max(40)) });
 export const RefuseInput = z.strictObject({ reason: Text(500) });
+
+/** A head count of an assembly (SPEC §10.1.2, §10.4.3 N5). */
+const HeadCount = z.number().int().min(0).max(1_000_000);
+/** `POST …/initiative` (SPEC §10.1.2): the signers' IINs, or a citizens' assembly's minutes. */
+export const InitiativeInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('signatures'), iins: z.array(z.string().max(40)) }),
+  z.strictObject({
+    kind: z.literal('citizen-assembly'),
+    date: IsoDate,
+    place: Names,
+    attendance: HeadCount,
+    votesFor: HeadCount,
+    chairIin: Iin,
+    quorum: HeadCount.optional(),
+  }),
+]);
+export type InitiativeInput = z.infer<typeof InitiativeInput>;
 /** `POST …/nominations/extend` (SPEC §10.4.6). */
 export const ExtendInput = z.strictObject({ days: z.number().int().min(1).max(5) });
 

@@ -18,6 +18,7 @@ import {
   ComplaintMessage,
   DealingMessage,
   ElectionParamsJson,
+  InitiativeJson,
   JointKeyJson,
   ManifestJson,
   OutcomeJson,
@@ -101,6 +102,13 @@ export const RollInfoJson = z.looseObject({
 });
 /** The roll as the commission accepted it: with the import and the salt that opens the commitment. */
 export const RollRecordJson = RollInfoJson.extend({ import: Count, salt: z.string() });
+
+// §10.1.2
+/** The initiative as recorded, with the signature list's refused entries by position (no IIN echoed). */
+export const InitiativeRecordJson = z.looseObject({
+  initiative: InitiativeJson,
+  invalid: z.array(z.looseObject({ index: Count, reason: z.string() })),
+});
 
 // §10.4, §10.5
 export const AkimJson = z.looseObject({ iin: z.string(), fullName: z.string(), recordedAt: Time });

@@ -84,7 +84,7 @@ describe('decodeEntry', () => {
   const roll = {
     seq: 1,
     type: 'roll',
-    payload: { count: 3, commitment: 'ab'.repeat(32) },
+    payload: { count: 3, commitment: 'ab'.repeat(32), tags: 'A'.repeat(64), root: 'cd'.repeat(32) },
     prev: '0',
     hash: '1',
   };
@@ -97,14 +97,16 @@ describe('decodeEntry', () => {
 
   it('refuses an unknown type, a payload of the wrong shape, a non-integer seq and non-objects', () => {
     expect(decodeEntry({ ...roll, type: 'filler' })).toMatchObject({ ok: false, field: 'type' });
-    expect(decodeEntry({ ...roll, payload: { count: -1, commitment: 'ab'.repeat(32) } })).toMatchObject({
+    expect(decodeEntry({ ...roll, payload: { ...roll.payload, count: -1 } })).toMatchObject({
       ok: false,
       field: 'payload.count',
     });
-    expect(decodeEntry({ ...roll, payload: { count: 3, commitment: 'AB'.repeat(32) } })).toMatchObject({
-      ok: false,
-      field: 'payload.commitment',
-    });
+    expect(decodeEntry({ ...roll, payload: { ...roll.payload, commitment: 'AB'.repeat(32) } })).toMatchObject(
+      {
+        ok: false,
+        field: 'payload.commitment',
+      },
+    );
     expect(decodeEntry({ ...roll, payload: { ...roll.payload, extra: 1 } })).toMatchObject({ ok: false });
     expect(decodeEntry({ ...roll, seq: 1.5 })).toMatchObject({ ok: false, field: 'seq' });
     expect(decodeEntry({ ...roll, hash: 7 })).toMatchObject({ ok: false, field: 'hash' });
@@ -113,10 +115,7 @@ describe('decodeEntry', () => {
   });
 
   it('finds the last entry of a type, typed', () => {
-    const entries = [
-      roll,
-      { ...roll, seq: 2, payload: { count: 5, commitment: 'cd'.repeat(32) } },
-    ] as AnyBoardEntry[];
+    const entries = [roll, { ...roll, seq: 2, payload: { ...roll.payload, count: 5 } }] as AnyBoardEntry[];
     expect(lastOfType(entries, 'roll')?.payload.count).toBe(5);
     expect(lastOfType(entries, 'tally')).toBeUndefined();
   });

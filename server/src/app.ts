@@ -11,6 +11,7 @@ import { sessionRoutes } from './auth/session.ts';
 import { grantRoutes } from './auth/grant-routes.ts';
 import { electionRoutes } from './elections/routes.ts';
 import { rollRoutes } from './roll/routes.ts';
+import { initiativeRoutes } from './initiative/routes.ts';
 import { nominationRoutes } from './nominations/routes.ts';
 import { ceremonyRoutes } from './ceremony/routes.ts';
 import { CREDENTIALS_PATH, credentialRoutes, credentialsUpload } from './credentials/routes.ts';
@@ -74,6 +75,7 @@ export function createApp(ctx: ServerContext, opts: AppOptions = {}): express.Ex
     grantRoutes,
     electionRoutes,
     rollRoutes,
+    initiativeRoutes,
     nominationRoutes,
     ceremonyRoutes,
     credentialRoutes,

@@ -17,6 +17,7 @@ export * from './elections/profiles.ts';
 export * from './elections/voting.ts';
 export * from './roll/index.ts';
 export * from './roll/synthetic.ts';
+export { initiativeThreshold, recordInitiative } from './initiative/service.ts';
 export * from './nominations/index.ts';
 export * from './ceremony/index.ts';
 export * from './tally/index.ts';

@@ -8,7 +8,8 @@ import {
   type ApiResponse,
   type Harness,
 } from '@saylau/test-kit';
-import { makeIin, rollCsv, syntheticVoters, type SyntheticVoter } from '../src/roll/synthetic.ts';
+import { bytesToB64, encodeTags, hexToBytesStrict, rollTag, sortTags } from '@saylau/crypto';
+import { makeIin, syntheticVoters, type SyntheticVoter } from '../src/roll/synthetic.ts';
 import { ballotOrder } from '../src/nominations/ballot.ts';
 import { AGAINST_ALL } from '../src/elections/store.ts';
 
@@ -33,13 +34,7 @@ async function createElection(id = E, extra: Record<string, unknown> = {}) {
   expect(r.status).toBe(201);
 }
 
-async function acceptRoll(id = E, voters: readonly SyntheticVoter[] = ROLL) {
-  const s = await h.api('POST', `/api/elections/${id}/roll/imports`, rollCsv(voters), token, {
-    'content-type': 'text/csv',
-  });
-  const a = await h.api('POST', `/api/elections/${id}/roll/imports/${s.body.import}/accept`, {}, token);
-  expect(a.status).toBe(200);
-}
+const acceptRoll = (id = E, voters: readonly SyntheticVoter[] = ROLL) => h.acceptRoll(id, voters, token);
 
 /** Refused with this status and code, and not one row written anywhere (harness.ts). */
 const refused = (req: () => Promise<ApiResponse>, status: number, code: string) =>
@@ -222,7 +217,7 @@ describe('registration', () => {
       date: '2026-10-20',
       place: { kk: 'Ақсу ауылы', ru: 'село Аксу', en: 'Aksu village' },
       attendance: 40,
-      quorum: 30,
+      quorum: 25, // ceil(10 % of 250), the profile's (§10.2)
       votesFor: 25,
       chairIin: makeIin('1966-03-03', 'male', 1),
     });
@@ -231,9 +226,17 @@ describe('registration', () => {
     await sign(n, two);
     const r = await refused(() => register(n), 422, 'BELOW_THRESHOLD');
     expect(r.body.error.details).toEqual({ valid: 2, threshold: 3 });
-    await sign(n, [...two, ...signers(2)]);
+    const four = [...two, ...signers(2)];
+    await sign(n, four);
     const reg = await register(n);
     expect(reg.status).toBe(200);
+    // §10.4.7: tags keyed with the roll's salt, the signers' ascending in one string.
+    const salt = hexToBytesStrict(
+      (await h.api('GET', `/api/elections/${E}/roll`, undefined, token)).body.salt,
+      'salt',
+      32,
+    );
+    const tag = (iin: string) => bytesToB64(rollTag(salt, iin));
     const expected = {
       id: 'c1',
       surname: body.candidate.surname,
@@ -243,10 +246,19 @@ describe('registration', () => {
         date: '2026-10-20',
         place: { kk: 'Ақсу ауылы', ru: 'село Аксу', en: 'Aksu village' },
         attendance: 40,
-        quorum: 30,
+        quorum: 25,
         votesFor: 25,
       },
-      signatures: { valid: 4, threshold: 3 },
+      tags: {
+        candidate: tag(body.candidate.iin),
+        submitter: tag(body.submittedBy.iin),
+        chair: tag(body.route.chairIin as string),
+      },
+      signatures: {
+        valid: 4,
+        threshold: 3,
+        signers: encodeTags(sortTags(four.map((i) => rollTag(salt, i)))),
+      },
       registeredAt: '2026-11-01T09:00:00+05:00',
     };
     expect(reg.body).toEqual(expected);
@@ -262,17 +274,19 @@ describe('registration', () => {
     await refused(() => register(n), 409, 'NOMINATION_STATE');
   });
 
-  it('needs no signatures for a law-2021 party nominee, and no roll', async () => {
+  it('needs no signatures for a law-2021 party nominee, but the roll for its public tags', async () => {
     await createElection('law', { profile: { name: 'law-2021' } });
     const membership = { decision: '12-П', date: '2026-11-01', member: true };
     const route = { kind: 'party', name: N('Аманат'), membership };
     const n = await nominate(nomination('Ахметов', route), 'law');
+    await refused(() => register(n, 'law'), 409, 'NO_ROLL');
+    // A self-nominee under law-2021 needs the threshold too.
+    const s = await nominate(nomination('Бекова'), 'law');
+    await acceptRoll('law');
+    await refused(() => register(s, 'law'), 422, 'BELOW_THRESHOLD');
     const reg = await register(n, 'law');
     // The party's decision and attestation are public with the route (§10.4.3 N5a).
     expect([reg.status, reg.body.signatures, reg.body.route]).toEqual([200, null, route]);
-    // A self-nominee under law-2021 needs the threshold, so the roll first.
-    const s = await nominate(nomination('Бекова'), 'law');
-    await refused(() => register(s, 'law'), 409, 'NO_ROLL');
   });
 
   it('refuses after the registration deadline and when the akim turns out to have nominated', async () => {
@@ -368,6 +382,9 @@ describe('fixing the ballot', () => {
     const pending = await nominate(nomination('Ким'));
     await refused(() => fix(), 409, 'REGISTRATION_OPEN');
     await at(REGISTRATION_CLOSES);
+    await refused(() => fix(), 409, 'NO_AKIM');
+    const akim = makeIin('1969-09-09', 'male', 5);
+    await h.api('PUT', `/api/elections/${E}/akim`, { iin: akim, fullName: 'Әкім' }, token);
     const r = await fix();
     expect(r.status).toBe(200);
     const options = r.body.contests[0].options;
@@ -375,7 +392,16 @@ describe('fixing the ballot', () => {
     expect(options[0]).toEqual({ id: 'c2', kind: 'candidate', names: N('Ахметов Нұрлан') });
     expect(options[5]).toEqual({ id: 'against-all', kind: 'against-all', names: AGAINST_ALL });
     expect(r.body.contests).toEqual([{ id: 'akim', kind: 'candidates', options }]);
-    expect(h.server.ctx.board.latest(E, 'ballot-fixed')!.payload).toEqual({ contests: r.body.contests });
+    // B1a: the akim's public tag, keyed like the roll's (§10.4.7).
+    const salt = hexToBytesStrict(
+      (await h.api('GET', `/api/elections/${E}/roll`, undefined, token)).body.salt,
+      'salt',
+      32,
+    );
+    expect(h.server.ctx.board.latest(E, 'ballot-fixed')!.payload).toEqual({
+      contests: r.body.contests,
+      akim: bytesToB64(rollTag(salt, akim)),
+    });
     const e = (await h.api('GET', `/api/elections/${E}`)).body;
     expect([e.status, e.contests]).toEqual(['ballot-fixed', r.body.contests]);
     const lapsed = await h.api('GET', `/api/elections/${E}/nominations/${pending}`, undefined, token);
@@ -386,6 +412,21 @@ describe('fixing the ballot', () => {
       409,
       'ELECTION_STATE',
     );
+  });
+
+  it('refuses to record as akim someone who nominated a registered candidate', async () => {
+    const submitter = makeIin('1961-06-06', 'male', 9);
+    const body = nomination('Ахметов', { kind: 'party', name: N('Ауыл') });
+    body.submittedBy = { ...body.submittedBy, iin: submitter };
+    const n = await nominate(body);
+    await sign(n, signers(3));
+    expect((await register(n)).status).toBe(200);
+    const r = await refused(
+      () => h.api('PUT', `/api/elections/${E}/akim`, { iin: submitter, fullName: 'Әкім' }, token),
+      422,
+      'AKIM_NOMINATION',
+    );
+    expect(r.body.error.details).toEqual({ candidate: 'c1' });
   });
 
   it('refuses without a registered candidate, or for another role', async () => {

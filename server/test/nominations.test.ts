@@ -8,7 +8,7 @@ import {
   type ApiResponse,
   type Harness,
 } from '@saylau/test-kit';
-import { makeIin } from '../src/roll/synthetic.ts';
+import { makeIin, syntheticVoters } from '../src/roll/synthetic.ts';
 import { auditLog } from '../src/audit.ts';
 
 let h: Harness;
@@ -19,6 +19,8 @@ beforeEach(async () => {
   h = await startHarness();
   token = await h.signIn('commission');
   await createElection(E);
+  // 500 voters: an assembly's quorum is ceil(10 %) = 50 and the signature threshold 5 (§10.2).
+  await h.acceptRoll(E, syntheticVoters(500, ELECTION_DAY, 3), token);
 });
 afterEach(async () => {
   await h.close();
@@ -109,7 +111,7 @@ describe('nomination routes', () => {
         candidate: b.candidate,
         candidateId: null,
         submittedAt: '2026-11-01T09:00:00+05:00',
-        signatures: { valid: 0, threshold: 0, required: true },
+        signatures: { valid: 0, threshold: 5, required: true },
       });
     }
     expect(h.snapshot().board).toBe(boardBefore);
@@ -180,21 +182,32 @@ describe('nomination routes', () => {
     );
   });
 
-  it('checks the citizen assembly minutes: quorum, majority, date', async () => {
-    const cases: [Record<string, unknown>, RegExp][] = [
-      [{ ...assembly(), attendance: 49 }, /below the quorum/],
-      [{ ...assembly(), votesFor: 30 }, /not more than half/],
-      [{ ...assembly(), votesFor: 61 }, /more votes for than people present/],
-      [{ ...assembly(), quorum: 0, attendance: 0, votesFor: 0 }, /quorum must be at least 1/],
-      [{ ...assembly(), date: '2026-11-02' }, /after the submission/],
+  it('checks the citizen assembly minutes: the profile’s quorum, the roll, majority, date', async () => {
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ ...assembly(), attendance: 49 }, 'below-quorum', /below the quorum/],
+      [{ ...assembly(), votesFor: 30 }, 'no-majority', /not more than half/],
+      [{ ...assembly(), votesFor: 61 }, 'votes-above-attendance', /more votes for than people present/],
+      // The quorum is the profile's share of the roll, not what the minutes say (N5).
+      [{ ...assembly(), quorum: 1, attendance: 1, votesFor: 1 }, 'quorum', /quorum is 50 \(500 voters/],
+      [{ ...assembly(), quorum: 51, attendance: 60 }, 'quorum', /quorum is 50/],
+      [{ ...assembly(), attendance: 1_000_000, votesFor: 600_000 }, 'attendance-above-roll', /roll has 500/],
+      [{ ...assembly(), date: '2026-11-02' }, 'date', /after the submission/],
     ];
-    for (const [route, message] of cases) {
+    for (const [route, reason, message] of cases) {
       const r = await refused(() => post(routed(route, 'assembly-chair')), 422, 'BAD_ASSEMBLY');
-      expect(r.body.error.message).toMatch(message);
+      expect([r.body.error.details, r.body.error.message]).toEqual([
+        { reason },
+        expect.stringMatching(message),
+      ]);
     }
-    // The same day as the submission, and a bare majority, are fine.
-    const r = await post(routed({ ...assembly(), date: '2026-11-01', votesFor: 31 }, 'assembly-chair'));
-    expect(r.status).toBe(201);
+    // The same day as the submission, and a bare majority, are fine; a quorum left out is computed.
+    const noQuorum: Record<string, unknown> = { ...assembly(), date: '2026-11-01', votesFor: 31 };
+    delete noQuorum.quorum;
+    const r = await post(routed(noQuorum, 'assembly-chair'));
+    expect([r.status, r.body.route.quorum]).toEqual([201, 50]);
+    // Without a roll there is no quorum to meet.
+    await createElection('no-roll');
+    await refused(() => post(routed(assembly(), 'assembly-chair'), 'no-roll'), 409, 'NO_ROLL');
   });
 });
 

@@ -28,7 +28,6 @@ import {
   type CreateElectionInput,
   syntheticVoters,
   type SyntheticVoter,
-  writeSyntheticRoll,
 } from '@saylau/server';
 import {
   checkDealings,
@@ -39,7 +38,7 @@ import {
   type TrusteeApi,
 } from '@saylau/tools';
 import { createdAt, DISTRICT, ELECTION_DAY, type Harness } from './harness.ts';
-import { VOTING_DAY_MORNING } from './fixtures.ts';
+import { VOTING_DAY_MORNING, writeRollFixture } from './fixtures.ts';
 
 export interface TrusteeHandle {
   user: string;
@@ -151,7 +150,7 @@ export async function ceremonyElectionFixture(
     credentials.map((c) => c.code),
   );
   ctx.db.transaction(() => {
-    writeSyntheticRoll(ctx, id, voters, 'f'.repeat(64));
+    writeRollFixture(ctx, created, voters);
     if (!created.contests) {
       setContests(ctx, id, contests);
       setStatus(ctx, id, 'nominations', 'ballot-fixed');

@@ -16,6 +16,7 @@ import {
 import {
   createElection,
   openVoting,
+  recordInitiative,
   setContests,
   setStatus,
   AGAINST_ALL,
@@ -90,7 +91,7 @@ export function openElectionFixture(
     credentials.map((c) => c.code),
   );
   ctx.db.transaction(() => {
-    writeSyntheticRoll(ctx, id, voters, 'f'.repeat(64));
+    writeRollFixture(ctx, created, voters);
     if (!created.contests) {
       setContests(ctx, id, contests);
       setStatus(ctx, id, 'nominations', 'ballot-fixed');
@@ -115,6 +116,17 @@ export function openElectionFixture(
   openVoting(ctx, id, 'fixture');
   const subjects = voters.map((v) => voterRef(ctx, id, v.iin));
   return { id, voters, credentials, subjects, contests, secret };
+}
+
+/** The roll, and for a referendum its initiative (SPEC §10.1.2: it opens only on one), every voter signing. */
+export function writeRollFixture(
+  ctx: Harness['server']['ctx'],
+  e: { id: string; kind: string },
+  voters: readonly SyntheticVoter[],
+): void {
+  writeSyntheticRoll(ctx, e.id, voters, 'f'.repeat(64));
+  if (e.kind === 'referendum')
+    recordInitiative(ctx, e.id, { kind: 'signatures', iins: voters.map((v) => v.iin) }, 'fixture');
 }
 
 /**

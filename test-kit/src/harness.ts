@@ -14,6 +14,8 @@ import {
   type Role,
   grantElection,
   localTime,
+  rollCsv,
+  type SyntheticVoter,
 } from '@saylau/server';
 
 export interface Harness {
@@ -46,6 +48,8 @@ export interface Harness {
    * the new election. Returns the answer.
    */
   createElection: (body: unknown, ...tokens: string[]) => Promise<ApiResponse>;
+  /** Stage and accept a roll of these voters with the commission's session (SPEC §10.3); the accept answer. */
+  acceptRoll: (election: string, voters: readonly SyntheticVoter[], token: string) => Promise<ApiResponse>;
   /** Every row count of the private tables and the board, to assert that a refusal wrote nothing. */
   snapshot: () => Record<string, number>;
   close: () => Promise<void>;
@@ -149,6 +153,14 @@ export async function startHarness(
     if (r.status === 201) grant(r.body.id as string, ...tokens);
     return r;
   };
+  const acceptRoll: Harness['acceptRoll'] = async (election, voters, token) => {
+    const base = `/api/elections/${election}/roll`;
+    const s = await api('POST', `${base}/imports`, rollCsv(voters), token, { 'content-type': 'text/csv' });
+    expect(s.status).toBe(201);
+    const a = await api('POST', `${base}/imports/${s.body.import}/accept`, {}, token);
+    expect(a.status).toBe(200);
+    return a;
+  };
   const snapshot = () =>
     Object.fromEntries(
       TABLES.map((t) => [
@@ -168,6 +180,7 @@ export async function startHarness(
     grant,
     admin,
     createElection,
+    acceptRoll,
     snapshot,
     close: async () => {
       await server.close();

@@ -2,7 +2,7 @@
  * Checks 3.1–3.4: the voter roll entry (SPEC §10.3), candidates (§10.4), the fixed ballot (§10.5)
  * and nomination extensions (§10.4.6).
  */
-import { MerkleTree, bytesToB64, bytesToHex, compareBytes, decodeTags } from '@saylau/crypto';
+import { MerkleTree, ROLL_TAG_BYTES, bytesToB64, bytesToHex, compareBytes, decodeTags } from '@saylau/crypto';
 import type { Entry } from './board.ts';
 import type { Profile } from '@saylau/protocol';
 import { LANGS } from '@saylau/protocol/lang';
@@ -10,6 +10,7 @@ import type { Manifest } from './manifest.ts';
 import type { Collector } from './report.ts';
 import {
   arr,
+  b64,
   bool,
   asArray,
   date,
@@ -76,8 +77,23 @@ export function checkRoll(entries: readonly Entry[], out: Collector): Roll | nul
 }
 
 /** ceil(percent × roll count / 100) in integer arithmetic (§10.2: 1 % of 850 voters is 9 signatures). */
-export function signatureThreshold(percent: number, count: number): number {
+export function shareOf(percent: number, count: number): number {
   return Math.ceil((count * percent) / 100);
+}
+
+/** §10.4.7: the candidate's tags, with a chair's exactly for a citizens' assembly. */
+function readTags(v: unknown, assembly: boolean): Candidate['tags'] {
+  const o = obj(
+    v,
+    'candidate.tags',
+    assembly ? ['candidate', 'submitter', 'chair'] : ['candidate', 'submitter'],
+  );
+  const tag = (x: unknown, path: string) => b64(x, path, ROLL_TAG_BYTES);
+  return {
+    candidate: tag(o.candidate, 'candidate.tags.candidate'),
+    submitter: tag(o.submitter, 'candidate.tags.submitter'),
+    chair: o.chair === undefined ? null : tag(o.chair, 'candidate.tags.chair'),
+  };
 }
 
 const partyKey = (s: string) => s.toLocaleLowerCase('kk').replace(/\s+/g, ' ').trim();
@@ -142,10 +158,16 @@ function checkRoute(
   }
 }
 
-interface Candidate {
+export interface Candidate {
+  seq: number;
   id: string;
   surname: Names;
   givenNames: Names;
+  route: string;
+  /** §10.4.7: base64url tags of the candidate, the submitter and an assembly's chair. */
+  tags: { candidate: string; submitter: string; chair: string | null };
+  /** The signers' tags as published (in order), or null when the route needs none. */
+  signers: Uint8Array[] | null;
 }
 
 /**
@@ -195,6 +217,7 @@ export function checkCandidates(
         'surname',
         'givenNames',
         'route',
+        'tags',
         'signatures',
         'registeredAt',
       ]);
@@ -207,6 +230,20 @@ export function checkCandidates(
       if (!(at < registrationCloses)) out.fail('3.2', e.seq, 'registeredLate');
       const route = checkRoute(o.route, o.registeredAt as string, out, e.seq, profile);
       const kind = route.kind as string;
+      const tags = readTags(o.tags, kind === 'citizen-assembly');
+      let signers: Uint8Array[] | null = null;
+      // N5 with the roll: attendance within the roll, the profile's quorum (§10.2).
+      if (kind === 'citizen-assembly' && profile) {
+        if (!roll || roll.seq > e.seq) out.fail('3.2', e.seq, 'assemblyWithoutRoll');
+        else {
+          const attendance = route.attendance as number;
+          const quorum = route.quorum as number;
+          const want = shareOf(profile.assemblyQuorumPercent, roll.count);
+          if (attendance > roll.count)
+            out.fail('3.2', e.seq, 'assemblyAboveRoll', { attendance, roll: roll.count });
+          if (quorum !== want) out.fail('3.2', e.seq, 'assemblyQuorum', { quorum, expected: want });
+        }
+      }
       if (profile) {
         if (!profile.routes.includes(kind as never))
           out.fail('3.2', e.seq, 'routeNotAllowed', { route: kind });
@@ -215,13 +252,16 @@ export function checkCandidates(
         if (required) {
           if (o.signatures === null) out.fail('3.2', e.seq, 'signaturesMissing', { route: kind });
           else {
-            const s = obj(o.signatures, 'candidate.signatures', ['valid', 'threshold']);
+            const s = obj(o.signatures, 'candidate.signatures', ['valid', 'threshold', 'signers']);
             const valid = int(s.valid, 'candidate.signatures.valid');
             const threshold = int(s.threshold, 'candidate.signatures.threshold');
+            signers = decodeTags(s.signers, 'candidate.signatures.signers', 20_000);
+            if (signers.length !== valid)
+              out.fail('3.5', e.seq, 'signerCount', { valid, signers: signers.length });
             // R-REG2: the roll is accepted before, and the count meets ceil(percent × roll count / 100).
             if (!roll || roll.seq > e.seq) out.fail('3.2', e.seq, 'signaturesWithoutRoll');
             else {
-              const want = signatureThreshold(profile.signaturePercent, roll.count);
+              const want = shareOf(profile.signaturePercent, roll.count);
               if (threshold !== want) out.fail('3.2', e.seq, 'thresholdWrong', { threshold, expected: want });
             }
             if (valid < threshold) out.fail('3.2', e.seq, 'belowThreshold', { valid, threshold });
@@ -235,7 +275,7 @@ export function checkCandidates(
           parties.push({ seq: e.seq, name });
         }
       }
-      return { id: cid, surname, givenNames };
+      return { seq: e.seq, id: cid, surname, givenNames, route: kind, tags, signers };
     });
     if (c) candidates.push(c);
   }
@@ -311,7 +351,12 @@ export function checkBallotFixed(
     })),
     { id: 'against-all', kind: 'against-all', names: AGAINST_ALL },
   ];
-  const expected = { contests: [{ id: 'akim', kind: 'candidates', options }] };
+  // The akim's tag is 3.6's to check; here only that the ballot is the candidates' (§10.5).
+  const akim = member(e.payload, 'akim');
+  const expected = {
+    contests: [{ id: 'akim', kind: 'candidates', options }],
+    ...(akim === undefined ? {} : { akim }),
+  };
   if (!sameJson(e.payload, expected)) {
     const found = asArray(dig(e.payload, 'contests', 0, 'options'));
     out.fail('3.3', e.seq, 'ballotFixedMismatch', {

@@ -42,6 +42,8 @@ export function checkOrder(entries: readonly Entry[], out: Collector): void {
     if ((DKG.has(t) || t === 'joint-key') && !seen.has('ceremony')) f('beforeCeremony');
     if (DKG.has(t) && seen.has('joint-key')) f('afterJointKey');
     if (t === 'credentials' && !seen.has('roll')) f('credentialsBeforeRoll');
+    // §10.1.2: the initiative is checked against the roll (one initiative only: 3.7).
+    if (t === 'initiative' && !seen.has('roll')) f('initiativeBeforeRoll');
     if (t === 'voting-opened') {
       const missing = ['roll', 'ballot-fixed', 'joint-key', 'credentials'].filter((x) => !seen.has(x));
       if (missing.length > 0) f('openedTooEarly', { missing: missing.join(', ') });

@@ -10,8 +10,10 @@ import { checkBallots, startPool } from './ballots.ts';
 import { UnusableInput, checkChain, checkSince, parseBoard, type Entry } from './board.ts';
 import { checkCeremony } from './rounds.ts';
 import { checkCheckpoints, type ReceiptStatus } from './checkpoints.ts';
+import { checkInitiative } from './initiative.ts';
 import { checkManifest } from './manifest.ts';
 import { checkBallotFixed, checkCandidates, checkRoll } from './nominations.ts';
+import { checkAkim, checkSigners } from './signers.ts';
 import { checkOrder } from './order.ts';
 import { Collector, type CheckId, type CheckResult, type Failure } from './report.ts';
 import { checkCredentials, checkParams, publishedCredentials, readParams } from './setup.ts';
@@ -93,12 +95,13 @@ function markPending(entries: readonly Entry[], kind: string | null, out: Collec
   };
   missing('3.1', 'roll');
   missing('3.3', 'ballot-fixed');
+  if (kind === 'referendum') missing('3.7', 'initiative');
   missing('4.1', 'ceremony', inRound);
   missing('4.5', 'joint-key', inRound);
   missing('5.1', 'credentials');
   missing('11.3', 'roll');
   missing('11.3', 'credentials');
-  if (kind === 'akim' && !has('ballot-fixed')) pend(['3.2', '3.4'], 'pendingNominations');
+  if (kind === 'akim' && !has('ballot-fixed')) pend(['3.2', '3.4', '3.5', '3.6'], 'pendingNominations');
   if (!inRound('joint-key') && !opened) pend(['4.2', '4.3', '4.4'], 'pendingCeremony');
   if (!opened) pend(['11.1'], 'pendingOpening');
   if (!opened) pend(['6.1', '7.1', '7.2', '7.3', '7.4', '7.5', '7.6'], 'pendingOpening');
@@ -116,7 +119,9 @@ function markPending(entries: readonly Entry[], kind: string | null, out: Collec
 function markSkipped(entries: readonly Entry[], kind: string | null, out: Collector): void {
   const has = (t: string) => entries.some((e) => e.type === t);
   if (kind === 'akim') out.skip('1.4', 'skipNoQuestions');
-  if (kind === 'referendum') for (const id of ['3.2', '3.4'] as const) out.skip(id, 'skipReferendum');
+  if (kind === 'akim') out.skip('3.7', 'skipAkimInitiative');
+  if (kind === 'referendum')
+    for (const id of ['3.2', '3.4', '3.5', '3.6'] as const) out.skip(id, 'skipReferendum');
   else if (kind === 'akim' && !has('nomination-extended')) out.skip('3.4', 'skipNoExtension');
   if (!has('dkg-complaint') && !has('dkg-answer')) out.skip('4.4', 'skipNoComplaint');
   if (!has('ceremony-reset')) for (const id of ['4.6', '4.7'] as const) out.skip(id, 'skipNoReset');
@@ -150,8 +155,11 @@ export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promi
   try {
     if (manifest) {
       const roll = checkRoll(entries, out);
+      checkInitiative(entries, manifest, out);
       const candidates = checkCandidates(entries, manifest, roll, out);
       const contests = checkBallotFixed(entries, manifest, candidates, out);
+      checkSigners(candidates, roll, manifest.profile, out);
+      if (manifest.kind === 'akim') checkAkim(entries, candidates, out);
       const { ceremony, jointKey } = checkCeremony(entries, manifest, out);
       const credentials = publishedCredentials(entries);
       checkParams(entries, params, manifest, jointKey, contests, out);

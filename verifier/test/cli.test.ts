@@ -109,7 +109,7 @@ describe('saylau-verify', () => {
     expect(report.exitCode).toBe(0);
     expect(report.election).toBe(election);
     expect(report.ballots).toBe(entries.filter((e) => e.type === 'ballot').length);
-    expect(report.checks).toHaveLength(42);
+    expect(report.checks).toHaveLength(45);
     const skipped = (report.checks as { id: string; status: string }[]).filter((c) => c.status === 'skipped');
     expect(skipped.map((c) => c.id)).toEqual(expect.arrayContaining(['2.4', '2.6']));
     // The verified result, with names, equals the published one.

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '@saylau/tools';
 import { startServer } from '@saylau/server';
+import { b64ToBytesStrict, decodeTags, encodeTags, sortTags } from '@saylau/crypto';
 import { verifyBoard, type Report } from '../src/index.ts';
 import {
   bumpScalar,
@@ -741,6 +742,143 @@ describe('public counts (chain re-hashed)', () => {
       },
       { rehash: true },
     );
+
+  describe('public tags: the roll, the signers and the akim (§10.3.4, §10.4.7)', () => {
+    const tagsOf = (v: string) => decodeTags(v, 'tags', 100_000);
+    const roll = () => indexOfType(fx.entries, 'roll', 0);
+    const candidateIndex = (k: number) => indexOfType(fx.entries, 'candidate', k);
+    /** Rewrite candidate k's signer list (kept ascending unless `sorted` is false) and its count. */
+    const withSigners = (k: number, f: (tags: Uint8Array[], es: Entry[]) => Uint8Array[], sorted = true) => {
+      const s = candidateIndex(k);
+      const bad = tamper(
+        text,
+        (es) => {
+          const sig = es[s]!.payload.signatures;
+          const next = f(tagsOf(sig.signers), es);
+          sig.signers = encodeTags(sorted ? sortTags(next) : next);
+          sig.valid = next.length;
+          return s;
+        },
+        { rehash: true },
+      );
+      return { s, bad };
+    };
+
+    it('the honest demo board has the roll’s tags under its root and signers on it', () => {
+      const r = fx.entries[roll()]!.payload;
+      expect(tagsOf(r.tags)).toHaveLength(r.count);
+      const c = fx.entries[candidateIndex(0)]!.payload;
+      expect(tagsOf(c.signatures.signers).length).toBe(c.signatures.valid);
+    });
+
+    it('a roll tag changed (root no longer matches) or repeated → 3.1', async () => {
+      const changed = tamper(
+        text,
+        (es) => {
+          const tags = tagsOf(es[roll()]!.payload.tags);
+          tags[0] = tags[0]!.slice();
+          tags[0]![15]! ^= 1;
+          es[roll()]!.payload.tags = encodeTags(sortTags(tags));
+          return roll();
+        },
+        { rehash: true },
+      );
+      expectCaught(await verifyBoard(changed), '3.1', { seq: roll(), key: 'rollRoot' });
+      const repeated = tamper(
+        text,
+        (es) => {
+          const tags = tagsOf(es[roll()]!.payload.tags);
+          tags[1] = tags[0]!;
+          es[roll()]!.payload.tags = encodeTags(tags);
+          return roll();
+        },
+        { rehash: true },
+      );
+      expectCaught(await verifyBoard(repeated), '3.1', { seq: roll(), key: 'rollTagOrder' });
+    });
+
+    it('a signer not on the roll → 3.5', async () => {
+      const { s, bad } = withSigners(0, (t) => [...t.slice(1), new Uint8Array(16).fill(0xab)]);
+      expectCaught(await verifyBoard(bad), '3.5', { seq: s, key: 'signerNotOnRoll' });
+    });
+
+    it('the same signer twice in a list → 3.5', async () => {
+      const { s, bad } = withSigners(0, (t) => [t[0]!, ...t], false);
+      expectCaught(await verifyBoard(bad), '3.5', { seq: s, key: 'signerOrder' });
+    });
+
+    it('the candidate signing for themself → 3.5', async () => {
+      const { s, bad } = withSigners(0, (t, es) => [
+        ...t,
+        b64ToBytesStrict(es[candidateIndex(0)]!.payload.tags.candidate, 'tag', 16),
+      ]);
+      expectCaught(await verifyBoard(bad), '3.5', { seq: s, key: 'signerIsCandidate' });
+    });
+
+    it('a signer for two candidates under reform → 3.5 at the later one', async () => {
+      const { s, bad } = withSigners(1, (t, es) => [
+        ...t,
+        tagsOf(es[candidateIndex(0)]!.payload.signatures.signers)[0]!,
+      ]);
+      expectCaught(await verifyBoard(bad), '3.5', { seq: s, key: 'signerTwice' });
+    });
+
+    it('a count that is not the number of signers → 3.5', async () => {
+      const s = candidateIndex(0);
+      const bad = tamper(
+        text,
+        (es) => {
+          es[s]!.payload.signatures.valid += 1;
+          return s;
+        },
+        { rehash: true },
+      );
+      expectCaught(await verifyBoard(bad), '3.5', { seq: s, key: 'signerCount' });
+    });
+
+    it("a citizens' assembly with more present than the roll, or a quorum not the profile's → 3.2", async () => {
+      const s = fx.entries.findIndex(
+        (e) => e.type === 'candidate' && e.payload.route.kind === 'citizen-assembly',
+      );
+      const count = fx.entries[roll()]!.payload.count as number;
+      const edit = (f: (route: Record<string, number>) => void) =>
+        tamper(
+          text,
+          (es) => {
+            f(es[s]!.payload.route);
+            return s;
+          },
+          { rehash: true },
+        );
+      const crowd = edit((r) => Object.assign(r, { attendance: count + 1, votesFor: count }));
+      expectCaught(await verifyBoard(crowd), '3.2', { seq: s, key: 'assemblyAboveRoll' });
+      const quorum = edit((r) => Object.assign(r, { quorum: 1 }));
+      expectCaught(await verifyBoard(quorum), '3.2', { seq: s, key: 'assemblyQuorum' });
+    });
+
+    it("no akim's tag on the fixed ballot, or a candidate submitted by the akim's tag → 3.6", async () => {
+      const f = indexOfType(fx.entries, 'ballot-fixed', 0);
+      const none = tamper(
+        text,
+        (es) => {
+          delete es[f]!.payload.akim;
+          return f;
+        },
+        { rehash: true },
+      );
+      expectCaught(await verifyBoard(none), '3.6', { seq: f, key: 'akimMissing' });
+      const s = candidateIndex(0);
+      const byAkim = tamper(
+        text,
+        (es) => {
+          es[s]!.payload.tags.submitter = es[f]!.payload.akim;
+          return s;
+        },
+        { rehash: true },
+      );
+      expectCaught(await verifyBoard(byAkim), '3.6', { seq: s, key: 'akimSubmitter' });
+    });
+  });
 
   it('the honest board publishes the sign-ins before voting closes, and they add up', () => {
     const closed = indexOfType(fx.entries, 'voting-closed');

@@ -7,13 +7,14 @@ import { atOrAfter, before } from './calendar.ts';
 import { getElection, requireStatus, setParams, setStatus, type Election } from './store.ts';
 import { Code } from '@saylau/protocol';
 
-/** What is still missing before voting can open (empty when ready). */
+/** What is still missing before voting can open (empty when ready); a referendum's initiative last. */
 export function missingForOpening(ctx: ServerContext, e: Election): string[] {
   const missing: string[] = [];
   if (e.contests === null) missing.push('ballot-fixed');
   if (!ctx.board.latest(e.id, 'roll')) missing.push('roll');
   if (!ctx.board.latest(e.id, 'joint-key')) missing.push('joint-key');
   if (!ctx.board.latest(e.id, 'credentials')) missing.push('credentials');
+  if (e.kind === 'referendum' && !ctx.board.latest(e.id, 'initiative')) missing.push('initiative');
   return missing;
 }
 
@@ -39,9 +40,12 @@ export function openVoting(ctx: ServerContext, id: string, actor: string): Elect
       throw conflict(Code.TOO_EARLY, `voting opens at ${e.calendar.votingOpens}`);
     if (atOrAfter(now, e.calendar.votingCloses))
       throw conflict(Code.TOO_LATE, `voting closed at ${e.calendar.votingCloses}`);
-    const missing = missingForOpening(ctx, e);
+    const missing = missingForOpening(ctx, e).filter((m) => m !== 'initiative');
     if (missing.length > 0)
       throw conflict(Code.NOT_READY, `voting cannot open before: ${missing.join(', ')}`, { missing });
+    // §10.8 rule 4, §10.1.2: a referendum is held only on an initiative.
+    if (e.kind === 'referendum' && !ctx.board.latest(e.id, 'initiative'))
+      throw conflict(Code.NO_INITIATIVE, 'a referendum opens only on its recorded initiative');
     const params = composeParams(ctx, e);
     setStatus(ctx, id, 'ballot-fixed', 'open');
     setParams(ctx, id, params);

@@ -8,6 +8,7 @@ import { unprocessable } from '../http/errors.ts';
 import { getElection, requireStatus } from '../elections/store.ts';
 import { parseIin } from '../roll/iin.ts';
 import { AKIM_POSITIONS, AkimInput, type Route, type SubmittedBy } from './schemas.ts';
+import { listNominations } from './store.ts';
 import { Code } from '@saylau/protocol';
 
 export interface DistrictAkim {
@@ -42,6 +43,8 @@ export function setDistrictAkim(
   ctx.db.transaction(() => {
     const e = getElection(ctx, electionId);
     requireStatus(e, 'nominations');
+    // A registered candidate cannot be unregistered: an akim who nominated one is refused here.
+    refuseRegisteredByAkim(ctx, e.id, v.iin);
     ctx.db
       .prepare(
         `INSERT INTO district_akims (election, iin, full_name, recorded_at) VALUES (?, ?, ?, ?)
@@ -55,22 +58,42 @@ export function setDistrictAkim(
 }
 
 /**
- * Refuse (422 AKIM_NOMINATION) a nomination submitted by the akim's office, by the recorded akim,
+ * Why a nomination is the akim's (N6), or null: submitted by the akim's office, by the recorded akim,
  * from an assembly the akim chaired, or the akim's own self-nomination.
  */
+function akimNominationReason(
+  akim: Pick<DistrictAkim, 'iin'> | null,
+  nom: { route: Route; candidate: { iin: string }; submittedBy: SubmittedBy },
+): string | null {
+  if (AKIM_POSITIONS.includes(nom.submittedBy.position))
+    return `the nomination is submitted as ${nom.submittedBy.position}`;
+  if (akim === null) return null;
+  if (nom.submittedBy.iin === akim.iin) return 'the nomination is submitted by the recorded akim';
+  if (nom.route.kind === 'citizen-assembly' && nom.route.chairIin === akim.iin)
+    return 'the citizen assembly was chaired by the recorded akim';
+  if (nom.route.kind === 'self' && nom.candidate.iin === akim.iin)
+    return "the akim's self-nomination is a nomination by the akim";
+  return null;
+}
+
+/** 422 AKIM_NOMINATION for a nomination by the akim (N6, R-REG3). */
 export function refuseAkimNomination(
   akim: DistrictAkim | null,
   nom: { route: Route; candidate: { iin: string }; submittedBy: SubmittedBy },
 ): void {
-  const refuse = (why: string) => {
-    throw unprocessable(Code.AKIM_NOMINATION, `the district akim may not nominate: ${why}`);
-  };
-  if (AKIM_POSITIONS.includes(nom.submittedBy.position))
-    refuse(`the nomination is submitted as ${nom.submittedBy.position}`);
-  if (akim === null) return;
-  if (nom.submittedBy.iin === akim.iin) refuse('the nomination is submitted by the recorded akim');
-  if (nom.route.kind === 'citizen-assembly' && nom.route.chairIin === akim.iin)
-    refuse('the citizen assembly was chaired by the recorded akim');
-  if (nom.route.kind === 'self' && nom.candidate.iin === akim.iin)
-    refuse("the akim's self-nomination is a nomination by the akim");
+  const why = akimNominationReason(akim, nom);
+  if (why !== null) throw unprocessable(Code.AKIM_NOMINATION, `the district akim may not nominate: ${why}`);
+}
+
+/** 422 AKIM_NOMINATION if a registered candidate was nominated by this IIN (N6; §10.5 B1a). */
+export function refuseRegisteredByAkim(ctx: ServerContext, electionId: string, iin: string): void {
+  for (const nom of listNominations(ctx, electionId).filter((n) => n.status === 'registered')) {
+    const why = akimNominationReason({ iin }, nom);
+    if (why !== null)
+      throw unprocessable(
+        Code.AKIM_NOMINATION,
+        `the district akim may not nominate: ${why} (candidate ${nom.candidateId})`,
+        { candidate: nom.candidateId },
+      );
+  }
 }

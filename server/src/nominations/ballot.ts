@@ -16,6 +16,8 @@ import {
   type BallotContest,
   type BallotOption,
 } from '../elections/store.ts';
+import { tagOf } from '../roll/tags.ts';
+import { getDistrictAkim, refuseRegisteredByAkim } from './akim.ts';
 import type { CandidateEntry } from './register.ts';
 import { Code } from '@saylau/protocol';
 
@@ -53,6 +55,13 @@ export function fixBallot(ctx: ServerContext, electionId: string, actor: string)
     // The board's candidate entries are what observers see, so the ballot is built from them.
     const candidates = ctx.board.ofType(e.id, 'candidate').map((x) => x.payload);
     if (candidates.length === 0) throw unprocessable(Code.NO_CANDIDATES, 'no candidate is registered');
+    // B1a: the ballot names the sitting akim's tag, so observers can check that the akim nominated no one.
+    const akim = getDistrictAkim(ctx, e.id);
+    if (akim === null)
+      throw conflict(Code.NO_AKIM, 'record the sitting district akim before fixing the ballot');
+    refuseRegisteredByAkim(ctx, e.id, akim.iin);
+    const akimTag = tagOf(ctx, e.id, akim.iin);
+    if (akimTag === null) throw conflict(Code.NO_ROLL, "the akim's public tag needs the accepted roll");
     const options: BallotOption[] = [
       ...ballotOrder(candidates).map((c) => ({
         id: c.id,
@@ -69,7 +78,7 @@ export function fixBallot(ctx: ServerContext, electionId: string, actor: string)
       .run(LAPSED_REASON, e.id).changes;
     setContests(ctx, e.id, contests);
     setStatus(ctx, e.id, 'nominations', 'ballot-fixed');
-    ctx.board.append(e.id, 'ballot-fixed', { contests });
+    ctx.board.append(e.id, 'ballot-fixed', { contests, akim: akimTag });
     audit(ctx, actor, 'ballot.fix', e.id, { candidates: candidates.length, lapsed });
     return contests;
   })();

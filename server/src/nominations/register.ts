@@ -1,16 +1,18 @@
 /**
  * Registering or refusing a nomination (SPEC §10.4). Registration appends the public `candidate`
- * entry: names, route without IINs, signature count against the threshold, the time.
+ * entry: names, route without IINs, public tags, the signers' tags and count against the threshold,
+ * the time.
  */
 import type { ServerContext } from '../context.ts';
 import { audit } from '../audit.ts';
 import { conflict, unprocessable } from '../http/errors.ts';
 import { before, toLocal } from '../elections/calendar.ts';
 import { getElection, requireStatus } from '../elections/store.ts';
-import { rollCount } from '../roll/service.ts';
+import { rollSalt } from '../roll/tags.ts';
 import { getDistrictAkim, refuseAkimNomination } from './akim.ts';
 import { RefuseInput, publicRoute } from './schemas.ts';
 import { getNomination, signatureStatus, type Nomination } from './store.ts';
+import { candidateTags, signerTags } from './tags.ts';
 import type { CandidateEntry } from '@saylau/protocol';
 import { Code } from '@saylau/protocol';
 
@@ -38,10 +40,11 @@ export function registerCandidate(
     const nom = pending(ctx, e.id, n);
     // The akim may have been recorded after the nomination was entered.
     refuseAkimNomination(getDistrictAkim(ctx, e.id), nom);
+    // The candidate entry carries public tags keyed with the roll's salt (§10.4.7).
+    const salt = rollSalt(ctx, e.id);
+    if (salt === null) throw conflict(Code.NO_ROLL, "the candidate's public tags need the accepted roll");
     const sig = signatureStatus(ctx, e, nom);
     if (sig.required) {
-      if (rollCount(ctx, e.id) === 0)
-        throw conflict(Code.NO_ROLL, 'the signature threshold needs the accepted roll');
       if (!sig.enough)
         throw unprocessable(
           Code.BELOW_THRESHOLD,
@@ -59,7 +62,10 @@ export function registerCandidate(
       surname: nom.candidate.surname,
       givenNames: nom.candidate.givenNames,
       route: publicRoute(nom.route),
-      signatures: sig.required ? { valid: sig.valid, threshold: sig.threshold } : null,
+      tags: candidateTags(salt, nom),
+      signatures: sig.required
+        ? { valid: sig.valid, threshold: sig.threshold, signers: signerTags(ctx, salt, n) }
+        : null,
       registeredAt: toLocal(now),
     };
     ctx.db

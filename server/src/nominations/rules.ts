@@ -3,11 +3,12 @@
  * with a stable code; the caller writes nothing unless all pass.
  */
 import { conflict, unprocessable } from '../http/errors.ts';
+import { assemblyFault } from '../elections/assembly.ts';
 import { before, toLocal } from '../elections/calendar.ts';
-import { EDUCATION, type Profile } from '../elections/profiles.ts';
+import { EDUCATION, assemblyQuorum, type Profile } from '../elections/profiles.ts';
 import type { Election } from '../elections/store.ts';
 import { ageOn, parseIin } from '../roll/iin.ts';
-import type { NominationInput } from './schemas.ts';
+import type { NominationInput, Route } from './schemas.ts';
 import { Code, type Names } from '@saylau/protocol';
 import { LANGS } from '@saylau/protocol/lang';
 
@@ -25,7 +26,11 @@ export function requireIin(iin: string, field: string): string {
   return p.value.birthDate;
 }
 
-export function checkRoute(profile: Profile, v: NominationInput, now: Date): void {
+/**
+ * N3–N5a. Returns the route as stored: a citizens' assembly's quorum is the profile's, computed from
+ * the roll's count (§10.2), which therefore must be accepted before an assembly's nomination.
+ */
+export function checkRoute(profile: Profile, v: NominationInput, now: Date, rollCount: number): Route {
   const route = v.route;
   if (!profile.routes.includes(route.kind))
     throw unprocessable(
@@ -35,20 +40,17 @@ export function checkRoute(profile: Profile, v: NominationInput, now: Date): voi
   if (route.kind === 'self' && v.submittedBy.iin !== v.candidate.iin)
     throw unprocessable(Code.BAD_SUBMITTER, 'a self-nomination is submitted by the candidate in person');
   if (route.kind === 'party') checkMembership(profile, route.membership, now);
-  if (route.kind === 'citizen-assembly') {
-    requireIin(route.chairIin, 'route.chairIin');
-    const bad = (why: string) => {
-      throw unprocessable(Code.BAD_ASSEMBLY, `the citizen assembly minutes do not nominate: ${why}`);
-    };
-    if (route.date > toLocal(now).slice(0, 10))
-      bad(`the assembly date ${route.date} is after the submission`);
-    if (route.quorum < 1) bad('the quorum must be at least 1');
-    if (route.attendance < route.quorum)
-      bad(`attendance ${route.attendance} is below the quorum ${route.quorum}`);
-    if (route.votesFor > route.attendance) bad('more votes for than people present');
-    if (2 * route.votesFor <= route.attendance)
-      bad(`${route.votesFor} of ${route.attendance} present is not more than half`);
-  }
+  if (route.kind !== 'citizen-assembly') return route;
+  requireIin(route.chairIin, 'route.chairIin');
+  if (rollCount === 0)
+    throw conflict(Code.NO_ROLL, "an assembly's quorum is a share of the roll: accept the roll first");
+  const quorum = assemblyQuorum(profile, rollCount);
+  const fault = assemblyFault(route, { quorum, rollCount, today: toLocal(now).slice(0, 10) });
+  if (fault)
+    throw unprocessable(Code.BAD_ASSEMBLY, `the citizen assembly minutes do not nominate: ${fault.why}`, {
+      reason: fault.reason,
+    });
+  return { ...route, quorum };
 }
 
 /**

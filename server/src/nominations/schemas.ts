@@ -28,11 +28,12 @@ export const AKIM_POSITIONS: readonly (typeof POSITIONS)[number][] = [
   'acting-district-akim',
 ];
 
-export const MAX_SIGNATURES = 20_000;
+export { MAX_SIGNATURES } from '../roll/signers.ts';
 
 /** The route as published on the board: the assembly chair's IIN stays private. */
 export function publicRoute(route: Route) {
   if (route.kind !== 'citizen-assembly') return route;
   const { date, place, attendance, quorum, votesFor } = route;
-  return { kind: route.kind, date, place, attendance, quorum, votesFor };
+  // Stored routes always carry the quorum: computed at submission (N5), required before that.
+  return { kind: route.kind, date, place, attendance, quorum: quorum!, votesFor };
 }

@@ -4,22 +4,23 @@
  */
 import type { ServerContext } from '../context.ts';
 import { audit } from '../audit.ts';
-import { badRequest, conflict } from '../http/errors.ts';
+import { conflict } from '../http/errors.ts';
 import { getElection, requireStatus } from '../elections/store.ts';
-import { parseIin, type IinError } from '../roll/iin.ts';
 import { rollCount } from '../roll/service.ts';
+import {
+  checkSigners,
+  onRollRule,
+  signerEntries,
+  type SignerEntry,
+  type SignerReason,
+  type SignerRule,
+} from '../roll/signers.ts';
 import { requireNominationOpen } from './rules.ts';
-import { MAX_SIGNATURES } from './schemas.ts';
 import { getNomination, signatureStatus, type SignatureStatus } from './store.ts';
 import { Code } from '@saylau/protocol';
 
-export type SignatureReason = IinError | 'not-on-roll' | 'duplicate' | 'candidate' | 'signed-elsewhere';
-
-export interface SignatureEntry {
-  iin: string;
-  /** 1-based line in an uploaded text file, when the list came as one. */
-  line?: number;
-}
+export type SignatureReason = SignerReason | 'not-on-roll' | 'candidate' | 'signed-elsewhere';
+export type SignatureEntry = SignerEntry;
 
 export interface SignatureReport extends SignatureStatus {
   nomination: number;
@@ -51,9 +52,7 @@ export function submitSignatures(
   list: readonly (string | SignatureEntry)[],
   actor: string,
 ): SignatureReport {
-  const entries = list.map((x) => (typeof x === 'string' ? { iin: x } : x));
-  if (entries.length > MAX_SIGNATURES)
-    throw badRequest(Code.TOO_MANY_SIGNATURES, `a signature list holds at most ${MAX_SIGNATURES} entries`);
+  const entries = signerEntries(list);
   const now = ctx.clock();
   return ctx.db.transaction(() => {
     const e = getElection(ctx, electionId);
@@ -67,27 +66,17 @@ export function submitSignatures(
       );
     if (rollCount(ctx, e.id) === 0)
       throw conflict(Code.NO_ROLL, 'signatures are checked against the roll: accept it first');
-    const onRoll = ctx.db.prepare('SELECT 1 FROM voters WHERE election = ? AND iin = ?');
     const elsewhere = ctx.db.prepare(
       `SELECT 1 FROM signatures s JOIN nominations n ON n.id = s.nomination
        WHERE s.election = ? AND s.iin = ? AND s.nomination <> ? AND n.status IN ('pending', 'registered')`,
     );
     const oneEach = e.manifest.profile.oneSignaturePerSigner;
-    const seen = new Set<string>();
-    const valid: string[] = [];
-    const invalid: SignatureReport['invalid'] = [];
-    entries.forEach((entry, index) => {
-      const reject = (reason: SignatureReason) =>
-        invalid.push(entry.line === undefined ? { index, reason } : { index, line: entry.line, reason });
-      const p = parseIin(entry.iin);
-      if (!p.ok) return reject(p.error);
-      if (seen.has(entry.iin)) return reject('duplicate');
-      seen.add(entry.iin);
-      if (entry.iin === nom.candidate.iin) return reject('candidate');
-      if (!onRoll.get(e.id, entry.iin)) return reject('not-on-roll');
-      if (oneEach && elsewhere.get(e.id, entry.iin, n)) return reject('signed-elsewhere');
-      valid.push(entry.iin);
-    });
+    const rules: SignerRule<SignatureReason>[] = [
+      (iin) => (iin === nom.candidate.iin ? 'candidate' : null),
+      onRollRule(ctx, e.id),
+      (iin) => (oneEach && elsewhere.get(e.id, iin, n) ? 'signed-elsewhere' : null),
+    ];
+    const { valid, invalid } = checkSigners(entries, rules);
     ctx.db.prepare('DELETE FROM signatures WHERE nomination = ?').run(n);
     const insert = ctx.db.prepare('INSERT INTO signatures (nomination, election, iin) VALUES (?, ?, ?)');
     for (const iin of valid) insert.run(n, e.id, iin);

@@ -4,6 +4,7 @@ import { audit } from '../audit.ts';
 import { conflict } from '../http/errors.ts';
 import { toLocal } from '../elections/calendar.ts';
 import { getElection, requireStatus } from '../elections/store.ts';
+import { rollCount } from '../roll/service.ts';
 import { getDistrictAkim, refuseAkimNomination } from './akim.ts';
 import { checkCandidate, checkRoute, requireIin, requireNominationOpen, sameParty } from './rules.ts';
 import { NominationInput } from './schemas.ts';
@@ -24,7 +25,7 @@ export function submitNomination(
     requireNominationOpen(e, now);
     const profile = e.manifest.profile;
     requireIin(v.submittedBy.iin, 'submittedBy.iin');
-    checkRoute(profile, v, now);
+    const route = checkRoute(profile, v, now, rollCount(ctx, e.id));
     refuseAkimNomination(getDistrictAkim(ctx, e.id), v);
     checkCandidate(profile, e, v);
     const live = liveNominations(ctx, e.id);
@@ -34,7 +35,6 @@ export function submitNomination(
         Code.ALREADY_NOMINATED,
         `the candidate already has nomination ${same.nomination} (${same.status})`,
       );
-    const route = v.route;
     if (profile.onePartyCandidate && route.kind === 'party') {
       const rival = live.find((n) => n.route.kind === 'party' && sameParty(n.route.name, route.name));
       if (rival)
@@ -43,7 +43,7 @@ export function submitNomination(
           `the party already nominated a candidate (nomination ${rival.nomination})`,
         );
     }
-    const data: NominationData = { ...v, submittedAt: toLocal(now) };
+    const data: NominationData = { ...v, route, submittedAt: toLocal(now) };
     const r = ctx.db
       .prepare(
         'INSERT INTO nominations (election, candidate_iin, data, status, created_at) VALUES (?, ?, ?, ?, ?)',

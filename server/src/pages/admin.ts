@@ -18,7 +18,9 @@ import { Html, html, langNav, langOf, pageWithScripts } from './html.ts';
 import { o, t } from './catalog.ts';
 import { a, ADMIN_STRINGS, clientStrings, type AdminKey } from './admin-catalog.ts';
 import { fillParts } from '@saylau/protocol/catalog';
-import { electionOf, notFoundPage } from './observer.ts';
+import { electionOf, initiativeText, notFoundPage } from './observer.ts';
+import { assemblyQuorum } from '../elections/profiles.ts';
+import { initiativeThreshold } from '../initiative/service.ts';
 import { pageScript, type PageName } from '../assets.ts';
 import { formatDay, formatTime } from '@saylau/protocol/dates';
 import { countOf, progress, progressOverview, type Step } from './progress.ts';
@@ -226,6 +228,40 @@ function nominationForm(lang: Lang): Html {
   </form>`;
 }
 
+/** A referendum's initiative (SPEC §10.1.2): the recorded one, or the form once the roll is accepted. */
+function initiativeCard(ctx: ServerContext, e: Election, lang: Lang): Html {
+  const help = html`<p class="muted">${a(lang, 'initiativeHelp')}</p>`;
+  const recorded = ctx.board.latest(e.id, 'initiative')?.payload;
+  if (recorded) return html`<p id="initiative-state">${initiativeText(lang, recorded)}</p>`;
+  const count = ctx.board.latest(e.id, 'roll')?.payload.count;
+  if (count === undefined || e.status !== 'ballot-fixed') return help;
+  const p = e.manifest.profile;
+  const num = html`type="number" required min="0" max="1000000" step="1"`;
+  return html`${help}
+    <form id="initiative" method="post" novalidate>
+      ${select(lang, 'ini-kind', 'initiativeKind', [
+        ['signatures', 'initiative.signatures'],
+        ['citizen-assembly', 'route.citizen-assembly'],
+      ])}
+      <fieldset data-kind="signatures">
+        <p>
+          ${a(lang, 'signaturesNeeded')}:
+          <strong id="ini-threshold">${String(initiativeThreshold(p, count))}</strong>
+        </p>
+        ${field(lang, 'ini-iins', 'initiativeIins', html`required rows="6"`, 'textarea')}
+      </fieldset>
+      <fieldset data-kind="citizen-assembly">
+        <p>${a(lang, 'quorum')}: <strong id="ini-quorum">${String(assemblyQuorum(p, count))}</strong></p>
+        ${field(lang, 'ini-date', 'assemblyDate', html`type="date" required`)}
+        ${names(lang, 'ini-place', ['placeKk', 'placeRu', 'placeEn'], TEXT)}
+        ${field(lang, 'ini-attendance', 'attendance', num)} ${field(lang, 'ini-votes', 'votesFor', num)}
+        ${field(lang, 'ini-chair', 'chairIin', IIN)}
+      </fieldset>
+      <button class="button" type="submit">${a(lang, 'recordInitiative')}</button>
+    </form>
+    <div id="initiative-report" aria-live="polite"></div>`;
+}
+
 function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: string): string {
   const self = `/admin/elections/${encodeURIComponent(e.id)}`;
   const nominating = e.status === 'nominations';
@@ -266,6 +302,7 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
     roll: 'roll',
     'joint-key': 'ceremony',
     credentials: 'credentials',
+    initiative: 'initiative',
   };
   // The cards first: each one records its place for the overview's links.
   const cards = html`
@@ -284,6 +321,7 @@ function electionPage(ctx: ServerContext, e: Election, lang: Lang, script: strin
             : ''
         }`,
     )}
+    ${e.kind === 'referendum' ? step('initiative-section', ['initiative'], 'initiative', initiativeCard(ctx, e, lang)) : ''}
     ${
       nominating
         ? html`${step(

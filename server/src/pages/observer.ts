@@ -20,7 +20,7 @@ import { html, langNav, langOf, page, pageWithScripts, type Html } from './html.
 import { o, t } from './catalog.ts';
 import { barChart, columnChart, progressBar } from './svg.ts';
 import { pageScript } from '../assets.ts';
-import type { PublicRoute } from '@saylau/protocol';
+import type { Initiative, PublicRoute } from '@saylau/protocol';
 import { ENTRY_TYPES } from '@saylau/protocol/entries';
 import { formatDay, formatTime } from '@saylau/protocol/dates';
 import { countOf, progress, progressOverview } from './progress.ts';
@@ -246,6 +246,27 @@ function resultSection(ctx: ServerContext, e: Election, lang: Lang): Html {
   </section>`;
 }
 
+/** A referendum's initiative as the board has it (SPEC §10.1.2): signatures or a citizens' assembly. */
+export function initiativeText(lang: Lang, i: Initiative): string {
+  return i.kind === 'signatures'
+    ? o(lang, 'initiative.signatures', { valid: i.valid, threshold: i.threshold })
+    : o(lang, 'initiative.assembly', {
+        date: formatDay(lang, i.date),
+        place: i.place[lang],
+        attendance: i.attendance,
+        votesFor: i.votesFor,
+        quorum: i.quorum,
+      });
+}
+
+function initiativeRow(ctx: ServerContext, e: Election, lang: Lang): Html {
+  const i = ctx.board.latest(e.id, 'initiative')?.payload;
+  return html`<tr id="initiative">
+    <th>${o(lang, 'initiative')}</th>
+    <td>${i ? initiativeText(lang, i) : html`<span class="muted">${o(lang, 'notYet')}</span>`}</td>
+  </tr>`;
+}
+
 function overview(ctx: ServerContext, e: Election, lang: Lang): string {
   const base = `/api/elections/${encodeURIComponent(e.id)}`;
   const roll = ctx.board.latest(e.id, 'roll')?.payload;
@@ -285,6 +306,7 @@ function overview(ctx: ServerContext, e: Election, lang: Lang): string {
               ${roll ? o(lang, 'voters', { count: roll.count }) : html`<span class="muted">${o(lang, 'notYet')}</span>`}
             </td>
           </tr>
+          ${e.kind === 'referendum' ? initiativeRow(ctx, e, lang) : ''}
           <tr>
             <th>${o(lang, 'ceremony')}</th>
             <td>

@@ -12,6 +12,7 @@ import { o } from './catalog.ts';
 
 export const STEPS = [
   'roll',
+  'initiative',
   'nominations',
   'ceremony',
   'credentials',
@@ -28,11 +29,12 @@ export type StepState = 'done' | 'current' | 'todo';
 export const countOf = (ctx: ServerContext, table: 'credentials' | 'login_codes', id: string): number =>
   (ctx.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE election = ?`).get(id) as { n: number }).n;
 
-/** Each step of this election (a referendum has no nominations) with its state, in order. */
+/** Each step of this election (a referendum has no nominations, an akim election no initiative) with its state. */
 export function progress(ctx: ServerContext, e: Election): [Step, StepState][] {
   const after = (...s: Election['status'][]) => s.includes(e.status);
   const done: Record<Step, boolean> = {
     roll: ctx.board.latest(e.id, 'roll') !== null,
+    initiative: ctx.board.latest(e.id, 'initiative') !== null,
     nominations: e.status !== 'nominations',
     ceremony: ceremonyView(ctx, e.id).phase === 'finished',
     credentials: countOf(ctx, 'credentials', e.id) > 0,
@@ -42,7 +44,8 @@ export function progress(ctx: ServerContext, e: Election): [Step, StepState][] {
     tally: after('finished'),
     result: false,
   };
-  const steps = STEPS.filter((s) => !(s === 'nominations' && e.kind === 'referendum'));
+  const skip = e.kind === 'referendum' ? 'nominations' : 'initiative';
+  const steps = STEPS.filter((s) => s !== skip);
   const current = steps.find((s) => !done[s]);
   return steps.map((s) => [s, s === current ? 'current' : done[s] ? 'done' : 'todo']);
 }

@@ -3,7 +3,15 @@
  * and a voter's inclusion proof in the tree whose root the `roll` entry carries. The tree is built
  * once per election (the roll never changes, R13) and kept.
  */
-import { MerkleTree, bytesToB64, compareBytes, hexToBytesStrict, rollTag, sortTags } from '@saylau/crypto';
+import {
+  MerkleTree,
+  bytesToB64,
+  compareBytes,
+  encodeTags,
+  hexToBytesStrict,
+  rollTag,
+  sortTags,
+} from '@saylau/crypto';
 import type { ServerContext } from '../context.ts';
 import { rollInfo } from './service.ts';
 
@@ -14,17 +22,27 @@ interface RollTree {
 
 const trees = new WeakMap<ServerContext['db'], Map<string, RollTree>>();
 
-/** The roll's salt, or null before the roll is accepted. */
-function saltOf(ctx: ServerContext, election: string): Uint8Array | null {
+/** The roll's private salt, which keys the tags, or null before the roll is accepted. */
+export function rollSalt(ctx: ServerContext, election: string): Uint8Array | null {
   const r = rollInfo(ctx, election);
   return r ? hexToBytesStrict(r.salt, 'salt', 32) : null;
 }
 
 /** The public tag of an IIN on this election (on the roll or not: the akim, a submitter), base64url. */
 export function tagOf(ctx: ServerContext, election: string, iin: string): string | null {
-  const salt = saltOf(ctx, election);
+  const salt = rollSalt(ctx, election);
   return salt ? bytesToB64(rollTag(salt, iin)) : null;
 }
+
+/** The tags of these IINs, ascending, as one base64url string (an initiative's signers, SPEC §10.1.2). */
+export function tagList(ctx: ServerContext, election: string, iins: readonly string[]): string | null {
+  const salt = rollSalt(ctx, election);
+  return salt ? tagsOf(salt, iins) : null;
+}
+
+/** The tags of these IINs under this salt, ascending, as one base64url string (§10.3.4). */
+export const tagsOf = (salt: Uint8Array, iins: readonly string[]): string =>
+  encodeTags(sortTags(iins.map((iin) => rollTag(salt, iin))));
 
 function rollTree(ctx: ServerContext, election: string, salt: Uint8Array): RollTree {
   let byElection = trees.get(ctx.db);
@@ -51,7 +69,7 @@ export interface InclusionProof {
 
 /** A voter's tag with its audit path (SPEC §10.9.4), or null if the IIN is not on the roll. */
 export function inclusionProof(ctx: ServerContext, election: string, iin: string): InclusionProof | null {
-  const salt = saltOf(ctx, election);
+  const salt = rollSalt(ctx, election);
   if (!salt) return null;
   const { tags, tree } = rollTree(ctx, election, salt);
   const tag = rollTag(salt, iin);

@@ -22,6 +22,12 @@ const id = (o: Conn) => ({ id: o.election });
 /** A request body read from a JSON file, sent as it is: the server checks it (SPEC §10.13). */
 const fileBody = <E extends Endpoint>(_e: E, file: string) => readJsonFile(file) as CallArgs<E>['body'];
 /** Call `e` and print its JSON answer as the server sent it (checked against the row's schema). */
+/** One signer IIN a line of a text file (a BOM and blank lines ignored). */
+const iinsOf = (file: string) =>
+  readText(file)
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^\ufeff/, '').trim())
+    .filter((l) => l !== '');
 const show = async <const E extends Endpoint>(api: Api, e: E, args: CallArgs<E>) =>
   print(await callAsSent(api, e, args));
 
@@ -93,6 +99,29 @@ export function registerStepCommands(program: Command): void {
       show(apiOf(o), ENDPOINTS.acceptRoll, { params: { ...id(o), n: o.import }, body: {} }),
     );
 
+  const initiative = program.command('initiative').description("a referendum's initiative (SPEC §10.1.2)");
+  step(initiative, 'signatures', "record the initiative by voters' signatures")
+    .requiredOption('--file <iins.txt>', 'one signer IIN a line')
+    .action((o: Conn & { file: string }) =>
+      show(apiOf(o), ENDPOINTS.recordInitiative, {
+        params: id(o),
+        body: { kind: 'signatures', iins: iinsOf(o.file) },
+      }),
+    );
+  step(initiative, 'assembly', "record the initiative by a citizens' assembly")
+    .requiredOption('--file <assembly.json>', '{date, place, attendance, votesFor, chairIin}')
+    .action((o: Conn & { file: string }) =>
+      show(apiOf(o), ENDPOINTS.recordInitiative, {
+        params: id(o),
+        body: { kind: 'citizen-assembly', ...(readJsonFile(o.file) as object) } as CallArgs<
+          typeof ENDPOINTS.recordInitiative
+        >['body'],
+      }),
+    );
+  step(initiative, 'show', 'print the recorded initiative').action((o: Conn) =>
+    show(apiOf(o), ENDPOINTS.initiative, { params: id(o) }),
+  );
+
   const nomination = program.command('nomination').description('nominations and registration (SPEC §10.4)');
   step(nomination, 'akim', 'record the sitting district akim, who may not nominate')
     .requiredOption('--file <akim.json>', '{iin, fullName}')
@@ -108,13 +137,9 @@ export function registerStepCommands(program: Command): void {
     .requiredOption('--nomination <n>', 'nomination number', intArg('--nomination', 1, 2 ** 31))
     .requiredOption('--file <iins.txt>', 'one signer IIN a line')
     .action(async (o: Conn & { nomination: number; file: string }) => {
-      const iins = readText(o.file)
-        .split(/\r?\n/)
-        .map((l) => l.replace(/^\ufeff/, '').trim())
-        .filter((l) => l !== '');
       await show(apiOf(o), ENDPOINTS.submitSignatures, {
         params: { ...id(o), n: o.nomination },
-        body: { iins },
+        body: { iins: iinsOf(o.file) },
       });
     });
   step(nomination, 'register', 'register the candidate (SPEC §10.4)')

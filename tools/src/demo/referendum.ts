@@ -1,6 +1,6 @@
 /**
- * The demo's local referendum, after its akim election on the same server and virtual clock: one
- * question under the `reform` profile — "yes", "no" and "abstain", valid only if more than half of
+ * The demo's local referendum, after its akim election on the same server and virtual clock: the
+ * voters' initiative by signatures (SPEC §10.1.2), one question under the `reform` profile — "yes", "no" and "abstain", valid only if more than half of
  * the roll takes part (SPEC §10.1.1, §10.2, §10.12 R0) — and about seven in ten voters vote, some of
  * them abstaining.
  */
@@ -80,6 +80,13 @@ export async function runReferendum(
   });
   const voters = demoVoters(opts.voters, REFERENDUM_DAY, opts.seed + 7);
   opts.log(`referendum ${id}: roll of ${await importRoll(a, id, voters)}`);
+  // SPEC §10.1.2: one voter in ten signs the initiative, above the profile's 5 %.
+  const { initiative } = await call(as(a, 'demo-commission'), ENDPOINTS.recordInitiative, {
+    params: { id },
+    body: { kind: 'signatures', iins: voters.filter((_, i) => i % 10 === 0).map((v) => v.iin) },
+  });
+  if (initiative.kind === 'signatures')
+    opts.log(`referendum: initiative by ${initiative.valid} signatures (${initiative.threshold} needed)`);
   const trusteeFiles = await keyCeremony(a, id, join(opts.outDir, 'referendum-trustees'));
   const byRef = await credentials(a, id, join(opts.outDir, 'referendum-credentials'));
   const codes = codesByIin(

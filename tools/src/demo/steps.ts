@@ -143,8 +143,24 @@ export interface DemoCandidate {
   birth: string;
 }
 
+/**
+ * A citizens' assembly's minutes for a roll of n voters: the profile's quorum, ceil(10 % of n)
+ * (SPEC §10.2), twice as many present (never more than the roll) and a bare majority for.
+ */
+export function assemblyMinutes(n: number): { attendance: number; quorum: number; votesFor: number } {
+  const quorum = Math.ceil(n / 10);
+  const attendance = Math.min(n, 2 * quorum);
+  return { attendance, quorum, votesFor: Math.floor(attendance / 2) + 1 };
+}
+
+/** The demo's sitting district akim (SPEC §10.4.2), recorded before the nominations. */
+export async function recordDemoAkim(api: Api, id: string): Promise<void> {
+  const akim = makeIin('1968-03-03', 'male', 7001);
+  await call(api, ENDPOINTS.setAkim, { params: { id }, body: { iin: akim, fullName: 'Демо Әкім' } });
+}
+
 /** Four candidates by four routes, and a fifth whose signatures fall short of the 1% threshold. */
-function demoCandidates(today: string): DemoCandidate[] {
+export function demoCandidates(today: string, rollCount: number): DemoCandidate[] {
   return [
     {
       surname: { kk: 'Сейітова', ru: 'Сеитова', en: 'Seitova' },
@@ -173,9 +189,7 @@ function demoCandidates(today: string): DemoCandidate[] {
           ru: 'село Акбулак, дом культуры',
           en: 'Akbulak village, House of Culture',
         },
-        attendance: 64,
-        quorum: 50,
-        votesFor: 51,
+        ...assemblyMinutes(rollCount),
       },
       position: 'assembly-chair',
       birth: '1985-09-30',
@@ -236,9 +250,8 @@ export async function nominate(
 ): Promise<NominationOutcome> {
   const api = as(a, COMMISSION);
   const threshold = Math.ceil(voters.length / 100);
-  const akim = makeIin('1968-03-03', 'male', 7001);
-  await call(api, ENDPOINTS.setAkim, { params: { id }, body: { iin: akim, fullName: 'Демо Әкім' } });
-  const candidates = demoCandidates(today);
+  await recordDemoAkim(api, id);
+  const candidates = demoCandidates(today, voters.length);
   let signer = 0;
   let refused: NominationOutcome['refused'] | null = null;
   let registered = 0;

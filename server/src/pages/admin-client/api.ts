@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { ClientError as ApiError, call, callText, type CallArgs } from '@saylau/protocol/client';
 import { ENDPOINTS, type Endpoint } from '@saylau/protocol/endpoints';
-import type { CreateElection, NominationInput } from '@saylau/protocol/requests';
+import type { CreateElection, InitiativeInput, NominationInput } from '@saylau/protocol/requests';
 import type { Names } from '@saylau/protocol';
 import { forgetSession, session, type Session } from './session.ts';
 import { Code } from '@saylau/protocol/errors';
@@ -153,6 +153,10 @@ export async function roll(election: string): Promise<Roll> {
   if (r.salt === undefined) throw new ApiError('the roll came without its salt', Code.BAD_RESPONSE, 200);
   return { ...r, salt: r.salt };
 }
+
+/** SPEC §10.1.2: the form's values as typed; the answer lists the refused signers by position. */
+export const recordInitiative = (election: string, req: Record<string, unknown>) =>
+  api(ENDPOINTS.recordInitiative, { params: at(election), body: req as z.input<typeof InitiativeInput> });
 
 export const setAkim = (election: string, akim: { iin: string; fullName: string }) =>
   ok(api(ENDPOINTS.setAkim, { params: at(election), body: akim }));

@@ -9,6 +9,7 @@ import { initCredentials } from './credentials.ts';
 import { el } from './dom.ts';
 import { int, val, watch } from './forms.ts';
 import { initGrants } from './grants.ts';
+import { initInitiative } from './initiative.ts';
 import { initNominate } from './nominate.ts';
 import { $, election, find, lang, notice, reloadAfter, S } from './page.ts';
 import { initRoll } from './roll.ts';
@@ -51,6 +52,7 @@ export async function initElection(): Promise<void> {
   $('steps').hidden = false;
   openLinkedCard();
   initRoll();
+  initInitiative();
   initSmallSteps();
   initNominate();
   initCeremony();
