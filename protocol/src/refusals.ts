@@ -104,6 +104,8 @@ const refusalsEn = {
   'err.NO_BOARD': 'This election has nothing on its board yet.',
   'err.NO_CANDIDATES': 'No candidate is registered.',
   'err.NO_AKIM': 'Record the sitting district akim before fixing the ballot.',
+  'err.NO_VALID_SIGNATURES':
+    'None of the signatures in the list is valid; the list kept before is unchanged.',
   'err.NO_CEREMONY': 'The ceremony has not started.',
   'err.NO_COMPLAINT': 'This trustee has not complained about you.',
   'err.NO_DEALING': 'This trustee has not dealt yet: there is nothing to complain about.',
@@ -278,6 +280,7 @@ export const REFUSALS = /* @__PURE__ */ defineCatalog(refusalsEn, {
     'err.NO_BOARD': 'Бұл сайлаудың тақтасында әлі ештеңе жоқ.',
     'err.NO_CANDIDATES': 'Тіркелген кандидат жоқ.',
     'err.NO_AKIM': 'Бюллетеньді бекітпес бұрын қазіргі округ әкімін енгізіңіз.',
+    'err.NO_VALID_SIGNATURES': 'Тізімдегі қолдардың бірде-біреуі жарамсыз; бұрын сақталған тізім өзгермеді.',
     'err.NO_CEREMONY': 'Рәсім әлі басталған жоқ.',
     'err.NO_COMPLAINT': 'Бұл сенімді тұлға сіз туралы шағым бермеген.',
     'err.NO_DEALING': 'Бұл сенімді тұлға үлестерін әлі таратқан жоқ: шағымданатын ештеңе жоқ.',
@@ -453,6 +456,8 @@ export const REFUSALS = /* @__PURE__ */ defineCatalog(refusalsEn, {
     'err.NO_BOARD': 'На доске этих выборов пока ничего нет.',
     'err.NO_CANDIDATES': 'Нет зарегистрированных кандидатов.',
     'err.NO_AKIM': 'Прежде чем утвердить бюллетень, внесите действующего акима округа.',
+    'err.NO_VALID_SIGNATURES':
+      'Ни одна подпись в списке не действительна; ранее сохранённый список не изменён.',
     'err.NO_CEREMONY': 'Церемония ещё не начата.',
     'err.NO_COMPLAINT': 'Это доверенное лицо не подавало на вас жалобу.',
     'err.NO_DEALING': 'Это доверенное лицо ещё не раздало доли: жаловаться не на что.',

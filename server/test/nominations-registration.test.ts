@@ -95,6 +95,26 @@ describe('signatures', () => {
     await refused(() => sign(n, [ROLL[0]!.iin]), 409, 'NO_ROLL');
   });
 
+  it('refuses a list whose every signer is refused, keeping the list stored before (S3a)', async () => {
+    await acceptRoll();
+    const body = nomination('Ахметов');
+    const n = await nominate(body);
+    expect((await sign(n, signers(3))).body.valid).toBe(3);
+    const offRoll = makeIin('1950-01-01', 'male', 9999);
+    for (const [list, reason] of [
+      [[offRoll], 'not-on-roll'],
+      [[body.candidate.iin], 'candidate'],
+      [['12345'], 'format'],
+    ] as const) {
+      const r = await refused(() => sign(n, list), 422, 'NO_VALID_SIGNATURES');
+      expect(r.body.error.details).toEqual({ invalid: [{ index: 0, reason }] });
+    }
+    const view = await h.api('GET', `/api/elections/${E}/nominations/${n}`, undefined, token);
+    expect(view.body.signatures.valid).toBe(3);
+    // An empty list is the commission clearing it, on purpose.
+    expect((await sign(n, [])).body.valid).toBe(0);
+  });
+
   it('checks every signer: IIN, roll, duplicates, the candidate; reports positions only', async () => {
     await acceptRoll();
     const body = nomination('Ахметов');
@@ -165,9 +185,9 @@ describe('signatures', () => {
     const second = await nominate(nomination('Бекова'));
     const shared = signers(3);
     expect((await sign(first, shared)).body.valid).toBe(3);
-    const r = await sign(second, shared);
-    expect(r.body).toMatchObject({
-      valid: 0,
+    // Every entry refused: the list changes nothing (S3a), and the answer says why for each.
+    const r = await refused(() => sign(second, shared), 422, 'NO_VALID_SIGNATURES');
+    expect(r.body.error.details).toEqual({
       invalid: [0, 1, 2].map((index) => ({ index, reason: 'signed-elsewhere' })),
     });
     // Once the first nomination is refused its signers are free again.

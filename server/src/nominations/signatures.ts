@@ -4,7 +4,7 @@
  */
 import type { ServerContext } from '../context.ts';
 import { audit } from '../audit.ts';
-import { conflict } from '../http/errors.ts';
+import { conflict, unprocessable } from '../http/errors.ts';
 import { getElection, requireStatus } from '../elections/store.ts';
 import { rollCount } from '../roll/service.ts';
 import {
@@ -77,6 +77,11 @@ export function submitSignatures(
       (iin) => (oneEach && elsewhere.get(e.id, iin, n) ? 'signed-elsewhere' : null),
     ];
     const { valid, invalid } = checkSigners(entries, rules);
+    // S3a: a list whose every entry is refused would only erase the stored one; it changes nothing.
+    if (entries.length > 0 && valid.length === 0)
+      throw unprocessable(Code.NO_VALID_SIGNATURES, `none of the ${entries.length} signatures is valid`, {
+        invalid,
+      });
     ctx.db.prepare('DELETE FROM signatures WHERE nomination = ?').run(n);
     const insert = ctx.db.prepare('INSERT INTO signatures (nomination, election, iin) VALUES (?, ?, ?)');
     for (const iin of valid) insert.run(n, e.id, iin);
