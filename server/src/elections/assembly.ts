@@ -12,12 +12,7 @@ export interface AssemblyMinutes {
 }
 
 export type AssemblyReason =
-  | 'date'
-  | 'quorum'
-  | 'attendance-above-roll'
-  | 'below-quorum'
-  | 'votes-above-attendance'
-  | 'no-majority';
+  'date' | 'quorum' | 'attendance-above-roll' | 'below-quorum' | 'votes-above-attendance' | 'no-majority';
 
 export interface AssemblyFault {
   reason: AssemblyReason;
