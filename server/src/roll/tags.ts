@@ -1,7 +1,7 @@
 /**
  * Public roll tags on the server's side (SPEC §10.3.4): a person's tag from the roll's private salt,
  * and a voter's inclusion proof in the tree whose root the `roll` entry carries. The tree is built
- * once per election (the roll never changes, R13) and kept.
+ * once per election (the roll never changes, R13) and kept while the election is busy.
  */
 import {
   MerkleTree,
@@ -13,6 +13,7 @@ import {
   sortTags,
 } from '@saylau/crypto';
 import type { ServerContext } from '../context.ts';
+import { electionCache } from '../election-cache.ts';
 import { rollInfo } from './service.ts';
 
 interface RollTree {
@@ -20,7 +21,8 @@ interface RollTree {
   tree: MerkleTree;
 }
 
-const trees = new WeakMap<ServerContext['db'], Map<string, RollTree>>();
+/** Each election's tree, for the busiest elections only (election-cache.ts). */
+export const rollTrees = electionCache<RollTree>();
 
 /** The roll's private salt, which keys the tags, or null before the roll is accepted. */
 export function rollSalt(ctx: ServerContext, election: string): Uint8Array | null {
@@ -45,19 +47,14 @@ export const tagsOf = (salt: Uint8Array, iins: readonly string[]): string =>
   encodeTags(sortTags(iins.map((iin) => rollTag(salt, iin))));
 
 function rollTree(ctx: ServerContext, election: string, salt: Uint8Array): RollTree {
-  let byElection = trees.get(ctx.db);
-  if (!byElection) trees.set(ctx.db, (byElection = new Map()));
-  let t = byElection.get(election);
-  if (!t) {
+  return rollTrees.get(ctx, election, () => {
     const iins = ctx.db
       .prepare('SELECT iin FROM voters WHERE election = ?')
       .pluck()
       .all(election) as string[];
     const tags = sortTags(iins.map((iin) => rollTag(salt, iin)));
-    t = { tags, tree: new MerkleTree(tags) };
-    byElection.set(election, t);
-  }
-  return t;
+    return { tags, tree: new MerkleTree(tags) };
+  })!;
 }
 
 export interface InclusionProof {
