@@ -1,5 +1,6 @@
 /** The nominations table (SPEC §10.4): each pending one with its signature check, registration and refusal. */
 import {
+  ApiError,
   nominations,
   refuseNomination,
   registerCandidate,
@@ -41,24 +42,37 @@ function signatureCheck(nom: number): HTMLElement[] {
   const check = makeButton(`check-${nom}`, S.checkSignatures, 'secondary');
   const report = el('div', { id: `sig-report-${nom}`, 'aria-live': 'polite' });
   report.append(...(sigReports.get(nom) ?? []));
+  const show = (head: string, invalid: readonly { index: number; reason: string }[]) => {
+    sigReports.set(nom, [
+      el('p', {}, head),
+      ...(invalid.length
+        ? [
+            el(
+              'ul',
+              {},
+              ...invalid.map((x) =>
+                el('li', { text: `#${x.index + 1}: ${S[`sig.${x.reason}`] || x.reason}` }),
+              ),
+            ),
+          ]
+        : []),
+    ]);
+    report.replaceChildren(...sigReports.get(nom)!);
+  };
   check.addEventListener('click', () =>
     act(check, async () => {
       const iins = area.value.split(/\s+/).filter(Boolean);
-      const r = await submitSignatures(election, nom, iins);
-      sigReports.set(nom, [
-        el('p', {}, `${r.valid} / ${r.threshold}; ${S.invalidSignatures}: ${r.invalid.length}`),
-        ...(r.invalid.length
-          ? [
-              el(
-                'ul',
-                {},
-                ...r.invalid.map((x) =>
-                  el('li', { text: `#${x.index + 1}: ${S[`sig.${x.reason}`] || x.reason}` }),
-                ),
-              ),
-            ]
-          : []),
-      ]);
+      try {
+        const r = await submitSignatures(election, nom, iins);
+        show(`${r.valid} / ${r.threshold}; ${S.invalidSignatures}: ${r.invalid.length}`, r.invalid);
+      } catch (e) {
+        // S3a: every entry refused, the stored list kept; the reasons are shown as for any list.
+        if (e instanceof ApiError && e.code === 'NO_VALID_SIGNATURES') {
+          const invalid = (e.details as { invalid?: { index: number; reason: string }[] })?.invalid ?? [];
+          show(`${S.invalidSignatures}: ${invalid.length}`, invalid);
+        }
+        throw e;
+      }
       notice(S.done);
       await loadNominations();
     }),
