@@ -73,7 +73,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const CACHE_DIR = join(tmpdir(), 'saylau-bench-load');
 const CACHE = join(CACHE_DIR, 'encrypted-ballots.json');
 const Cache = z.strictObject({
-  publicKey: z.string(),
+  // base64url of 32 bytes (SPEC §1.2): a cache from before, in hex, is rebuilt.
+  publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   ballots: z.array(
     z.strictObject({
       credential: z.string(),

@@ -70,7 +70,8 @@ const perElection = (e: number, elections: number) => Math.ceil((total - e) / el
 const CACHE_DIR = join(tmpdir(), 'saylau-bench-multi');
 const CACHE = join(CACHE_DIR, 'encrypted-ballots.json');
 const Cache = z.strictObject({
-  publicKey: z.string(),
+  // base64url of 32 bytes (SPEC §1.2): a cache from before, in hex, is rebuilt.
+  publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   ballots: z.record(z.string(), z.array(z.custom<Built>((v) => typeof v === 'object' && v !== null))),
 });
 const cached = (() => {

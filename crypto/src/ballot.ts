@@ -252,8 +252,19 @@ export function verifyBallot(params: ElectionParams, json: unknown): BallotVerdi
  * one-by-one verification, with the proofs checked in one multi-scalar multiplication per batch.
  */
 export function verifyBallotsBatch(params: ElectionParams, ballots: readonly DecodedBallot[]): boolean[] {
-  return verifyItemsBatch(ballots, (b) =>
-    verifyBallotSignature(b) ? ballotEquations(params, b, true) : null,
+  return verifyBallotsAcross(ballots.map((ballot) => ({ params, ballot })));
+}
+
+/**
+ * Ballots of several elections in one batch (SPEC §5.6): each ballot's equations carry its own
+ * election's key and fingerprint, and the random weights make the combined check as sound as one per
+ * election, so a server with many elections open still verifies in large batches.
+ */
+export function verifyBallotsAcross(
+  items: readonly { params: ElectionParams; ballot: DecodedBallot }[],
+): boolean[] {
+  return verifyItemsBatch(items, ({ params, ballot }) =>
+    verifyBallotSignature(ballot) ? ballotEquations(params, ballot, true) : null,
   );
 }
 

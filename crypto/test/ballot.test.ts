@@ -8,6 +8,7 @@ import {
   encryptBallot,
   signBallot,
   verifyBallot,
+  verifyBallotsAcross,
   verifyBallotsBatch,
   type BallotJson,
 } from '../src/ballot.ts';
@@ -296,6 +297,27 @@ describe('ballots (SPEC §8)', () => {
     const expected = decoded.map((_, i) => i !== 4 && i !== 9);
     expect(verifyBallotsBatch(params, decoded)).toEqual(expected);
     expect(decoded.map((d) => verifyBallot(params, d.json).ok)).toEqual(expected);
+  });
+
+  it('a batch across elections gives each ballot its own election’s verdict', () => {
+    const decodedOther = makeElectionParams('akim-2026-zhana-2', keyPair().K, [{ id: 'akim', options: 3 }]);
+    const items = Array.from({ length: 8 }, (_, i) => {
+      const p = i % 2 === 0 ? params : decodedOther;
+      return { params: p, ballot: decodeBallot(p, buildBallot(p, voter(), [i % 3], anchor).ballot) };
+    });
+    // One forged proof in the second election's ballots.
+    const keys = voter();
+    const forged = buildBallot(decodedOther, keys, [1], anchor).ballot;
+    alter(forged, 0, (f) => (f.choices[0]!.proof.s1 = f.choices[1]!.proof.s1));
+    forged.signature = signDocument('ballot', ballotBody(forged), keys.secretKey);
+    items[3] = { params: decodedOther, ballot: decodeBallot(decodedOther, forged) };
+    // A ballot of the first election checked as if it were the second's: its proofs do not hold there.
+    const moved = buildBallot(params, voter(), [0], anchor).ballot;
+    const wrong = { params: decodedOther, ballot: { ...decodeBallot(params, moved) } };
+    const all = [...items, wrong];
+    const expected = all.map((_, i) => i !== 3 && i !== 8);
+    expect(verifyBallotsAcross(all)).toEqual(expected);
+    expect(all.map((it) => verifyBallot(it.params, it.ballot.json).ok)).toEqual(expected);
   });
 });
 

@@ -11,7 +11,7 @@ import {
   decodeElectionParams,
   pointCoordinates,
   verifyBallotSignature,
-  verifyBallotsBatch,
+  verifyBallotsAcross,
   type CryptoErrorCode,
   type DecodedBallot,
   type ElectionParams,
@@ -59,13 +59,14 @@ export function verifyBatch(items: readonly VerifyItem[]): Verdict[] {
     if (g) g.push(i);
     else groups.set(key, [i]);
   });
+  // Decoded per election, verified in one batch across elections (§5.6).
+  const decoded: { params: ElectionParams; ballot: DecodedBallot }[] = [];
+  const at: number[] = [];
   for (const indexes of groups.values()) {
     const params = paramsOf(items[indexes[0]!]!.params);
-    const decoded: DecodedBallot[] = [];
-    const at: number[] = [];
     for (const i of indexes) {
       try {
-        decoded.push(decodeBallot(params, items[i]!.ballot));
+        decoded.push({ params, ballot: decodeBallot(params, items[i]!.ballot) });
         at.push(i);
       } catch (e) {
         if (!(e instanceof CryptoError)) throw e;
@@ -75,15 +76,15 @@ export function verifyBatch(items: readonly VerifyItem[]): Verdict[] {
         verdicts[i] = { ok: false, reason: 'crypto', code: e.code, field: e.field, message };
       }
     }
-    const ok = verifyBallotsBatch(params, decoded);
-    decoded.forEach((b, k) => {
-      verdicts[at[k]!] = ok[k]
-        ? { ok: true, hash: ballotHash(b.json), ciphertexts: coordinatesOf(b) }
-        : verifyBallotSignature(b)
-          ? { ok: false, reason: 'proof' }
-          : { ok: false, reason: 'signature' };
-    });
   }
+  const ok = verifyBallotsAcross(decoded);
+  decoded.forEach(({ ballot: b }, k) => {
+    verdicts[at[k]!] = ok[k]
+      ? { ok: true, hash: ballotHash(b.json), ciphertexts: coordinatesOf(b) }
+      : verifyBallotSignature(b)
+        ? { ok: false, reason: 'proof' }
+        : { ok: false, reason: 'signature' };
+  });
   return verdicts;
 }
 
