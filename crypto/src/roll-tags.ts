@@ -27,6 +27,11 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
+/** The first index whose tag is not strictly after the one before it (a repeat or a swap), or -1. */
+export function firstOutOfOrder(tags: readonly Uint8Array[]): number {
+  return tags.findIndex((t, j) => j > 0 && compareBytes(tags[j - 1]!, t) >= 0);
+}
+
 /** One base64url string of the tags one after the other (the `tags` field of `roll`, candidates, initiatives). */
 export function encodeTags(tags: readonly Uint8Array[]): string {
   const out = new Uint8Array(tags.length * ROLL_TAG_BYTES);

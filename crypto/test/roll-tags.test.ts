@@ -5,6 +5,7 @@ import {
   bytesToB64,
   decodeTags,
   encodeTags,
+  firstOutOfOrder,
   merkleRoot,
   rollTag,
   sortTags,
@@ -23,6 +24,14 @@ describe('roll tags (SPEC §10.3.4)', () => {
     );
     expect(rollTag(new Uint8Array(32).fill(8), '900101300013')).not.toEqual(t);
     expect(rollTag(salt, '900101300014')).not.toEqual(t);
+  });
+
+  it('firstOutOfOrder finds a repeat or a swap, and nothing in a strictly ascending list', () => {
+    const tags = sortTags(leaves(4));
+    expect(firstOutOfOrder(tags)).toBe(-1);
+    expect(firstOutOfOrder([tags[0]!, tags[0]!, tags[1]!])).toBe(1);
+    expect(firstOutOfOrder([tags[0]!, tags[2]!, tags[1]!])).toBe(2);
+    expect(firstOutOfOrder([])).toBe(-1);
   });
 
   it('encode and decode as one base64url string, strictly', () => {

@@ -2,7 +2,14 @@
  * Checks 3.1–3.4: the voter roll entry (SPEC §10.3), candidates (§10.4), the fixed ballot (§10.5)
  * and nomination extensions (§10.4.6).
  */
-import { MerkleTree, ROLL_TAG_BYTES, bytesToB64, bytesToHex, compareBytes, decodeTags } from '@saylau/crypto';
+import {
+  MerkleTree,
+  ROLL_TAG_BYTES,
+  bytesToB64,
+  bytesToHex,
+  decodeTags,
+  firstOutOfOrder,
+} from '@saylau/crypto';
 import type { Entry } from './board.ts';
 import type { Profile } from '@saylau/protocol';
 import { LANGS } from '@saylau/protocol/lang';
@@ -67,7 +74,7 @@ export function checkRoll(entries: readonly Entry[], out: Collector): Roll | nul
       const root = hex(o.root, 'roll.root', 32);
       const tags = decodeTags(o.tags, 'roll.tags');
       if (tags.length !== count) out.fail('3.1', e.seq, 'rollTagCount', { tags: tags.length, count });
-      const i = tags.findIndex((t, j) => j > 0 && compareBytes(tags[j - 1]!, t) >= 0);
+      const i = firstOutOfOrder(tags);
       if (i > 0) out.fail('3.1', e.seq, 'rollTagOrder', { index: i });
       if (tags.length > 0 && bytesToHex(new MerkleTree(tags).root) !== root)
         out.fail('3.1', e.seq, 'rollRoot');

@@ -3,7 +3,7 @@
  * signer is on the roll, once in a list, not the candidate, and (one signature per signer) in one
  * list only; no candidate was nominated by the sitting akim, whose tag the fixed ballot carries.
  */
-import { bytesToB64, compareBytes } from '@saylau/crypto';
+import { bytesToB64, firstOutOfOrder } from '@saylau/crypto';
 import type { Profile } from '@saylau/protocol';
 import type { Entry } from './board.ts';
 import type { Candidate, Roll } from './nominations.ts';
@@ -20,7 +20,7 @@ export function checkSigners(
   const signedFor = new Map<string, string>();
   for (const c of candidates) {
     if (c.signers === null) continue;
-    const i = c.signers.findIndex((t, j) => j > 0 && compareBytes(c.signers![j - 1]!, t) >= 0);
+    const i = firstOutOfOrder(c.signers);
     if (i > 0) out.fail('3.5', c.seq, 'signerOrder', { candidate: c.id, index: i });
     let off = 0;
     let own = 0;

@@ -155,7 +155,7 @@ export async function verifyBoard(text: string, opts: VerifyOptions = {}): Promi
   try {
     if (manifest) {
       const roll = checkRoll(entries, out);
-      checkInitiative(entries, manifest, out);
+      checkInitiative(entries, manifest, roll, out);
       const candidates = checkCandidates(entries, manifest, roll, out);
       const contests = checkBallotFixed(entries, manifest, candidates, out);
       checkSigners(candidates, roll, manifest.profile, out);
